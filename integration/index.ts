@@ -1,0 +1,112 @@
+/**
+ * The Astro adapter: collects Astro's config and routes, runs the core after the build,
+ * writes the report, logs a summary and fails the build on findings at the fail level.
+ */
+import { appendFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroConfig, AstroIntegration, IntegrationResolvedRoute } from 'astro';
+import { AstroError } from 'astro/errors';
+import {
+  findingsAtFailLevel,
+  type LinkReportOptions,
+  renderFindingsByPage,
+  renderGithubAnnotations,
+  renderGithubSummary,
+  renderSummaryLine,
+  resolveOptions,
+  runLinkReport,
+  writeReportFiles,
+} from '../src/index.js';
+import { toRedirectRules, toRouteInfos } from './routes.js';
+
+export type { LinkReportOptions } from '../src/index.js';
+
+/** Warnings printed in the build log before pointing at the report. */
+const maxLoggedWarnings = 10;
+
+/**
+ * The astro-link-report integration.
+ * @param options see the README; validated now, so a bad option fails at config load.
+ */
+export default function linkReport(options: LinkReportOptions = {}): AstroIntegration {
+  let resolved: ReturnType<typeof resolveOptions>;
+  try {
+    resolved = resolveOptions(options);
+  } catch (error) {
+    throw new AstroError((error as Error).message, 'See the options table in the astro-link-report README.');
+  }
+  let config: AstroConfig | undefined;
+  let routes: IntegrationResolvedRoute[] = [];
+  return {
+    name: 'astro-link-report',
+    hooks: {
+      'astro:config:done': ({ config: done }) => {
+        config = done;
+      },
+      'astro:routes:resolved': ({ routes: resolvedRoutes }) => {
+        // Note: this hook can fire more than once; the last list is the truth.
+        routes = resolvedRoutes;
+      },
+      'astro:build:done': async ({ dir, assets, logger }) => {
+        if (!config) throw new AstroError('astro-link-report: astro:config:done did not run before the build ended.');
+        const outDir = fileURLToPath(dir);
+        const root = fileURLToPath(config.root);
+        const result = await runLinkReport({
+          dir: outDir,
+          site: config.site,
+          base: config.base,
+          trailingSlash: config.trailingSlash,
+          buildFormat: config.build.format,
+          routes: toRouteInfos(routes, assets, outDir, config),
+          redirects: toRedirectRules(config.redirects),
+          root,
+          options: resolved,
+        });
+        const { report } = result;
+        const shownDir = path.relative(process.cwd(), outDir) || '.';
+
+        for (const note of report.notes) logger.warn(note);
+        if (resolved.reportDir !== false) {
+          const htmlDir = path.join(outDir, resolved.reportDir);
+          const written = await writeReportFiles(report, { htmlDir });
+          for (const failure of written.failures) logger.warn(`Could not write ${failure.file}: ${failure.reason}`);
+          if (written.written.length > 0) {
+            logger.info(`Report: ${path.relative(process.cwd(), path.join(htmlDir, 'index.html'))}`);
+          }
+        }
+        logger.info(renderSummaryLine(report));
+
+        if (process.env.GITHUB_ACTIONS === 'true') {
+          process.stdout.write(renderGithubAnnotations(report.findings, { outDir: shownDir }));
+          if (process.env.GITHUB_STEP_SUMMARY) {
+            await appendFile(process.env.GITHUB_STEP_SUMMARY, renderGithubSummary(report)).catch((error) =>
+              logger.warn(`Could not write the GitHub job summary: ${(error as Error).message}`),
+            );
+          }
+        }
+
+        const failing = findingsAtFailLevel(report.findings, resolved.failOn);
+        const failingSet = new Set(failing);
+        const warnings = report.findings.filter((f) => !failingSet.has(f) && f.severity === 'warning');
+        if (warnings.length > 0) {
+          const shown = warnings.slice(0, maxLoggedWarnings);
+          const more = warnings.length - shown.length;
+          logger.warn(
+            `${warnings.length} warning(s):\n${renderFindingsByPage(shown, { color: false, outDir: shownDir })}` +
+              (more > 0 ? `\n…and ${more} more in the report.` : ''),
+          );
+        }
+        if (failing.length > 0) {
+          const pages = new Set(failing.map((f) => f.page)).size;
+          throw new AstroError(
+            `astro-link-report: ${failing.length} problem(s) on ${pages} page(s) fail the build:\n\n` +
+              renderFindingsByPage(failing, { color: false, outDir: shownDir }),
+            'Fix the links above, or change what fails the build with the failOn and severity options ' +
+              '(or ignore.links for links you know are fine).',
+          );
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Turn Astro's routes and build assets into the core's framework-free `RouteInfo`s.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroConfig, IntegrationResolvedRoute } from 'astro';
+import type { RedirectRule, RouteInfo } from '../src/index.js';
+
+/**
+ * Join `astro:routes:resolved` with the `assets` of `astro:build:done` (route pattern →
+ * built files). Fallback routes have no assets in Astro 6+, so their files are found from
+ * their pathname.
+ */
+export function toRouteInfos(
+  routes: readonly IntegrationResolvedRoute[],
+  assets: Map<string, URL[]>,
+  outDir: string,
+  config: Pick<AstroConfig, 'build' | 'trailingSlash'>,
+): RouteInfo[] {
+  const infos: RouteInfo[] = [];
+  const seen = new Set<IntegrationResolvedRoute>();
+  const visit = (route: IntegrationResolvedRoute): void => {
+    if (seen.has(route)) return;
+    seen.add(route);
+    const files = (assets.get(route.pattern) ?? [])
+      .map((url) => path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'))
+      .filter((file) => !file.startsWith('..'));
+    if (route.type === 'fallback' && files.length === 0 && route.pathname) {
+      const file = fallbackFile(route.pathname, outDir, config);
+      if (file) files.push(file);
+    }
+    infos.push({
+      pattern: route.pattern,
+      regex: route.patternRegex,
+      entrypoint: route.entrypoint,
+      type: route.type,
+      prerendered: route.isPrerendered,
+      redirect: redirectDestination(route.redirect),
+      files,
+    });
+    for (const fallback of route.fallbackRoutes ?? []) visit(fallback);
+  };
+  for (const route of routes) visit(route);
+  return infos;
+}
+
+/** The built file of a fallback route's pathname, if it exists. */
+function fallbackFile(pathname: string, outDir: string, config: Pick<AstroConfig, 'build'>): string | null {
+  const trimmed = pathname.replace(/^\/+|\/+$/g, '');
+  const candidates =
+    config.build.format === 'directory'
+      ? [`${trimmed}/index.html`, `${trimmed}.html`]
+      : [`${trimmed}.html`, `${trimmed}/index.html`];
+  return candidates.find((file) => existsSync(path.join(outDir, file))) ?? null;
+}
+
+function redirectDestination(redirect: IntegrationResolvedRoute['redirect']): string | null {
+  if (!redirect) return null;
+  return typeof redirect === 'string' ? redirect : redirect.destination;
+}
+
+/** The `redirects` config as rules (the source of truth when no redirect pages are built). */
+export function toRedirectRules(redirects: AstroConfig['redirects']): RedirectRule[] {
+  return Object.entries(redirects ?? {}).map(([from, to]) =>
+    typeof to === 'string' ? { from, to } : { from, to: to.destination, status: to.status },
+  );
+}

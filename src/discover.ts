@@ -1,0 +1,73 @@
+/**
+ * Discover: walk the build output and map every file to the URL it is served at.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { decodePath, fileToUrlPath, pageKey, type SiteShape } from './url.js';
+
+/** A built HTML file and the URL path it is served at. */
+export interface HtmlFile {
+  /** Path relative to the output folder, `/`-separated. */
+  file: string;
+  /** URL path with base, percent-encoded, following build format and trailing slash. */
+  path: string;
+  /** Identity of the page (see `pageKey`). */
+  key: string;
+}
+
+/** Everything in the build output. */
+export interface DiscoveredFiles {
+  html: HtmlFile[];
+  /** Decoded URL paths (with base) of every file in the output, HTML included. */
+  files: Set<string>;
+}
+
+/** Thrown when the output folder cannot be read. */
+export class OutputDirError extends Error {
+  override name = 'OutputDirError';
+}
+
+/**
+ * Walk `dir` and list every file, with the URL path of each HTML file.
+ * @param dir absolute path of the build output (Astro's `dir` from `astro:build:done`).
+ * @param exclude folders (relative to `dir`) left out, such as the report's own folder.
+ * @throws OutputDirError when `dir` does not exist or is not a folder.
+ */
+export async function discoverFiles(
+  dir: string,
+  shape: Pick<SiteShape, 'base' | 'trailingSlash' | 'buildFormat'>,
+  exclude: readonly string[] = [],
+): Promise<DiscoveredFiles> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such folder'
+        : code === 'ENOTDIR'
+          ? 'not a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String((error as Error).message);
+    throw new OutputDirError(`Cannot read the build output ${dir}: ${reason}`);
+  }
+  const excluded = exclude.map((folder) => folder.replace(/^\/+|\/+$/g, '') + '/');
+  const base = shape.base;
+  const html: HtmlFile[] = [];
+  const files = new Set<string>();
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const parent = entry.parentPath ?? (entry as unknown as { path: string }).path;
+    const file = path.relative(dir, path.join(parent, entry.name)).split(path.sep).join('/');
+    if (excluded.some((folder) => file.startsWith(folder))) continue;
+    files.add(decodePath(base) + file);
+    if (file.endsWith('.html') || file.endsWith('.htm')) {
+      const urlPath = fileToUrlPath(file, shape);
+      html.push({ file, path: urlPath, key: pageKey(urlPath) });
+    }
+  }
+  html.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { html, files };
+}

@@ -1,0 +1,70 @@
+/**
+ * The public API of astro-link-report's core (`astro-link-report/api`). Re-exports only.
+ */
+export { checkLinks, resolveReferences } from './check-links.js';
+export { discoverFiles, OutputDirError } from './discover.js';
+export { extractPage } from './extract/extract-page.js';
+export {
+  compareFindings,
+  createFinding,
+  type Finding,
+  type FindingDetails,
+  type FindingLink,
+  type FindingType,
+  findingDefinitions,
+  findingTypes,
+  type Severity,
+} from './findings.js';
+export { buildLinkGraph, type LinkEdge, type LinkGraph } from './graph.js';
+export {
+  type LinkReportOptions,
+  linkReportOptionsSchema,
+  type ResolvedLinkReportOptions,
+  resolveOptions,
+} from './options.js';
+export { buildReport } from './report/build-report.js';
+export { renderGithubAnnotations, renderGithubSummary } from './report/render-github.js';
+export { renderHtmlReport } from './report/render-html.js';
+export { renderJsonReport } from './report/render-json.js';
+export {
+  renderFindingsByPage,
+  renderSummaryLine,
+  renderTerminalReport,
+  type TerminalOptions,
+} from './report/render-terminal.js';
+export {
+  createReportJsonSchema,
+  type Report,
+  type ReportPage,
+  reportSchema,
+  reportSchemaVersion,
+} from './report/report-schema.js';
+export { type WriteReportResult, writeReportFiles } from './report/write-report.js';
+export {
+  findingsAtFailLevel,
+  type LinkReportInput,
+  type LinkReportResult,
+  runLinkReport,
+} from './run-link-report.js';
+export {
+  createSiteIndex,
+  type PageKind,
+  type PathTarget,
+  type RedirectRule,
+  type RouteInfo,
+  type SiteIndex,
+  type SitePage,
+} from './site-index.js';
+export type {
+  AnchorSource,
+  ContentSignals,
+  ExtractedLink,
+  LinkKind,
+  LinkScope,
+  PageFacts,
+  PageLinks,
+  Placement,
+  Position,
+} from './types.js';
+export { createSiteUrls, fileToUrlPath, pageKey, type SiteShape, type SiteUrls } from './url.js';
+export { version } from './version.js';

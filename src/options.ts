@@ -1,0 +1,116 @@
+/**
+ * The options, as one zod schema: the source of truth for validation, defaults, types
+ * and docs. The integration and the CLI accept exactly these.
+ */
+import { z } from 'zod';
+import { findingTypes, type FindingType } from './findings.js';
+
+const findingTypeSchema = z.enum(findingTypes as [FindingType, ...FindingType[]]);
+
+const severityLevelSchema = z.enum(['error', 'warning', 'info', 'off']);
+
+const linkPatternSchema = z.union([z.string().min(1), z.instanceof(RegExp)]);
+
+/** Schema of the options of `linkReport()` and of the CLI's config file. */
+export const linkReportOptionsSchema = z
+  .object({
+    /**
+     * Folder, inside the build output, that receives `index.html` and `report.json`.
+     * `false` writes no report files (checks and the build failure still run).
+     * @default '_link-report'
+     */
+    reportDir: z
+      .union([
+        z
+          .string()
+          .min(1)
+          .refine((dir) => !dir.startsWith('/') && !dir.split(/[\\/]/).includes('..'), {
+            message: 'must be a relative folder inside the output, without ".."',
+          }),
+        z.literal(false),
+      ])
+      .default('_link-report'),
+    /**
+     * Which findings fail the build: a severity (every finding at that severity or worse),
+     * `'none'`, or a list of finding types.
+     * @default 'error'
+     */
+    failOn: z
+      .union([z.enum(['error', 'warning', 'info', 'none']), z.array(findingTypeSchema)])
+      .default('error'),
+    /**
+     * Change a finding type's severity, or turn it `'off'`.
+     * @default {}
+     * @example { 'redirected-link': 'error', 'generic-anchor': 'off' }
+     */
+    severity: z.partialRecord(findingTypeSchema, severityLevelSchema).default({}),
+    /** What to leave out. */
+    ignore: z
+      .object({
+        /**
+         * Pages to leave out entirely (no findings on them, not counted as orphans):
+         * globs on the page path, with base, e.g. `'/drafts/**'`.
+         * @default []
+         */
+        pages: z.array(z.string().min(1)).default([]),
+        /**
+         * Links never reported: globs on the link's path (internal) or full URL (outbound),
+         * or regular expressions tested against the href as written and the resolved URL.
+         * @default []
+         */
+        links: z.array(linkPatternSchema).default([]),
+      })
+      .strict()
+      .default({ pages: [], links: [] }),
+    /**
+     * Check `#fragment`s against the ids of the target page.
+     * @default true
+     */
+    checkFragments: z.boolean().default(true),
+  })
+  .strict();
+
+/** Options as a user writes them. */
+export type LinkReportOptions = z.input<typeof linkReportOptionsSchema>;
+/** Options after defaults. */
+export type ResolvedLinkReportOptions = z.output<typeof linkReportOptionsSchema>;
+
+/**
+ * Validate options and apply defaults.
+ * @throws TypeError naming each bad option, its value and what is allowed.
+ */
+export function resolveOptions(options: unknown = {}): ResolvedLinkReportOptions {
+  const result = linkReportOptionsSchema.safeParse(options ?? {});
+  if (result.success) return result.data;
+  throw new TypeError(formatOptionIssues(result.error, options));
+}
+
+/** Turn zod issues into one readable message: `option.path: problem (got value)`. */
+export function formatOptionIssues(error: z.ZodError, input: unknown): string {
+  const lines = error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(options)';
+    const got = valueAt(input, issue.path);
+    const gotText = got === undefined ? '' : ` (got ${describeValue(got)})`;
+    return `  - ${path}: ${issue.message}${gotText}`;
+  });
+  return `Invalid astro-link-report options:\n${lines.join('\n')}`;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function describeValue(value: unknown): string {
+  if (value instanceof RegExp) return String(value);
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return String(value);
+  }
+}

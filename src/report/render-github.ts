@@ -1,0 +1,65 @@
+/**
+ * GitHub Actions reporter: workflow commands that annotate files, and a Markdown job summary.
+ */
+import type { Finding } from '../findings.js';
+import type { Report } from './report-schema.js';
+import { renderSummaryLine } from './render-terminal.js';
+
+/** Options of the GitHub renderers. */
+export interface GithubOptions {
+  /** Path of the output folder relative to the repository root (cwd), e.g. `dist`. */
+  outDir: string;
+}
+
+const command: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Escape a workflow command's message (GitHub's rules for data). */
+function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** Escape a workflow command's property value. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+/**
+ * One workflow command per finding:
+ * `::error file=dist/blog/index.html,line=12,col=5,title=broken-link::/blog/: links to …`.
+ * Annotations point at the built HTML file, where the line and column are exact.
+ */
+export function renderGithubAnnotations(findings: readonly Finding[], options: GithubOptions): string {
+  const lines = findings.map((finding) => {
+    const properties: string[] = [];
+    if (finding.file) {
+      const file = `${options.outDir.replace(/\/+$/, '')}/${finding.file}`.replace(/^\.\//, '');
+      properties.push(`file=${escapeProperty(file)}`);
+      if (finding.link?.position.type === 'source') {
+        properties.push(`line=${finding.link.position.line}`, `col=${finding.link.position.column}`);
+      }
+    }
+    properties.push(`title=${escapeProperty(`${finding.type}${finding.page ? ` on ${finding.page}` : ''}`)}`);
+    const source = finding.source ? ` (source: ${finding.source})` : '';
+    const message = `${finding.page ?? 'site'}: ${finding.message}${source}\n${finding.hint}`;
+    return `::${command[finding.severity]} ${properties.join(',')}::${escapeData(message)}`;
+  });
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+/** Markdown for `GITHUB_STEP_SUMMARY`: the summary line and a table of errors and warnings. */
+export function renderGithubSummary(report: Report, limit = 50): string {
+  const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+  const shown = report.findings.filter((f) => f.severity !== 'info');
+  const lines = ['## Link report', '', renderSummaryLine(report), ''];
+  if (shown.length > 0) {
+    lines.push('| Severity | Type | Page | Link | Problem |', '| --- | --- | --- | --- | --- |');
+    for (const f of shown.slice(0, limit)) {
+      const at = f.link?.position.type === 'source' ? ` (${f.link.position.line}:${f.link.position.column})` : '';
+      lines.push(
+        `| ${f.severity} | \`${f.type}\` | ${cell(f.page ?? '')} | ${f.link ? `\`${cell(f.link.href)}\`${at}` : ''} | ${cell(f.message)} |`,
+      );
+    }
+    if (shown.length > limit) lines.push('', `…and ${shown.length - limit} more in the report.`);
+  }
+  return `${lines.join('\n')}\n`;
+}

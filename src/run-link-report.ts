@@ -1,0 +1,207 @@
+/**
+ * The pipeline: discover → extract → graph → analyze → report model. Returns data; the
+ * edges (integration, CLI) print, write and decide whether to fail.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { checkLinks, resolveReferences } from './check-links.js';
+import { discoverFiles } from './discover.js';
+import { extractPage } from './extract/extract-page.js';
+import { compareFindings, createFinding, type Finding } from './findings.js';
+import { buildLinkGraph, type LinkGraph } from './graph.js';
+import { type LinkReportOptions, type ResolvedLinkReportOptions, resolveOptions } from './options.js';
+import { buildReport } from './report/build-report.js';
+import type { Report } from './report/report-schema.js';
+import {
+  createSiteIndex,
+  type PageKind,
+  type RedirectRule,
+  type RouteInfo,
+  type SiteIndex,
+  type SitePage,
+} from './site-index.js';
+import type { ExtractedLink, PageLinks } from './types.js';
+import { createSiteUrls, displayUrl, type SiteShape, type SiteUrls } from './url.js';
+
+/** What to analyze. */
+export interface LinkReportInput {
+  /** Absolute path of the build output. */
+  dir: string;
+  site?: string | undefined;
+  /** @default '/' */
+  base?: string | undefined;
+  /** @default 'ignore' */
+  trailingSlash?: SiteShape['trailingSlash'] | undefined;
+  /** @default 'directory' */
+  buildFormat?: SiteShape['buildFormat'] | undefined;
+  /** Routes known to the framework (Astro); none for plain folders. */
+  routes?: readonly RouteInfo[] | undefined;
+  /** Redirects from the config, for builds that write no redirect pages. */
+  redirects?: readonly RedirectRule[] | undefined;
+  /** Folder that relative paths in options (inbound exports) are resolved against. */
+  root?: string | undefined;
+  options?: LinkReportOptions | undefined;
+  /** Called after each HTML file is extracted, for progress displays. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** Everything one run produced. `report` is what gets written; the rest is for callers. */
+export interface LinkReportResult {
+  report: Report;
+  graph: LinkGraph;
+  index: SiteIndex;
+  options: ResolvedLinkReportOptions;
+  urls: SiteUrls;
+}
+
+const readConcurrency = 32;
+
+/**
+ * Run the whole analysis on a build output folder.
+ * @throws TypeError for invalid options; OutputDirError when `dir` cannot be read.
+ */
+export async function runLinkReport(input: LinkReportInput): Promise<LinkReportResult> {
+  const options = resolveOptions(input.options ?? {});
+  const urls = createSiteUrls({
+    site: input.site,
+    base: input.base ?? '/',
+    trailingSlash: input.trailingSlash ?? 'ignore',
+    buildFormat: input.buildFormat ?? 'directory',
+  });
+  const exclude = options.reportDir === false ? [] : [options.reportDir];
+  const discovered = await discoverFiles(input.dir, urls, exclude);
+  const extracted = await extractFiles(input.dir, discovered.html, urls, input.onProgress);
+
+  const routeByFile = new Map<string, RouteInfo>();
+  for (const route of input.routes ?? []) {
+    for (const file of route.files) routeByFile.set(file, route);
+  }
+  const isIgnoredPage = picomatch(options.ignore.pages, { dot: true });
+  const pages: SitePage[] = extracted.map((page, i) => {
+    const { path: pagePath, key } = discovered.html[i]!;
+    const route = routeByFile.get(page.file) ?? null;
+    const kind = classifyPage(page, pagePath, urls.base, route);
+    return {
+      ...page,
+      path: pagePath,
+      key,
+      kind,
+      source: route?.entrypoint ?? null,
+      redirectTo: kind === 'redirect' && page.facts.refresh ? displayUrl(page.facts.refresh.url, urls) : null,
+      ignored: isIgnoredPage(pagePath),
+      idSet: new Set(page.ids),
+    };
+  });
+
+  const index = createSiteIndex({
+    base: urls.base,
+    pages,
+    files: discovered.files,
+    routes: input.routes,
+    redirects: input.redirects,
+  });
+  const references = resolveReferences(index);
+  const isIgnoredLink = createLinkIgnorer(options.ignore.links, urls);
+  const graph = buildLinkGraph(index, references);
+
+  const findings: Finding[] = [
+    ...checkLinks(index, references, urls, { checkFragments: options.checkFragments, isIgnoredLink }),
+  ];
+  const notes: string[] = [];
+  if (!urls.siteKnown) {
+    findings.push(createFinding('site-unknown'));
+    notes.push(
+      'site is not configured: absolute links to your own domain cannot be recognized as internal and are counted as outbound.',
+    );
+  }
+
+  const report = buildReport({
+    urls,
+    graph,
+    files: discovered.files.size,
+    findings: applySeverities(findings, options),
+    notes,
+  });
+  return { report, graph, index, options, urls };
+}
+
+/** Read and extract every HTML file, a bounded number of reads at a time. */
+async function extractFiles(
+  dir: string,
+  files: readonly { file: string; path: string }[],
+  urls: SiteUrls,
+  onProgress: LinkReportInput['onProgress'],
+): Promise<PageLinks[]> {
+  const results: PageLinks[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  async function worker(): Promise<void> {
+    while (next < files.length) {
+      const i = next++;
+      const { file, path: urlPath } = files[i]!;
+      const html = await readFile(path.join(dir, file), 'utf8');
+      results[i] = extractPage(html, {
+        file,
+        url: new URL(urlPath, urls.origin).href,
+        internalOrigins: urls.internalOrigins,
+      });
+      done += 1;
+      onProgress?.(done, files.length);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(readConcurrency, files.length) }, worker));
+  return results;
+}
+
+function classifyPage(page: PageLinks, pagePath: string, base: string, route: RouteInfo | null): PageKind {
+  if (route?.type === 'redirect') return 'redirect';
+  if (route?.type === 'fallback') return 'fallback';
+  const local = pagePath.slice(base.length - 1).replace(/(\.html)?\/?$/, '');
+  if (local === '/404') return 'not-found';
+  if (local === '/500') return 'error';
+  // Static redirect pages (Astro writes them, as do most generators): an immediate refresh.
+  if (page.facts.refresh && page.facts.refresh.delay === 0) return 'redirect';
+  return 'page';
+}
+
+/** Apply the user's `severity` option: change a finding's severity or drop it (`'off'`). */
+function applySeverities(findings: Finding[], options: ResolvedLinkReportOptions): Finding[] {
+  const result: Finding[] = [];
+  for (const finding of findings) {
+    const level = options.severity[finding.type];
+    if (level === 'off') continue;
+    result.push(level ? { ...finding, severity: level } : finding);
+  }
+  return result.sort(compareFindings);
+}
+
+/**
+ * Build the `ignore.links` matcher: globs match the link's display form (path and query
+ * for internal links, the whole URL for others); regexes test the href and the resolved URL.
+ */
+function createLinkIgnorer(
+  patterns: readonly (string | RegExp)[],
+  urls: SiteUrls,
+): (link: ExtractedLink) => boolean {
+  if (patterns.length === 0) return () => false;
+  const globs = patterns.filter((p): p is string => typeof p === 'string');
+  const regexes = patterns.filter((p): p is RegExp => p instanceof RegExp);
+  const isGlobMatch = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
+  return (link) => {
+    const shown = link.url ? displayUrl(link.url, urls).replace(/#.*$/, '') : link.href;
+    if (isGlobMatch(shown)) return true;
+    return regexes.some((regex) => regex.test(link.href) || (link.url !== null && regex.test(link.url)));
+  };
+}
+
+/** Findings that make the run fail under the `failOn` option. */
+export function findingsAtFailLevel(
+  findings: readonly Finding[],
+  failOn: ResolvedLinkReportOptions['failOn'],
+): Finding[] {
+  if (failOn === 'none') return [];
+  if (Array.isArray(failOn)) return findings.filter((f) => failOn.includes(f.type));
+  const rank = { error: 3, warning: 2, info: 1 } as const;
+  return findings.filter((f) => rank[f.severity] >= rank[failOn]);
+}

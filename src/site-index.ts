@@ -1,0 +1,172 @@
+/**
+ * The site index: every built page and file, redirects and on-demand routes, and the one
+ * function that says what an internal URL path points at.
+ */
+import { decodePath, normalizeBase, pageKey } from './url.js';
+import type { PageLinks } from './types.js';
+
+/**
+ * A route as the framework knows it. The Astro integration fills these from
+ * `astro:routes:resolved` and `astro:build:done`; the CLI has none.
+ */
+export interface RouteInfo {
+  /** Route pattern, e.g. `/blog/[slug]`. */
+  pattern: string;
+  /** Matches a URL path without base. */
+  regex: RegExp;
+  /** Source file relative to the project root, e.g. `src/pages/blog/[slug].astro`. */
+  entrypoint: string;
+  type: 'page' | 'endpoint' | 'redirect' | 'fallback';
+  prerendered: boolean;
+  /** Redirect destination for redirect routes. */
+  redirect: string | null;
+  /** Built files of this route, relative to the output folder. */
+  files: string[];
+}
+
+/** A redirect from the config (`redirects`), used when no redirect page was built. */
+export interface RedirectRule {
+  from: string;
+  to: string;
+  status?: number | undefined;
+}
+
+/** What kind of built HTML file a page is. */
+export type PageKind = 'page' | 'redirect' | 'not-found' | 'error' | 'fallback';
+
+/** A built HTML file with its extraction and its place in the site. */
+export interface SitePage extends PageLinks {
+  /** URL path with base, as served. */
+  path: string;
+  key: string;
+  kind: PageKind;
+  /** Source file of the route, where known. */
+  source: string | null;
+  /** Redirect destination (path for internal destinations, URL otherwise) for redirect pages. */
+  redirectTo: string | null;
+  /** Matched by `ignore.pages`: kept in the graph, never reported on or counted as an orphan. */
+  ignored: boolean;
+  /** Fragment ids as a set, for lookups. */
+  idSet: Set<string>;
+}
+
+/** What an internal URL path points at. */
+export type PathTarget =
+  | { status: 'page'; page: SitePage }
+  | { status: 'file'; file: string }
+  | { status: 'redirect'; destination: string; page: SitePage | null }
+  | { status: 'on-demand'; route: string }
+  | { status: 'missing' };
+
+/** Lookups over the built site. */
+export interface SiteIndex {
+  base: string;
+  pages: SitePage[];
+  /** Resolve an internal URL path (with base, encoded or not, no query or fragment). */
+  resolvePath(pathname: string): PathTarget;
+  /** The page with this key, if any. */
+  pageByKey(key: string): SitePage | undefined;
+}
+
+/** Input of `createSiteIndex`. */
+export interface SiteIndexInput {
+  base: string;
+  pages: SitePage[];
+  files: Set<string>;
+  routes?: readonly RouteInfo[];
+  redirects?: readonly RedirectRule[];
+}
+
+/** Build the lookups. Pages with the same key: the first one (sorted by file) wins. */
+export function createSiteIndex(input: SiteIndexInput): SiteIndex {
+  const base = normalizeBase(input.base);
+  const byKey = new Map<string, SitePage>();
+  for (const page of input.pages) {
+    if (!byKey.has(page.key)) byKey.set(page.key, page);
+  }
+  const redirectRules = (input.redirects ?? []).map((rule) => ({
+    ...rule,
+    key: pageKey(rule.from.startsWith('/') ? rule.from : `/${rule.from}`),
+    regex: patternToRegex(rule.from),
+  }));
+  const onDemand = (input.routes ?? []).filter(
+    (route) => !route.prerendered && (route.type === 'page' || route.type === 'endpoint'),
+  );
+  const redirectRoutes = (input.routes ?? []).filter((route) => route.type === 'redirect');
+
+  function withoutBase(pathname: string): string | null {
+    if (base === '/') return pathname;
+    if (pathname.startsWith(base)) return pathname.slice(base.length - 1);
+    if (`${pathname}/` === base) return '/';
+    return null;
+  }
+
+  function resolvePath(pathname: string): PathTarget {
+    const decoded = decodePath(pathname);
+    const key = pageKey(pathname);
+    const page = byKey.get(key);
+    if (page) {
+      if (page.kind === 'redirect' && page.redirectTo) {
+        return { status: 'redirect', destination: page.redirectTo, page };
+      }
+      return { status: 'page', page };
+    }
+    if (input.files.has(decoded) || (decoded.endsWith('/') && input.files.has(`${decoded}index.html`))) {
+      return { status: 'file', file: decoded };
+    }
+    const local = withoutBase(decoded);
+    if (local !== null) {
+      // Note: config redirects are written without base, as in astro.config.mjs.
+      for (const rule of redirectRules) {
+        if (rule.key === pageKey(local) || rule.regex.test(local)) {
+          return { status: 'redirect', destination: rule.to, page: null };
+        }
+      }
+      for (const route of redirectRoutes) {
+        if (matchesRoute(route.regex, local) && route.redirect) {
+          return { status: 'redirect', destination: route.redirect, page: null };
+        }
+      }
+      for (const route of onDemand) {
+        if (matchesRoute(route.regex, local)) return { status: 'on-demand', route: route.pattern };
+      }
+    }
+    return { status: 'missing' };
+  }
+
+  return {
+    base,
+    pages: input.pages,
+    resolvePath,
+    pageByKey: (key) => byKey.get(key),
+  };
+}
+
+function matchesRoute(regex: RegExp, local: string): boolean {
+  if (regex.test(local)) return true;
+  // Route regexes follow the trailingSlash setting; a path that differs only by its final
+  // slash still names the route (the slash mismatch is reported separately).
+  const other = local.endsWith('/') && local.length > 1 ? local.slice(0, -1) : `${local}/`;
+  return regex.test(other);
+}
+
+/** Turn a redirect source like `/blog/[slug]` or `/old/[...rest]` into a regex on paths. */
+function patternToRegex(pattern: string): RegExp {
+  const normalized = pattern.startsWith('/') ? pattern : `/${pattern}`;
+  const source = normalized
+    .replace(/\/$/, '')
+    .split('/')
+    .map((segment) => {
+      if (/^\[\.\.\.[^\]]+\]$/.test(segment)) return '(?:.*)';
+      return segment
+        .split(/(\[[^\]]+\])/)
+        .map((part) => (/^\[[^\]]+\]$/.test(part) ? '[^/]+' : escapeRegex(part)))
+        .join('');
+    })
+    .join('/');
+  return new RegExp(`^${source || ''}/?$`);
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
