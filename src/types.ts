@@ -114,4 +114,9 @@ export interface PageLinks {
   ids: string[];
   facts: PageFacts;
   signals: ContentSignals;
+  /**
+   * Why the file could not be read in full, e.g. elements nested too deeply to parse (the
+   * rest of the result is then empty). Absent when the file was read normally.
+   */
+  problems?: string[];
 }

@@ -1,0 +1,352 @@
+/**
+ * Extraction: one built HTML file → `PageLinks`. Pure and synchronous, a function of the
+ * file's text and its URL only, so it can run in worker threads and be cached.
+ *
+ * One parse (rehype-parse, positions kept) and one walk (unist-util-visit). Relative URLs
+ * are resolved after the walk, because a `<base href>` anywhere in the document applies
+ * to every URL in it, also the ones before it.
+ */
+import type { Element, Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import type { ExtractedLink, PageLinks, Position } from '../types.js';
+import { chooseAnchorText, chooseResourceText } from './anchor-text.js';
+import {
+  countElementSignals,
+  countWords,
+  createEmptySignals,
+  isChartElement,
+  isDownloadUrl,
+  normalizeAssetOverride,
+} from './content-signals.js';
+import { readAttribute, readNonBlank, readTokens } from './html-attributes.js';
+import { collectJsonLdTypes } from './json-ld.js';
+import { listReferences } from './link-references.js';
+import { type MetaRefresh, parseMetaRefresh } from './meta-refresh.js';
+import { createEmptyFacts, parseRobotsDirectives } from './page-facts.js';
+import { resolveBaseUrl, resolveLink } from './resolve-link.js';
+import { collectSubtreeText, foldWhitespace, isWordBoundaryTag } from './text-content.js';
+import {
+  enterWalkContext,
+  isShadowRoot,
+  rootWalkContext,
+  type WalkContext,
+} from './walk-context.js';
+
+/** What `extractPage` needs to know besides the HTML. */
+export interface ExtractPageInput {
+  /** Path of the file relative to the output folder, `/`-separated. */
+  file: string;
+  /** Absolute URL the page is served at. */
+  url: string;
+  /** Origins that are this site (`SiteUrls.internalOrigins`). */
+  internalOrigins: readonly string[];
+}
+
+const parser = unified().use(rehypeParse).freeze();
+
+/**
+ * Read one built HTML file: its links and resource references, fragment targets, page
+ * facts and content signals.
+ *
+ * Never throws on bad HTML or bad URLs: the HTML parser recovers like a browser, an
+ * unparseable URL yields `url: null`, invalid JSON-LD is skipped. A document nested so
+ * deeply that parsing it exhausts the call stack yields an empty result with `problems`.
+ * `<template>` content is ignored entirely, except a declarative shadow root
+ * (`<template shadowrootmode>`), which browsers render. `<noscript>` links and ids count
+ * (they are real HTML); its text and elements do not count as content signals, since
+ * they duplicate what scripts show.
+ * @param html the file's text
+ * @param input where the file is and which origins are the site's
+ */
+export function extractPage(html: string, input: ExtractPageInput): PageLinks {
+  const collector = new PageCollector(input);
+  try {
+    collector.walk(parser.parse(html));
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      file: input.file,
+      url: input.url,
+      links: [],
+      ids: [],
+      facts: createEmptyFacts(),
+      signals: createEmptySignals(),
+      problems: [
+        `Could not read ${input.file}: elements are nested too deeply to parse (${error.message}). Look for unclosed tags.`,
+      ],
+    };
+  }
+  return collector.finish();
+}
+
+/**
+ * Elements whose children are not document content. (`<template>` content is in
+ * `node.content`, not `children`, so the walk never enters it unless it is a declarative
+ * shadow root.)
+ */
+const skippedTags = new Set(['script', 'style', 'template']);
+
+/** A link found during the walk, resolved in `finish`. */
+interface PendingLink {
+  link: ExtractedLink;
+  /** In main content: a download link here counts as a signal. */
+  counted: boolean;
+  /** Has a `download` attribute. */
+  download: boolean;
+}
+
+/** Collects everything one walk over the tree finds. */
+class PageCollector {
+  private readonly input: ExtractPageInput;
+  private readonly pending: PendingLink[] = [];
+  private readonly ids = new Set<string>();
+  private readonly facts = createEmptyFacts();
+  private readonly signals = createEmptySignals();
+  private readonly jsonLdTypes = new Set<string>();
+  private readonly text: string[] = [];
+  private baseHref: string | null = null;
+  private canonicalHref: string | null = null;
+  private readonly hreflangHrefs: { lang: string; href: string }[] = [];
+  private refresh: MetaRefresh | null = null;
+  private assetMeta: string | null = null;
+  private assetBody: string | null = null;
+  private assetHtml: string | null = null;
+
+  constructor(input: ExtractPageInput) {
+    this.input = input;
+  }
+
+  /** Visit every node once, in document order. */
+  walk(tree: Root): void {
+    const contexts = new Map<unknown, WalkContext>([[tree, rootWalkContext]]);
+    const walkTree = (root: Root) =>
+      visit(root, (node, index, parent) => {
+        const context = (parent && contexts.get(parent)) || rootWalkContext;
+        if (context.counted && index !== undefined && index > 0) {
+          // Words on either side of a block element's end are separate words.
+          const previous = parent?.children[index - 1];
+          if (previous?.type === 'element' && isWordBoundaryTag(previous.tagName)) {
+            this.text.push(' ');
+          }
+        }
+        if (node.type === 'text') {
+          if (context.counted) this.text.push(node.value);
+          return;
+        }
+        if (node.type !== 'element') return;
+        let own = enterWalkContext(context, node);
+        if (own.counted && !own.inChart && isChartElement(node)) {
+          this.signals.charts++;
+          own = { ...own, inChart: true };
+        }
+        if (node.children.length > 0) contexts.set(node, own);
+        this.readElement(node, own);
+        if (!skippedTags.has(node.tagName)) return undefined;
+        // A declarative shadow root is rendered, unlike other templates: its links are real.
+        if (node.tagName === 'template' && node.content && isShadowRoot(node)) {
+          contexts.set(node.content, own);
+          walkTree(node.content);
+        }
+        return SKIP;
+      });
+    walkTree(tree);
+  }
+
+  private readElement(element: Element, context: WalkContext): void {
+    const tag = element.tagName;
+    const id = readAttribute(element, 'id');
+    if (id) this.ids.add(id);
+    if (tag === 'a') {
+      const name = readAttribute(element, 'name');
+      if (name) this.ids.add(name);
+    }
+    this.readFacts(element, context);
+
+    const rel = readTokens(element, 'rel');
+    const references = listReferences(element, rel);
+    if (references.length > 0) {
+      const position = positionOf(element);
+      const target = readAttribute(element, 'target');
+      const hreflang = readNonBlank(element, 'hrefLang');
+      const download = tag === 'a' && readAttribute(element, 'download') !== null;
+      // All references of one element are of one kind.
+      const { text, textSource } =
+        references[0]!.kind === 'navigation'
+          ? chooseAnchorText(element)
+          : chooseResourceText(element);
+      for (const reference of references) {
+        this.pending.push({
+          link: {
+            element: tag,
+            attribute: reference.attribute,
+            kind: reference.kind,
+            href: reference.href,
+            url: null,
+            scope: 'other',
+            rel,
+            target,
+            hreflang,
+            text,
+            textSource,
+            placement: context.scope.placement,
+            position,
+          },
+          counted: context.counted,
+          download,
+        });
+      }
+    }
+    if (context.counted) {
+      if (isWordBoundaryTag(tag)) this.text.push(' ');
+      countElementSignals(this.signals, element);
+    }
+  }
+
+  private readFacts(element: Element, context: WalkContext): void {
+    switch (element.tagName) {
+      case 'html':
+        this.facts.lang ??= readNonBlank(element, 'lang');
+        this.assetHtml ??= readAttribute(element, 'dataLinkReportAsset');
+        break;
+      case 'body':
+        this.assetBody ??= readAttribute(element, 'dataLinkReportAsset');
+        break;
+      case 'base':
+        this.baseHref ??= readAttribute(element, 'href');
+        break;
+      case 'title':
+        if (!context.inSvg && this.facts.title === null) {
+          this.facts.title = collectSubtreeText(element.children).text;
+        }
+        break;
+      case 'h1':
+        if (this.facts.h1 === null) {
+          const { text, alts } = collectSubtreeText(element.children);
+          this.facts.h1 = text !== '' ? text : alts.join(' ');
+        }
+        break;
+      case 'meta':
+        this.readMeta(element, context);
+        break;
+      case 'link': {
+        const rel = readTokens(element, 'rel');
+        const href = readNonBlank(element, 'href');
+        if (href === null) break;
+        if (rel.includes('canonical')) this.canonicalHref ??= href;
+        const lang = readNonBlank(element, 'hrefLang');
+        if (rel.includes('alternate') && lang !== null) this.hreflangHrefs.push({ lang, href });
+        break;
+      }
+      case 'script':
+        if (readAttribute(element, 'type')?.trim().toLowerCase() === 'application/ld+json') {
+          collectJsonLdTypes(collectSubtreeTextRaw(element), this.jsonLdTypes);
+        }
+        break;
+    }
+  }
+
+  private readMeta(element: Element, context: WalkContext): void {
+    const content = readAttribute(element, 'content');
+    if (content === null) return;
+    const name = readAttribute(element, 'name')?.trim().toLowerCase();
+    if (name === 'robots') {
+      const directives = parseRobotsDirectives(content);
+      this.facts.robots.noindex ||= directives.noindex;
+      this.facts.robots.nofollow ||= directives.nofollow;
+    } else if (name === 'generator') {
+      this.facts.generator ??= foldWhitespace(content);
+    } else if (name === 'link-report:asset') {
+      this.assetMeta ??= content;
+    }
+    if (readAttribute(element, 'httpEquiv')?.trim().toLowerCase() !== 'refresh') return;
+    const refresh = parseMetaRefresh(content);
+    if (refresh === null) return;
+    this.refresh ??= refresh;
+    if (refresh.url === null) return;
+    this.pending.push({
+      link: {
+        element: 'meta',
+        attribute: 'content',
+        kind: 'metadata',
+        href: refresh.url,
+        url: null,
+        scope: 'other',
+        rel: [],
+        target: null,
+        hreflang: null,
+        text: '',
+        textSource: 'none',
+        placement: context.scope.placement,
+        position: positionOf(element),
+      },
+      counted: false,
+      download: false,
+    });
+  }
+
+  /** Resolve every URL against the document's base URL and assemble the result. */
+  finish(): PageLinks {
+    const { internalOrigins } = this.input;
+    const base = resolveBaseUrl(this.input.url, this.baseHref);
+    const resolve = (href: string) => resolveLink(href, base, internalOrigins).url;
+    const links: ExtractedLink[] = [];
+    for (const { link, counted, download } of this.pending) {
+      const resolved = resolveLink(link.href, base, internalOrigins);
+      link.url = resolved.url;
+      link.scope = resolved.scope;
+      links.push(link);
+      if (
+        counted &&
+        link.kind === 'navigation' &&
+        (download || isDownloadUrl(link.url ?? link.href))
+      ) {
+        this.signals.downloads++;
+      }
+    }
+
+    const facts = this.facts;
+    facts.canonical = this.canonicalHref === null ? null : resolve(this.canonicalHref);
+    for (const { lang, href } of this.hreflangHrefs) {
+      const url = resolve(href);
+      if (url !== null) facts.hreflang.push({ lang, url });
+    }
+    // A refresh without a URL reloads the page: not a redirect, so not a refresh fact.
+    const refreshUrl = this.refresh?.url == null ? null : resolve(this.refresh.url);
+    facts.refresh = refreshUrl === null ? null : { url: refreshUrl, delay: this.refresh!.delay };
+    facts.jsonLdTypes = [...this.jsonLdTypes].sort();
+
+    this.signals.words = countWords(this.text.join(''));
+    this.signals.assetOverride =
+      normalizeAssetOverride(this.assetMeta) ??
+      normalizeAssetOverride(this.assetBody) ??
+      normalizeAssetOverride(this.assetHtml);
+
+    return {
+      file: this.input.file,
+      url: this.input.url,
+      links,
+      ids: [...this.ids],
+      facts,
+      signals: this.signals,
+    };
+  }
+}
+
+/** The raw text of a script or style element (its text children, unfolded). */
+function collectSubtreeTextRaw(element: Element): string {
+  let text = '';
+  for (const child of element.children) {
+    if (child.type === 'text') text += child.value;
+  }
+  return text;
+}
+
+/** Where an element starts in the source, when the parser recorded it. */
+function positionOf(element: Element): Position {
+  const start = element.position?.start;
+  return start
+    ? { type: 'source', line: start.line, column: start.column }
+    : { type: 'unavailable' };
+}

@@ -1,0 +1,66 @@
+/**
+ * Resolving hrefs to absolute URLs and telling where they point. Never throws: a URL
+ * the WHATWG parser rejects comes back as `url: null`.
+ */
+import type { LinkScope } from '../types.js';
+import { scopeOfUrl } from '../url.js';
+
+/** A resolved href: its absolute URL (or `null`) and where it points. */
+export interface ResolvedLink {
+  url: string | null;
+  scope: LinkScope;
+}
+
+const schemePattern = /^([a-z][a-z\d+.-]*):/i;
+
+/**
+ * The URL relative references in a document resolve against: the first `<base href>`
+ * resolved against the page URL, or the page URL itself.
+ *
+ * As in browsers, a `<base href>` that does not parse, or that is a `data:` or
+ * `javascript:` URL, is ignored.
+ * @param pageUrl absolute URL the page is served at
+ * @param baseHref the first `<base href>` in the document, or `null`
+ * @returns `null` only when the page URL itself does not parse
+ */
+export function resolveBaseUrl(pageUrl: string, baseHref: string | null): URL | null {
+  const page = parseUrl(pageUrl, undefined);
+  if (page === null || baseHref === null) return page;
+  const base = parseUrl(baseHref, page);
+  if (base === null || base.protocol === 'data:' || base.protocol === 'javascript:') return page;
+  return base;
+}
+
+/**
+ * Resolve an href and classify it.
+ *
+ * Any href the URL parser accepts resolves (`mailto:`, `javascript:` and `data:` to
+ * themselves, scope `other`). When it does not parse, `url` is `null` and the scope
+ * follows what the href looks like, so the broken link is still reported where it
+ * belongs: `other` for a non-http(s) scheme, `outbound` for an absolute or
+ * protocol-relative http(s) URL (its host is what failed to parse, so it cannot be
+ * matched against the site's origins), `internal` for a relative reference (it only
+ * fails when the page URL itself is unusable).
+ * @param href the href as written, trimmed
+ * @param base from `resolveBaseUrl`
+ * @param internalOrigins origins that are this site
+ */
+export function resolveLink(
+  href: string,
+  base: URL | null,
+  internalOrigins: readonly string[],
+): ResolvedLink {
+  const parsed = parseUrl(href, base ?? undefined);
+  if (parsed !== null) return { url: parsed.href, scope: scopeOfUrl(parsed, internalOrigins) };
+  const scheme = schemePattern.exec(href)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
+    return { url: null, scope: 'other' };
+  }
+  if (scheme !== undefined || /^[\\/]{2}/.test(href)) return { url: null, scope: 'outbound' };
+  return { url: null, scope: 'internal' };
+}
+
+function parseUrl(value: string, base: URL | undefined): URL | null {
+  // Note: `URL.parse` returns null instead of throwing; available since Node 22.1.
+  return URL.parse(value, base);
+}
