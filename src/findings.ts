@@ -143,6 +143,13 @@ export const findingDefinitions = {
     message: (d) => `${str(d.source)}: ${str(d.reason)}`,
     hint: () => 'Fix or re-download the export. Mark the source required to fail the build instead.',
   },
+  'unparsed-page': {
+    severity: 'warning',
+    title: 'Page could not be parsed',
+    description: 'A built HTML file could not be parsed, so its links were not checked.',
+    message: (d) => `${str(d.file)} could not be parsed: ${str(d.reason)}`,
+    hint: () => 'Look for deeply nested or unclosed elements in this page; its links are missing from the report.',
+  },
   'site-unknown': {
     severity: 'info',
     title: 'Site URL not configured',

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { checkLinks, resolveReferences } from './check-links.js';
-import { discoverFiles } from './discover.js';
+import { discoverFiles, OutputDirError } from './discover.js';
 import { extractPage } from './extract/extract-page.js';
 import { compareFindings, createFinding, type Finding } from './findings.js';
 import { buildLinkGraph, type LinkGraph } from './graph.js';
@@ -69,7 +69,8 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     trailingSlash: input.trailingSlash ?? 'ignore',
     buildFormat: input.buildFormat ?? 'directory',
   });
-  const exclude = options.reportDir === false ? [] : [options.reportDir];
+  // The report's own folder is never part of the site, even when this run writes none.
+  const exclude = [options.reportDir === false ? '_link-report' : options.reportDir];
   const discovered = await discoverFiles(input.dir, urls, exclude);
   const extracted = await extractFiles(input.dir, discovered.html, urls, input.onProgress);
 
@@ -108,6 +109,13 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   const findings: Finding[] = [
     ...checkLinks(index, references, urls, { checkFragments: options.checkFragments, isIgnoredLink }),
   ];
+  for (const page of pages) {
+    for (const reason of page.problems ?? []) {
+      findings.push(
+        createFinding('unparsed-page', { page: page.path, file: page.file, details: { file: page.file, reason } }),
+      );
+    }
+  }
   const notes: string[] = [];
   if (!urls.siteKnown) {
     findings.push(createFinding('site-unknown'));
@@ -140,7 +148,18 @@ async function extractFiles(
     while (next < files.length) {
       const i = next++;
       const { file, path: urlPath } = files[i]!;
-      const html = await readFile(path.join(dir, file), 'utf8');
+      const html = await readFile(path.join(dir, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
+        // Note: some errors (ERR_FS_FILE_TOO_LARGE) do not name the file; say which one failed.
+        const reason =
+          error.code === 'EACCES' || error.code === 'EPERM'
+            ? 'permission denied'
+            : error.code === 'EISDIR'
+              ? 'is a folder'
+              : error.code === 'ENOENT'
+                ? 'the file disappeared during the run'
+                : error.message;
+        throw new OutputDirError(`Cannot read ${path.join(dir, file)}: ${reason}`, { cause: error });
+      });
       results[i] = extractPage(html, {
         file,
         url: new URL(urlPath, urls.origin).href,

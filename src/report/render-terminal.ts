@@ -36,8 +36,8 @@ export function renderSummaryLine(report: Report): string {
  * Findings grouped by page, in report order:
  *
  *     /blog/ (src/pages/blog/index.astro, dist/blog/index.html)
- *       12:5  error  broken-link  <a href="/missing/">  links to /missing/, which does not exist in the build
- *                    hint: Fix the href, or add a page or a redirect for this URL.
+ *       12:5     error    broken-link  <a href="/missing/">  links to /missing/, which does not exist in the build
+ *                          hint: Fix the href, or add a page or a redirect for this URL.
  */
 export function renderFindingsByPage(findings: readonly Finding[], options: TerminalOptions): string {
   const groups = new Map<string, Finding[]>();
@@ -62,10 +62,10 @@ export function renderFindingsByPage(findings: readonly Finding[], options: Term
         ? `<${finding.link.element} ${finding.link.attribute}="${finding.link.href}">  `
         : '';
       lines.push(
-        `  ${position.padEnd(8)}${paint(options, severityStyle[finding.severity], finding.severity.padEnd(8))}` +
+        `  ${position.padEnd(8)} ${paint(options, severityStyle[finding.severity], finding.severity.padEnd(8))}` +
           `${paint(options, 'dim', finding.type)}  ${link}${finding.message}`,
       );
-      lines.push(`  ${' '.repeat(16)}${paint(options, 'dim', `hint: ${finding.hint}`)}`);
+      lines.push(`  ${' '.repeat(18)}${paint(options, 'dim', `hint: ${finding.hint}`)}`);
     }
   }
   return lines.join('\n');

@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import { findingsAtFailLevel, type LinkReportInput, runLinkReport } from '../../src/index.js';
+import { page, writeSite } from './site-folder.js';
+
+async function findingsOf(files: Record<string, string>, input: Partial<LinkReportInput> = {}) {
+  const dir = await writeSite(files);
+  const { report } = await runLinkReport({ dir, site: 'https://example.com', ...input });
+  return report.findings
+    .filter((f) => f.type !== 'site-unknown' && f.severity !== 'info')
+    .filter((f) => ['broken-link', 'broken-fragment', 'broken-resource', 'redirected-link', 'trailing-slash-mismatch', 'unparsed-page'].includes(f.type))
+    .map((f) => ({
+      type: f.type,
+      page: f.page,
+      href: f.link?.href ?? null,
+      at: f.link?.position.type === 'source' ? `${f.link.position.line}:${f.link.position.column}` : null,
+      message: f.message,
+      suggestion: f.details.suggestion ?? null,
+    }));
+}
+
+describe('checkLinks', () => {
+  it('reports a link to a missing page with its position and a suggestion', async () => {
+    const findings = await findingsOf({
+      'index.html': page('<a href="/abuot/">About</a> <a href="/about/">About</a>'),
+      'about/index.html': page('<a href="/">Home</a>'),
+    });
+    expect(findings).toEqual([
+      {
+        type: 'broken-link',
+        page: '/',
+        href: '/abuot/',
+        at: '6:1',
+        message: 'links to /abuot/, which does not exist in the build',
+        suggestion: '/about/',
+      },
+    ]);
+  });
+
+  it('reports a link to a missing fragment and suggests the id that differs only by case', async () => {
+    const findings = await findingsOf({
+      'index.html': page('<a href="/about/#Team">Team</a> <a href="/about/#history">History</a> <a href="#top">Top</a>'),
+      'about/index.html': page('<h2 id="team">Team</h2><h2 id="history">History</h2>'),
+    });
+    expect(findings).toEqual([
+      {
+        type: 'broken-fragment',
+        page: '/',
+        href: '/about/#Team',
+        at: '6:1',
+        message: 'links to /about/#Team, but that page has no element with id "Team"',
+        suggestion: 'team',
+      },
+    ]);
+  });
+
+  it('checks same-page fragments against the page itself', async () => {
+    const findings = await findingsOf({
+      'index.html': page('<a href="#intro">Intro</a> <a href="#nowhere">Nowhere</a><p id="intro">x</p><a name="legacy"></a><a href="#legacy">L</a>'),
+    });
+    expect(findings.map((f) => [f.type, f.href])).toEqual([['broken-fragment', '#nowhere']]);
+  });
+
+  it('reports missing images, stylesheets and scripts as broken resources', async () => {
+    const findings = await findingsOf({
+      'index.html': page(
+        '<img src="/img/ok.png" alt=""><img src="/img/nope.png" alt="">',
+        '<link rel="stylesheet" href="/missing.css"><script src="/app.js"></script>',
+      ),
+      'img/ok.png': '',
+      'app.js': '',
+    });
+    expect(findings.map((f) => [f.type, f.href])).toEqual([
+      ['broken-resource', '/missing.css'],
+      ['broken-resource', '/img/nope.png'],
+    ]);
+  });
+
+  it('reports a link to a redirect page as redirected, not broken', async () => {
+    const findings = await findingsOf({
+      'index.html': page('<a href="/old/">Old</a>'),
+      'old/index.html': '<!doctype html><title>Redirecting to: /new/</title><meta http-equiv="refresh" content="0;url=/new/"><meta name="robots" content="noindex">',
+      'new/index.html': page('<a href="/">Home</a>'),
+    });
+    expect(findings).toEqual([
+      expect.objectContaining({ type: 'redirected-link', href: '/old/', message: 'links to /old/, which redirects to /new/' }),
+    ]);
+  });
+
+  it('uses the redirects config when no redirect page was built', async () => {
+    const findings = await findingsOf(
+      {
+        'index.html': page('<a href="/old/">Old</a> <a href="/posts/a/">A</a>'),
+        'new/index.html': page(''),
+        'articles/a/index.html': page(''),
+      },
+      { redirects: [{ from: '/old', to: '/new/' }, { from: '/posts/[slug]', to: '/articles/[slug]' }] },
+    );
+    expect(findings.map((f) => [f.type, f.href])).toEqual([
+      ['redirected-link', '/old/'],
+      ['redirected-link', '/posts/a/'],
+    ]);
+  });
+
+  it('flags a trailing slash that differs from the built URL when trailingSlash is always', async () => {
+    const findings = await findingsOf(
+      {
+        'index.html': page('<a href="/about">About</a> <a href="/about/">About</a> <a href="/about/index.html">About</a>'),
+        'about/index.html': page(''),
+      },
+      { trailingSlash: 'always' },
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        type: 'trailing-slash-mismatch',
+        href: '/about',
+        message: 'links to /about, but the page is served at /about/',
+      }),
+    ]);
+  });
+
+  it('flags a trailing slash when trailingSlash is never', async () => {
+    const findings = await findingsOf(
+      { 'index.html': page('<a href="/about/">About</a> <a href="/about">About</a>'), 'about/index.html': page('') },
+      { trailingSlash: 'never' },
+    );
+    expect(findings.map((f) => [f.type, f.href])).toEqual([['trailing-slash-mismatch', '/about/']]);
+  });
+
+  it('accepts both slash forms for directory pages when trailingSlash is ignore', async () => {
+    const findings = await findingsOf({
+      'index.html': page('<a href="/about/">About</a> <a href="/about">About</a>'),
+      'about/index.html': page(''),
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('accepts links to file-format pages with and without .html, and flags a slash after them', async () => {
+    const findings = await findingsOf(
+      {
+        'index.html': page('<a href="/about">A</a> <a href="/about.html">B</a> <a href="/about/">C</a>'),
+        'about.html': page(''),
+      },
+      { buildFormat: 'file' },
+    );
+    expect(findings.map((f) => [f.type, f.href])).toEqual([['trailing-slash-mismatch', '/about/']]);
+  });
+
+  it('resolves relative, protocol-relative, absolute and encoded links to the same pages', async () => {
+    const findings = await findingsOf({
+      'index.html': page(
+        '<a href="blog/">Blog</a> <a href="//example.com/blog/">Blog</a> <a href="https://www.example.com/blog/?ref=x">Blog</a> <a href="http://example.com/caf%C3%A9/">Café</a> <a href="/café/#menu">Menu</a>',
+      ),
+      'blog/index.html': page('<a href="../">Home</a> <a href="./">Self</a>'),
+      'café/index.html': page('<h2 id="menu">Menu</h2>'),
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('never reports mailto, tel, javascript and data links', async () => {
+    const findings = await findingsOf({
+      'index.html': page('<a href="mailto:a@b.c">Mail</a> <a href="tel:+1">Call</a> <a href="javascript:void 0">JS</a> <img src="data:image/png;base64,AA==" alt="">'),
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('suggests the path with base when a link forgets the base', async () => {
+    const findings = await findingsOf(
+      {
+        'index.html': page('<a href="/docs/guide/">Guide</a> <a href="/guide/">Guide</a>'),
+        'guide/index.html': page(''),
+      },
+      { base: '/docs/' },
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({ type: 'broken-link', href: '/guide/', suggestion: '/docs/guide/' }),
+    ]);
+  });
+
+  it('does not report links to on-demand routes', async () => {
+    const findings = await findingsOf(
+      { 'index.html': page('<a href="/api/hello">API</a> <a href="/account/settings/">Account</a>') },
+      {
+        routes: [
+          { pattern: '/api/hello', regex: /^\/api\/hello\/?$/, entrypoint: 'src/pages/api/hello.ts', type: 'endpoint', prerendered: false, redirect: null, files: [] },
+          { pattern: '/account/[...rest]', regex: /^\/account(?:\/(.*?))?\/?$/, entrypoint: 'src/pages/account/[...rest].astro', type: 'page', prerendered: false, redirect: null, files: [] },
+        ],
+      },
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('names the source file of the route on findings', async () => {
+    const dir = await writeSite({ 'index.html': page('<a href="/missing/">x</a>') });
+    const { report } = await runLinkReport({
+      dir,
+      routes: [{ pattern: '/', regex: /^\/$/, entrypoint: 'src/pages/index.astro', type: 'page', prerendered: true, redirect: null, files: ['index.html'] }],
+    });
+    expect(report.findings.find((f) => f.type === 'broken-link')?.source).toBe('src/pages/index.astro');
+  });
+
+  it('leaves out links matched by ignore.links and pages matched by ignore.pages', async () => {
+    const findings = await findingsOf(
+      {
+        'index.html': page('<a href="/legacy/a">x</a> <a href="/wip/">y</a> <a href="/gone/">z</a>'),
+        'drafts/x/index.html': page('<a href="/nowhere/">n</a>'),
+      },
+      { options: { ignore: { links: ['/legacy/**', /\/wip\//], pages: ['/drafts/**'] } } },
+    );
+    expect(findings.map((f) => [f.type, f.page, f.href])).toEqual([['broken-link', '/', '/gone/']]);
+  });
+
+  it('says once that site is unknown, and still checks relative links', async () => {
+    const dir = await writeSite({ 'index.html': page('<a href="/missing/">x</a> <a href="https://example.com/">abs</a>') });
+    const { report } = await runLinkReport({ dir });
+    expect(report.findings.map((f) => f.type)).toEqual(['site-unknown', 'broken-link']);
+    expect(report.notes).toHaveLength(1);
+    expect(report.summary.outboundLinks).toBe(1);
+  });
+
+  it('lets severity change or turn off a finding type, and failOn pick what fails', async () => {
+    const dir = await writeSite({
+      'index.html': page('<a href="/old/">Old</a> <a href="/missing/">x</a>'),
+      'old/index.html': '<meta http-equiv="refresh" content="0;url=/">',
+    });
+    const { report } = await runLinkReport({
+      dir,
+      site: 'https://example.com',
+      options: { severity: { 'redirected-link': 'error', 'broken-link': 'off' } },
+    });
+    expect(report.findings.map((f) => [f.type, f.severity])).toEqual([['redirected-link', 'error']]);
+    expect(findingsAtFailLevel(report.findings, 'error')).toHaveLength(1);
+    expect(findingsAtFailLevel(report.findings, 'none')).toHaveLength(0);
+    expect(findingsAtFailLevel(report.findings, ['broken-fragment'])).toHaveLength(0);
+  });
+
+  it('reports a page that cannot be parsed instead of dropping it', async () => {
+    const findings = await findingsOf({ 'index.html': `<html><body>${'<div>'.repeat(20000)}</body></html>` });
+    expect(findings.map((f) => [f.type, f.page])).toEqual([['unparsed-page', '/']]);
+  });
+});

@@ -1,0 +1,19 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** A minimal HTML page with `body` in `<main>`. */
+export function page(body: string, head = ''): string {
+  return `<!doctype html>\n<html lang="en">\n<head><title>t</title>${head}</head>\n<body>\n<main>\n${body}\n</main>\n</body>\n</html>\n`;
+}
+
+/** Write a static site (file → content) into a fresh temporary folder and return its path. */
+export async function writeSite(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'link-report-'));
+  for (const [file, content] of Object.entries(files)) {
+    const target = path.join(dir, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, content);
+  }
+  return dir;
+}

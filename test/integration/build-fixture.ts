@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'astro';
+import linkReport from '../../integration/index.js';
+import type { LinkReportOptions, Report } from '../../src/index.js';
+
+/** Folder of a fixture site. */
+export function fixtureRoot(name: string): string {
+  return fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
+}
+
+/** What building a fixture produced. */
+export interface FixtureBuild {
+  /** The error `astro build` failed with, or null. */
+  error: Error | null;
+  /** The report the integration wrote, or null. */
+  report: Report | null;
+  /** Output folder given to `astro:build:done`. */
+  dir: string;
+}
+
+/**
+ * Build a fixture site with `build()` from astro and the integration, in this process.
+ * Astro's inline config is merged with the fixture's astro.config.mjs.
+ */
+export async function buildFixture(
+  name: string,
+  options: LinkReportOptions = {},
+  inlineConfig: Record<string, unknown> = {},
+): Promise<FixtureBuild> {
+  // Note: Astro refuses to build with NODE_ENV=test (set by vitest).
+  delete process.env.NODE_ENV;
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const root = fixtureRoot(name);
+  await rm(path.join(root, 'dist'), { recursive: true, force: true });
+  let dir = '';
+  const recordDir = {
+    name: 'record-dir',
+    hooks: {
+      'astro:build:done': ({ dir: done }: { dir: URL }) => {
+        dir = fileURLToPath(done);
+      },
+    },
+  };
+  let error: Error | null = null;
+  try {
+    await build({
+      root,
+      logLevel: 'silent',
+      ...inlineConfig,
+      integrations: [recordDir, linkReport(options)],
+    });
+  } catch (caught) {
+    error = caught as Error;
+  }
+  const reportFile = path.join(dir, options.reportDir || '_link-report', 'report.json');
+  const report = dir && existsSync(reportFile) ? (JSON.parse(await readFile(reportFile, 'utf8')) as Report) : null;
+  return { error, report, dir };
+}
+
+/** Findings as compact, comparable rows: `type page href line:column`. */
+export function findingRows(report: Report | null): string[] {
+  return (report?.findings ?? []).map((f) => {
+    const at = f.link?.position.type === 'source' ? ` ${f.link.position.line}:${f.link.position.column}` : '';
+    return `${f.type} ${f.page ?? '-'} ${f.link?.href ?? '-'}${at}`;
+  });
+}
