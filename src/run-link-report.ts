@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { analyzeSite } from './analyze/analyze-site.js';
 import { checkLinks, resolveReferences } from './check-links.js';
 import { discoverFiles, OutputDirError } from './discover.js';
 import { extractPage } from './extract/extract-page.js';
@@ -75,8 +76,12 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   const extracted = await extractFiles(input.dir, discovered.html, urls, input.onProgress);
 
   const routeByFile = new Map<string, RouteInfo>();
-  for (const route of input.routes ?? []) {
-    for (const file of route.files) routeByFile.set(file, route);
+  // A file claimed by a page route and by a fallback route (a locale that has the page) is the page's.
+  const routesByPriority = [...(input.routes ?? [])].sort(
+    (a, b) => Number(a.type === 'fallback') - Number(b.type === 'fallback'),
+  );
+  for (const route of routesByPriority) {
+    for (const file of route.files) if (!routeByFile.has(file)) routeByFile.set(file, route);
   }
   const isIgnoredPage = picomatch(options.ignore.pages, { dot: true });
   const pages: SitePage[] = extracted.map((page, i) => {
@@ -116,6 +121,9 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       );
     }
   }
+  // TODO(lead): pass inbound data here (`inbound`: backlinks per page path, `linkingText`).
+  const analysis = analyzeSite(graph, { options, references, isIgnoredLink, inbound: null, linkingText: null });
+  findings.push(...analysis.findings);
   const notes: string[] = [];
   if (!urls.siteKnown) {
     findings.push(createFinding('site-unknown'));
@@ -130,6 +138,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     files: discovered.files.size,
     findings: applySeverities(findings, options),
     notes,
+    analysis,
   });
   return { report, graph, index, options, urls };
 }
@@ -175,12 +184,13 @@ async function extractFiles(
 
 function classifyPage(page: PageLinks, pagePath: string, base: string, route: RouteInfo | null): PageKind {
   if (route?.type === 'redirect') return 'redirect';
+  // Static redirect pages: a meta refresh to another URL. Astro writes delay 0 for redirects
+  // and 2 s for i18n fallback redirects; crawlers treat both as redirects.
+  if (page.facts.refresh && page.facts.refresh.url !== page.url) return 'redirect';
   if (route?.type === 'fallback') return 'fallback';
   const local = pagePath.slice(base.length - 1).replace(/(\.html)?\/?$/, '');
   if (local === '/404') return 'not-found';
   if (local === '/500') return 'error';
-  // Static redirect pages (Astro writes them, as do most generators): an immediate refresh.
-  if (page.facts.refresh && page.facts.refresh.delay === 0) return 'redirect';
   return 'page';
 }
 

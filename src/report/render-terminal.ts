@@ -36,7 +36,7 @@ export function renderSummaryLine(report: Report): string {
  * Findings grouped by page, in report order:
  *
  *     /blog/ (src/pages/blog/index.astro, dist/blog/index.html)
- *       12:5     error    broken-link  <a href="/missing/">  links to /missing/, which does not exist in the build
+ *       12:5     error    broken-link  <a href="/missing/">Pricing</a>  links to /missing/, which does not exist in the build
  *                          hint: Fix the href, or add a page or a redirect for this URL.
  */
 export function renderFindingsByPage(findings: readonly Finding[], options: TerminalOptions): string {
@@ -58,9 +58,7 @@ export function renderFindingsByPage(findings: readonly Finding[], options: Term
         finding.link?.position.type === 'source'
           ? `${finding.link.position.line}:${finding.link.position.column}`
           : '';
-      const link = finding.link
-        ? `<${finding.link.element} ${finding.link.attribute}="${finding.link.href}">  `
-        : '';
+      const link = finding.link ? `${describeLink(finding.link)}  ` : '';
       lines.push(
         `  ${position.padEnd(8)} ${paint(options, severityStyle[finding.severity], finding.severity.padEnd(8))}` +
           `${paint(options, 'dim', finding.type)}  ${link}${finding.message}`,
@@ -77,6 +75,14 @@ export function renderTerminalReport(report: Report, options: TerminalOptions): 
   for (const note of report.notes) parts.push(paint(options, 'dim', `note: ${note}`));
   if (report.findings.length > 0) parts.push('', renderFindingsByPage(report.findings, options));
   return `${parts.join('\n')}\n`;
+}
+
+/** `<a href="/x/">Anchor text</a>`: the text helps find the link in the source. */
+function describeLink(link: NonNullable<Finding['link']>): string {
+  const tag = `<${link.element} ${link.attribute}="${link.href}">`;
+  if (!link.text || link.element === 'img') return tag;
+  const text = link.text.length > 40 ? `${link.text.slice(0, 39)}…` : link.text;
+  return `${tag}${text}</${link.element}>`;
 }
 
 function joinPath(dir: string | undefined, file: string): string {

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildFixture, findingRows } from './build-fixture.js';
+
+/** Finding types about link checking (analysis findings such as orphans are tested elsewhere). */
+const checkTypes = new Set(['broken-link', 'broken-fragment', 'broken-resource', 'redirected-link', 'trailing-slash-mismatch']);
+
+function checkRows(rows: string[]): string[] {
+  return rows.filter((row) => checkTypes.has(row.split(' ')[0]!));
+}
+
+describe('the integration on fixture sites', () => {
+  it('fails the build on a broken link, naming the page, source, href, position and reason', async () => {
+    const { error, report } = await buildFixture('broken-link');
+    expect(error).not.toBeNull();
+    expect(error!.name).toMatch(/^Astro(User)?Error$/);
+    expect(error!.message).toContain('1 problem(s) on 1 page(s) fail the build');
+    expect(error!.message).toMatch(/^\/ \(src\/pages\/index\.astro, .*index\.html\)$/m);
+    expect(error!.message).toMatch(/\d+:\d+ +error +broken-link +<a href="\/missing\/">[^<]*<\/a>  links to \/missing\/, which does not exist in the build/);
+    expect((error as Error & { hint?: string }).hint).toMatch(/failOn/);
+    // The report is still written, so the reader can see everything else.
+    expect(checkRows(findingRows(report)).map((row) => row.replace(/ \d+:\d+$/, ''))).toEqual(['broken-link / /missing/']);
+  });
+
+  it('reports a link to a missing fragment', async () => {
+    const { error, report } = await buildFixture('broken-fragment');
+    expect(error?.message).toContain('broken-fragment');
+    const finding = report!.findings.find((f) => f.type === 'broken-fragment')!;
+    expect(finding).toMatchObject({ page: '/', link: { href: '/about/#team' }, details: { fragment: 'team' } });
+    expect(checkRows(findingRows(report))).toHaveLength(1);
+  });
+
+  it('reports a missing image as a broken resource', async () => {
+    const { error, report } = await buildFixture('missing-image');
+    expect(error?.message).toContain('broken-resource');
+    expect(checkRows(findingRows(report)).map((row) => row.replace(/ \d+:\d+$/, ''))).toEqual([
+      'broken-resource / /images/nope.png',
+    ]);
+  });
+
+  it('reports a link to a redirect as a redirected link and passes the build', async () => {
+    const { error, report } = await buildFixture('redirect');
+    expect(error).toBeNull();
+    const finding = report!.findings.find((f) => f.type === 'redirected-link')!;
+    expect(finding).toMatchObject({ severity: 'warning', page: '/', link: { href: '/old/' }, details: { destination: '/new/' } });
+    expect(report!.pages.find((p) => p.path === '/old/')?.kind).toBe('redirect');
+    expect(checkRows(findingRows(report))).toHaveLength(1);
+  });
+
+  it.each(['valid-directory', 'base-always', 'format-file', 'i18n-fallback'])(
+    'finds no broken or redirected links in the valid site %s',
+    async (name) => {
+      const { error, report } = await buildFixture(name);
+      expect(error).toBeNull();
+      expect(checkRows(findingRows(report))).toEqual([]);
+      expect(report!.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    },
+  );
+
+  it('maps base and trailingSlash always to the served URLs', async () => {
+    const { report } = await buildFixture('base-always');
+    expect(report!.site).toMatchObject({ base: '/docs/', trailingSlash: 'always' });
+    expect(report!.pages.every((p) => p.path.startsWith('/docs/'))).toBe(true);
+    expect(report!.pages.filter((p) => p.kind === 'page').every((p) => p.path.endsWith('/'))).toBe(true);
+  });
+
+  it('maps build.format file to extensionless URLs', async () => {
+    const { report } = await buildFixture('format-file');
+    expect(report!.site.buildFormat).toBe('file');
+    expect(report!.pages.some((p) => p.file.endsWith('.html') && !p.file.endsWith('index.html') && !p.path.endsWith('.html'))).toBe(true);
+  });
+
+  it('classifies i18n fallback redirect pages as redirects', async () => {
+    const { error, report } = await buildFixture('i18n-fallback-redirect');
+    expect(error).toBeNull();
+    expect(checkRows(findingRows(report)).map((row) => row.replace(/ \d+:\d+$/, ''))).toEqual([
+      'redirected-link /fr/ /fr/about/',
+    ]);
+  });
+
+  it('checks prerendered pages of a server build in dist/client and accepts on-demand routes', async () => {
+    const { error, report, dir } = await buildFixture('server-prerender');
+    expect(dir.split(path.sep).filter(Boolean).slice(-2)).toEqual(['dist', 'client']);
+    expect(existsSync(path.join(dir, '_link-report', 'index.html'))).toBe(true);
+    expect(error?.message).toContain('/nowhere/');
+    expect(checkRows(findingRows(report)).map((row) => row.replace(/ \d+:\d+$/, ''))).toEqual(['broken-link / /nowhere/']);
+  });
+
+  it('writes the report page and JSON into the output', async () => {
+    const { dir } = await buildFixture('valid-directory', { reportDir: 'reports/links' });
+    const html = await readFile(path.join(dir, 'reports/links/index.html'), 'utf8');
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+    const json = JSON.parse(await readFile(path.join(dir, 'reports/links/report.json'), 'utf8'));
+    expect(json.schemaVersion).toBe(1);
+    expect(json.pages.length).toBeGreaterThan(3);
+  });
+
+  it('does not fail when failOn is none', async () => {
+    const { error, report } = await buildFixture('broken-link', { failOn: 'none' });
+    expect(error).toBeNull();
+    expect(report!.summary.findings.error).toBe(1);
+  });
+});
