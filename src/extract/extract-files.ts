@@ -1,0 +1,69 @@
+/**
+ * Extract many files: in worker threads (piscina) when the site is large and the machine
+ * has more than one core, in process otherwise. Results keep the input order.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { PageLinks } from '../types.js';
+import { type ExtractFileTask, extractFile } from './extract-file.js';
+
+/** Below this many files, starting workers costs more than it saves. */
+const workerThreshold = 300;
+
+/** Options of `extractFiles`. */
+export interface ExtractFilesOptions {
+  /** Worker threads to use; 0 extracts in process. Default: cores − 1 (at least 1) for large sites. */
+  workers?: number | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** Extract every task's file; the first unreadable file rejects with its name. */
+export async function extractFiles(
+  tasks: readonly ExtractFileTask[],
+  options: ExtractFilesOptions = {},
+): Promise<PageLinks[]> {
+  const workerFile = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
+  const cores = availableParallelism();
+  const workers =
+    options.workers ?? (tasks.length >= workerThreshold && cores > 1 ? Math.max(1, cores - 1) : 0);
+  // Note: from TypeScript sources (tests) there is no compiled worker file: extract in process.
+  if (workers === 0 || !existsSync(workerFile)) return extractInProcess(tasks, options.onProgress);
+
+  const { Piscina } = await import('piscina');
+  // The main thread also parses while it waits, so every core is busy.
+  const pool = new Piscina<ExtractFileTask, PageLinks>({ filename: workerFile, maxThreads: workers, minThreads: workers });
+  let done = 0;
+  try {
+    return await Promise.all(
+      tasks.map(async (task) => {
+        const result = await pool.run(task);
+        done += 1;
+        options.onProgress?.(done, tasks.length);
+        return result;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}
+
+async function extractInProcess(
+  tasks: readonly ExtractFileTask[],
+  onProgress: ExtractFilesOptions['onProgress'],
+): Promise<PageLinks[]> {
+  const results: PageLinks[] = new Array(tasks.length);
+  let next = 0;
+  let done = 0;
+  // A few reads in flight hide file-system latency; parsing is synchronous anyway.
+  async function lane(): Promise<void> {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await extractFile(tasks[i]!);
+      done += 1;
+      onProgress?.(done, tasks.length);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(8, tasks.length) }, lane));
+  return results;
+}
