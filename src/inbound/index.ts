@@ -1,0 +1,40 @@
+/**
+ * Inbound links: importers for Search Console, Ahrefs, Semrush, Bing and mapped CSV exports
+ * (local files, folders or URLs), their merge, and the join with the built site.
+ */
+export { type DecodedExport, decodeExport, type TextEncodingName } from './decode.js';
+export { type DetectedTable, type DetectTableOptions, detectTable } from './detect-table.js';
+export {
+  defaultInboundCacheDir,
+  type FetchRemoteOptions,
+  fetchRemoteExport,
+  type RemoteExport,
+} from './fetch-remote.js';
+export {
+  type ColumnDefinition,
+  describeTable,
+  getTableDefinition,
+  type RecordShape,
+  type TableDefinition,
+  tableDefinitions,
+} from './formats.js';
+export { joinInbound, type PageLookup, type PageLookupResult } from './join-inbound.js';
+export { inboundFileExtensions, type LoadInboundOptions, loadInbound } from './load-sources.js';
+export { mergeInboundExports } from './merge-inbound.js';
+export {
+  type InboundSourceOption,
+  inboundCacheDirSchema,
+  inboundColumnsSchema,
+  inboundFileSourceSchema,
+  inboundOptionsSchema,
+  inboundSourceSchema,
+  inboundUrlSourceSchema,
+  type ResolvedInboundSource,
+  type SiteKindsOption,
+  siteKindsSchema,
+} from './options.js';
+export { type ParsedExport, type ParseExportOptions, parseInboundExport } from './parse-export.js';
+export type { ExportRecords, SiteRow } from './read-rows.js';
+export { classifySite, createSiteClassifier, defaultSiteKinds, siteKinds } from './site-kinds.js';
+export { suggestPage } from './suggest-page.js';
+export type * from './types.js';

@@ -1,0 +1,375 @@
+/**
+ * Inbound data × the built site: which page each exported target URL names (with the same
+ * normalization as internal links), which targets are lost, which land on redirects, and
+ * which belong to other hosts. Pure.
+ */
+import { createFinding, type Finding } from '../findings.js';
+import { decodePath, pageKey, type SiteUrls, sitePathOf } from '../url.js';
+import { compare } from './merge-inbound.js';
+import { urlIdentity } from './parse-values.js';
+import { suggestPage } from './suggest-page.js';
+import type {
+  ForeignTarget,
+  InboundData,
+  InboundLink,
+  InboundPage,
+  JoinedInbound,
+  LostReason,
+  LostTarget,
+  RedirectedTarget,
+} from './types.js';
+
+/** What the build has at a path. The path is an URL pathname with base, percent-encoded as written. */
+export type PageLookupResult =
+  | { status: 'page'; page: string }
+  | { status: 'redirect'; destination: string }
+  | { status: 'missing' };
+
+/**
+ * Tell what the build has at a path (the caller's resolution of internal links: it applies
+ * `pageKey`, trailing slash and `index.html` rules). `destination` of a redirect may be a path
+ * or an absolute URL.
+ */
+export type PageLookup = (path: string) => PageLookupResult;
+
+/** How many redirects are followed before giving up. */
+const maxRedirects = 10;
+
+type Resolution =
+  | { kind: 'page'; page: string }
+  | { kind: 'redirected'; path: string; destination: string; page: string | null }
+  | { kind: 'lost'; path: string; reason: LostReason; note: string | null }
+  | { kind: 'foreign'; host: string };
+
+/** What is known about the links to one group of target URLs. */
+interface Evidence {
+  targetUrls: Set<string>;
+  links: InboundLink[];
+  tableIncoming: number;
+  tableSites: number;
+  internal: number | null;
+  drillDownLinks: number;
+  drillDownSites: Set<string>;
+  from: Set<string>;
+}
+
+/**
+ * Join inbound data to the built site.
+ * @param data from `loadInbound`.
+ * @param siteUrls the site's URL identity (`createSiteUrls`).
+ * @param lookup what the build has at a path.
+ * @param pages paths of the built pages (with base), for redirect suggestions.
+ */
+export function joinInbound(
+  data: InboundData,
+  siteUrls: SiteUrls,
+  lookup: PageLookup,
+  pages: readonly string[] = [],
+): JoinedInbound {
+  const resolutions = new Map<string, Resolution>();
+  const groups = new Map<string, { resolution: Resolution; evidence: Evidence }>();
+  const evidenceFor = (targetUrl: string): Evidence => {
+    let resolution = resolutions.get(targetUrl);
+    if (!resolution) {
+      resolution = resolveTarget(targetUrl, siteUrls, lookup);
+      resolutions.set(targetUrl, resolution);
+    }
+    const key = groupKey(resolution, targetUrl);
+    let group = groups.get(key);
+    if (!group) {
+      group = { resolution, evidence: createEvidence() };
+      groups.set(key, group);
+    }
+    group.evidence.targetUrls.add(targetUrl);
+    return group.evidence;
+  };
+
+  // Lost links (the linking page no longer has them) carry no equity: left out of the join.
+  for (const link of data.links) {
+    if (link.lost === true) continue;
+    const evidence = evidenceFor(link.targetUrl);
+    evidence.links.push(link);
+    addFrom(evidence, link.from);
+  }
+  for (const row of data.targets) {
+    const evidence = evidenceFor(row.targetUrl);
+    evidence.tableIncoming += row.incomingLinks ?? 0;
+    evidence.tableSites = Math.max(evidence.tableSites, row.linkingSites ?? 0);
+    if (row.internalLinks !== null)
+      evidence.internal = (evidence.internal ?? 0) + row.internalLinks;
+    addFrom(evidence, row.from);
+  }
+  for (const row of data.targetSites) {
+    const evidence = evidenceFor(row.targetUrl);
+    evidence.drillDownLinks += row.links;
+    evidence.drillDownSites.add(row.site);
+    addFrom(evidence, row.from);
+  }
+
+  const pageEvidence = new Map<string, { evidence: Evidence; redirectedFrom: Set<string> }>();
+  const toPage = (page: string) => {
+    let entry = pageEvidence.get(page);
+    if (!entry) {
+      entry = { evidence: createEvidence(), redirectedFrom: new Set() };
+      pageEvidence.set(page, entry);
+    }
+    return entry;
+  };
+  const lost: LostTarget[] = [];
+  const redirected: RedirectedTarget[] = [];
+  const foreignTargets: ForeignTarget[] = [];
+  for (const { resolution, evidence } of groups.values()) {
+    if (resolution.kind === 'page') {
+      mergeEvidence(toPage(resolution.page).evidence, evidence);
+    } else if (resolution.kind === 'redirected') {
+      const target = decodePath(resolution.path);
+      redirected.push({
+        target,
+        destination: resolution.destination,
+        page: resolution.page,
+        backlinks: countLinks(evidence),
+      });
+      if (resolution.page) {
+        const entry = toPage(resolution.page);
+        mergeEvidence(entry.evidence, evidence);
+        entry.redirectedFrom.add(target);
+      }
+    } else if (resolution.kind === 'lost') {
+      lost.push(createLostTarget(resolution, evidence, siteUrls, pages));
+    } else {
+      // Variants of one URL (scheme, www, slash) are one foreign target, named by the first.
+      const targetUrl = [...evidence.targetUrls].sort(compare)[0] ?? '';
+      foreignTargets.push({
+        targetUrl,
+        host: hostOf(targetUrl),
+        backlinks: countLinks(evidence),
+        from: [...evidence.from].sort(compare),
+      });
+    }
+  }
+
+  const byPage: Record<string, InboundPage> = {};
+  for (const page of [...pageEvidence.keys()].sort(compare)) {
+    const { evidence, redirectedFrom } = pageEvidence.get(page)!;
+    const referringDomains = referringDomainsOf(evidence);
+    byPage[page] = {
+      page,
+      targetUrls: [...evidence.targetUrls].sort(compare),
+      incomingLinks: countLinks(evidence),
+      linkingSites: Math.max(referringDomains.length, evidence.tableSites),
+      internalLinks: evidence.internal,
+      backlinks: [...evidence.links].sort(
+        (a, b) => compare(a.sourceUrl, b.sourceUrl) || compare(a.targetUrl, b.targetUrl),
+      ),
+      referringDomains,
+      redirectedFrom: [...redirectedFrom].sort(compare),
+    };
+  }
+  lost.sort((a, b) => b.backlinks - a.backlinks || compare(a.target, b.target));
+  redirected.sort((a, b) => compare(a.target, b.target));
+  foreignTargets.sort((a, b) => b.backlinks - a.backlinks || compare(a.targetUrl, b.targetUrl));
+
+  const notes: string[] = [];
+  if (!siteUrls.siteKnown && foreignTargets.length > 0) {
+    const hosts = [...new Set(foreignTargets.map((target) => target.host))].sort(compare);
+    notes.push(
+      `site is not configured, so ${foreignTargets.length} inbound target URL${foreignTargets.length === 1 ? '' : 's'} (on ${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ', …' : ''}) cannot be matched to pages: set site (e.g. site: 'https://${hosts[0]}')`,
+    );
+  }
+  return { byPage, lost, redirected, foreignTargets, notes, findings: createFindings(data, lost) };
+}
+
+function resolveTarget(targetUrl: string, siteUrls: SiteUrls, lookup: PageLookup): Resolution {
+  let url: URL;
+  try {
+    url = new URL(targetUrl, siteUrls.origin);
+  } catch {
+    return { kind: 'foreign', host: '' };
+  }
+  const path = sitePathOf(url.href, siteUrls);
+  if (path === null) return { kind: 'foreign', host: url.host };
+  const baseKey = pageKey(siteUrls.base);
+  const key = pageKey(path);
+  if (!(baseKey === '/' || key === baseKey || key.startsWith(`${baseKey}/`))) {
+    return {
+      kind: 'lost',
+      path,
+      reason: 'outside-base',
+      note: `outside base ${siteUrls.base}: the build cannot serve this path; redirect it on the host`,
+    };
+  }
+  let current = path;
+  let currentUrl = url;
+  const seen = new Set<string>();
+  for (let hop = 0; hop <= maxRedirects; hop++) {
+    const result = lookup(current);
+    if (result.status === 'page') {
+      return hop === 0
+        ? { kind: 'page', page: result.page }
+        : { kind: 'redirected', path, destination: result.page, page: result.page };
+    }
+    if (result.status === 'missing') {
+      return hop === 0
+        ? { kind: 'lost', path, reason: 'missing', note: null }
+        : {
+            kind: 'lost',
+            path,
+            reason: 'redirect-to-missing',
+            note: `redirects to ${decodePath(current)}, which the build does not have`,
+          };
+    }
+    seen.add(pageKey(current));
+    let destination: URL;
+    try {
+      destination = new URL(result.destination, currentUrl);
+    } catch {
+      return { kind: 'redirected', path, destination: result.destination, page: null };
+    }
+    const next = sitePathOf(destination.href, siteUrls);
+    if (next === null)
+      return { kind: 'redirected', path, destination: destination.href, page: null };
+    if (seen.has(pageKey(next))) break;
+    current = next;
+    currentUrl = destination;
+  }
+  return {
+    kind: 'lost',
+    path,
+    reason: 'redirect-loop',
+    note: `its redirects loop (through ${decodePath(current)})`,
+  };
+}
+
+function groupKey(resolution: Resolution, targetUrl: string): string {
+  switch (resolution.kind) {
+    case 'page':
+      return `page ${resolution.page}`;
+    case 'redirected':
+      return `redirected ${pageKey(resolution.path)}`;
+    case 'lost':
+      return `lost ${pageKey(resolution.path)}`;
+    default:
+      return `foreign ${urlIdentity(targetUrl)}`;
+  }
+}
+
+function createEvidence(): Evidence {
+  return {
+    targetUrls: new Set(),
+    links: [],
+    tableIncoming: 0,
+    tableSites: 0,
+    internal: null,
+    drillDownLinks: 0,
+    drillDownSites: new Set(),
+    from: new Set(),
+  };
+}
+
+function mergeEvidence(into: Evidence, from: Evidence): void {
+  for (const url of from.targetUrls) into.targetUrls.add(url);
+  into.links.push(...from.links);
+  // Different URLs of one page have different links: counts add up.
+  into.tableIncoming += from.tableIncoming;
+  into.tableSites = Math.max(into.tableSites, from.tableSites);
+  if (from.internal !== null) into.internal = (into.internal ?? 0) + from.internal;
+  into.drillDownLinks += from.drillDownLinks;
+  for (const site of from.drillDownSites) into.drillDownSites.add(site);
+  addFrom(into, [...from.from]);
+}
+
+function addFrom(evidence: Evidence, from: readonly string[]): void {
+  for (const name of from) evidence.from.add(name);
+}
+
+/** Incoming links: the largest count any kind of evidence gives (they overlap, so never summed). */
+function countLinks(evidence: Evidence): number {
+  return Math.max(evidence.links.length, evidence.tableIncoming, evidence.drillDownLinks);
+}
+
+function referringDomainsOf(evidence: Evidence): string[] {
+  const sites = new Set(evidence.drillDownSites);
+  for (const link of evidence.links) if (link.site) sites.add(link.site);
+  return [...sites].sort(compare);
+}
+
+function createLostTarget(
+  resolution: Extract<Resolution, { kind: 'lost' }>,
+  evidence: Evidence,
+  siteUrls: SiteUrls,
+  pages: readonly string[],
+): LostTarget {
+  const target = decodePath(resolution.path);
+  const suggestion =
+    resolution.reason === 'outside-base' ? null : suggestPage(target, pages, siteUrls.base);
+  const referringDomains = referringDomainsOf(evidence);
+  return {
+    target,
+    targetUrls: [...evidence.targetUrls].sort(compare),
+    reason: resolution.reason,
+    backlinks: countLinks(evidence),
+    linkingSites: Math.max(referringDomains.length, evidence.tableSites),
+    referringDomains,
+    suggestion,
+    redirect: suggestion
+      ? { from: withoutBase(target, siteUrls.base), to: withoutBase(suggestion, siteUrls.base) }
+      : null,
+    note: resolution.note,
+  };
+}
+
+/** Astro's `redirects` keys are routes: the base is not written. */
+function withoutBase(path: string, base: string): string {
+  if (base === '/' || !path.startsWith(base.slice(0, -1))) return path;
+  const rest = path.slice(base.length - 1);
+  return rest.startsWith('/') ? rest : `/${rest}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+function createFindings(data: InboundData, lost: readonly LostTarget[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const source of data.sources) {
+    if (source.status !== 'failed') continue;
+    const errors = source.problems.filter((problem) => problem.severity === 'error');
+    const main = errors.find((problem) => problem.line === null) ?? errors[0];
+    findings.push(
+      createFinding('inbound-source-failed', {
+        ...(source.required ? { severity: 'error' as const } : {}),
+        details: {
+          source: source.name,
+          entry: source.entry,
+          reason: main?.reason ?? 'could not be read',
+          required: source.required,
+          problems: errors.length,
+        },
+      }),
+    );
+  }
+  for (const target of lost) {
+    if (target.backlinks === 0) continue;
+    findings.push(
+      createFinding('lost-backlink-target', {
+        details: {
+          target: target.target,
+          backlinks: target.backlinks,
+          linkingSites: target.linkingSites,
+          reason: target.reason,
+          suggestion: target.suggestion,
+          redirectFrom: target.redirect?.from ?? null,
+          redirectTo: target.redirect?.to ?? null,
+          note: target.note,
+          referringDomains: target.referringDomains,
+          targetUrls: target.targetUrls,
+        },
+      }),
+    );
+  }
+  return findings;
+}

@@ -1,0 +1,187 @@
+/**
+ * The inbound options, as zod schemas to plug into the options of `linkReport()`:
+ * `inbound` (the exports to read), `siteKinds` and `inboundCacheDir`.
+ */
+import { z } from 'zod';
+import { defaultInboundCacheDir } from './fetch-remote.js';
+import { siteKinds } from './site-kinds.js';
+import type { SiteKind } from './types.js';
+
+const header = z.string().trim().min(1);
+
+/** Which column holds what, by header name (matched case-insensitively). */
+export const inboundColumnsSchema = z
+  .object({
+    /** The linking page URL (`Referring page URL`, `URL`, `Linking page`). */
+    source: header.optional(),
+    /** The linked URL on your site. Leave out and give `target` for files about one page. */
+    target: header.optional(),
+    /** Anchor text. */
+    anchor: header.optional(),
+    /** rel flags: `true`/`false`, `yes`/`no`, `1`/`0`. */
+    nofollow: header.optional(),
+    sponsored: header.optional(),
+    ugc: header.optional(),
+    /** Dates: `2026-05-10`, `2026-05-10 02:37:34`, `May 10, 2026`. */
+    firstSeen: header.optional(),
+    lastSeen: header.optional(),
+    /** Whether the link is gone: a boolean, or the date it was lost. */
+    lost: header.optional(),
+    /** Search Console tables with localized headers: the linking site. */
+    site: header.optional(),
+    /** Links from a site (drill-down `Links`, Bing `Backlinks Count`). */
+    links: header.optional(),
+    linkingPages: header.optional(),
+    targetPages: header.optional(),
+    incomingLinks: header.optional(),
+    linkingSites: header.optional(),
+    internalLinks: header.optional(),
+    rank: header.optional(),
+    /** Top linking text: the text. */
+    text: header.optional(),
+    lastCrawled: header.optional(),
+  })
+  .strict()
+  .refine((columns) => Object.keys(columns).length > 0, {
+    message: 'name at least one column',
+    // An unknown key is reported already; "no column" on top of it would mislead.
+    when: (payload) => payload.issues.length === 0,
+  });
+
+const inboundFormatSchema = z.enum(['auto', 'search-console', 'ahrefs', 'semrush', 'bing', 'csv']);
+
+const targetSchema = z
+  .string()
+  .trim()
+  .refine(
+    (value) =>
+      (value.startsWith('/') && !value.startsWith('//')) || /^https?:\/\/[^/]/i.test(value),
+    {
+      message: 'expected a path such as "/pricing/" or an absolute http(s) URL',
+    },
+  );
+
+const commonSourceOptions = {
+  /**
+   * What the export is. `auto` recognizes Search Console, Ahrefs, Semrush and Bing exports by
+   * their header row; `csv` reads any CSV through `columns`.
+   * @default 'auto'
+   */
+  format: inboundFormatSchema.default('auto'),
+  /**
+   * The page a drill-down export is about (Search Console "Top sites linking to this page",
+   * "Your pages linking to this page", or a list of linking pages): a path with base, as
+   * served (`/pricing/`), or an absolute URL.
+   */
+  target: targetSchema.optional(),
+  /** Map columns by header name, for localized headers or other tools (Moz, Majestic, sheets). */
+  columns: inboundColumnsSchema.optional(),
+  /**
+   * Fail the build when this source cannot be read (otherwise: a warning, and the report
+   * lacks its data).
+   * @default false
+   */
+  required: z.boolean().default(false),
+  /**
+   * Import the readable rows of an export that has bad rows (wrong field count, unreadable
+   * URL or count); the bad rows are listed as warnings. Off: the whole export is rejected.
+   * @default false
+   */
+  allowBadRows: z.boolean().default(false),
+};
+
+const needsColumns = (source: { format: string; columns?: unknown }) =>
+  source.format !== 'csv' || !!source.columns;
+const needsColumnsIssue = {
+  message: "format 'csv' needs columns, e.g. columns: { source: 'URL', target: 'Target URL' }",
+  path: ['columns'],
+};
+
+/** A local export: a file, or a folder whose `.csv`, `.tsv` and `.txt` files are each read. */
+export const inboundFileSourceSchema = z
+  .object({
+    /** Path of a file or folder, relative to the project root (or the CLI's working directory). */
+    file: z.string().trim().min(1, 'expected a non-empty path'),
+    ...commonSourceOptions,
+  })
+  .strict()
+  .refine(needsColumns, needsColumnsIssue);
+
+/** A remote export, downloaded and cached (e.g. a Google Sheets `export?format=csv` URL). */
+export const inboundUrlSourceSchema = z
+  .object({
+    /** An http(s) URL. */
+    url: z.url({ protocol: /^https?$/, message: 'expected an absolute http(s) URL' }),
+    ...commonSourceOptions,
+    /**
+     * How long a downloaded copy is used before downloading again: `30m`, `6h`, `1d`, `1w`,
+     * `0s` (always download), `*` (never). When the download fails, an expired copy is used
+     * (with a warning).
+     * @default '1d'
+     */
+    cache: z
+      .string()
+      .regex(
+        /^(\d+[smhdwy]|\*)$/,
+        'expected a duration such as "30m", "6h", "1d", "1w", "0s" or "*"',
+      )
+      .default('1d'),
+  })
+  .strict()
+  .refine(needsColumns, needsColumnsIssue);
+
+/** One entry of `inbound`: a path (file or folder, recognized by headers), a file source or a URL source. */
+export const inboundSourceSchema = z.union(
+  [
+    z.string().trim().min(1, 'expected a non-empty path'),
+    inboundFileSourceSchema,
+    inboundUrlSourceSchema,
+  ],
+  {
+    // Note: zod reports a failed union as "Invalid input"; say what is wrong in the entry's own form.
+    error: (issue) => {
+      const input: unknown = issue.input;
+      if (typeof input !== 'object' || input === null || !('file' in input || 'url' in input)) {
+        return 'expected a path, { file: … } or { url: … }';
+      }
+      const option = 'url' in input ? 2 : 1;
+      const errors =
+        (issue as { errors?: { path: PropertyKey[]; message: string }[][] }).errors?.[option] ?? [];
+      const details = errors.map(
+        (error) => `${error.path.map(String).join('.') || 'entry'}: ${error.message}`,
+      );
+      return details.length > 0 ? details.join('; ') : undefined;
+    },
+  },
+);
+
+/**
+ * Known inbound links: Search Console Links exports, Ahrefs, Semrush and Bing backlink
+ * exports, or any CSV with a `columns` mapping. Each is recognized by its header row.
+ * @default []
+ * @example ['./seo/gsc/', { file: './seo/gsc/example.com-Top sites linking to this page-2026-11-01.csv', target: '/pricing/' }]
+ */
+export const inboundOptionsSchema = z.array(inboundSourceSchema).default([]);
+
+/**
+ * Classify linking sites by domain, on top of the built-in list (a domain matches its
+ * subdomains; yours win).
+ * @default {}
+ * @example { 'example.org': 'news', 'lobste.rs': 'other' }
+ */
+export const siteKindsSchema = z
+  .record(z.string().trim().min(1), z.enum(siteKinds as [SiteKind, ...SiteKind[]]))
+  .default({});
+
+/**
+ * Where downloaded exports are cached, relative to the project root.
+ * @default 'node_modules/.cache/astro-link-report'
+ */
+export const inboundCacheDirSchema = z.string().trim().min(1).default(defaultInboundCacheDir);
+
+/** One `inbound` entry as a user writes it. */
+export type InboundSourceOption = z.input<typeof inboundSourceSchema>;
+/** One `inbound` entry after defaults. */
+export type ResolvedInboundSource = z.output<typeof inboundSourceSchema>;
+/** The `siteKinds` option after defaults. */
+export type SiteKindsOption = z.output<typeof siteKindsSchema>;

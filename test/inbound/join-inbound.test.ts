@@ -1,0 +1,452 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type InboundData,
+  type InboundLink,
+  joinInbound,
+  loadInbound,
+  type PageLookup,
+  type SourceSummary,
+  suggestPage,
+} from '../../src/inbound/index.js';
+import { createSiteUrls, pageKey } from '../../src/url.js';
+import { fixtures } from './helpers.js';
+
+const pages = [
+  '/',
+  '/pricing/',
+  '/blog/',
+  '/blog/café/',
+  '/blog/new-post-title/',
+  '/docs/',
+  '/about/',
+];
+const redirects: Record<string, string> = {
+  '/old-blog': '/blog/',
+  '/moved': 'https://elsewhere.example/x',
+  '/chain-a': '/chain-b/',
+  '/chain-b': '/about/',
+  '/to-missing': '/nowhere/',
+  '/loop-a': '/loop-b/',
+  '/loop-b': '/loop-a/',
+};
+
+/** The lookup a caller gives: page keys (decoded, no slash, no index.html) → pages and redirects. */
+function createLookup(
+  built: readonly string[],
+  redirectTable: Record<string, string> = {},
+): PageLookup {
+  const byKey = new Map(built.map((page) => [pageKey(page), page]));
+  return (path) => {
+    const key = pageKey(path);
+    const page = byKey.get(key);
+    if (page) return { status: 'page', page };
+    const destination = redirectTable[key];
+    return destination ? { status: 'redirect', destination } : { status: 'missing' };
+  };
+}
+
+const siteUrls = createSiteUrls({
+  site: 'https://example.com',
+  base: '/',
+  trailingSlash: 'ignore',
+  buildFormat: 'directory',
+});
+
+function link(sourceUrl: string, targetUrl: string, extra: Partial<InboundLink> = {}): InboundLink {
+  return {
+    sourceUrl,
+    targetUrl,
+    site: new URL(sourceUrl).host.replace(/^www\./, ''),
+    anchor: null,
+    nofollow: null,
+    sponsored: null,
+    ugc: null,
+    firstSeen: null,
+    lastSeen: null,
+    lost: null,
+    from: ['test.csv'],
+    ...extra,
+  };
+}
+
+function data(parts: Partial<InboundData>): InboundData {
+  return {
+    sources: [],
+    links: [],
+    targets: [],
+    targetSites: [],
+    linkingSites: [],
+    linkingText: [],
+    samples: [],
+    internalLinks: [],
+    problems: [],
+    ...parts,
+  };
+}
+
+describe('joinInbound', () => {
+  it('maps scheme, www, trailing slash, encoding and index.html variants to one page', () => {
+    const joined = joinInbound(
+      data({
+        links: [
+          link('https://a.example/1', 'http://www.example.com/pricing/'),
+          link('https://b.example/2', 'https://example.com/pricing'),
+          link('https://c.example/3', 'https://example.com/blog/caf%C3%A9/'),
+          link('https://d.example/4', 'https://example.com/blog/café'),
+          link('https://e.example/5', 'https://example.com/docs/index.html?utm_source=x#top'),
+        ],
+      }),
+      siteUrls,
+      createLookup(pages),
+      pages,
+    );
+    expect(Object.keys(joined.byPage)).toEqual(['/blog/café/', '/docs/', '/pricing/']);
+    expect(joined.byPage['/pricing/']).toEqual({
+      page: '/pricing/',
+      targetUrls: ['http://www.example.com/pricing/', 'https://example.com/pricing'],
+      incomingLinks: 2,
+      linkingSites: 2,
+      internalLinks: null,
+      backlinks: [
+        link('https://a.example/1', 'http://www.example.com/pricing/'),
+        link('https://b.example/2', 'https://example.com/pricing'),
+      ],
+      referringDomains: ['a.example', 'b.example'],
+      redirectedFrom: [],
+    });
+    expect(joined.byPage['/blog/café/']?.targetUrls).toEqual([
+      'https://example.com/blog/caf%C3%A9/',
+      'https://example.com/blog/café',
+    ]);
+    expect(joined.byPage['/docs/']?.incomingLinks).toBe(1);
+    expect(joined.lost).toEqual([]);
+    expect(joined.foreignTargets).toEqual([]);
+    expect(joined.findings).toEqual([]);
+  });
+
+  it('counts the largest of Search Console counts, drill-downs and link rows', () => {
+    const joined = joinInbound(
+      data({
+        links: [link('https://a.example/1', 'https://example.com/pricing/')],
+        targets: [
+          {
+            targetUrl: 'https://example.com/pricing/',
+            incomingLinks: 412,
+            linkingSites: 40,
+            internalLinks: 188,
+            from: ['gsc.csv'],
+          },
+          {
+            targetUrl: 'http://example.com/pricing/',
+            incomingLinks: 8,
+            linkingSites: 2,
+            internalLinks: null,
+            from: ['gsc.csv'],
+          },
+        ],
+        targetSites: [
+          { site: 'reddit.com', targetUrl: '/pricing/', links: 5, from: ['drill.csv'] },
+          { site: 'lemonde.fr', targetUrl: '/pricing/', links: 3, from: ['drill.csv'] },
+        ],
+      }),
+      siteUrls,
+      createLookup(pages),
+    );
+    expect(joined.byPage['/pricing/']).toMatchObject({
+      targetUrls: ['/pricing/', 'http://example.com/pricing/', 'https://example.com/pricing/'],
+      incomingLinks: 420,
+      linkingSites: 40,
+      internalLinks: 188,
+      referringDomains: ['a.example', 'lemonde.fr', 'reddit.com'],
+    });
+  });
+
+  it('leaves links the tools report as lost out of the join', () => {
+    const joined = joinInbound(
+      data({ links: [link('https://a.example/1', 'https://example.com/gone/', { lost: true })] }),
+      siteUrls,
+      createLookup(pages),
+      pages,
+    );
+    expect(joined).toMatchObject({ byPage: {}, lost: [], findings: [] });
+  });
+
+  it('reports a lost target with the most similar page of its section and a redirect to paste', () => {
+    const joined = joinInbound(
+      data({
+        links: [
+          link('https://a.example/1', 'https://example.com/blog/old-post-title/'),
+          link('https://news.example/2', 'http://www.example.com/blog/old-post-title'),
+        ],
+        targets: [
+          {
+            targetUrl: 'https://example.com/blog/old-post-title/',
+            incomingLinks: 7,
+            linkingSites: 3,
+            internalLinks: null,
+            from: ['gsc.csv'],
+          },
+        ],
+      }),
+      siteUrls,
+      createLookup(pages),
+      pages,
+    );
+    expect(joined.lost).toEqual([
+      {
+        target: '/blog/old-post-title/',
+        targetUrls: [
+          'http://www.example.com/blog/old-post-title',
+          'https://example.com/blog/old-post-title/',
+        ],
+        reason: 'missing',
+        backlinks: 7,
+        linkingSites: 3,
+        referringDomains: ['a.example', 'news.example'],
+        suggestion: '/blog/new-post-title/',
+        redirect: { from: '/blog/old-post-title/', to: '/blog/new-post-title/' },
+        note: null,
+      },
+    ]);
+    expect(joined.findings).toHaveLength(1);
+    expect(joined.findings[0]).toMatchObject({
+      type: 'lost-backlink-target',
+      severity: 'warning',
+      page: null,
+      message: '/blog/old-post-title/ has 7 backlink(s) but the build has no page there',
+      hint: "Add a redirect to the nearest page: redirects: { '/blog/old-post-title/': '/blog/new-post-title/' }",
+    });
+    expect(joined.findings[0]?.details).toMatchObject({
+      redirectFrom: '/blog/old-post-title/',
+      redirectTo: '/blog/new-post-title/',
+    });
+  });
+
+  it('follows redirects of the build to the page they reach', () => {
+    const lookup = createLookup(pages, redirects);
+    const joined = joinInbound(
+      data({
+        links: [
+          link('https://a.example/1', 'https://example.com/old-blog/'),
+          link('https://a.example/2', 'https://example.com/chain-a/'),
+          link('https://a.example/3', 'https://example.com/moved/'),
+          link('https://a.example/4', 'https://example.com/to-missing/'),
+          link('https://a.example/5', 'https://example.com/loop-a/'),
+        ],
+      }),
+      siteUrls,
+      lookup,
+      pages,
+    );
+    expect(joined.redirected).toEqual([
+      { target: '/chain-a/', destination: '/about/', page: '/about/', backlinks: 1 },
+      { target: '/moved/', destination: 'https://elsewhere.example/x', page: null, backlinks: 1 },
+      { target: '/old-blog/', destination: '/blog/', page: '/blog/', backlinks: 1 },
+    ]);
+    expect(joined.byPage['/blog/']).toMatchObject({
+      incomingLinks: 1,
+      redirectedFrom: ['/old-blog/'],
+    });
+    expect(joined.byPage['/about/']).toMatchObject({
+      incomingLinks: 1,
+      redirectedFrom: ['/chain-a/'],
+    });
+    expect(joined.lost.map((target) => [target.target, target.reason, target.note])).toEqual([
+      ['/loop-a/', 'redirect-loop', 'its redirects loop (through /loop-b/)'],
+      [
+        '/to-missing/',
+        'redirect-to-missing',
+        'redirects to /nowhere/, which the build does not have',
+      ],
+    ]);
+  });
+
+  it('keeps targets on other hosts apart', () => {
+    const joined = joinInbound(
+      data({
+        links: [
+          link('https://a.example/1', 'https://other.example/x'),
+          link('https://b.example/1', 'http://www.other.example/x/'),
+        ],
+        targets: [
+          {
+            targetUrl: 'https://blog.example.com/',
+            incomingLinks: 3,
+            linkingSites: 1,
+            internalLinks: null,
+            from: ['gsc.csv'],
+          },
+        ],
+      }),
+      siteUrls,
+      createLookup(pages),
+    );
+    expect(joined.foreignTargets).toEqual([
+      {
+        targetUrl: 'https://blog.example.com/',
+        host: 'blog.example.com',
+        backlinks: 3,
+        from: ['gsc.csv'],
+      },
+      {
+        targetUrl: 'http://www.other.example/x/',
+        host: 'www.other.example',
+        backlinks: 2,
+        from: ['test.csv'],
+      },
+    ]);
+    expect(joined.byPage).toEqual({});
+    expect(joined.notes).toEqual([]);
+  });
+
+  it('says why nothing matched when site is not configured', () => {
+    const joined = joinInbound(
+      data({ links: [link('https://a.example/1', 'https://example.com/pricing/')] }),
+      createSiteUrls({ base: '/', trailingSlash: 'ignore', buildFormat: 'directory' }),
+      createLookup(pages),
+    );
+    expect(joined.foreignTargets.map((target) => target.targetUrl)).toEqual([
+      'https://example.com/pricing/',
+    ]);
+    expect(joined.notes).toEqual([
+      "site is not configured, so 1 inbound target URL (on example.com) cannot be matched to pages: set site (e.g. site: 'https://example.com')",
+    ]);
+  });
+
+  it('reports paths outside base as lost, without a suggestion', () => {
+    const docs = createSiteUrls({
+      site: 'https://example.com',
+      base: '/docs',
+      trailingSlash: 'always',
+      buildFormat: 'directory',
+    });
+    const built = ['/docs/', '/docs/guide/setup/', '/docs/guide/deploy/'];
+    const joined = joinInbound(
+      data({
+        links: [
+          link('https://a.example/1', 'https://example.com/docs'),
+          link('https://a.example/2', 'https://example.com/pricing/'),
+          link('https://a.example/3', 'https://example.com/docs/guide/set-up/'),
+        ],
+      }),
+      docs,
+      createLookup(built),
+      built,
+    );
+    expect(Object.keys(joined.byPage)).toEqual(['/docs/']);
+    expect(
+      joined.lost.map((target) => [
+        target.target,
+        target.reason,
+        target.suggestion,
+        target.redirect,
+        target.note,
+      ]),
+    ).toEqual([
+      [
+        '/docs/guide/set-up/',
+        'missing',
+        '/docs/guide/setup/',
+        { from: '/guide/set-up/', to: '/guide/setup/' },
+        null,
+      ],
+      [
+        '/pricing/',
+        'outside-base',
+        null,
+        null,
+        'outside base /docs/: the build cannot serve this path; redirect it on the host',
+      ],
+    ]);
+  });
+
+  it('reports each failed source, as an error when it is required', async () => {
+    const loaded = await loadInbound([{ file: 'nope.csv', required: true }, 'missing-too.csv'], {
+      root: fixtures,
+    });
+    const joined = joinInbound(loaded, siteUrls, createLookup(pages));
+    expect(
+      joined.findings.map((finding) => [finding.type, finding.severity, finding.message]),
+    ).toEqual([
+      ['inbound-source-failed', 'error', `nope.csv: not found (resolved to ${fixtures}nope.csv)`],
+      [
+        'inbound-source-failed',
+        'warning',
+        `missing-too.csv: not found (resolved to ${fixtures}missing-too.csv)`,
+      ],
+    ]);
+  });
+
+  it('names the summary problem of a source rejected for bad rows', () => {
+    const source: SourceSummary = {
+      name: 'gsc.csv',
+      entry: 'gsc.csv',
+      location: 'file',
+      table: 'search-console-top-target-pages',
+      title: null,
+      tool: 'search-console',
+      status: 'failed',
+      required: false,
+      rows: 2,
+      badRows: 1,
+      encoding: 'utf-8',
+      delimiter: ',',
+      headerLine: 1,
+      fromCache: false,
+      cachedAt: null,
+      problems: [
+        {
+          source: 'gsc.csv',
+          file: 'gsc.csv',
+          url: null,
+          line: 3,
+          severity: 'error',
+          reason: 'bad count',
+          message: 'gsc.csv, line 3: bad count',
+        },
+        {
+          source: 'gsc.csv',
+          file: 'gsc.csv',
+          url: null,
+          line: null,
+          severity: 'error',
+          reason: '1 of 2 rows could not be read',
+          message: 'gsc.csv: 1 of 2 rows could not be read',
+        },
+      ],
+    };
+    const [finding] = joinInbound(
+      data({ sources: [source] }),
+      siteUrls,
+      createLookup(pages),
+    ).findings;
+    expect(finding?.message).toBe('gsc.csv: 1 of 2 rows could not be read');
+    expect(finding?.details).toEqual({
+      source: 'gsc.csv',
+      entry: 'gsc.csv',
+      reason: '1 of 2 rows could not be read',
+      required: false,
+      problems: 2,
+    });
+  });
+});
+
+describe('suggestPage', () => {
+  it('prefers a page of the same section', () => {
+    expect(suggestPage('/blog/pricing/', ['/pricing/', '/blog/pricing-tips/', '/blog/'])).toBe(
+      '/blog/pricing-tips/',
+    );
+  });
+
+  it('falls back to the nearest ancestor page, never the home page', () => {
+    expect(suggestPage('/blog/2019/completely-unrelated-slug/', ['/', '/blog/', '/about/'])).toBe(
+      '/blog/',
+    );
+    expect(suggestPage('/completely-unrelated-slug/', ['/', '/about/'])).toBeNull();
+  });
+
+  it('breaks ties by the shorter path, then by name', () => {
+    expect(suggestPage('/docs/ab/', ['/docs/abc/', '/docs/ad/', '/docs/ac/'])).toBe('/docs/ac/');
+    expect(suggestPage('/docs/ax/', ['/docs/az/', '/docs/ay/'])).toBe('/docs/ay/');
+  });
+});
