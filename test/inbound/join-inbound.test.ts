@@ -214,7 +214,7 @@ describe('joinInbound', () => {
       severity: 'warning',
       page: null,
       message: '/blog/old-post-title/ has 7 backlink(s) but the build has no page there',
-      hint: "Add a redirect to the nearest page: redirects: { '/blog/old-post-title/': '/blog/new-post-title/' }",
+      hint: "Add a redirect to the nearest page in astro.config.mjs: redirects: { '/blog/old-post-title/': '/blog/new-post-title/' }",
     });
     expect(joined.findings[0]?.details).toMatchObject({
       redirectFrom: '/blog/old-post-title/',
