@@ -17,6 +17,7 @@ export default defineConfig({
   },
 
   integrations: [
-    linkReport(),
+    // Joins the build's link graph with the sample Search Console export in seo/gsc/.
+    linkReport({ inbound: ['./seo/gsc/'] }),
   ],
 });

@@ -53,7 +53,7 @@ export async function discoverFiles(
             : String((error as Error).message);
     throw new OutputDirError(`Cannot read the build output ${dir}: ${reason}`);
   }
-  const excluded = exclude.map((folder) => folder.replace(/^\/+|\/+$/g, '') + '/');
+  const excluded = exclude.map((folder) => `${folder.replace(/^\/+|\/+$/g, '')}/`);
   const base = shape.base;
   const html: HtmlFile[] = [];
   const files = new Set<string>();

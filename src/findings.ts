@@ -31,7 +31,8 @@ interface FindingDefinition {
   hint: (details: FindingDetails, link: FindingLink | null) => string;
 }
 
-const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+const str = (value: unknown): string =>
+  value === null || value === undefined ? '' : String(value);
 
 /** Every finding type. Keys are the stable identifiers used in JSON, options and docs. */
 export const findingDefinitions = {
@@ -39,7 +40,8 @@ export const findingDefinitions = {
     severity: 'error',
     title: 'Broken link',
     description: 'An internal link points at a URL that the build produced no page or file for.',
-    message: (d, link) => `links to ${str(d.target) || link?.href}, which does not exist in the build`,
+    message: (d, link) =>
+      `links to ${str(d.target) || link?.href}, which does not exist in the build`,
     hint: (d) =>
       d.suggestion
         ? `Did you mean ${str(d.suggestion)}? Fix the href, or add a page or a redirect for this URL.`
@@ -48,8 +50,10 @@ export const findingDefinitions = {
   'broken-fragment': {
     severity: 'error',
     title: 'Broken fragment',
-    description: 'A link points at an existing page, but that page has no element with the fragment id.',
-    message: (d) => `links to ${str(d.target)}, but that page has no element with id "${str(d.fragment)}"`,
+    description:
+      'A link points at an existing page, but that page has no element with the fragment id.',
+    message: (d) =>
+      `links to ${str(d.target)}, but that page has no element with id "${str(d.fragment)}"`,
     hint: (d) =>
       d.suggestion
         ? `Did you mean #${str(d.suggestion)}? Ids are case-sensitive.`
@@ -58,10 +62,12 @@ export const findingDefinitions = {
   'broken-resource': {
     severity: 'error',
     title: 'Missing resource',
-    description: 'An image, stylesheet, script, media file, iframe, object or form action points at a file the build does not contain.',
+    description:
+      'An image, stylesheet, script, media file, iframe, object or form action points at a file the build does not contain.',
     message: (d, link) =>
       `<${link?.element ?? 'element'} ${link?.attribute ?? 'src'}> loads ${str(d.target) || link?.href}, which does not exist in the build`,
-    hint: () => 'Put the file in public/ (or import it), or fix the path. Paths in public/ are served from the base.',
+    hint: () =>
+      'Put the file in public/ (or import it), or fix the path. Paths in public/ are served from the base.',
   },
   'redirected-link': {
     severity: 'warning',
@@ -73,21 +79,25 @@ export const findingDefinitions = {
   'trailing-slash-mismatch': {
     severity: 'warning',
     title: 'Trailing slash mismatch',
-    description: "A link's trailing slash differs from the URL the page is built at, so some hosts redirect or 404.",
+    description:
+      "A link's trailing slash differs from the URL the page is built at, so some hosts redirect or 404.",
     message: (d) => `links to ${str(d.target)}, but the page is served at ${str(d.expected)}`,
-    hint: (d) => `Write ${str(d.expected)} (trailingSlash: ${str(d.trailingSlash)}, build.format: ${str(d.buildFormat)}).`,
+    hint: (d) =>
+      `Write ${str(d.expected)} (trailingSlash: ${str(d.trailingSlash)}, build.format: ${str(d.buildFormat)}).`,
   },
   'link-to-noindex': {
     severity: 'warning',
     title: 'Link to a noindex page',
     description: 'A followable internal link points at a page whose robots meta says noindex.',
     message: (d) => `links to ${str(d.target)}, which is marked noindex`,
-    hint: () => 'Either the target should be indexed (remove noindex) or this link should not promote it.',
+    hint: () =>
+      'Either the target should be indexed (remove noindex) or this link should not promote it.',
   },
   'nofollow-internal': {
     severity: 'warning',
     title: 'Nofollow on an internal link',
-    description: 'An internal link carries rel="nofollow", which stops link equity flowing inside your own site.',
+    description:
+      'An internal link carries rel="nofollow", which stops link equity flowing inside your own site.',
     message: (d) => `links to ${str(d.target)} with rel="nofollow"`,
     hint: () => 'Remove rel="nofollow" from links to your own pages.',
   },
@@ -96,7 +106,8 @@ export const findingDefinitions = {
     title: 'Generic anchor text',
     description: 'A link\'s text says nothing about its target ("click here", "read more", …).',
     message: (d) => `links to ${str(d.target)} with the generic text "${str(d.text)}"`,
-    hint: () => 'Use words that describe the target page; readers and search engines both use them.',
+    hint: () =>
+      'Use words that describe the target page; readers and search engines both use them.',
   },
   'empty-anchor': {
     severity: 'warning',
@@ -122,18 +133,80 @@ export const findingDefinitions = {
   'orphan-with-backlinks': {
     severity: 'warning',
     title: 'Orphan page with backlinks',
-    description: 'A built page that earns links from other sites but that no page of yours links to.',
-    message: (d) => `${str(d.page)} has ${str(d.backlinks)} backlink(s) but no internal links from any other page`,
+    description:
+      'A built page that earns links from other sites but that no page of yours links to.',
+    message: (d) =>
+      `${str(d.page)} has ${str(d.backlinks)} backlink(s) but no internal links from any other page`,
     hint: () => 'Link to it from related content: the equity it earns is stuck there.',
+  },
+  'island-page': {
+    severity: 'warning',
+    title: 'Unreachable page',
+    description:
+      'Other pages link to this page, but no chain of followable links leads to it from the home page: only orphans, nofollow links or pages in a closed loop do.',
+    message: (d) =>
+      d.reason === 'nofollow'
+        ? `${str(d.page)} is linked only with nofollow from pages the home page leads to`
+        : d.reason === 'orphans'
+          ? `${str(d.page)} is reachable only from orphan pages (${str(d.reachableFromOrphans)})`
+          : `${str(d.page)} is linked only from pages that the home page does not lead to`,
+    hint: () => 'Link to it (or to a page that links to it) from a page the home page leads to.',
+  },
+  'boilerplate-only-inlinks': {
+    severity: 'info',
+    title: 'Linked only from navigation',
+    description:
+      'A page is linked only from navigation, header, footer or sidebar, never from the content of another page.',
+    message: (d) =>
+      `${str(d.page)} is linked from ${str(d.linkingPages)} page(s), but never from their main content`,
+    hint: () => 'Link to it from related content, where a reader meets it in context.',
+  },
+  'ambiguous-anchor': {
+    severity: 'info',
+    title: 'One link text, different pages',
+    description:
+      'The same link text points at different pages, so readers cannot predict where it goes.',
+    message: (d) =>
+      `the link text "${str(d.text)}" points at ${Array.isArray(d.targets) ? d.targets.length : 0} different pages`,
+    hint: (d) =>
+      `Give each target its own wording: ${Array.isArray(d.targets) ? d.targets.join(', ') : str(d.targets)}.`,
+  },
+  'under-linked-asset': {
+    severity: 'info',
+    title: 'Linkable asset under-linked internally',
+    description:
+      'A page classified as a linkable asset is linked from the content of fewer than 3 other pages.',
+    message: (d) =>
+      `${str(d.page)} (${str(d.type)}) is linked from the content of ${str(d.contextualLinkingPages)} page(s)`,
+    hint: (d) =>
+      `Link to it from at least ${str(d.minimum)} related pages: your best content should be easy to reach.`,
+  },
+  'under-promoted-asset': {
+    severity: 'info',
+    title: 'Linkable asset without backlinks',
+    description:
+      'A page classified as a linkable asset has no backlinks in the inbound data: a candidate for outreach.',
+    message: (d) => `${str(d.page)} (${str(d.type)}) has no backlinks`,
+    hint: () => 'Tell the people who would cite it: it is built to earn links and has none yet.',
+  },
+  'unknown-asset-override': {
+    severity: 'warning',
+    title: 'Unknown asset type',
+    description:
+      'A page declares itself a linkable asset (meta link-report:asset) with a value that is not an asset type.',
+    message: (d) => `${str(d.page)} declares the asset type "${str(d.value)}", which is not one`,
+    hint: (d) => `Use one of: ${Array.isArray(d.allowed) ? d.allowed.join(', ') : str(d.allowed)}.`,
   },
   'lost-backlink-target': {
     severity: 'warning',
     title: 'Backlink to a missing page',
-    description: 'An inbound export names a URL of this site that the build no longer has and no redirect covers.',
-    message: (d) => `${str(d.target)} has ${str(d.backlinks)} backlink(s) but the build has no page there`,
+    description:
+      'An inbound export names a URL of this site that the build no longer has and no redirect covers.',
+    message: (d) =>
+      `${str(d.target)} has ${str(d.backlinks)} backlink(s) but the build has no page there${d.note ? ` (${str(d.note)})` : ''}`,
     hint: (d) =>
       d.suggestion
-        ? `Add a redirect to the nearest page: redirects: { '${str(d.target)}': '${str(d.suggestion)}' }`
+        ? `Add a redirect to the nearest page in astro.config.mjs: redirects: { '${str(d.redirectFrom ?? d.target)}': '${str(d.redirectTo ?? d.suggestion)}' }`
         : 'Restore the page or add a redirect to the most relevant page.',
   },
   'inbound-source-failed': {
@@ -141,20 +214,24 @@ export const findingDefinitions = {
     title: 'Inbound source failed',
     description: 'An inbound-link export could not be read; the report lacks its data.',
     message: (d) => `${str(d.source)}: ${str(d.reason)}`,
-    hint: () => 'Fix or re-download the export. Mark the source required to fail the build instead.',
+    hint: () =>
+      'Fix or re-download the export. Mark the source required to fail the build instead.',
   },
   'unparsed-page': {
     severity: 'warning',
     title: 'Page could not be parsed',
     description: 'A built HTML file could not be parsed, so its links were not checked.',
     message: (d) => `${str(d.file)} could not be parsed: ${str(d.reason)}`,
-    hint: () => 'Look for deeply nested or unclosed elements in this page; its links are missing from the report.',
+    hint: () =>
+      'Look for deeply nested or unclosed elements in this page; its links are missing from the report.',
   },
   'site-unknown': {
     severity: 'info',
     title: 'Site URL not configured',
-    description: '`site` is not set, so absolute links to the site cannot be recognized as internal.',
-    message: () => 'site is not configured: absolute links to your own domain are treated as outbound',
+    description:
+      '`site` is not set, so absolute links to the site cannot be recognized as internal.',
+    message: () =>
+      'site is not configured: absolute links to your own domain are treated as outbound',
     hint: () => "Set site in astro.config.mjs (e.g. site: 'https://example.com') or pass --site.",
   },
 } satisfies Record<string, FindingDefinition>;

@@ -1,7 +1,26 @@
 /**
  * The public API of astro-link-report's core (`astro-link-report/api`). Re-exports only.
  */
+export {
+  type AnalyzeSiteInput,
+  analyzeSite,
+  type LinkScoreRun,
+  type SiteAnalysis,
+} from './analyze/analyze-site.js';
+export type { AnchorAnalysis, LinkingTextRow } from './analyze/anchors.js';
+export { type AssetRule, type AssetType, assetRules, assetTypes } from './analyze/asset-rules.js';
+export {
+  type AssetAnalysis,
+  classifyAsset,
+  type LinkableAsset,
+} from './analyze/linkable-assets.js';
+export { defaultGenericAnchors } from './analyze/options.js';
+export type { OrphanAnalysis } from './analyze/orphans.js';
+export type { PageInbound, PageMetrics } from './analyze/page-metrics.js';
+export { computePageRank, toLogScores } from './analyze/page-rank.js';
+export type { RankingEntry, Rankings } from './analyze/rankings.js';
 export { checkLinks, resolveReferences } from './check-links.js';
+export { type CollectedInbound, collectInbound } from './collect-inbound.js';
 export { discoverFiles, OutputDirError } from './discover.js';
 export { extractPage } from './extract/extract-page.js';
 export {
@@ -16,6 +35,18 @@ export {
   type Severity,
 } from './findings.js';
 export { buildLinkGraph, type LinkEdge, type LinkGraph } from './graph.js';
+export {
+  classifySite,
+  defaultSiteKinds,
+  type InboundData,
+  type InboundLink,
+  type InboundProblem,
+  type JoinedInbound,
+  joinInbound,
+  loadInbound,
+  parseInboundExport,
+  type SourceSummary,
+} from './inbound/index.js';
 export {
   type LinkReportOptions,
   linkReportOptionsSchema,

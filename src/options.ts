@@ -3,7 +3,9 @@
  * and docs. The integration and the CLI accept exactly these.
  */
 import { z } from 'zod';
-import { findingTypes, type FindingType } from './findings.js';
+import { analysisOptionsShape } from './analyze/options.js';
+import { type FindingType, findingTypes } from './findings.js';
+import { inboundCacheDirSchema, inboundOptionsSchema, siteKindsSchema } from './inbound/options.js';
 
 const findingTypeSchema = z.enum(findingTypes as [FindingType, ...FindingType[]]);
 
@@ -67,6 +69,26 @@ export const linkReportOptionsSchema = z
      * @default true
      */
     checkFragments: z.boolean().default(true),
+    /**
+     * Inbound-link exports to join with the site: paths (files or folders of Search Console
+     * downloads), `{ file, format?, target?, columns?, required?, allowBadRows? }` or
+     * `{ url, cache?, … }`. Relative paths resolve against the project root.
+     * @default []
+     */
+    inbound: inboundOptionsSchema,
+    /**
+     * Extra domain → kind entries for classifying linking sites
+     * (`social`, `forum`, `directory`, `news`, `other`).
+     * @default {}
+     */
+    siteKinds: siteKindsSchema,
+    /**
+     * Cache folder for remote inbound exports, relative to the project root.
+     * @default 'node_modules/.cache/astro-link-report'
+     */
+    inboundCacheDir: inboundCacheDirSchema,
+    /** Analysis: `assets` (asset overrides by path glob) and `genericAnchors`. */
+    ...analysisOptionsShape,
   })
   .strict();
 

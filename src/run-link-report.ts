@@ -2,16 +2,19 @@
  * The pipeline: discover → extract → graph → analyze → report model. Returns data; the
  * edges (integration, CLI) print, write and decide whether to fail.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import picomatch from 'picomatch';
 import { analyzeSite } from './analyze/analyze-site.js';
 import { checkLinks, resolveReferences } from './check-links.js';
-import { discoverFiles, OutputDirError } from './discover.js';
-import { extractPage } from './extract/extract-page.js';
+import { collectInbound } from './collect-inbound.js';
+import { discoverFiles } from './discover.js';
+import { extractFiles } from './extract/extract-files.js';
 import { compareFindings, createFinding, type Finding } from './findings.js';
 import { buildLinkGraph, type LinkGraph } from './graph.js';
-import { type LinkReportOptions, type ResolvedLinkReportOptions, resolveOptions } from './options.js';
+import {
+  type LinkReportOptions,
+  type ResolvedLinkReportOptions,
+  resolveOptions,
+} from './options.js';
 import { buildReport } from './report/build-report.js';
 import type { Report } from './report/report-schema.js';
 import {
@@ -43,6 +46,8 @@ export interface LinkReportInput {
   /** Folder that relative paths in options (inbound exports) are resolved against. */
   root?: string | undefined;
   options?: LinkReportOptions | undefined;
+  /** Worker threads for extraction; 0 extracts in process. Default: automatic for large sites. */
+  workers?: number | undefined;
   /** Called after each HTML file is extracted, for progress displays. */
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
@@ -55,8 +60,6 @@ export interface LinkReportResult {
   options: ResolvedLinkReportOptions;
   urls: SiteUrls;
 }
-
-const readConcurrency = 32;
 
 /**
  * Run the whole analysis on a build output folder.
@@ -73,7 +76,15 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   // The report's own folder is never part of the site, even when this run writes none.
   const exclude = [options.reportDir === false ? '_link-report' : options.reportDir];
   const discovered = await discoverFiles(input.dir, urls, exclude);
-  const extracted = await extractFiles(input.dir, discovered.html, urls, input.onProgress);
+  const extracted = await extractFiles(
+    discovered.html.map(({ file, path: urlPath }) => ({
+      dir: input.dir,
+      file,
+      url: new URL(urlPath, urls.origin).href,
+      internalOrigins: urls.internalOrigins,
+    })),
+    { workers: input.workers, onProgress: input.onProgress },
+  );
 
   const routeByFile = new Map<string, RouteInfo>();
   // A file claimed by a page route and by a fallback route (a locale that has the page) is the page's.
@@ -94,7 +105,8 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       key,
       kind,
       source: route?.entrypoint ?? null,
-      redirectTo: kind === 'redirect' && page.facts.refresh ? displayUrl(page.facts.refresh.url, urls) : null,
+      redirectTo:
+        kind === 'redirect' && page.facts.refresh ? displayUrl(page.facts.refresh.url, urls) : null,
       ignored: isIgnoredPage(pagePath),
       idSet: new Set(page.ids),
     };
@@ -112,19 +124,43 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   const graph = buildLinkGraph(index, references);
 
   const findings: Finding[] = [
-    ...checkLinks(index, references, urls, { checkFragments: options.checkFragments, isIgnoredLink }),
+    ...checkLinks(index, references, urls, {
+      checkFragments: options.checkFragments,
+      isIgnoredLink,
+    }),
   ];
   for (const page of pages) {
     for (const reason of page.problems ?? []) {
       findings.push(
-        createFinding('unparsed-page', { page: page.path, file: page.file, details: { file: page.file, reason } }),
+        createFinding('unparsed-page', {
+          page: page.path,
+          file: page.file,
+          details: { file: page.file, reason },
+        }),
       );
     }
   }
-  // TODO(lead): pass inbound data here (`inbound`: backlinks per page path, `linkingText`).
-  const analysis = analyzeSite(graph, { options, references, isIgnoredLink, inbound: null, linkingText: null });
-  findings.push(...analysis.findings);
   const notes: string[] = [];
+  const inbound = await collectInbound(options, urls, index, input.root ?? process.cwd());
+  const analysis = analyzeSite(graph, {
+    options,
+    references,
+    isIgnoredLink,
+    inbound: inbound
+      ? new Map(
+          Object.values(inbound.joined.byPage).map((page) => [
+            page.page,
+            { backlinks: page.incomingLinks, linkingSites: page.linkingSites },
+          ]),
+        )
+      : null,
+    linkingText: inbound?.data.linkingText ?? null,
+  });
+  if (inbound) {
+    findings.push(...inbound.joined.findings);
+    notes.push(...inbound.joined.notes);
+  }
+  findings.push(...analysis.findings);
   if (!urls.siteKnown) {
     findings.push(createFinding('site-unknown'));
     notes.push(
@@ -139,50 +175,17 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     findings: applySeverities(findings, options),
     notes,
     analysis,
+    inbound,
   });
   return { report, graph, index, options, urls };
 }
 
-/** Read and extract every HTML file, a bounded number of reads at a time. */
-async function extractFiles(
-  dir: string,
-  files: readonly { file: string; path: string }[],
-  urls: SiteUrls,
-  onProgress: LinkReportInput['onProgress'],
-): Promise<PageLinks[]> {
-  const results: PageLinks[] = new Array(files.length);
-  let next = 0;
-  let done = 0;
-  async function worker(): Promise<void> {
-    while (next < files.length) {
-      const i = next++;
-      const { file, path: urlPath } = files[i]!;
-      const html = await readFile(path.join(dir, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
-        // Note: some errors (ERR_FS_FILE_TOO_LARGE) do not name the file; say which one failed.
-        const reason =
-          error.code === 'EACCES' || error.code === 'EPERM'
-            ? 'permission denied'
-            : error.code === 'EISDIR'
-              ? 'is a folder'
-              : error.code === 'ENOENT'
-                ? 'the file disappeared during the run'
-                : error.message;
-        throw new OutputDirError(`Cannot read ${path.join(dir, file)}: ${reason}`, { cause: error });
-      });
-      results[i] = extractPage(html, {
-        file,
-        url: new URL(urlPath, urls.origin).href,
-        internalOrigins: urls.internalOrigins,
-      });
-      done += 1;
-      onProgress?.(done, files.length);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(readConcurrency, files.length) }, worker));
-  return results;
-}
-
-function classifyPage(page: PageLinks, pagePath: string, base: string, route: RouteInfo | null): PageKind {
+function classifyPage(
+  page: PageLinks,
+  pagePath: string,
+  base: string,
+  route: RouteInfo | null,
+): PageKind {
   if (route?.type === 'redirect') return 'redirect';
   // Static redirect pages: a meta refresh to another URL. Astro writes delay 0 for redirects
   // and 2 s for i18n fallback redirects; crawlers treat both as redirects.
@@ -220,7 +223,9 @@ function createLinkIgnorer(
   return (link) => {
     const shown = link.url ? displayUrl(link.url, urls).replace(/#.*$/, '') : link.href;
     if (isGlobMatch(shown)) return true;
-    return regexes.some((regex) => regex.test(link.href) || (link.url !== null && regex.test(link.url)));
+    return regexes.some(
+      (regex) => regex.test(link.href) || (link.url !== null && regex.test(link.url)),
+    );
   };
 }
 

@@ -41,5 +41,9 @@ export async function extractFile(task: ExtractFileTask): Promise<PageLinks> {
             : (error as Error).message;
     throw new OutputDirError(`Cannot read ${absolute}: ${reason}`, { cause: error });
   }
-  return extractPage(html, { file: task.file, url: task.url, internalOrigins: task.internalOrigins });
+  return extractPage(html, {
+    file: task.file,
+    url: task.url,
+    internalOrigins: task.internalOrigins,
+  });
 }

@@ -32,7 +32,11 @@ export async function extractFiles(
 
   const { Piscina } = await import('piscina');
   // The main thread also parses while it waits, so every core is busy.
-  const pool = new Piscina<ExtractFileTask, PageLinks>({ filename: workerFile, maxThreads: workers, minThreads: workers });
+  const pool = new Piscina<ExtractFileTask, PageLinks>({
+    filename: workerFile,
+    maxThreads: workers,
+    minThreads: workers,
+  });
   let done = 0;
   try {
     return await Promise.all(

@@ -1,11 +1,15 @@
 /**
  * Build the report model once; every renderer (JSON, HTML, terminal, GitHub) reads it.
  */
+import type { SiteAnalysis } from '../analyze/analyze-site.js';
+import type { CollectedInbound } from '../collect-inbound.js';
 import type { Finding } from '../findings.js';
 import type { LinkGraph } from '../graph.js';
 import type { SitePage } from '../site-index.js';
 import type { SiteUrls } from '../url.js';
 import { version } from '../version.js';
+import { toReportAnalysis } from './report-analysis.js';
+import { toReportInbound, toReportPageInbound } from './report-inbound.js';
 import { type Report, type ReportPage, reportSchemaVersion } from './report-schema.js';
 
 /** Input of `buildReport`. */
@@ -17,6 +21,10 @@ export interface BuildReportInput {
   /** Findings, already sorted and with severities applied. */
   findings: Finding[];
   notes: string[];
+  /** Metrics, rankings, orphans, assets and anchors from `analyzeSite`. */
+  analysis: SiteAnalysis;
+  /** Inbound exports joined with the site; null when none are configured. */
+  inbound?: CollectedInbound | null | undefined;
 }
 
 /** Assemble the report. Deterministic but for `generatedAt`. */
@@ -26,7 +34,10 @@ export function buildReport(input: BuildReportInput): Report {
   let outboundLinks = 0;
   let otherLinks = 0;
   let resources = 0;
-  const domains = new Map<string, Report['outbound']['domains'][number] & { pageSet: Set<string> }>();
+  const domains = new Map<
+    string,
+    Report['outbound']['domains'][number] & { pageSet: Set<string> }
+  >();
   const pages: ReportPage[] = graph.pages.map((page) => {
     const outbound = new Map<string, { url: string; count: number; rel: Set<string> }>();
     let other = 0;
@@ -72,6 +83,8 @@ export function buildReport(input: BuildReportInput): Report {
         other,
         resources: pageResources,
       },
+      metrics: input.analysis.metrics.get(page.path)!,
+      inbound: toReportPageInbound(input.inbound ?? null, page.path),
     };
   });
 
@@ -111,6 +124,8 @@ export function buildReport(input: BuildReportInput): Report {
         .map(({ pageSet, ...domain }) => ({ ...domain, pages: pageSet.size }))
         .sort((a, b) => b.links - a.links || (a.domain < b.domain ? -1 : 1)),
     },
+    ...toReportAnalysis(input.analysis),
+    inbound: toReportInbound(input.inbound ?? null),
   };
 }
 

@@ -2,8 +2,8 @@
  * GitHub Actions reporter: workflow commands that annotate files, and a Markdown job summary.
  */
 import type { Finding } from '../findings.js';
-import type { Report } from './report-schema.js';
 import { renderSummaryLine } from './render-terminal.js';
+import type { Report } from './report-schema.js';
 
 /** Options of the GitHub renderers. */
 export interface GithubOptions {
@@ -11,7 +11,11 @@ export interface GithubOptions {
   outDir: string;
 }
 
-const command: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'notice' };
+const command: Record<Finding['severity'], string> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+};
 
 /** Escape a workflow command's message (GitHub's rules for data). */
 function escapeData(text: string): string {
@@ -28,17 +32,25 @@ function escapeProperty(text: string): string {
  * `::error file=dist/blog/index.html,line=12,col=5,title=broken-link::/blog/: links to …`.
  * Annotations point at the built HTML file, where the line and column are exact.
  */
-export function renderGithubAnnotations(findings: readonly Finding[], options: GithubOptions): string {
+export function renderGithubAnnotations(
+  findings: readonly Finding[],
+  options: GithubOptions,
+): string {
   const lines = findings.map((finding) => {
     const properties: string[] = [];
     if (finding.file) {
       const file = `${options.outDir.replace(/\/+$/, '')}/${finding.file}`.replace(/^\.\//, '');
       properties.push(`file=${escapeProperty(file)}`);
       if (finding.link?.position.type === 'source') {
-        properties.push(`line=${finding.link.position.line}`, `col=${finding.link.position.column}`);
+        properties.push(
+          `line=${finding.link.position.line}`,
+          `col=${finding.link.position.column}`,
+        );
       }
     }
-    properties.push(`title=${escapeProperty(`${finding.type}${finding.page ? ` on ${finding.page}` : ''}`)}`);
+    properties.push(
+      `title=${escapeProperty(`${finding.type}${finding.page ? ` on ${finding.page}` : ''}`)}`,
+    );
     const source = finding.source ? ` (source: ${finding.source})` : '';
     const message = `${finding.page ?? 'site'}: ${finding.message}${source}\n${finding.hint}`;
     return `::${command[finding.severity]} ${properties.join(',')}::${escapeData(message)}`;
@@ -54,7 +66,10 @@ export function renderGithubSummary(report: Report, limit = 50): string {
   if (shown.length > 0) {
     lines.push('| Severity | Type | Page | Link | Problem |', '| --- | --- | --- | --- | --- |');
     for (const f of shown.slice(0, limit)) {
-      const at = f.link?.position.type === 'source' ? ` (${f.link.position.line}:${f.link.position.column})` : '';
+      const at =
+        f.link?.position.type === 'source'
+          ? ` (${f.link.position.line}:${f.link.position.column})`
+          : '';
       lines.push(
         `| ${f.severity} | \`${f.type}\` | ${cell(f.page ?? '')} | ${f.link ? `\`${cell(f.link.href)}\`${at}` : ''} | ${cell(f.message)} |`,
       );

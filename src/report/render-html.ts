@@ -6,8 +6,17 @@ import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Finding } from '../findings.js';
+import { renderAssets, renderOrphans, renderTopLinked } from './html/analysis-sections.js';
+import { renderAnchors } from './html/anchor-section.js';
 import { reportCss, reportJs } from './html/assets.js';
-import { type Column, renderBadge, renderPath, renderSection, renderTable } from './html/elements.js';
+import {
+  type Column,
+  renderBadge,
+  renderPath,
+  renderSection,
+  renderTable,
+} from './html/elements.js';
+import { renderInbound } from './html/inbound-sections.js';
 import type { Report, ReportPage } from './report-schema.js';
 
 /** A section of the report page. Later stages add theirs to this list. */
@@ -19,6 +28,11 @@ interface ReportSection {
 
 const sections: ReportSection[] = [
   { id: 'findings', title: 'Findings', render: renderFindings },
+  { id: 'top-linked', title: 'Top-linked pages', render: renderTopLinked },
+  { id: 'orphans', title: 'Orphans', render: renderOrphans },
+  { id: 'assets', title: 'Linkable assets', render: renderAssets },
+  { id: 'anchors', title: 'Anchor text', render: renderAnchors },
+  { id: 'inbound', title: 'Inbound links', render: renderInbound },
   { id: 'pages', title: 'Pages', render: renderPages },
   { id: 'outbound', title: 'Outbound links', render: renderOutbound },
 ];
@@ -35,7 +49,10 @@ export function renderHtmlReport(report: Report): string {
           h('meta', { charset: 'utf-8' }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('meta', { name: 'robots', content: 'noindex, nofollow' }),
-          h('meta', { name: 'generator', content: `astro-link-report ${report.generator.version}` }),
+          h('meta', {
+            name: 'generator',
+            content: `astro-link-report ${report.generator.version}`,
+          }),
           h('title', `Link report: ${siteName}`),
           h('style', reportCss),
         ]),
@@ -49,7 +66,9 @@ export function renderHtmlReport(report: Report): string {
             h('nav.toc', { ariaLabel: 'Sections' }, [
               h('ul', [
                 h('li', h('a', { href: '#summary' }, 'Summary')),
-                ...sections.map((section) => h('li', h('a', { href: `#${section.id}` }, section.title))),
+                ...sections.map((section) =>
+                  h('li', h('a', { href: `#${section.id}` }, section.title)),
+                ),
               ]),
             ]),
           ]),
@@ -76,10 +95,18 @@ function renderSummary(report: Report): Element {
     h(
       'ul.cards',
       cards.map(([label, value, kind]) =>
-        h('li', { className: kind ? [kind] : [] }, [h('span.value', String(value)), h('span.label', label)]),
+        h('li', { className: kind ? [kind] : [] }, [
+          h('span.value', String(value)),
+          h('span.label', label),
+        ]),
       ),
     ),
-    report.notes.length > 0 ? h('ul.notes', report.notes.map((note) => h('li.note', note))) : h('span'),
+    report.notes.length > 0
+      ? h(
+          'ul.notes',
+          report.notes.map((note) => h('li.note', note)),
+        )
+      : h('span'),
   ]);
 }
 
@@ -115,7 +142,15 @@ function renderFindings(report: Report): Element {
     'findings',
     'Findings',
     'Broken links fail the build by default; the rest are warnings and information unless you raise them with failOn.',
-    [renderTable('findings-table', 'Findings', columns, report.findings, 'No findings: every link checks out.')],
+    [
+      renderTable(
+        'findings-table',
+        'Findings',
+        columns,
+        report.findings,
+        'No findings: every link checks out.',
+      ),
+    ],
   );
 }
 
@@ -135,6 +170,18 @@ function renderPages(report: Report): Element {
       cell: (p) => sum(p.inlinks, 'contextual'),
       numeric: true,
       sort: (p) => sum(p.inlinks, 'contextual'),
+    },
+    {
+      label: 'Link score',
+      cell: (p) => p.metrics.linkScore?.toFixed(1) ?? '',
+      numeric: true,
+      sort: (p) => p.metrics.linkScore ?? -1,
+    },
+    {
+      label: 'Click depth',
+      cell: (p) => p.metrics.clickDepth ?? '∞',
+      numeric: true,
+      sort: (p) => p.metrics.clickDepth ?? Number.MAX_SAFE_INTEGER,
     },
     {
       label: 'Internal outlinks',
@@ -165,9 +212,20 @@ function renderOutbound(report: Report): Element {
     { label: 'ugc', cell: (d) => d.ugc, numeric: true, sort: (d) => d.ugc },
     { label: 'http://', cell: (d) => d.insecure, numeric: true, sort: (d) => d.insecure },
   ];
-  return renderSection('outbound', 'Outbound links', 'Domains this site links to, with the rel mix of those links.', [
-    renderTable('outbound-table', 'Linked domains', columns, report.outbound.domains, 'No outbound links.'),
-  ]);
+  return renderSection(
+    'outbound',
+    'Outbound links',
+    'Domains this site links to, with the rel mix of those links.',
+    [
+      renderTable(
+        'outbound-table',
+        'Linked domains',
+        columns,
+        report.outbound.domains,
+        'No outbound links.',
+      ),
+    ],
+  );
 }
 
 function sum<K extends string>(rows: readonly Record<K, number>[], key: K): number {

@@ -7,7 +7,10 @@ import type { Report } from './report-schema.js';
 export const reportSchemaFileName = 'report.schema.json';
 
 /** Serialize the report. */
-export function renderJsonReport(report: Report, schemaUrl: string = `./${reportSchemaFileName}`): string {
+export function renderJsonReport(
+  report: Report,
+  schemaUrl: string = `./${reportSchemaFileName}`,
+): string {
   const { $schema: _ignored, ...rest } = report;
   return `${JSON.stringify({ $schema: schemaUrl, ...rest }, null, 2)}\n`;
 }

@@ -39,7 +39,10 @@ export function renderSummaryLine(report: Report): string {
  *       12:5     error    broken-link  <a href="/missing/">Pricing</a>  links to /missing/, which does not exist in the build
  *                          hint: Fix the href, or add a page or a redirect for this URL.
  */
-export function renderFindingsByPage(findings: readonly Finding[], options: TerminalOptions): string {
+export function renderFindingsByPage(
+  findings: readonly Finding[],
+  options: TerminalOptions,
+): string {
   const groups = new Map<string, Finding[]>();
   for (const finding of findings) {
     const key = finding.page ?? '';
@@ -50,9 +53,13 @@ export function renderFindingsByPage(findings: readonly Finding[], options: Term
   const lines: string[] = [];
   for (const [page, group] of groups) {
     const first = group[0]!;
-    const where = [first.source, first.file ? joinPath(options.outDir, first.file) : null].filter(Boolean);
+    const where = [first.source, first.file ? joinPath(options.outDir, first.file) : null].filter(
+      Boolean,
+    );
     const heading = page ? page : '(site)';
-    lines.push(`${paint(options, 'bold', heading)}${where.length ? paint(options, 'dim', ` (${where.join(', ')})`) : ''}`);
+    lines.push(
+      `${paint(options, 'bold', heading)}${where.length ? paint(options, 'dim', ` (${where.join(', ')})`) : ''}`,
+    );
     for (const finding of group) {
       const position =
         finding.link?.position.type === 'source'

@@ -4,7 +4,15 @@
  * Bump `reportSchemaVersion` on any breaking change.
  */
 import { z } from 'zod';
-import { findingTypes, type FindingType } from '../findings.js';
+import { type FindingType, findingTypes } from '../findings.js';
+import {
+  anchorsSchema,
+  assetsSchema,
+  orphansSchema,
+  pageMetricsSchema,
+  rankingsSchema,
+} from './analysis-schema.js';
+import { inboundSectionSchema, pageInboundSchema } from './inbound-schema.js';
 
 /** Version of the report's JSON shape. */
 export const reportSchemaVersion = 1;
@@ -18,7 +26,10 @@ const findingSchema = z
   .object({
     type: z.enum(findingTypes as [FindingType, ...FindingType[]]),
     severity: z.enum(['error', 'warning', 'info']),
-    page: z.string().nullable().describe('Path of the page (with base), null for site-level findings.'),
+    page: z
+      .string()
+      .nullable()
+      .describe('Path of the page (with base), null for site-level findings.'),
     file: z.string().nullable().describe('Built HTML file, relative to the output folder.'),
     source: z.string().nullable().describe("Source file of the page's route, where known."),
     link: z
@@ -38,7 +49,9 @@ const findingSchema = z
       z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]),
     ),
   })
-  .describe('A problem or observation. Types, severities and texts come from one definitions table.');
+  .describe(
+    'A problem or observation. Types, severities and texts come from one definitions table.',
+  );
 
 const inlinkSchema = z.object({
   from: z.string(),
@@ -72,13 +85,20 @@ const pageSchema = z.object({
   canonical: z.string().nullable(),
   noindex: z.boolean(),
   nofollow: z.boolean(),
-  inlinks: z.array(inlinkSchema).describe('Pages linking here (navigational links, other pages only).'),
+  inlinks: z
+    .array(inlinkSchema)
+    .describe('Pages linking here (navigational links, other pages only).'),
   outlinks: z.object({
     internal: z.array(outlinkSchema),
     outbound: z.array(outboundLinkSchema),
     other: z.number().int().describe('mailto:, tel:, javascript:, data: and other schemes.'),
-    resources: z.number().int().describe('Images, scripts, stylesheets and other resources referenced.'),
+    resources: z
+      .number()
+      .int()
+      .describe('Images, scripts, stylesheets and other resources referenced.'),
   }),
+  metrics: pageMetricsSchema,
+  inbound: pageInboundSchema,
 });
 
 const outboundDomainSchema = z.object({
@@ -106,19 +126,31 @@ export const reportSchema = z
       buildFormat: z.enum(['directory', 'file', 'preserve']),
     }),
     summary: z.object({
-      pages: z.number().int().describe('Built HTML files (pages, redirects, error and fallback pages).'),
+      pages: z
+        .number()
+        .int()
+        .describe('Built HTML files (pages, redirects, error and fallback pages).'),
       files: z.number().int().describe('Files in the output, HTML included.'),
       internalLinks: z.number().int().describe('Navigational links to this site.'),
       outboundLinks: z.number().int().describe('Navigational links to other sites.'),
       otherLinks: z.number().int().describe('mailto:, tel:, javascript:, data: …'),
       resources: z.number().int().describe('Resource and metadata references.'),
-      findings: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+      findings: z.object({
+        error: z.number().int(),
+        warning: z.number().int(),
+        info: z.number().int(),
+      }),
       byType: z.record(z.string(), z.number().int()),
     }),
     notes: z.array(z.string()).describe('Things the reader should know about this run.'),
     pages: z.array(pageSchema),
     findings: z.array(findingSchema),
     outbound: z.object({ domains: z.array(outboundDomainSchema) }),
+    rankings: rankingsSchema,
+    orphans: orphansSchema,
+    assets: assetsSchema,
+    anchors: anchorsSchema,
+    inbound: inboundSectionSchema,
   })
   .describe('astro-link-report: the link graph of a built site, its findings and rankings.');
 

@@ -26,7 +26,10 @@ export interface WriteReportOptions {
 }
 
 /** Write the report page, the JSON and its schema. */
-export async function writeReportFiles(report: Report, options: WriteReportOptions): Promise<WriteReportResult> {
+export async function writeReportFiles(
+  report: Report,
+  options: WriteReportOptions,
+): Promise<WriteReportResult> {
   const jobs: { file: string; render: () => string }[] = [];
   if (options.htmlDir) {
     const dir = options.htmlDir;
@@ -52,7 +55,10 @@ export async function writeReportFiles(report: Report, options: WriteReportOptio
       result.written.push(job.file);
     } catch (error) {
       await rm(temporary, { force: true });
-      result.failures.push({ file: job.file, reason: error instanceof Error ? error.message : String(error) });
+      result.failures.push({
+        file: job.file,
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   return result;

@@ -24,7 +24,11 @@ describe.skipIf(unavailable !== null)('the report page in Chromium', () => {
       'b/index.html': page('<a href="/">Home</a>'),
       'x.png': '',
     });
-    const { report } = await runLinkReport({ dir: site, site: 'https://example.com', options: { reportDir: false } });
+    const { report } = await runLinkReport({
+      dir: site,
+      site: 'https://example.com',
+      options: { reportDir: false },
+    });
     const out = await mkdtemp(path.join(tmpdir(), 'link-report-html-'));
     await writeFile(path.join(out, 'index.html'), renderHtmlReport(report));
     reportUrl = pathToFileURL(path.join(out, 'index.html')).href;
@@ -42,8 +46,10 @@ describe.skipIf(unavailable !== null)('the report page in Chromium', () => {
     pageHandle.on('request', (request) => requests.push(request.url()));
     await pageHandle.goto(reportUrl);
     expect(requests).toEqual([reportUrl]);
-    expect(await pageHandle.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await pageHandle.locator('#findings-table').innerText()).toContain('/missing/');
+    expect(
+      await pageHandle.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    expect(await pageHandle.locator('#findings-table').textContent()).toContain('/missing/');
     await context.close();
   });
 
@@ -81,7 +87,9 @@ describe.skipIf(unavailable !== null)('the report page in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const pageHandle = await context.newPage();
     await pageHandle.goto(reportUrl);
-    const overflow = await pageHandle.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await pageHandle.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
   });

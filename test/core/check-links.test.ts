@@ -7,12 +7,24 @@ async function findingsOf(files: Record<string, string>, input: Partial<LinkRepo
   const { report } = await runLinkReport({ dir, site: 'https://example.com', ...input });
   return report.findings
     .filter((f) => f.type !== 'site-unknown' && f.severity !== 'info')
-    .filter((f) => ['broken-link', 'broken-fragment', 'broken-resource', 'redirected-link', 'trailing-slash-mismatch', 'unparsed-page'].includes(f.type))
+    .filter((f) =>
+      [
+        'broken-link',
+        'broken-fragment',
+        'broken-resource',
+        'redirected-link',
+        'trailing-slash-mismatch',
+        'unparsed-page',
+      ].includes(f.type),
+    )
     .map((f) => ({
       type: f.type,
       page: f.page,
       href: f.link?.href ?? null,
-      at: f.link?.position.type === 'source' ? `${f.link.position.line}:${f.link.position.column}` : null,
+      at:
+        f.link?.position.type === 'source'
+          ? `${f.link.position.line}:${f.link.position.column}`
+          : null,
       message: f.message,
       suggestion: f.details.suggestion ?? null,
     }));
@@ -38,7 +50,9 @@ describe('checkLinks', () => {
 
   it('reports a link to a missing fragment and suggests the id that differs only by case', async () => {
     const findings = await findingsOf({
-      'index.html': page('<a href="/about/#Team">Team</a> <a href="/about/#history">History</a> <a href="#top">Top</a>'),
+      'index.html': page(
+        '<a href="/about/#Team">Team</a> <a href="/about/#history">History</a> <a href="#top">Top</a>',
+      ),
       'about/index.html': page('<h2 id="team">Team</h2><h2 id="history">History</h2>'),
     });
     expect(findings).toEqual([
@@ -55,7 +69,9 @@ describe('checkLinks', () => {
 
   it('checks same-page fragments against the page itself', async () => {
     const findings = await findingsOf({
-      'index.html': page('<a href="#intro">Intro</a> <a href="#nowhere">Nowhere</a><p id="intro">x</p><a name="legacy"></a><a href="#legacy">L</a>'),
+      'index.html': page(
+        '<a href="#intro">Intro</a> <a href="#nowhere">Nowhere</a><p id="intro">x</p><a name="legacy"></a><a href="#legacy">L</a>',
+      ),
     });
     expect(findings.map((f) => [f.type, f.href])).toEqual([['broken-fragment', '#nowhere']]);
   });
@@ -78,11 +94,16 @@ describe('checkLinks', () => {
   it('reports a link to a redirect page as redirected, not broken', async () => {
     const findings = await findingsOf({
       'index.html': page('<a href="/old/">Old</a>'),
-      'old/index.html': '<!doctype html><title>Redirecting to: /new/</title><meta http-equiv="refresh" content="0;url=/new/"><meta name="robots" content="noindex">',
+      'old/index.html':
+        '<!doctype html><title>Redirecting to: /new/</title><meta http-equiv="refresh" content="0;url=/new/"><meta name="robots" content="noindex">',
       'new/index.html': page('<a href="/">Home</a>'),
     });
     expect(findings).toEqual([
-      expect.objectContaining({ type: 'redirected-link', href: '/old/', message: 'links to /old/, which redirects to /new/' }),
+      expect.objectContaining({
+        type: 'redirected-link',
+        href: '/old/',
+        message: 'links to /old/, which redirects to /new/',
+      }),
     ]);
   });
 
@@ -93,7 +114,12 @@ describe('checkLinks', () => {
         'new/index.html': page(''),
         'articles/a/index.html': page(''),
       },
-      { redirects: [{ from: '/old', to: '/new/' }, { from: '/posts/[slug]', to: '/articles/[slug]' }] },
+      {
+        redirects: [
+          { from: '/old', to: '/new/' },
+          { from: '/posts/[slug]', to: '/articles/[slug]' },
+        ],
+      },
     );
     expect(findings.map((f) => [f.type, f.href])).toEqual([
       ['redirected-link', '/old/'],
@@ -104,7 +130,9 @@ describe('checkLinks', () => {
   it('flags a trailing slash that differs from the built URL when trailingSlash is always', async () => {
     const findings = await findingsOf(
       {
-        'index.html': page('<a href="/about">About</a> <a href="/about/">About</a> <a href="/about/index.html">About</a>'),
+        'index.html': page(
+          '<a href="/about">About</a> <a href="/about/">About</a> <a href="/about/index.html">About</a>',
+        ),
         'about/index.html': page(''),
       },
       { trailingSlash: 'always' },
@@ -120,7 +148,10 @@ describe('checkLinks', () => {
 
   it('flags a trailing slash when trailingSlash is never', async () => {
     const findings = await findingsOf(
-      { 'index.html': page('<a href="/about/">About</a> <a href="/about">About</a>'), 'about/index.html': page('') },
+      {
+        'index.html': page('<a href="/about/">About</a> <a href="/about">About</a>'),
+        'about/index.html': page(''),
+      },
       { trailingSlash: 'never' },
     );
     expect(findings.map((f) => [f.type, f.href])).toEqual([['trailing-slash-mismatch', '/about/']]);
@@ -137,7 +168,9 @@ describe('checkLinks', () => {
   it('accepts links to file-format pages with and without .html, and flags a slash after them', async () => {
     const findings = await findingsOf(
       {
-        'index.html': page('<a href="/about">A</a> <a href="/about.html">B</a> <a href="/about/">C</a>'),
+        'index.html': page(
+          '<a href="/about">A</a> <a href="/about.html">B</a> <a href="/about/">C</a>',
+        ),
         'about.html': page(''),
       },
       { buildFormat: 'file' },
@@ -158,7 +191,9 @@ describe('checkLinks', () => {
 
   it('never reports mailto, tel, javascript and data links', async () => {
     const findings = await findingsOf({
-      'index.html': page('<a href="mailto:a@b.c">Mail</a> <a href="tel:+1">Call</a> <a href="javascript:void 0">JS</a> <img src="data:image/png;base64,AA==" alt="">'),
+      'index.html': page(
+        '<a href="mailto:a@b.c">Mail</a> <a href="tel:+1">Call</a> <a href="javascript:void 0">JS</a> <img src="data:image/png;base64,AA==" alt="">',
+      ),
     });
     expect(findings).toEqual([]);
   });
@@ -178,11 +213,29 @@ describe('checkLinks', () => {
 
   it('does not report links to on-demand routes', async () => {
     const findings = await findingsOf(
-      { 'index.html': page('<a href="/api/hello">API</a> <a href="/account/settings/">Account</a>') },
+      {
+        'index.html': page('<a href="/api/hello">API</a> <a href="/account/settings/">Account</a>'),
+      },
       {
         routes: [
-          { pattern: '/api/hello', regex: /^\/api\/hello\/?$/, entrypoint: 'src/pages/api/hello.ts', type: 'endpoint', prerendered: false, redirect: null, files: [] },
-          { pattern: '/account/[...rest]', regex: /^\/account(?:\/(.*?))?\/?$/, entrypoint: 'src/pages/account/[...rest].astro', type: 'page', prerendered: false, redirect: null, files: [] },
+          {
+            pattern: '/api/hello',
+            regex: /^\/api\/hello\/?$/,
+            entrypoint: 'src/pages/api/hello.ts',
+            type: 'endpoint',
+            prerendered: false,
+            redirect: null,
+            files: [],
+          },
+          {
+            pattern: '/account/[...rest]',
+            regex: /^\/account(?:\/(.*?))?\/?$/,
+            entrypoint: 'src/pages/account/[...rest].astro',
+            type: 'page',
+            prerendered: false,
+            redirect: null,
+            files: [],
+          },
         ],
       },
     );
@@ -193,15 +246,29 @@ describe('checkLinks', () => {
     const dir = await writeSite({ 'index.html': page('<a href="/missing/">x</a>') });
     const { report } = await runLinkReport({
       dir,
-      routes: [{ pattern: '/', regex: /^\/$/, entrypoint: 'src/pages/index.astro', type: 'page', prerendered: true, redirect: null, files: ['index.html'] }],
+      routes: [
+        {
+          pattern: '/',
+          regex: /^\/$/,
+          entrypoint: 'src/pages/index.astro',
+          type: 'page',
+          prerendered: true,
+          redirect: null,
+          files: ['index.html'],
+        },
+      ],
     });
-    expect(report.findings.find((f) => f.type === 'broken-link')?.source).toBe('src/pages/index.astro');
+    expect(report.findings.find((f) => f.type === 'broken-link')?.source).toBe(
+      'src/pages/index.astro',
+    );
   });
 
   it('leaves out links matched by ignore.links and pages matched by ignore.pages', async () => {
     const findings = await findingsOf(
       {
-        'index.html': page('<a href="/legacy/a">x</a> <a href="/wip/">y</a> <a href="/gone/">z</a>'),
+        'index.html': page(
+          '<a href="/legacy/a">x</a> <a href="/wip/">y</a> <a href="/gone/">z</a>',
+        ),
         'drafts/x/index.html': page('<a href="/nowhere/">n</a>'),
       },
       { options: { ignore: { links: ['/legacy/**', /\/wip\//], pages: ['/drafts/**'] } } },
@@ -210,7 +277,9 @@ describe('checkLinks', () => {
   });
 
   it('says once that site is unknown, and still checks relative links', async () => {
-    const dir = await writeSite({ 'index.html': page('<a href="/missing/">x</a> <a href="https://example.com/">abs</a>') });
+    const dir = await writeSite({
+      'index.html': page('<a href="/missing/">x</a> <a href="https://example.com/">abs</a>'),
+    });
     const { report } = await runLinkReport({ dir });
     expect(report.findings.map((f) => f.type)).toEqual(['site-unknown', 'broken-link']);
     expect(report.notes).toHaveLength(1);
@@ -227,14 +296,18 @@ describe('checkLinks', () => {
       site: 'https://example.com',
       options: { severity: { 'redirected-link': 'error', 'broken-link': 'off' } },
     });
-    expect(report.findings.map((f) => [f.type, f.severity])).toEqual([['redirected-link', 'error']]);
+    expect(report.findings.map((f) => [f.type, f.severity])).toEqual([
+      ['redirected-link', 'error'],
+    ]);
     expect(findingsAtFailLevel(report.findings, 'error')).toHaveLength(1);
     expect(findingsAtFailLevel(report.findings, 'none')).toHaveLength(0);
     expect(findingsAtFailLevel(report.findings, ['broken-fragment'])).toHaveLength(0);
   });
 
   it('reports a page that cannot be parsed instead of dropping it', async () => {
-    const findings = await findingsOf({ 'index.html': `<html><body>${'<div>'.repeat(20000)}</body></html>` });
+    const findings = await findingsOf({
+      'index.html': `<html><body>${'<div>'.repeat(20000)}</body></html>`,
+    });
     expect(findings.map((f) => [f.type, f.page])).toEqual([['unparsed-page', '/']]);
   });
 });

@@ -25,7 +25,13 @@ describe('normalizeBase', () => {
 });
 
 describe('fileToUrlPath', () => {
-  const cases: [string, string, 'always' | 'never' | 'ignore', 'directory' | 'file' | 'preserve', string][] = [
+  const cases: [
+    string,
+    string,
+    'always' | 'never' | 'ignore',
+    'directory' | 'file' | 'preserve',
+    string,
+  ][] = [
     // file, base, trailingSlash, format, expected
     ['index.html', '/', 'ignore', 'directory', '/'],
     ['index.html', '/', 'never', 'directory', '/'],
@@ -47,9 +53,12 @@ describe('fileToUrlPath', () => {
     ['café/index.html', '/', 'ignore', 'directory', '/caf%C3%A9/'],
     ['a b/index.html', '/', 'ignore', 'directory', '/a%20b/'],
   ];
-  it.each(cases)('maps %s (base %s, trailingSlash %s, format %s) to %s', (file, base, trailingSlash, buildFormat, expected) => {
-    expect(fileToUrlPath(file, { base, trailingSlash, buildFormat })).toBe(expected);
-  });
+  it.each(cases)(
+    'maps %s (base %s, trailingSlash %s, format %s) to %s',
+    (file, base, trailingSlash, buildFormat, expected) => {
+      expect(fileToUrlPath(file, { base, trailingSlash, buildFormat })).toBe(expected);
+    },
+  );
 });
 
 describe('pageKey', () => {
@@ -74,7 +83,12 @@ describe('pageKey', () => {
 
 describe('createSiteUrls', () => {
   it('treats http and https of the host and its www twin as internal', () => {
-    const urls = createSiteUrls({ site: 'https://example.com', base: '/', trailingSlash: 'ignore', buildFormat: 'directory' });
+    const urls = createSiteUrls({
+      site: 'https://example.com',
+      base: '/',
+      trailingSlash: 'ignore',
+      buildFormat: 'directory',
+    });
     expect(urls.internalOrigins).toEqual([
       'https://example.com',
       'http://example.com',
@@ -91,12 +105,22 @@ describe('createSiteUrls', () => {
     expect(urls.origin).toBe('https://site.invalid');
   });
   it('rejects a site that is not an absolute URL, naming the value', () => {
-    expect(() => createSiteUrls({ site: 'example.com', base: '/', trailingSlash: 'ignore', buildFormat: 'directory' })).toThrow(
-      /site: expected an absolute URL.*"example\.com"/,
-    );
+    expect(() =>
+      createSiteUrls({
+        site: 'example.com',
+        base: '/',
+        trailingSlash: 'ignore',
+        buildFormat: 'directory',
+      }),
+    ).toThrow(/site: expected an absolute URL.*"example\.com"/);
   });
   it('maps export URLs of the site to paths and rejects other hosts', () => {
-    const urls = createSiteUrls({ site: 'https://www.example.com', base: '/', trailingSlash: 'ignore', buildFormat: 'directory' });
+    const urls = createSiteUrls({
+      site: 'https://www.example.com',
+      base: '/',
+      trailingSlash: 'ignore',
+      buildFormat: 'directory',
+    });
     expect(sitePathOf('http://example.com/pricing', urls)).toBe('/pricing');
     expect(sitePathOf('https://elsewhere.com/pricing', urls)).toBeNull();
     expect(sitePathOf('not a url', urls)).toBeNull();

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureRoot } from './build-fixture.js';
 
-const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+const astroBin = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('astro/package.json')),
+  'bin/astro.mjs',
+);
 
 describe('astro build in a child process', () => {
   it('exits with code 1 and prints the broken link, grouped by page', () => {
@@ -25,7 +28,11 @@ describe('astro build in a child process', () => {
     const output = result.stdout + result.stderr;
     expect(result.status, output).toBe(1);
     expect(output).toContain('astro-link-report: 1 problem(s) on 1 page(s) fail the build');
-    expect(output).toMatch(/^\/ \(src\/pages\/index\.astro, test\/fixtures\/process-broken-link\/dist\/index\.html\)$/m);
-    expect(output).toMatch(/\d+:\d+ +error +broken-link +<a href="\/pricing\/">pricing<\/a>  links to \/pricing\/, which does not exist in the build/);
+    expect(output).toMatch(
+      /^\/ \(src\/pages\/index\.astro, test\/fixtures\/process-broken-link\/dist\/index\.html\)$/m,
+    );
+    expect(output).toMatch(
+      /\d+:\d+ +error +broken-link +<a href="\/pricing\/">pricing<\/a> {2}links to \/pricing\/, which does not exist in the build/,
+    );
   });
 });

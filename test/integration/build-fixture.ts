@@ -56,14 +56,20 @@ export async function buildFixture(
     error = caught as Error;
   }
   const reportFile = path.join(dir, options.reportDir || '_link-report', 'report.json');
-  const report = dir && existsSync(reportFile) ? (JSON.parse(await readFile(reportFile, 'utf8')) as Report) : null;
+  const report =
+    dir && existsSync(reportFile)
+      ? (JSON.parse(await readFile(reportFile, 'utf8')) as Report)
+      : null;
   return { error, report, dir };
 }
 
 /** Findings as compact, comparable rows: `type page href line:column`. */
 export function findingRows(report: Report | null): string[] {
   return (report?.findings ?? []).map((f) => {
-    const at = f.link?.position.type === 'source' ? ` ${f.link.position.line}:${f.link.position.column}` : '';
+    const at =
+      f.link?.position.type === 'source'
+        ? ` ${f.link.position.line}:${f.link.position.column}`
+        : '';
     return `${f.type} ${f.page ?? '-'} ${f.link?.href ?? '-'}${at}`;
   });
 }

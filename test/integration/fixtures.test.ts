@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { buildFixture, findingRows } from './build-fixture.js';
 
 /** Finding types about link checking (analysis findings such as orphans are tested elsewhere). */
-const checkTypes = new Set(['broken-link', 'broken-fragment', 'broken-resource', 'redirected-link', 'trailing-slash-mismatch']);
+const checkTypes = new Set([
+  'broken-link',
+  'broken-fragment',
+  'broken-resource',
+  'redirected-link',
+  'trailing-slash-mismatch',
+]);
 
 function checkRows(rows: string[]): string[] {
   return rows.filter((row) => checkTypes.has(row.split(' ')[0]!));
@@ -18,17 +24,25 @@ describe('the integration on fixture sites', () => {
     expect(error!.name).toMatch(/^Astro(User)?Error$/);
     expect(error!.message).toContain('1 problem(s) on 1 page(s) fail the build');
     expect(error!.message).toMatch(/^\/ \(src\/pages\/index\.astro, .*index\.html\)$/m);
-    expect(error!.message).toMatch(/\d+:\d+ +error +broken-link +<a href="\/missing\/">[^<]*<\/a>  links to \/missing\/, which does not exist in the build/);
+    expect(error!.message).toMatch(
+      /\d+:\d+ +error +broken-link +<a href="\/missing\/">[^<]*<\/a> {2}links to \/missing\/, which does not exist in the build/,
+    );
     expect((error as Error & { hint?: string }).hint).toMatch(/failOn/);
     // The report is still written, so the reader can see everything else.
-    expect(checkRows(findingRows(report)).map((row) => row.replace(/ \d+:\d+$/, ''))).toEqual(['broken-link / /missing/']);
+    expect(checkRows(findingRows(report)).map((row) => row.replace(/ \d+:\d+$/, ''))).toEqual([
+      'broken-link / /missing/',
+    ]);
   });
 
   it('reports a link to a missing fragment', async () => {
     const { error, report } = await buildFixture('broken-fragment');
     expect(error?.message).toContain('broken-fragment');
     const finding = report!.findings.find((f) => f.type === 'broken-fragment')!;
-    expect(finding).toMatchObject({ page: '/', link: { href: '/about/#team' }, details: { fragment: 'team' } });
+    expect(finding).toMatchObject({
+      page: '/',
+      link: { href: '/about/#team' },
+      details: { fragment: 'team' },
+    });
     expect(checkRows(findingRows(report))).toHaveLength(1);
   });
 
@@ -44,7 +58,12 @@ describe('the integration on fixture sites', () => {
     const { error, report } = await buildFixture('redirect');
     expect(error).toBeNull();
     const finding = report!.findings.find((f) => f.type === 'redirected-link')!;
-    expect(finding).toMatchObject({ severity: 'warning', page: '/', link: { href: '/old/' }, details: { destination: '/new/' } });
+    expect(finding).toMatchObject({
+      severity: 'warning',
+      page: '/',
+      link: { href: '/old/' },
+      details: { destination: '/new/' },
+    });
     expect(report!.pages.find((p) => p.path === '/old/')?.kind).toBe('redirect');
     expect(checkRows(findingRows(report))).toHaveLength(1);
   });
@@ -63,13 +82,20 @@ describe('the integration on fixture sites', () => {
     const { report } = await buildFixture('base-always');
     expect(report!.site).toMatchObject({ base: '/docs/', trailingSlash: 'always' });
     expect(report!.pages.every((p) => p.path.startsWith('/docs/'))).toBe(true);
-    expect(report!.pages.filter((p) => p.kind === 'page').every((p) => p.path.endsWith('/'))).toBe(true);
+    expect(report!.pages.filter((p) => p.kind === 'page').every((p) => p.path.endsWith('/'))).toBe(
+      true,
+    );
   });
 
   it('maps build.format file to extensionless URLs', async () => {
     const { report } = await buildFixture('format-file');
     expect(report!.site.buildFormat).toBe('file');
-    expect(report!.pages.some((p) => p.file.endsWith('.html') && !p.file.endsWith('index.html') && !p.path.endsWith('.html'))).toBe(true);
+    expect(
+      report!.pages.some(
+        (p) =>
+          p.file.endsWith('.html') && !p.file.endsWith('index.html') && !p.path.endsWith('.html'),
+      ),
+    ).toBe(true);
   });
 
   it('classifies i18n fallback redirect pages as redirects', async () => {
@@ -85,7 +111,9 @@ describe('the integration on fixture sites', () => {
     expect(dir.split(path.sep).filter(Boolean).slice(-2)).toEqual(['dist', 'client']);
     expect(existsSync(path.join(dir, '_link-report', 'index.html'))).toBe(true);
     expect(error?.message).toContain('/nowhere/');
-    expect(checkRows(findingRows(report)).map((row) => row.replace(/ \d+:\d+$/, ''))).toEqual(['broken-link / /nowhere/']);
+    expect(checkRows(findingRows(report)).map((row) => row.replace(/ \d+:\d+$/, ''))).toEqual([
+      'broken-link / /nowhere/',
+    ]);
   });
 
   it('writes the report page and JSON into the output', async () => {

@@ -41,7 +41,11 @@ export function renderTable<Row>(
             'tr',
             columns.map((column, i) =>
               h('th', { scope: 'col', className: column.numeric ? ['num'] : [] }, [
-                h('button.sort', { type: 'button', dataColumn: String(i), hidden: true }, column.label),
+                h(
+                  'button.sort',
+                  { type: 'button', dataColumn: String(i), hidden: true },
+                  column.label,
+                ),
                 h('span.label', column.label),
               ]),
             ),
@@ -74,7 +78,12 @@ export function renderTable<Row>(
 }
 
 /** A section with a heading and an anchor for the table of contents. */
-export function renderSection(id: string, title: string, intro: string | null, body: ElementContent[]): Element {
+export function renderSection(
+  id: string,
+  title: string,
+  intro: string | null,
+  body: ElementContent[],
+): Element {
   return h('section', { id, ariaLabelledby: `${id}-title` }, [
     h('h2', { id: `${id}-title` }, title),
     intro ? h('p.intro', intro) : null,

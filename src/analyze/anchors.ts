@@ -1,0 +1,217 @@
+/**
+ * Anchor text: generic and empty link texts, one text used for different pages, the
+ * texts each page is linked with, and how they compare with the texts other sites use.
+ */
+import { createFinding, type Finding } from '../findings.js';
+import type { LinkGraph } from '../graph.js';
+import type { ExtractedLink } from '../types.js';
+import { createLinkFinding } from './link-findings.js';
+import { isContentPage } from './page-metrics.js';
+
+/** One row of Search Console's "Top linking text" table. */
+export interface LinkingTextRow {
+  rank: number;
+  text: string;
+}
+
+/** A link text and how many linking pages use it. */
+export interface AnchorUse {
+  text: string;
+  /** Distinct (linking page, target page) pairs that use this text. */
+  pages: number;
+}
+
+/** A text used for links to more than one page. */
+export interface AmbiguousAnchor {
+  text: string;
+  generic: boolean;
+  /** Target pages, the most-linked first; `pages` counts the linking pages. */
+  targets: { path: string; pages: number }[];
+}
+
+/** What `analyzeAnchors` found. */
+export interface AnchorAnalysis {
+  /** Links (internal and outbound) whose text is generic. */
+  genericLinks: number;
+  /** Links with no accessible name. */
+  emptyLinks: number;
+  /** Generic texts used, with their link counts, the most used first. */
+  genericTexts: { text: string; links: number }[];
+  /** Texts that point at more than one page, the most targets first. */
+  sameTextDifferentTargets: AmbiguousAnchor[];
+  /** For every content page with inlinks, the texts it is linked with. */
+  byTarget: { path: string; anchors: AnchorUse[] }[];
+  /** The site's most used link texts (up to `topAnchorTexts`). */
+  topTexts: (AnchorUse & { targets: number })[];
+  /** Search Console's top linking texts, with how often the site itself uses each; `null` without that data. */
+  linkingText: { rank: number; text: string; internalPages: number }[] | null;
+}
+
+/** Input of `analyzeAnchors`. */
+export interface AnalyzeAnchorsInput {
+  graph: LinkGraph;
+  /** The `genericAnchors` option. */
+  genericAnchors: readonly string[];
+  isIgnoredLink: (link: ExtractedLink) => boolean;
+  linkingText?: readonly LinkingTextRow[] | null | undefined;
+}
+
+/** How many texts `topTexts` lists. */
+export const topAnchorTexts = 20;
+
+/**
+ * Fold a link text for comparison: lower case, whitespace runs as one space, and no
+ * punctuation, symbols or arrows at either end (`Read more »` → `read more`).
+ */
+export function normalizeAnchorText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+/**
+ * Analyze anchor texts.
+ *
+ * Per link (on pages that are not redirects or ignored, links not ignored, `<a>` and
+ * `<area>` to this site or others): a text equal to a generic anchor after
+ * `normalizeAnchorText` gives `generic-anchor`; no accessible name gives `empty-anchor`.
+ * Per text (graph edges between content pages, counted once per linking page and target):
+ * a non-generic text used for two or more target pages gives one `ambiguous-anchor`.
+ */
+export function analyzeAnchors(input: AnalyzeAnchorsInput): {
+  analysis: AnchorAnalysis;
+  findings: Finding[];
+} {
+  const generic = new Set(input.genericAnchors.map(normalizeAnchorText).filter(Boolean));
+  const findings: Finding[] = [];
+  let genericLinks = 0;
+  let emptyLinks = 0;
+  const genericTexts = new Map<string, { text: string; links: number }>();
+
+  for (const page of input.graph.pages) {
+    if (page.kind === 'redirect' || page.ignored) continue;
+    for (const link of page.links) {
+      if (!isAnchorLink(link) || input.isIgnoredLink(link)) continue;
+      const key = normalizeAnchorText(link.text);
+      if (link.text.trim() === '') {
+        emptyLinks += 1;
+        findings.push(createLinkFinding('empty-anchor', page, link, {}));
+      } else if (generic.has(key)) {
+        genericLinks += 1;
+        const entry = genericTexts.get(key) ?? { text: link.text, links: 0 };
+        entry.links += 1;
+        genericTexts.set(key, entry);
+        findings.push(createLinkFinding('generic-anchor', page, link, { text: link.text }));
+      }
+    }
+  }
+
+  // text key → display text and target path → linking pages
+  const byText = new Map<string, { text: string; targets: Map<string, number> }>();
+  const byTarget = new Map<string, Map<string, AnchorUse>>();
+  for (const edge of input.graph.edges) {
+    const from = input.graph.nodes.get(edge.from);
+    const to = input.graph.nodes.get(edge.to);
+    if (!from || !to || !isContentPage(from) || !isContentPage(to) || from.ignored || to.ignored)
+      continue;
+    const seen = new Set<string>();
+    for (const text of edge.anchors) {
+      const key = normalizeAnchorText(text);
+      if (key === '' || seen.has(key)) continue;
+      seen.add(key);
+      const entry = byText.get(key) ?? { text, targets: new Map<string, number>() };
+      entry.targets.set(edge.to, (entry.targets.get(edge.to) ?? 0) + 1);
+      byText.set(key, entry);
+      const uses = byTarget.get(edge.to) ?? new Map<string, AnchorUse>();
+      const use = uses.get(key) ?? { text, pages: 0 };
+      use.pages += 1;
+      uses.set(key, use);
+      byTarget.set(edge.to, uses);
+    }
+  }
+
+  const sameTextDifferentTargets: AmbiguousAnchor[] = [];
+  for (const [key, entry] of byText) {
+    if (entry.targets.size < 2) continue;
+    const targets = [...entry.targets]
+      .map(([path, pages]) => ({ path, pages }))
+      .sort((a, b) => b.pages - a.pages || compare(a.path, b.path));
+    sameTextDifferentTargets.push({ text: entry.text, generic: generic.has(key), targets });
+  }
+  sameTextDifferentTargets.sort(
+    (a, b) =>
+      b.targets.length - a.targets.length ||
+      compare(normalizeAnchorText(a.text), normalizeAnchorText(b.text)),
+  );
+  for (const ambiguous of sameTextDifferentTargets) {
+    if (ambiguous.generic) continue;
+    findings.push(
+      createFinding('ambiguous-anchor', {
+        details: { text: ambiguous.text, targets: ambiguous.targets.map((target) => target.path) },
+      }),
+    );
+  }
+
+  const topTexts = [...byText.values()]
+    .map((entry) => ({
+      text: entry.text,
+      pages: [...entry.targets.values()].reduce((sum, pages) => sum + pages, 0),
+      targets: entry.targets.size,
+    }))
+    .sort(
+      (a, b) =>
+        b.pages - a.pages || compare(normalizeAnchorText(a.text), normalizeAnchorText(b.text)),
+    )
+    .slice(0, topAnchorTexts);
+
+  const linkingText = input.linkingText
+    ? [...input.linkingText]
+        .sort((a, b) => a.rank - b.rank)
+        .map((row) => {
+          const entry = byText.get(normalizeAnchorText(row.text));
+          const internalPages = entry
+            ? [...entry.targets.values()].reduce((sum, pages) => sum + pages, 0)
+            : 0;
+          return { rank: row.rank, text: row.text, internalPages };
+        })
+    : null;
+
+  return {
+    analysis: {
+      genericLinks,
+      emptyLinks,
+      genericTexts: [...genericTexts.values()].sort(
+        (a, b) =>
+          b.links - a.links || compare(normalizeAnchorText(a.text), normalizeAnchorText(b.text)),
+      ),
+      sameTextDifferentTargets,
+      byTarget: [...byTarget]
+        .sort(([a], [b]) => compare(a, b))
+        .map(([path, uses]) => ({
+          path,
+          anchors: [...uses.values()].sort(
+            (a, b) =>
+              b.pages - a.pages ||
+              compare(normalizeAnchorText(a.text), normalizeAnchorText(b.text)),
+          ),
+        })),
+      topTexts,
+      linkingText,
+    },
+    findings,
+  };
+}
+
+/** A link a reader clicks, to a web page of this site or another. */
+function isAnchorLink(link: ExtractedLink): boolean {
+  return (
+    link.kind === 'navigation' &&
+    (link.element === 'a' || link.element === 'area') &&
+    (link.scope === 'internal' || link.scope === 'outbound')
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,44 @@
+/**
+ * Click depth: how many clicks a reader (or a crawler) needs from the home page.
+ */
+import type { LinkGraph } from '../graph.js';
+
+/**
+ * Compute each page's click depth: breadth-first search from the home page over followable
+ * links (edges with at least one link without `nofollow`). The home page is at depth 0;
+ * pages the search never reaches get `null` (infinite depth). Without a home page every
+ * depth is `null`.
+ * @param home path of the home page, or `null` when the build has none
+ */
+export function computeClickDepths(
+  graph: LinkGraph,
+  home: string | null,
+): Map<string, number | null> {
+  const depths = new Map<string, number | null>(graph.pages.map((page) => [page.path, null]));
+  if (home === null || !depths.has(home)) return depths;
+  depths.set(home, 0);
+  let frontier = [home];
+  let depth = 0;
+  while (frontier.length > 0) {
+    depth += 1;
+    const next: string[] = [];
+    for (const path of frontier) {
+      for (const edge of graph.outlinks.get(path) ?? []) {
+        if (edge.follow === 0 || depths.get(edge.to) !== null) continue;
+        depths.set(edge.to, depth);
+        next.push(edge.to);
+      }
+    }
+    frontier = next;
+  }
+  return depths;
+}
+
+/**
+ * Find the home page: the page built from the output folder's `index.html` (served at the
+ * base), unless it is a redirect or an error page.
+ */
+export function findHomePage(graph: LinkGraph): string | null {
+  const page = graph.pages.find((candidate) => candidate.file === 'index.html');
+  return page && (page.kind === 'page' || page.kind === 'fallback') ? page.path : null;
+}

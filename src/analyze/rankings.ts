@@ -1,0 +1,70 @@
+/**
+ * Top-linked pages: the content pages ranked by each link measure.
+ */
+import type { SitePage } from '../site-index.js';
+import type { PageMetrics } from './page-metrics.js';
+
+/** One page in a ranking. */
+export interface RankingEntry {
+  path: string;
+  title: string | null;
+  value: number;
+}
+
+/** The measures pages are ranked by. */
+export const rankingMeasures = [
+  'contextualInlinks',
+  'linkingPages',
+  'linkScore',
+  'backlinks',
+  'linkingSites',
+  'equityScore',
+] as const;
+
+/** A measure pages are ranked by; each is a field of `PageMetrics`. */
+export type RankingMeasure = (typeof rankingMeasures)[number];
+
+/** Rankings by measure; inbound measures are `null` without inbound data. */
+export type Rankings = Record<'contextualInlinks' | 'linkingPages' | 'linkScore', RankingEntry[]> &
+  Record<'backlinks' | 'linkingSites' | 'equityScore', RankingEntry[] | null>;
+
+/** How many pages each ranking lists. */
+export const rankingSize = 20;
+
+/**
+ * Rank content pages that are not ignored by each measure: highest value first, ties by
+ * path (code-point order); pages whose value is 0 or `null` are left out; at most
+ * `rankingSize` pages. The link score ranking orders by PageRank (the score is rounded,
+ * the rank is not), then by path. A measure that is `null` on every page (no inbound
+ * data) gives `null`.
+ */
+export function rankPages(
+  pages: readonly SitePage[],
+  metrics: ReadonlyMap<string, PageMetrics>,
+): Rankings {
+  const rank = (measure: RankingMeasure): RankingEntry[] | null => {
+    let known = false;
+    const entries: (RankingEntry & { order: number })[] = [];
+    for (const page of pages) {
+      const m = metrics.get(page.path);
+      const value = m?.[measure] ?? null;
+      if (value === null) continue;
+      known = true;
+      const order = measure === 'linkScore' ? (m?.pageRank ?? 0) : value;
+      if (value > 0) entries.push({ path: page.path, title: page.facts.title, value, order });
+    }
+    if (!known) return null;
+    return entries
+      .sort((a, b) => b.order - a.order || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .slice(0, rankingSize)
+      .map(({ order: _order, ...entry }) => entry);
+  };
+  return {
+    contextualInlinks: rank('contextualInlinks') ?? [],
+    linkingPages: rank('linkingPages') ?? [],
+    linkScore: rank('linkScore') ?? [],
+    backlinks: rank('backlinks'),
+    linkingSites: rank('linkingSites'),
+    equityScore: rank('equityScore'),
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Load the configured inbound exports and join them to the built site, through the same
+ * site index that resolves internal links.
+ */
+
+import type { InboundData, JoinedInbound, PageLookupResult } from './inbound/index.js';
+import { joinInbound, loadInbound } from './inbound/index.js';
+import type { ResolvedLinkReportOptions } from './options.js';
+import type { SiteIndex } from './site-index.js';
+import type { SiteUrls } from './url.js';
+
+/** Inbound data and its join with the site. */
+export interface CollectedInbound {
+  data: InboundData;
+  joined: JoinedInbound;
+}
+
+/**
+ * Read every `inbound` source (never throws: a bad source is a finding) and join it.
+ * @returns null when no sources are configured.
+ */
+export async function collectInbound(
+  options: ResolvedLinkReportOptions,
+  urls: SiteUrls,
+  index: SiteIndex,
+  root: string,
+): Promise<CollectedInbound | null> {
+  if (options.inbound.length === 0) return null;
+  const data = await loadInbound(options.inbound, {
+    root,
+    cacheDir: options.inboundCacheDir,
+    siteKinds: options.siteKinds,
+  });
+  const lookup = (pathname: string): PageLookupResult => {
+    const target = index.resolvePath(pathname);
+    switch (target.status) {
+      case 'page':
+        return { status: 'page', page: target.page.path };
+      case 'redirect':
+        return { status: 'redirect', destination: target.destination };
+      // Note: backlinks to files (a CSV download, a PDF) and on-demand routes land on
+      // something real; they are credited to that path.
+      case 'file':
+        return { status: 'page', page: pathname };
+      case 'on-demand':
+        return { status: 'page', page: pathname };
+      case 'missing':
+        return { status: 'missing' };
+    }
+  };
+  const pages = index.pages.filter((page) => page.kind === 'page').map((page) => page.path);
+  return { data, joined: joinInbound(data, urls, lookup, pages) };
+}

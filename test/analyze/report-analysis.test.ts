@@ -1,0 +1,110 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/report/build-report.js';
+import { renderHtmlReport } from '../../src/report/render-html.js';
+import { createReportJsonSchema, reportSchema } from '../../src/report/report-schema.js';
+import { createSiteUrls } from '../../src/url.js';
+import { analyzeTestSite } from './analyze-helpers.js';
+import { buildSite, origin } from './site-factory.js';
+
+const site = buildSite([
+  {
+    path: '/',
+    links: [
+      { href: '/guide/', placement: 'nav', text: 'Guide' },
+      { href: '/guide/', text: 'our <b>guide</b>' },
+      { href: '/tool/', text: 'read more' },
+      { href: '/data/', text: '' },
+    ],
+  },
+  {
+    path: '/guide/',
+    signals: { words: 2000, sections: 8 },
+    links: [{ href: '/tool/', text: 'our <b>guide</b>' }],
+  },
+  { path: '/tool/', signals: { islands: 1, canvas: 1 } },
+  {
+    path: '/data/',
+    title: '<script>alert(1)</script>',
+    signals: { tables: 1, tableRows: 30, charts: 1 },
+  },
+  { path: '/press/', links: ['/island/'] },
+  { path: '/island/' },
+]);
+
+function reportOf(extra: Parameters<typeof analyzeTestSite>[1] = {}) {
+  const analysis = analyzeTestSite(site, extra);
+  return buildReport({
+    urls: createSiteUrls({
+      site: origin,
+      base: '/',
+      trailingSlash: 'ignore',
+      buildFormat: 'directory',
+    }),
+    graph: site.graph,
+    files: site.pages.length,
+    findings: analysis.findings,
+    notes: [],
+    analysis,
+  });
+}
+
+const withInbound = () =>
+  reportOf({
+    inbound: new Map([
+      ['/press/', { backlinks: 12, linkingSites: 4 }],
+      ['/guide/', { backlinks: 3, linkingSites: 3 }],
+    ]),
+    linkingText: [{ rank: 1, text: 'Our <b>guide</b>' }],
+  });
+
+describe('the analysis in the report', () => {
+  it('validates against the zod schema and the published JSON Schema, with and without inbound data', () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const validate = ajv.compile(createReportJsonSchema());
+    for (const report of [reportOf(), withInbound()]) {
+      expect(() => reportSchema.parse(report)).not.toThrow();
+      const json = JSON.parse(JSON.stringify(report));
+      expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  it('gives every page its metrics and fills the top-level analysis', () => {
+    const report = withInbound();
+    const guide = report.pages.find((page) => page.path === '/guide/')!;
+    expect(guide.metrics).toMatchObject({ asset: 'guide', backlinks: 3, clickDepth: 1 });
+    expect(report.rankings.size).toBe(20);
+    expect(report.rankings.pageRank).toMatchObject({
+      damping: 0.85,
+      converged: true,
+      equity: { backlinks: 15 },
+    });
+    expect(report.orphans.orphans.map((o) => [o.path, o.backlinks])).toEqual([['/press/', 12]]);
+    expect(report.orphans.islands.map((i) => i.path)).toEqual(['/island/']);
+    expect(report.assets.pages.map((a) => [a.path, a.type])).toEqual([
+      ['/tool/', 'tool'],
+      ['/data/', 'research'],
+      ['/guide/', 'guide'],
+    ]);
+    expect(report.anchors.linkingText).toEqual([
+      { rank: 1, text: 'Our <b>guide</b>', internalPages: 2 },
+    ]);
+  });
+
+  it('renders the analysis sections, escaping page titles and anchor texts', () => {
+    for (const report of [reportOf(), withInbound()]) {
+      const html = renderHtmlReport(report);
+      for (const id of ['top-linked', 'orphans', 'assets', 'anchors'])
+        expect(html).toContain(`id="${id}"`);
+      expect(html).toContain('<svg class="chart"');
+      expect(html).not.toContain('<script>alert(1)</script>');
+      // Note: in attribute values (data-sort) a "<" is inert; in text it must be escaped.
+      expect(html).not.toMatch(/>[^<>"]*<b>guide<\/b>/);
+      expect(html).toContain('our &#x3C;b>guide&#x3C;/b>');
+    }
+    const html = renderHtmlReport(withInbound());
+    expect(html).toContain('Search Console: top linking text');
+    expect(html).toContain('Equity score');
+    expect(renderHtmlReport(reportOf())).not.toContain('Equity score');
+  });
+});
