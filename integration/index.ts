@@ -34,7 +34,10 @@ export default function linkReport(options: LinkReportOptions = {}): AstroIntegr
   try {
     resolved = resolveOptions(options);
   } catch (error) {
-    throw new AstroError((error as Error).message, 'See the options table in the astro-link-report README.');
+    throw new AstroError(
+      (error as Error).message,
+      'See the options table in the astro-link-report README.',
+    );
   }
   let config: AstroConfig | undefined;
   let routes: IntegrationResolvedRoute[] = [];
@@ -49,7 +52,10 @@ export default function linkReport(options: LinkReportOptions = {}): AstroIntegr
         routes = resolvedRoutes;
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
-        if (!config) throw new AstroError('astro-link-report: astro:config:done did not run before the build ended.');
+        if (!config)
+          throw new AstroError(
+            'astro-link-report: astro:config:done did not run before the build ended.',
+          );
         const outDir = fileURLToPath(dir);
         const root = fileURLToPath(config.root);
         const result = await runLinkReport({
@@ -70,9 +76,12 @@ export default function linkReport(options: LinkReportOptions = {}): AstroIntegr
         if (resolved.reportDir !== false) {
           const htmlDir = path.join(outDir, resolved.reportDir);
           const written = await writeReportFiles(report, { htmlDir });
-          for (const failure of written.failures) logger.warn(`Could not write ${failure.file}: ${failure.reason}`);
+          for (const failure of written.failures)
+            logger.warn(`Could not write ${failure.file}: ${failure.reason}`);
           if (written.written.length > 0) {
-            logger.info(`Report: ${path.relative(process.cwd(), path.join(htmlDir, 'index.html'))}`);
+            logger.info(
+              `Report: ${path.relative(process.cwd(), path.join(htmlDir, 'index.html'))}`,
+            );
           }
         }
         logger.info(renderSummaryLine(report));
@@ -80,15 +89,18 @@ export default function linkReport(options: LinkReportOptions = {}): AstroIntegr
         if (process.env.GITHUB_ACTIONS === 'true') {
           process.stdout.write(renderGithubAnnotations(report.findings, { outDir: shownDir }));
           if (process.env.GITHUB_STEP_SUMMARY) {
-            await appendFile(process.env.GITHUB_STEP_SUMMARY, renderGithubSummary(report)).catch((error) =>
-              logger.warn(`Could not write the GitHub job summary: ${(error as Error).message}`),
+            await appendFile(process.env.GITHUB_STEP_SUMMARY, renderGithubSummary(report)).catch(
+              (error) =>
+                logger.warn(`Could not write the GitHub job summary: ${(error as Error).message}`),
             );
           }
         }
 
         const failing = findingsAtFailLevel(report.findings, resolved.failOn);
         const failingSet = new Set(failing);
-        const warnings = report.findings.filter((f) => !failingSet.has(f) && f.severity === 'warning');
+        const warnings = report.findings.filter(
+          (f) => !failingSet.has(f) && f.severity === 'warning',
+        );
         if (warnings.length > 0) {
           const shown = warnings.slice(0, maxLoggedWarnings);
           const more = warnings.length - shown.length;

@@ -46,7 +46,11 @@ export function toRouteInfos(
 }
 
 /** The built file of a fallback route's pathname, if it exists. */
-function fallbackFile(pathname: string, outDir: string, config: Pick<AstroConfig, 'build'>): string | null {
+function fallbackFile(
+  pathname: string,
+  outDir: string,
+  config: Pick<AstroConfig, 'build'>,
+): string | null {
   const trimmed = pathname.replace(/^\/+|\/+$/g, '');
   const candidates =
     config.build.format === 'directory'
