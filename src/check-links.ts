@@ -57,14 +57,20 @@ export function checkLinks(
         const suggestion = suggest(url.pathname);
         const details = { target: shown, suggestion };
         findings.push(
-          createFinding(link.kind === 'resource' ? 'broken-resource' : 'broken-link', { ...at, details }),
+          createFinding(link.kind === 'resource' ? 'broken-resource' : 'broken-link', {
+            ...at,
+            details,
+          }),
         );
         break;
       }
       case 'redirect':
         if (link.kind !== 'resource' && page.kind !== 'redirect') {
           findings.push(
-            createFinding('redirected-link', { ...at, details: { target: shown, destination: target.destination } }),
+            createFinding('redirected-link', {
+              ...at,
+              details: { target: shown, destination: target.destination },
+            }),
           );
         }
         break;
@@ -157,7 +163,9 @@ function suggestFragment(fragment: string, page: SitePage): string | null {
   const sameCase = page.ids.find((id) => id.toLowerCase() === lower);
   if (sameCase) return sameCase;
   const nearest = closest(fragment, page.ids);
-  return distance(fragment, nearest) <= Math.max(2, Math.floor(fragment.length / 3)) ? nearest : null;
+  return distance(fragment, nearest) <= Math.max(2, Math.floor(fragment.length / 3))
+    ? nearest
+    : null;
 }
 
 /**
@@ -174,6 +182,8 @@ export function createPathSuggester(index: SiteIndex): (pathname: string) => str
     }
     if (candidates.length === 0) return null;
     const nearest = closest(pathname, candidates);
-    return distance(pathname, nearest) <= Math.max(2, Math.floor(pathname.length / 4)) ? nearest : null;
+    return distance(pathname, nearest) <= Math.max(2, Math.floor(pathname.length / 4))
+      ? nearest
+      : null;
   };
 }

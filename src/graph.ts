@@ -49,7 +49,10 @@ export function isFollowLink(page: SitePage, rel: readonly string[]): boolean {
  * Build the graph from resolved references. Only navigational links (`<a>`, `<area>`)
  * make edges; links to the page itself do not.
  */
-export function buildLinkGraph(index: SiteIndex, references: readonly ResolvedReference[]): LinkGraph {
+export function buildLinkGraph(
+  index: SiteIndex,
+  references: readonly ResolvedReference[],
+): LinkGraph {
   const nodes = new Map<string, SitePage>(index.pages.map((page) => [page.path, page]));
   const edgeMap = new Map<string, LinkEdge>();
   for (const { page, link, target } of references) {
@@ -111,7 +114,8 @@ function followRedirect(index: SiteIndex, destination: string): SitePage | null 
       return null;
     }
     // Only relative/root-relative destinations are this site's; absolute ones leave it.
-    if (/^[a-z][a-z\d+.-]*:/i.test(current) && !current.startsWith('https://site.invalid')) return null;
+    if (/^[a-z][a-z\d+.-]*:/i.test(current) && !current.startsWith('https://site.invalid'))
+      return null;
     const target = index.resolvePath(pathname);
     if (target.status === 'page') return target.page;
     if (target.status !== 'redirect') return null;

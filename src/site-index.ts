@@ -2,8 +2,9 @@
  * The site index: every built page and file, redirects and on-demand routes, and the one
  * function that says what an internal URL path points at.
  */
-import { decodePath, normalizeBase, pageKey } from './url.js';
+
 import type { PageLinks } from './types.js';
+import { decodePath, normalizeBase, pageKey } from './url.js';
 
 /**
  * A route as the framework knows it. The Astro integration fills these from
@@ -111,7 +112,10 @@ export function createSiteIndex(input: SiteIndexInput): SiteIndex {
       }
       return { status: 'page', page };
     }
-    if (input.files.has(decoded) || (decoded.endsWith('/') && input.files.has(`${decoded}index.html`))) {
+    if (
+      input.files.has(decoded) ||
+      (decoded.endsWith('/') && input.files.has(`${decoded}index.html`))
+    ) {
       return { status: 'file', file: decoded };
     }
     const local = withoutBase(decoded);

@@ -87,7 +87,10 @@ export function twinHost(host: string): string | null {
  * @param url absolute URL
  * @param internalOrigins from `SiteUrls.internalOrigins`
  */
-export function scopeOfUrl(url: URL, internalOrigins: readonly string[]): 'internal' | 'outbound' | 'other' {
+export function scopeOfUrl(
+  url: URL,
+  internalOrigins: readonly string[],
+): 'internal' | 'outbound' | 'other' {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'other';
   return internalOrigins.includes(url.origin) ? 'internal' : 'outbound';
 }
@@ -127,7 +130,10 @@ export function pageKey(pathname: string): string {
  * (`.html` kept with `buildFormat: 'preserve'`), `index.html` → the base.
  * @param file path relative to the output folder, `/`-separated.
  */
-export function fileToUrlPath(file: string, shape: Pick<SiteShape, 'base' | 'trailingSlash' | 'buildFormat'>): string {
+export function fileToUrlPath(
+  file: string,
+  shape: Pick<SiteShape, 'base' | 'trailingSlash' | 'buildFormat'>,
+): string {
   const base = normalizeBase(shape.base);
   const encoded = file
     .split('/')

@@ -54,7 +54,7 @@ export async function writeReportFiles(
       await rename(temporary, job.file);
       result.written.push(job.file);
     } catch (error) {
-      await rm(temporary, { force: true });
+      await rm(temporary, { force: true }).catch(() => {});
       result.failures.push({
         file: job.file,
         reason: error instanceof Error ? error.message : String(error),

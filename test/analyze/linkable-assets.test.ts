@@ -273,14 +273,14 @@ describe('findLinkableAssets (through analyzeSite)', () => {
   });
 });
 
-describe('docs/analysis.md', () => {
+describe('README.md', () => {
   it('documents every signal of the rules table with its weight and threshold', async () => {
     // Note: the formatter pads table cells; compare with spaces folded.
     const docs = (
-      await readFile(new URL('../../docs/analysis.md', import.meta.url), 'utf8')
+      await readFile(new URL('../../README.md', import.meta.url), 'utf8')
     ).replace(/ +/g, ' ');
     for (const rule of assetRules) {
-      expect(docs).toContain(`### \`${rule.type}\`: ${rule.label}`);
+      expect(docs).toContain(`#### \`${rule.type}\`: ${rule.label}`);
       expect(docs).toContain(`Score ≥ ${rule.minScore}`);
       for (const signal of rule.signals)
         expect(docs).toContain(`| \`${signal.id}\` | ${signal.weight} | ${signal.rule} |`);

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+/**
+ * The `astro-link-report` command. Sets `process.exitCode` and lets Node.js exit on its
+ * own, so output piped to another program is flushed first.
+ */
+import { runCli } from './run-cli.js';
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+});

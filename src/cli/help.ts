@@ -1,0 +1,90 @@
+/**
+ * The text of `astro-link-report --help`.
+ */
+import { findingTypes } from '../index.js';
+import { configFileNames } from './load-config.js';
+
+/** Usage, every flag, exit codes and examples. */
+export function renderHelp(): string {
+  return `Usage: astro-link-report [dir] [options]
+
+Read every HTML file of a built static site (Astro, Eleventy, Hugo, Jekyll, any
+generator), build its link graph, report broken links and more, and exit non-zero
+when findings reach the fail level.
+
+Arguments:
+  dir                        The build output folder (default: the config file's
+                             dir, else ./dist)
+
+Site:
+  --site <url>               Deployed site URL, e.g. https://example.com; absolute
+                             links to it count as internal
+  --base <path>              Base path the site is served under, e.g. /docs/
+  --trailing-slash <mode>    always | never | ignore (default: ignore)
+  --build-format <format>    directory | file | preserve (default: guessed from
+                             the files: file when most pages are x.html rather
+                             than x/index.html)
+
+Checks:
+  --fail-on <level|types>    error | warning | info | none, or a comma-separated
+                             list of finding types (default: error)
+  --severity <type=level>    Change a finding type's level: error | warning |
+                             info | off (repeatable)
+  --ignore-pages <glob>      Leave out pages whose path matches (repeatable)
+  --ignore-links <pattern>   Never report links matching a glob, or a regular
+                             expression written /.../flags (repeatable)
+  --no-fragments             Do not check #fragments against the target's ids
+  --inbound <path|url>       Inbound-link export (Search Console, Ahrefs, …) to
+                             join with the link graph (repeatable)
+
+Output:
+  -f, --format <format>      text | json | github (default: text)
+                               text    summary and findings grouped by page
+                               json    the report JSON on stdout
+                               github  workflow commands (annotations) and a
+                                       job summary in $GITHUB_STEP_SUMMARY
+  --json <file>              Also write the JSON report to <file>
+  --html <dir>               Also write the report page (index.html,
+                             report.json, report.schema.json) to <dir>
+  -q, --quiet                No progress or other notes on stderr
+  --color, --no-color        Force colors on or off (default: on a terminal,
+                             unless NO_COLOR is set)
+
+Other:
+  -c, --config <file>        Config file (default: ${configFileNames[0]} or
+                             ${configFileNames[1]} in the current folder);
+                             flags win over it
+  -h, --help                 Show this help
+  -v, --version              Show the version
+
+Exit codes:
+  0  no findings at the fail level
+  1  findings at the fail level
+  2  usage, configuration or input error (the reason is on stderr)
+
+Finding types:
+${wrap(findingTypes.join(', '), 76, '  ')}
+
+Examples:
+  npx astro-link-report ./dist --site https://example.com --html report/
+  npx astro-link-report ./public --base /docs/ --trailing-slash always --fail-on broken-link,broken-fragment
+  npx astro-link-report ./dist --format github
+
+Docs: https://www.npmjs.com/package/astro-link-report
+`;
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(indent + line);
+  return lines.join('\n');
+}

@@ -1,0 +1,257 @@
+/**
+ * Command-line flags → a typed, validated description of what to run. Every enum flag is
+ * checked here, so a bad value fails with a message naming the flag and what it allows.
+ */
+import { parseArgs } from 'node:util';
+import { type FindingType, findingTypes, type LinkReportOptions } from '../index.js';
+
+/** A problem with the command line (exit code 2). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Output formats of the CLI. */
+export const outputFormats = ['text', 'json', 'github'] as const;
+/** An output format of the CLI. */
+export type OutputFormat = (typeof outputFormats)[number];
+
+/** Values of `--trailing-slash` (Astro's `trailingSlash`). */
+export const trailingSlashValues = ['always', 'never', 'ignore'] as const;
+/** Values of `--build-format` (Astro's `build.format`). */
+export const buildFormatValues = ['directory', 'file', 'preserve'] as const;
+
+const failLevels = ['error', 'warning', 'info', 'none'] as const;
+const severityLevels = ['error', 'warning', 'info', 'off'] as const;
+
+/** The options of the core that flags set; only the ones given are present. */
+export type FlagOptions = Pick<LinkReportOptions, 'failOn' | 'severity' | 'checkFragments'> & {
+  ignore?: { pages?: string[]; links?: (string | RegExp)[] };
+  /** Paths as strings, URLs as `{ url }` (the option's two forms). */
+  inbound?: (string | { url: string })[];
+};
+
+/** The command line, parsed and validated. Absent fields were not given. */
+export interface CliArgs {
+  help: boolean;
+  version: boolean;
+  /** The build output folder (positional), as written. */
+  dir?: string | undefined;
+  config?: string | undefined;
+  format?: OutputFormat | undefined;
+  quiet: boolean;
+  /** `--color` / `--no-color`; undefined lets the environment decide. */
+  color?: boolean | undefined;
+  /** `--json <file>`: where to write the JSON report. */
+  json?: string | undefined;
+  /** `--html <dir>`: folder for the report page, its JSON and JSON Schema. */
+  html?: string | undefined;
+  site?: string | undefined;
+  base?: string | undefined;
+  trailingSlash?: (typeof trailingSlashValues)[number] | undefined;
+  buildFormat?: (typeof buildFormatValues)[number] | undefined;
+  /** Core options set by flags. */
+  options: FlagOptions;
+}
+
+// Note: the single source of the flag list; `help.ts` documents the same names.
+const flagDefinitions = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  config: { type: 'string', short: 'c' },
+  format: { type: 'string', short: 'f' },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'boolean' },
+  json: { type: 'string' },
+  html: { type: 'string' },
+  site: { type: 'string' },
+  base: { type: 'string' },
+  'trailing-slash': { type: 'string' },
+  'build-format': { type: 'string' },
+  'ignore-pages': { type: 'string', multiple: true },
+  'ignore-links': { type: 'string', multiple: true },
+  inbound: { type: 'string', multiple: true },
+  'fail-on': { type: 'string' },
+  severity: { type: 'string', multiple: true },
+  fragments: { type: 'boolean' },
+} as const;
+
+/**
+ * Parse and validate `argv` (without `node` and the script).
+ * @throws UsageError for an unknown flag, a missing or invalid value, or extra positionals.
+ */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed: ReturnType<typeof parseRaw>;
+  try {
+    parsed = parseRaw(argv);
+  } catch (error) {
+    throw new UsageError(describeParseError(error as Error & { code?: string }));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) {
+    throw new UsageError(
+      `expected one output folder, got ${positionals.length}: ${positionals.join(' ')} ` +
+        '(flags that take several values are repeated: --ignore-pages a --ignore-pages b)',
+    );
+  }
+  const options: FlagOptions = {};
+  if (values['fail-on'] !== undefined) options.failOn = parseFailOn(values['fail-on']);
+  if (values.severity !== undefined) options.severity = parseSeverities(values.severity);
+  if (values.fragments !== undefined) options.checkFragments = values.fragments;
+  if (values['ignore-pages'] !== undefined || values['ignore-links'] !== undefined) {
+    options.ignore = {};
+    if (values['ignore-pages'] !== undefined) {
+      options.ignore.pages = values['ignore-pages'].map((glob) =>
+        requireValue('--ignore-pages', glob),
+      );
+    }
+    if (values['ignore-links'] !== undefined)
+      options.ignore.links = values['ignore-links'].map(parseLinkPattern);
+  }
+  if (values.inbound !== undefined) options.inbound = values.inbound.map(parseInboundSource);
+
+  return {
+    help: values.help ?? false,
+    version: values.version ?? false,
+    dir: positionals[0],
+    config: values.config === undefined ? undefined : requireValue('--config', values.config),
+    format: oneOf('--format', values.format, outputFormats),
+    quiet: values.quiet ?? false,
+    color: values.color,
+    json: values.json === undefined ? undefined : requireValue('--json', values.json),
+    html: values.html === undefined ? undefined : requireValue('--html', values.html),
+    site: values.site === undefined ? undefined : parseSite(values.site),
+    base: values.base === undefined ? undefined : requireValue('--base', values.base),
+    trailingSlash: oneOf('--trailing-slash', values['trailing-slash'], trailingSlashValues),
+    buildFormat: oneOf('--build-format', values['build-format'], buildFormatValues),
+    options,
+  };
+}
+
+function parseRaw(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    options: flagDefinitions,
+    allowPositionals: true,
+    allowNegative: true,
+    strict: true,
+  });
+}
+
+/** Rephrase `parseArgs` errors: they suggest `--` tricks that do not apply here. */
+function describeParseError(error: Error & { code?: string }): string {
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const flag = /'([^']+)'/.exec(error.message)?.[1] ?? error.message;
+    return `unknown option ${flag}`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // e.g. "Option '--site <value>' argument missing" or "Option '--quiet' does not take an argument".
+    const flag = /'(?:-\w, )?(--?[\w-]+)/.exec(error.message)?.[1];
+    if (/argument missing/.test(error.message) && flag) return `${flag} needs a value`;
+    if (/does not take an argument/.test(error.message) && flag)
+      return `${flag} does not take a value`;
+  }
+  return error.message;
+}
+
+function requireValue(flag: string, value: string): string {
+  if (value.trim() === '') throw new UsageError(`${flag} needs a non-empty value`);
+  return value;
+}
+
+/** Check an enum flag; the message names the flag and every allowed value. */
+function oneOf<const T extends readonly string[]>(
+  flag: string,
+  value: string | undefined,
+  allowed: T,
+): T[number] | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T[number];
+  throw new UsageError(
+    `${flag} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`,
+  );
+}
+
+function parseSite(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UsageError(
+      `--site must be an absolute http(s) URL such as https://example.com (got ${JSON.stringify(value)})`,
+    );
+  }
+  return value;
+}
+
+function isFindingType(value: string): value is FindingType {
+  return (findingTypes as readonly string[]).includes(value);
+}
+
+/** `--fail-on error|warning|info|none` or `--fail-on broken-link,broken-fragment`. */
+function parseFailOn(value: string): NonNullable<FlagOptions['failOn']> {
+  if ((failLevels as readonly string[]).includes(value))
+    return value as (typeof failLevels)[number];
+  const types = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const unknown = types.filter((type) => !isFindingType(type));
+  if (types.length === 0 || unknown.length > 0) {
+    throw new UsageError(
+      `--fail-on must be one of ${failLevels.join(', ')}, or a comma-separated list of finding types ` +
+        `(${findingTypes.join(', ')}) (got ${JSON.stringify(value)}` +
+        `${unknown.length > 0 && types.length > 1 ? `; unknown: ${unknown.join(', ')}` : ''})`,
+    );
+  }
+  return types as FindingType[];
+}
+
+/** `--severity redirected-link=error`, repeatable; the last one for a type wins. */
+function parseSeverities(values: readonly string[]): NonNullable<FlagOptions['severity']> {
+  const result: NonNullable<FlagOptions['severity']> = {};
+  for (const value of values) {
+    const match = /^([^=]+)=(.*)$/.exec(value);
+    const type = match?.[1]?.trim() ?? '';
+    const level = match?.[2]?.trim() ?? '';
+    if (!match) {
+      throw new UsageError(
+        `--severity expects <type>=<level>, e.g. redirected-link=error (got ${JSON.stringify(value)})`,
+      );
+    }
+    if (!isFindingType(type)) {
+      throw new UsageError(
+        `--severity: unknown finding type ${JSON.stringify(type)}; the types are ${findingTypes.join(', ')}`,
+      );
+    }
+    if (!(severityLevels as readonly string[]).includes(level)) {
+      throw new UsageError(
+        `--severity: the level must be one of ${severityLevels.join(', ')} (got ${JSON.stringify(level)} for ${type})`,
+      );
+    }
+    result[type] = level as (typeof severityLevels)[number];
+  }
+  return result;
+}
+
+/** A file or folder path, or an http(s) URL (downloaded and cached by the core). */
+function parseInboundSource(value: string): string | { url: string } {
+  requireValue('--inbound', value);
+  return /^https?:\/\//i.test(value) ? { url: value } : value;
+}
+
+/** A glob, or `/source/flags` for a regular expression. */
+function parseLinkPattern(value: string): string | RegExp {
+  requireValue('--ignore-links', value);
+  const match = /^\/(.+)\/([a-z]*)$/s.exec(value);
+  if (!match) return value;
+  try {
+    return new RegExp(match[1]!, match[2]);
+  } catch (error) {
+    throw new UsageError(
+      `--ignore-links: invalid regular expression ${value}: ${(error as Error).message}`,
+    );
+  }
+}

@@ -1,0 +1,283 @@
+/**
+ * The CLI: flags and config file → `runLinkReport` → report files and the chosen output
+ * format → an exit code. A client of the core's public API only; it never exits the
+ * process itself (the bin sets `process.exitCode`).
+ */
+import { appendFile } from 'node:fs/promises';
+import path from 'node:path';
+import { styleText } from 'node:util';
+import {
+  createReportJsonSchema,
+  discoverFiles,
+  findingsAtFailLevel,
+  type LinkReportOptions,
+  OutputDirError,
+  type Report,
+  renderGithubAnnotations,
+  renderGithubSummary,
+  renderJsonReport,
+  renderSummaryLine,
+  renderTerminalReport,
+  resolveOptions,
+  runLinkReport,
+  version,
+  writeReportFiles,
+} from '../index.js';
+import { guessBuildFormat } from './guess-build-format.js';
+import { renderHelp } from './help.js';
+import { ConfigError, type LoadedConfig, loadConfig } from './load-config.js';
+import { type CliArgs, type FlagOptions, parseCliArgs, UsageError } from './parse-args.js';
+import { createProgress } from './progress.js';
+
+/** An output stream; `isTTY` decides colors and the progress style. */
+export interface CliStream {
+  write(text: string): unknown;
+  isTTY?: boolean | undefined;
+}
+
+/** The process around the CLI, passed in so nothing reads globals. */
+export interface CliContext {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: CliStream;
+  stderr: CliStream;
+}
+
+/** Exit codes: nothing at the fail level, findings at the fail level, usage/config/input error. */
+export const exitCodes = { ok: 0, findings: 1, error: 2 } as const;
+
+/** Folder used when neither the command line nor the config file names one. */
+export const defaultDir = 'dist';
+
+/**
+ * Run the CLI with `argv` (without `node` and the script).
+ * @returns the exit code.
+ */
+export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
+  const { stdout, stderr } = context;
+  const fail = (message: string): number => {
+    stderr.write(`astro-link-report: ${message}\n`);
+    return exitCodes.error;
+  };
+
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return fail(`${error.message}\nRun astro-link-report --help for usage.`);
+  }
+  if (args.help) {
+    stdout.write(renderHelp());
+    return exitCodes.ok;
+  }
+  if (args.version) {
+    stdout.write(`${version}\n`);
+    return exitCodes.ok;
+  }
+
+  try {
+    return await analyze(args, context);
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      error instanceof OutputDirError
+    ) {
+      return fail(error.message);
+    }
+    // Note: invalid options surface as TypeError from the core, with a readable message.
+    if (
+      error instanceof TypeError &&
+      error.message.startsWith('Invalid astro-link-report options')
+    ) {
+      return fail(error.message);
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return fail(`unexpected error (please report it): ${detail}`);
+  }
+}
+
+async function analyze(args: CliArgs, context: CliContext): Promise<number> {
+  const { cwd, env, stdout, stderr } = context;
+  const info = (message: string): void => {
+    if (!args.quiet) stderr.write(`${message}\n`);
+  };
+  const config = await loadConfig(cwd, args.config);
+  const fileOptions: LinkReportOptions = config?.options ?? {};
+  const dir = path.resolve(cwd, args.dir ?? config?.site.dir ?? defaultDir);
+  // Note: relative to cwd (the repository root in CI), so GitHub annotations land on the files.
+  const shownDir = showPath(cwd, dir);
+
+  const merged = mergeOptions(fileOptions, args.options);
+  const resolved = resolveOptions(merged);
+  const htmlDir = selectHtmlDir(args, config, dir, cwd);
+  const jsonFile = args.json === undefined ? undefined : path.resolve(cwd, args.json);
+  // Note: the report folder is left out of the analysis. A `--html` folder inside the output
+  // takes the place of `reportDir`; otherwise the integration's default `_link-report` is
+  // skipped, so a report left by an Astro build is not analyzed as a page.
+  const reportDir =
+    htmlDir && isInside(dir, htmlDir) ? toPosix(path.relative(dir, htmlDir)) : resolved.reportDir;
+  const options = { ...merged, reportDir } as LinkReportOptions;
+
+  const base = args.base ?? config?.site.base;
+  const trailingSlash = args.trailingSlash ?? config?.site.trailingSlash;
+  const discovered = await discoverFiles(
+    dir,
+    { base: '/', trailingSlash: 'ignore', buildFormat: 'directory' },
+    reportDir === false ? [] : [reportDir],
+  );
+  if (discovered.html.length === 0) {
+    throw new UsageError(`no .html files found in ${shownDir} (is it the build output folder?)`);
+  }
+  let buildFormat = args.buildFormat ?? config?.site.buildFormat;
+  let guessNote: string | null = null;
+  if (buildFormat === undefined) {
+    const guess = guessBuildFormat(discovered.html.map((file) => file.file));
+    buildFormat = guess.format;
+    guessNote =
+      `build format guessed from the files: ${guess.format} (${countPages(guess.filePages)} as x.html, ` +
+      `${countPages(guess.directoryPages)} as x/index.html); set it with --build-format`;
+  }
+
+  const progress = createProgress({ stream: stderr, enabled: !args.quiet });
+  let report: Report;
+  let failOn: ReturnType<typeof resolveOptions>['failOn'];
+  try {
+    const result = await runLinkReport({
+      dir,
+      site: args.site ?? config?.site.site,
+      base,
+      trailingSlash,
+      buildFormat,
+      root: cwd,
+      options,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    report = result.report;
+    failOn = result.options.failOn;
+  } finally {
+    progress.finish();
+  }
+  if (guessNote) report.notes.push(guessNote);
+
+  let writeFailed = false;
+  if (htmlDir || jsonFile) {
+    // Note: failures are returned, but a failing clean-up can still throw; both count the same.
+    const written = await writeReportFiles(report, { htmlDir, jsonFile }).catch((error: Error) => ({
+      written: [],
+      failures: [{ file: [htmlDir, jsonFile].filter(Boolean).join(', '), reason: error.message }],
+    }));
+    for (const file of written.written) info(`Wrote ${showPath(cwd, file)}`);
+    for (const failure of written.failures) {
+      stderr.write(`astro-link-report: could not write ${failure.file}: ${failure.reason}\n`);
+      writeFailed = true;
+    }
+  }
+
+  const failing = findingsAtFailLevel(report.findings, failOn);
+  const color = shouldUseColor(args.color, env, stdout.isTTY);
+  const format = args.format ?? 'text';
+  if (format === 'json') {
+    stdout.write(renderJsonReport(report, String(createReportJsonSchema().$id)));
+  } else if (format === 'github') {
+    stdout.write(renderGithubAnnotations(report.findings, { outDir: shownDir }));
+    stdout.write(`${renderSummaryLine(report)}\n${renderVerdict(failing.length, failOn, false)}\n`);
+    if (env.GITHUB_STEP_SUMMARY) {
+      await appendFile(env.GITHUB_STEP_SUMMARY, renderGithubSummary(report)).catch(
+        (error: Error) => {
+          stderr.write(
+            `astro-link-report: could not write the GitHub job summary: ${error.message}\n`,
+          );
+        },
+      );
+    }
+  } else {
+    stdout.write(renderTerminalReport(report, { color, outDir: shownDir }));
+    stdout.write(`\n${renderVerdict(failing.length, failOn, color)}\n`);
+  }
+
+  if (writeFailed) return exitCodes.error;
+  return failing.length > 0 ? exitCodes.findings : exitCodes.ok;
+}
+
+/** Flags win over the config file, field by field (`severity` merges per finding type). */
+function mergeOptions(fromFile: LinkReportOptions, flags: FlagOptions): LinkReportOptions {
+  const merged: Record<string, unknown> = { ...fromFile };
+  if (flags.failOn !== undefined) merged.failOn = flags.failOn;
+  if (flags.severity !== undefined) merged.severity = { ...fromFile.severity, ...flags.severity };
+  if (flags.checkFragments !== undefined) merged.checkFragments = flags.checkFragments;
+  if (flags.ignore !== undefined) merged.ignore = { ...fromFile.ignore, ...flags.ignore };
+  // Note: passed through as given; the options schema validates it like every other option.
+  if (flags.inbound !== undefined) merged.inbound = flags.inbound;
+  return merged as LinkReportOptions;
+}
+
+/**
+ * `--html`, else the config file's own `reportDir` (inside the output folder, as in the
+ * integration), else none: by default the CLI writes no files.
+ */
+function selectHtmlDir(
+  args: CliArgs,
+  config: LoadedConfig | null,
+  dir: string,
+  cwd: string,
+): string | undefined {
+  if (args.html !== undefined) {
+    const htmlDir = path.resolve(cwd, args.html);
+    if (htmlDir === dir) {
+      throw new UsageError(
+        `--html must not be the output folder itself (${args.html}): it would replace its index.html`,
+      );
+    }
+    return htmlDir;
+  }
+  const fromFile = config?.options.reportDir;
+  return typeof fromFile === 'string' ? path.join(dir, fromFile) : undefined;
+}
+
+/**
+ * Colors only on a terminal; `NO_COLOR` turns them off and `FORCE_COLOR` on (it wins, as in
+ * Node.js); `--color` / `--no-color` win over both.
+ */
+function shouldUseColor(
+  flag: boolean | undefined,
+  env: CliContext['env'],
+  isTTY: boolean | undefined,
+): boolean {
+  if (flag !== undefined) return flag;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (env.NO_COLOR) return false;
+  return isTTY === true;
+}
+
+function renderVerdict(
+  count: number,
+  failOn: ReturnType<typeof resolveOptions>['failOn'],
+  color: boolean,
+): string {
+  const level = Array.isArray(failOn) ? failOn.join(',') : failOn;
+  if (count === 0) return `No findings at the fail level (fail-on: ${level}).`;
+  const text = `${count} ${count === 1 ? 'finding' : 'findings'} at the fail level (fail-on: ${level}).`;
+  return color ? styleText('red', text, { validateStream: false }) : text;
+}
+
+function countPages(count: number): string {
+  return `${count} ${count === 1 ? 'page' : 'pages'}`;
+}
+
+/** A path relative to cwd when inside it (`.` for cwd itself), else absolute. */
+function showPath(cwd: string, file: string): string {
+  if (file === cwd) return '.';
+  return isInside(cwd, file) ? toPosix(path.relative(cwd, file)) : file;
+}
+
+function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/');
+}

@@ -1,0 +1,335 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ansiPattern,
+  binPath,
+  copyFixture,
+  createTempDir,
+  fixture,
+  repoRoot,
+  runBin,
+} from './helpers.js';
+
+let temp: Awaited<ReturnType<typeof createTempDir>>;
+beforeAll(async () => {
+  temp = await createTempDir();
+});
+afterAll(async () => {
+  await temp.cleanup();
+});
+
+const brokenErrors = [
+  '::error file=test/fixtures/cli/broken-site/index.html,line=11,col=23,title=broken-link on /::' +
+    '/: links to /missing/, which does not exist in the build%0AFix the href, or add a page or a redirect for this URL.',
+  '::error file=test/fixtures/cli/broken-site/index.html,line=12,col=9,title=broken-fragment on /::' +
+    '/: links to /about/#team, but that page has no element with id "team"%0A' +
+    'Add an element with that id to the target page, or fix the fragment.',
+  '::error file=test/fixtures/cli/broken-site/index.html,line=13,col=1,title=broken-resource on /::' +
+    '/: <img src> loads /img/photo.png, which does not exist in the build%0A' +
+    'Put the file in public/ (or import it), or fix the path. Paths in public/ are served from the base.',
+];
+
+describe('text format', () => {
+  it('prints the summary and the findings grouped by page, without colors when not a terminal', () => {
+    const result = runBin([fixture('broken-site'), '--site', 'https://example.com']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).not.toMatch(ansiPattern);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(
+      /^2 pages, 5 internal links, 0 outbound links; 3 errors, \d+ warnings?, 0 info$/,
+    );
+    expect(lines).toContain(
+      'note: build format guessed from the files: directory (0 pages as x.html, 1 page as x/index.html); set it with --build-format',
+    );
+    const heading = lines.indexOf('/ (test/fixtures/cli/broken-site/index.html)');
+    expect(heading).toBeGreaterThan(0);
+    // Note: the layout belongs to the core's terminal renderer; only the content is pinned here.
+    const expected: [RegExp, string][] = [
+      [
+        /^\s+11:23\s+error\s+broken-link\s.*href="\/missing\/".*\slinks to \/missing\/, which does not exist in the build$/,
+        'hint: Fix the href, or add a page or a redirect for this URL.',
+      ],
+      [
+        /^\s+12:9\s+error\s+broken-fragment\s.*href="\/about\/#team".*\slinks to \/about\/#team, but that page has no element with id "team"$/,
+        'hint: Add an element with that id to the target page, or fix the fragment.',
+      ],
+      [
+        /^\s+13:1\s+error\s+broken-resource\s.*src="\/img\/photo\.png".*\s<img src> loads \/img\/photo\.png, which does not exist in the build$/,
+        'hint: Put the file in public/ (or import it), or fix the path. Paths in public/ are served from the base.',
+      ],
+    ];
+    expected.forEach(([finding, hint], i) => {
+      expect(lines[heading + 1 + 2 * i]).toMatch(finding);
+      expect(lines[heading + 2 + 2 * i]?.trim()).toBe(hint);
+    });
+    expect(result.stdout.endsWith('\n3 findings at the fail level (fail-on: error).\n')).toBe(true);
+  });
+
+  it('says when the build format was given rather than guessed', () => {
+    const result = runBin([fixture('jekyll-site'), '--build-format', 'file']);
+    expect(result.stdout).not.toContain('build format guessed');
+  });
+
+  it('colors with FORCE_COLOR or --color, and --no-color wins over FORCE_COLOR', () => {
+    expect(runBin([fixture('broken-site')], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(
+      ansiPattern,
+    );
+    expect(runBin([fixture('broken-site'), '--color']).stdout).toMatch(ansiPattern);
+    expect(
+      runBin([fixture('broken-site'), '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout,
+    ).not.toMatch(ansiPattern);
+  });
+
+  // Note: `script` (util-linux) gives the bin a real terminal.
+  const hasScript = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('colors on a terminal unless NO_COLOR is set', () => {
+    const inTerminal = (env: Record<string, string>) =>
+      spawnSync(
+        'script',
+        ['-qec', `'${process.execPath}' '${binPath}' ${fixture('broken-site')}`, '/dev/null'],
+        {
+          cwd: repoRoot,
+          env: { PATH: process.env.PATH ?? '', ...env },
+          encoding: 'utf8',
+        },
+      );
+    const colored = inTerminal({});
+    expect(colored.stdout).toContain('links to /missing/');
+    expect(colored.stdout).toMatch(ansiPattern);
+    const plain = inTerminal({ NO_COLOR: '1' });
+    expect(plain.stdout).toContain('links to /missing/');
+    expect(plain.stdout).not.toMatch(ansiPattern);
+  });
+});
+
+describe('json format', () => {
+  it('prints the report, and nothing else, on stdout', () => {
+    const result = runBin([
+      fixture('eleventy-site'),
+      '--format',
+      'json',
+      '--site',
+      'https://example.com',
+    ]);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.$schema).toBe('https://unpkg.com/astro-link-report/dist/report.schema.json');
+    expect(report.site).toEqual({
+      site: 'https://example.com',
+      siteKnown: true,
+      base: '/',
+      trailingSlash: 'ignore',
+      buildFormat: 'directory',
+    });
+    expect(report.summary.findings.error).toBe(0);
+    const pages = report.pages.map((page: { path: string; file: string; kind: string }) => [
+      page.path,
+      page.file,
+      page.kind,
+    ]);
+    expect(pages).toEqual([
+      ['/404', '404.html', 'not-found'],
+      ['/about/', 'about/index.html', 'page'],
+      ['/blog/first-post/', 'blog/first-post/index.html', 'page'],
+      ['/blog/', 'blog/index.html', 'page'],
+      ['/contact', 'contact.html', 'page'],
+      ['/', 'index.html', 'page'],
+    ]);
+    expect(report.notes).toContain(
+      'build format guessed from the files: directory (1 page as x.html, 3 pages as x/index.html); set it with --build-format',
+    );
+  });
+
+  it('reports the findings with positions on the built files', () => {
+    const result = runBin([fixture('broken-site'), '-f', 'json']);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout);
+    const errors = report.findings
+      .filter((finding: { severity: string }) => finding.severity === 'error')
+      .map((finding: { type: string; file: string; link: { href: string; position: unknown } }) => [
+        finding.type,
+        finding.file,
+        finding.link.href,
+        finding.link.position,
+      ]);
+    expect(errors).toEqual([
+      ['broken-link', 'index.html', '/missing/', { type: 'source', line: 11, column: 23 }],
+      ['broken-fragment', 'index.html', '/about/#team', { type: 'source', line: 12, column: 9 }],
+      ['broken-resource', 'index.html', '/img/photo.png', { type: 'source', line: 13, column: 1 }],
+    ]);
+  });
+
+  it('reports paths with the base of a nested-base site', () => {
+    const result = runBin([fixture('docs-base-site'), '--base', '/docs/', '--format', 'json']);
+    const report = JSON.parse(result.stdout);
+    expect(report.site.base).toBe('/docs/');
+    expect(report.pages.map((page: { path: string }) => page.path)).toEqual([
+      '/docs/404',
+      '/docs/guide/',
+      '/docs/guide/install/',
+      '/docs/',
+    ]);
+  });
+});
+
+describe('github format', () => {
+  it('prints one workflow command per finding, on the built file, line and column', () => {
+    const result = runBin([
+      fixture('broken-site'),
+      '--format',
+      'github',
+      '--site',
+      'https://example.com',
+    ]);
+    expect(result.status).toBe(1);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.filter((line) => line.startsWith('::error '))).toEqual(brokenErrors);
+    expect(lines.every((line) => line.startsWith('::') || !line.includes('::'))).toBe(true);
+    expect(lines.at(-2)).toMatch(/^2 pages, 5 internal links, 0 outbound links; 3 errors/);
+    expect(lines.at(-1)).toBe('3 findings at the fail level (fail-on: error).');
+  });
+
+  it('prints site-level findings as annotations without a file', () => {
+    const result = runBin([fixture('broken-site'), '--format', 'github']);
+    expect(result.stdout.split('\n')[0]).toBe(
+      '::notice title=site-unknown::site: site is not configured: absolute links to your own domain are treated ' +
+        "as outbound%0ASet site in astro.config.mjs (e.g. site: 'https://example.com') or pass --site.",
+    );
+  });
+
+  it('appends a job summary to GITHUB_STEP_SUMMARY', async () => {
+    const summary = path.join(temp.dir, 'step-summary.md');
+    await writeFile(summary, 'Earlier step\n');
+    const result = runBin([fixture('broken-site'), '--format', 'github'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
+    expect(result.status).toBe(1);
+    const text = await readFile(summary, 'utf8');
+    expect(text.startsWith('Earlier step\n## Link report\n')).toBe(true);
+    expect(text).toContain('| Severity | Type | Page | Link | Problem |');
+    expect(text).toContain(
+      '| error | `broken-link` | / | `/missing/` (11:23) | links to /missing/, which does not exist in the build |',
+    );
+  });
+
+  it('warns, and still reports, when GITHUB_STEP_SUMMARY cannot be written', () => {
+    const result = runBin([fixture('broken-site'), '--format', 'github'], {
+      env: { GITHUB_STEP_SUMMARY: path.join(temp.dir, 'no-such-folder', 'summary.md') },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^astro-link-report: could not write the GitHub job summary: ENOENT/,
+    );
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('::error '))).toEqual(
+      brokenErrors,
+    );
+  });
+});
+
+describe('report files', () => {
+  it('writes the JSON report with --json and the report page with --html', async () => {
+    const jsonFile = path.join(temp.dir, 'out', 'report.json');
+    const htmlDir = path.join(temp.dir, 'report-page');
+    const result = runBin([fixture('broken-site'), '--json', jsonFile, '--html', htmlDir]);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(await readFile(jsonFile, 'utf8'));
+    expect(report.summary.findings.error).toBe(3);
+    for (const file of ['index.html', 'report.json', 'report.schema.json']) {
+      expect(existsSync(path.join(htmlDir, file))).toBe(true);
+    }
+    expect(await readFile(path.join(htmlDir, 'index.html'), 'utf8')).toContain('/missing/');
+    expect(result.stderr).toContain(`Wrote ${jsonFile}\n`);
+    expect(result.stderr).toContain(`Wrote ${path.join(htmlDir, 'index.html')}\n`);
+  });
+
+  it('leaves a report folder inside the output out of the next run', async () => {
+    const dir = await copyFixture('eleventy-site', path.join(temp.dir, 'report-inside'));
+    const run = () =>
+      JSON.parse(runBin([dir, '--format', 'json', '--html', path.join(dir, 'links')]).stdout);
+    expect(run().summary.pages).toBe(6);
+    expect(existsSync(path.join(dir, 'links/index.html'))).toBe(true);
+    expect(run().summary.pages).toBe(6);
+  });
+
+  it('leaves out the report folder an Astro build left (_link-report)', async () => {
+    const dir = await copyFixture('eleventy-site', path.join(temp.dir, 'astro-report-left'));
+    await mkdir(path.join(dir, '_link-report'));
+    await writeFile(
+      path.join(dir, '_link-report/index.html'),
+      '<a href="/nowhere/">Nowhere at all</a>',
+    );
+    const result = runBin([dir, '--format', 'json']);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).summary.pages).toBe(6);
+  });
+
+  it('exits 2 when a report file cannot be written, after printing the report', () => {
+    const result = runBin([
+      fixture('eleventy-site'),
+      '--json',
+      `${fixture('no-html')}/readme.txt/report.json`,
+    ]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain('No findings at the fail level');
+    expect(result.stderr).toMatch(
+      /^astro-link-report: could not write .*readme\.txt\/report\.json: (EEXIST|ENOTDIR)/,
+    );
+  });
+
+  it('exits 2 when the JSON report would replace a folder', async () => {
+    const target = path.join(temp.dir, 'a-folder');
+    await mkdir(target);
+    const result = runBin([fixture('eleventy-site'), '--quiet', '--json', target]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^astro-link-report: could not write .*a-folder: /);
+  });
+
+  it('refuses --html pointing at the output folder itself', () => {
+    const result = runBin([fixture('eleventy-site'), '--html', fixture('eleventy-site')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--html must not be the output folder itself');
+  });
+});
+
+describe('progress', () => {
+  let bigSite: string;
+  beforeAll(async () => {
+    bigSite = path.join(temp.dir, 'big-site');
+    for (let i = 0; i < 500; i++) {
+      await mkdir(path.join(bigSite, `page-${i}`), { recursive: true });
+      const next = `/page-${(i + 1) % 500}/`;
+      await writeFile(
+        path.join(bigSite, `page-${i}`, 'index.html'),
+        `<!doctype html><title>Page ${i}</title><main><a href="${next}">Page number ${(i + 1) % 500}</a></main>\n`,
+      );
+    }
+    await writeFile(
+      path.join(bigSite, 'index.html'),
+      '<main><a href="/page-0/">The first page</a></main>\n',
+    );
+  });
+
+  it('prints plain progress lines on stderr when it is not a terminal', () => {
+    const result = runBin([bigSite, '--format', 'json']);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).summary.pages).toBe(501);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(10);
+    expect(lines.every((line) => /^Parsed \d+\/501 files$/.test(line))).toBe(true);
+    expect(lines).toContain('Parsed 51/501 files');
+    expect(lines.at(-1)).toBe('Parsed 501/501 files');
+  });
+
+  it('prints nothing with --quiet', () => {
+    const result = runBin([bigSite, '--quiet', '--format', 'json']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+
+  it('prints nothing for small runs', () => {
+    expect(runBin([fixture('eleventy-site')]).stderr).toBe('');
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Run the real, built `astro-link-report` bin as a child process, on fixture folders.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The built bin, as `npm install` links it. */
+export const binPath = path.join(repoRoot, 'dist/src/cli/bin.js');
+
+if (!existsSync(binPath)) {
+  throw new Error(
+    `${binPath} is missing: run \`npm run build\` before the CLI tests (\`npm test\` does).`,
+  );
+}
+
+/** Path of a CLI fixture folder, relative to the repository root (as a user would type it). */
+export function fixture(name: string): string {
+  return `test/fixtures/cli/${name}`;
+}
+
+/** What one run of the bin produced. */
+export interface BinResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Options of `runBin`. */
+export interface RunOptions {
+  /** @default the repository root */
+  cwd?: string;
+  /** Added to a clean environment (no color, CI or GitHub variables). */
+  env?: Record<string, string>;
+  /** Run the bin through this command first (e.g. `setpriv …`). */
+  prefix?: string[];
+}
+
+/** Spawn `node dist/src/cli/bin.js …args` and wait for it. */
+export function runBin(args: readonly string[], options: RunOptions = {}): BinResult {
+  const env: Record<string, string> = {};
+  for (const key of ['PATH', 'HOME', 'SystemRoot', 'TMPDIR', 'TEMP', 'TMP']) {
+    const value = process.env[key];
+    if (value !== undefined) env[key] = value;
+  }
+  const command = [...(options.prefix ?? []), process.execPath, binPath, ...args];
+  const result = spawnSync(command[0]!, command.slice(1), {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...env, ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A temporary folder, removed by the returned `cleanup`. */
+export async function createTempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'astro-link-report-cli-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Copy a fixture folder into `target`. */
+export async function copyFixture(name: string, target: string): Promise<string> {
+  await cp(path.join(repoRoot, fixture(name)), target, { recursive: true });
+  return target;
+}
+
+/** Any ANSI escape sequence. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes is the point.
+export const ansiPattern = /\u001b\[[0-9;]*[A-Za-z]/;

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { guessBuildFormat } from '../../src/cli/guess-build-format.js';
+import { createProgress, type ProgressStream } from '../../src/cli/progress.js';
+
+function recorder(isTTY: boolean): ProgressStream & { output: string[] } {
+  const output: string[] = [];
+  return { isTTY, output, write: (text: string) => output.push(text) };
+}
+
+describe('guessBuildFormat', () => {
+  it('guesses directory for x/index.html sites, ignoring the root index.html and 404.html', () => {
+    expect(
+      guessBuildFormat(['index.html', '404.html', 'a/index.html', 'b/index.html', 'c.html']),
+    ).toEqual({
+      format: 'directory',
+      directoryPages: 2,
+      filePages: 1,
+    });
+  });
+
+  it('guesses file when most pages are x.html', () => {
+    expect(
+      guessBuildFormat(['index.html', '404.html', 'about.html', 'posts/hello.html']).format,
+    ).toBe('file');
+  });
+
+  it('guesses directory on a tie and for a single page', () => {
+    expect(guessBuildFormat(['a.html', 'b/index.html']).format).toBe('directory');
+    expect(guessBuildFormat(['index.html']).format).toBe('directory');
+  });
+});
+
+describe('createProgress', () => {
+  it('draws one updating line on a terminal once a run takes a while, then clears it', () => {
+    let now = 0;
+    const stream = recorder(true);
+    const progress = createProgress({ stream, enabled: true, now: () => now });
+    progress.update(1, 100);
+    expect(stream.output).toEqual([]);
+    now = 300;
+    progress.update(2, 100);
+    now = 350;
+    progress.update(3, 100); // throttled
+    now = 450;
+    progress.update(4, 100);
+    progress.update(100, 100); // the last one is always drawn
+    progress.finish();
+    expect(stream.output).toEqual([
+      '\r\x1b[2KParsed 2/100 files',
+      '\r\x1b[2KParsed 4/100 files',
+      '\r\x1b[2KParsed 100/100 files',
+      '\r\x1b[2K',
+    ]);
+  });
+
+  it('prints nothing on a terminal for a run that ends quickly', () => {
+    const stream = recorder(true);
+    const progress = createProgress({ stream, enabled: true, now: () => 0 });
+    for (let i = 1; i <= 10; i++) progress.update(i, 10);
+    progress.finish();
+    expect(stream.output).toEqual([]);
+  });
+
+  it('prints a line every 10% or every 2 s in logs, for runs of 500 files or more', () => {
+    let now = 0;
+    const stream = recorder(false);
+    const progress = createProgress({ stream, enabled: true, now: () => now });
+    for (let i = 1; i <= 1000; i++) {
+      if (i === 130) now = 2500;
+      progress.update(i, 1000);
+    }
+    expect(stream.output).toEqual([
+      'Parsed 100/1000 files\n',
+      'Parsed 130/1000 files\n',
+      ...[2, 3, 4, 5, 6, 7, 8, 9, 10].map((tenth) => `Parsed ${tenth * 100}/1000 files\n`),
+    ]);
+  });
+
+  it('prints nothing in logs for small runs, and nothing at all when disabled', () => {
+    const log = recorder(false);
+    const small = createProgress({ stream: log, enabled: true });
+    for (let i = 1; i <= 499; i++) small.update(i, 499);
+    const tty = recorder(true);
+    const quiet = createProgress({ stream: tty, enabled: false, now: () => 10_000 });
+    quiet.update(1, 5000);
+    quiet.finish();
+    expect([...log.output, ...tty.output]).toEqual([]);
+  });
+});

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findingTypes } from '../../src/index.js';
+import { createTempDir, fixture, repoRoot, runBin } from './helpers.js';
+
+const allFlags = [
+  '--site',
+  '--base',
+  '--trailing-slash',
+  '--build-format',
+  '--fail-on',
+  '--severity',
+  '--ignore-pages',
+  '--ignore-links',
+  '--no-fragments',
+  '--inbound',
+  '--format',
+  '--json',
+  '--html',
+  '--quiet',
+  '--no-color',
+  '--config',
+  '--help',
+  '--version',
+];
+
+describe('help and version', () => {
+  it('prints the usage, every flag, the exit codes and the finding types with --help', () => {
+    const result = runBin(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.startsWith('Usage: astro-link-report [dir] [options]\n')).toBe(true);
+    for (const flag of allFlags) expect(result.stdout).toContain(flag);
+    expect(result.stdout).toContain('  1  findings at the fail level');
+    expect(result.stdout).toContain('  2  usage, configuration or input error');
+    for (const type of findingTypes) expect(result.stdout).toContain(type);
+    expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(
+      110,
+    );
+  });
+
+  it('prints help with -h even after other flags, without running', () => {
+    const result = runBin(['does-not-exist', '--format', 'json', '-h']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: astro-link-report');
+  });
+
+  it('prints the package version with --version', () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const result = runBin(['--version']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${pkg.version}\n`);
+  });
+});
+
+describe('invalid command lines (exit code 2)', () => {
+  const cases: [string, string[], string][] = [
+    [
+      'an invalid --trailing-slash',
+      ['--trailing-slash', 'sometimes'],
+      '--trailing-slash must be one of always, never, ignore (got "sometimes")',
+    ],
+    [
+      'an invalid --format',
+      ['--format', 'xml'],
+      '--format must be one of text, json, github (got "xml")',
+    ],
+    [
+      'an invalid --build-format',
+      ['--build-format', 'folder'],
+      '--build-format must be one of directory, file, preserve (got "folder")',
+    ],
+    [
+      'an invalid --fail-on',
+      ['--fail-on', 'broken-link,typo-link'],
+      `--fail-on must be one of error, warning, info, none, or a comma-separated list of finding types (${findingTypes.join(', ')}) (got "broken-link,typo-link"; unknown: typo-link)`,
+    ],
+    [
+      'a --severity without a level',
+      ['--severity', 'broken-link'],
+      '--severity expects <type>=<level>, e.g. redirected-link=error (got "broken-link")',
+    ],
+    [
+      'a --severity with an unknown level',
+      ['--severity', 'broken-link=fatal'],
+      '--severity: the level must be one of error, warning, info, off (got "fatal" for broken-link)',
+    ],
+    [
+      'a --severity with an unknown type',
+      ['--severity', 'dead-link=error'],
+      `--severity: unknown finding type "dead-link"; the types are ${findingTypes.join(', ')}`,
+    ],
+    [
+      'a relative --site',
+      ['--site', 'example.com'],
+      '--site must be an absolute http(s) URL such as https://example.com (got "example.com")',
+    ],
+    [
+      'an invalid --ignore-links regex',
+      ['--ignore-links', '/a(/'],
+      '--ignore-links: invalid regular expression /a(/',
+    ],
+    ['an unknown flag', ['--frobnicate'], 'unknown option --frobnicate'],
+    ['a flag without its value', ['--site'], '--site needs a value'],
+    ['a value given to a boolean flag', ['--quiet=yes'], '--quiet does not take a value'],
+    ['two folders', ['one', 'two'], 'expected one output folder, got 2: one two'],
+  ];
+  for (const [name, args, message] of cases) {
+    it(`reports ${name}`, () => {
+      const result = runBin([fixture('eleventy-site'), ...args].slice(args[0] === 'one' ? 1 : 0));
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`astro-link-report: ${message}`);
+      expect(result.stderr).toContain('Run astro-link-report --help for usage.');
+    });
+  }
+});
+
+describe('--inbound', () => {
+  it('joins a Search Console export folder with the site', () => {
+    const result = runBin([
+      fixture('eleventy-site'),
+      '--site',
+      'https://example.com',
+      '--inbound',
+      'test/fixtures/cli/inbound/',
+      '--format',
+      'json',
+    ]);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(
+      report.inbound.sources.map((source: { table: string; status: string }) => [
+        source.table,
+        source.status,
+      ]),
+    ).toEqual([['search-console-top-target-pages', 'ok']]);
+    const post = report.pages.find((page: { path: string }) => page.path === '/blog/first-post/');
+    expect(post.inbound).toMatchObject({ incomingLinks: 45, linkingSites: 12 });
+    expect(report.findings.map((finding: { type: string }) => finding.type)).toContain(
+      'lost-backlink-target',
+    );
+  });
+
+  it('passes URLs as remote sources (a failed download is a warning)', async () => {
+    const { dir: cwd, cleanup } = await createTempDir();
+    try {
+      const result = runBin(
+        [
+          path.join(repoRoot, fixture('eleventy-site')),
+          '--inbound',
+          'http://127.0.0.1:9/x.csv',
+          '--format',
+          'json',
+        ],
+        { cwd },
+      );
+      expect(result.status).toBe(0);
+      const report = JSON.parse(result.stdout);
+      expect(report.inbound.sources).toMatchObject([
+        { entry: 'http://127.0.0.1:9/x.csv', location: 'url', status: 'failed' },
+      ]);
+      expect(report.findings.map((finding: { type: string }) => finding.type)).toContain(
+        'inbound-source-failed',
+      );
+    } finally {
+      await cleanup();
+    }
+  });
+});
