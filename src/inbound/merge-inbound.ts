@@ -1,7 +1,8 @@
 /**
  * Merging the records of several exports: the same link (source and target URL, by
  * `urlIdentity`) from two exports counts once and remembers both; counts for the same row
- * (two downloads of one Search Console table) take the larger value, never the sum.
+ * (two downloads of one Search Console table: the same target URL, as written) take the
+ * larger value, never the sum.
  */
 import type { ParsedExport } from './parse-export.js';
 import { urlIdentity } from './parse-values.js';
@@ -43,7 +44,10 @@ export function mergeInboundExports(
       );
     }
     for (const row of records.targets) {
-      mergeInto(targets, urlIdentity(row.targetUrl), row, (a, b) => ({
+      // Note: Search Console counts each URL variant (http/https, www/apex, slash) on its own
+      // row, and the join adds the variants of a page up; only the same URL from two
+      // downloads of a table is one row (the larger count wins).
+      mergeInto(targets, row.targetUrl.trim(), row, (a, b) => ({
         ...a,
         incomingLinks: maxOf(a.incomingLinks, b.incomingLinks),
         linkingSites: maxOf(a.linkingSites, b.linkingSites),

@@ -276,9 +276,10 @@ describe('findLinkableAssets (through analyzeSite)', () => {
 describe('README.md', () => {
   it('documents every signal of the rules table with its weight and threshold', async () => {
     // Note: the formatter pads table cells; compare with spaces folded.
-    const docs = (
-      await readFile(new URL('../../README.md', import.meta.url), 'utf8')
-    ).replace(/ +/g, ' ');
+    const docs = (await readFile(new URL('../../README.md', import.meta.url), 'utf8')).replace(
+      / +/g,
+      ' ',
+    );
     for (const rule of assetRules) {
       expect(docs).toContain(`#### \`${rule.type}\`: ${rule.label}`);
       expect(docs).toContain(`Score ≥ ${rule.minScore}`);

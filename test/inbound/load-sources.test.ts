@@ -114,7 +114,8 @@ describe('loadInbound', () => {
       expect.objectContaining({ rank: 3, text: 'pricing calculator' }),
     ]);
 
-    // External and internal counts for one URL (scheme and www aside) meet in one row.
+    // Rows are per URL as written: Search Console counts each variant of a page (scheme,
+    // www) separately, and the join adds the variants of a page up.
     expect(
       data.targets.map((row) => [
         row.targetUrl,
@@ -125,9 +126,10 @@ describe('loadInbound', () => {
     ).toEqual([
       ['https://example.com/', 1029, 87, 240],
       ['https://example.com/pricing/', 412, 40, 188],
-      ['https://example.com/blog/caf%C3%A9/', 35, 12, 31],
+      ['http://www.example.com/blog/caf%C3%A9/', 35, 12, null],
       ['https://example.com/old-pricing/', 18, 6, null],
       ['https://example.com/docs/index.html', 9, 4, null],
+      ['https://example.com/blog/caf%C3%A9/', null, null, 31],
     ]);
 
     expect(data.targetSites.map((row) => [row.site, row.targetUrl, row.links])).toEqual([

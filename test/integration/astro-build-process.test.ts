@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureRoot } from './build-fixture.js';
@@ -11,22 +12,32 @@ const astroBin = path.join(
 );
 
 describe('astro build in a child process', () => {
-  it('exits with code 1 and prints the broken link, grouped by page', () => {
+  function astroBuild(extraEnv: NodeJS.ProcessEnv = {}) {
     if (!existsSync(new URL('../../dist/integration/index.js', import.meta.url))) {
       throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
     }
     const root = fixtureRoot('process-broken-link');
-    const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      ...extraEnv,
+    };
     delete env.NODE_ENV;
-    delete env.GITHUB_ACTIONS;
+    if (!('GITHUB_ACTIONS' in extraEnv)) delete env.GITHUB_ACTIONS;
+    if (!('GITHUB_STEP_SUMMARY' in extraEnv)) delete env.GITHUB_STEP_SUMMARY;
     const result = spawnSync(process.execPath, [astroBin, 'build', '--root', root], {
       cwd: path.resolve(root, '../../..'),
       env,
       encoding: 'utf8',
       timeout: 120_000,
     });
-    const output = result.stdout + result.stderr;
-    expect(result.status, output).toBe(1);
+    return { status: result.status, output: result.stdout + result.stderr, stdout: result.stdout };
+  }
+
+  it('exits with code 1 and prints the broken link, grouped by page', () => {
+    const { status, output } = astroBuild();
+    expect(status, output).toBe(1);
     expect(output).toContain('astro-link-report: 1 problem(s) on 1 page(s) fail the build');
     expect(output).toMatch(
       /^\/ \(src\/pages\/index\.astro, test\/fixtures\/process-broken-link\/dist\/index\.html\)$/m,
@@ -34,5 +45,20 @@ describe('astro build in a child process', () => {
     expect(output).toMatch(
       /\d+:\d+ +error +broken-link +<a href="\/pricing\/">pricing<\/a> {2}links to \/pricing\/, which does not exist in the build/,
     );
+    expect(output).not.toContain('::error');
+  });
+
+  it('annotates the broken link and writes a job summary under GitHub Actions', () => {
+    const summary = path.join(mkdtempSync(path.join(tmpdir(), 'link-report-gh-')), 'summary.md');
+    const { status, stdout } = astroBuild({ GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+    expect(status).toBe(1);
+    const annotations = stdout.split('\n').filter((line) => line.startsWith('::'));
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]).toMatch(
+      /^::error file=test\/fixtures\/process-broken-link\/dist\/index\.html,line=1,col=\d+,title=broken-link on \/::\/: links to \/pricing\/, which does not exist in the build \(source: src\/pages\/index\.astro\)%0AFix the href/,
+    );
+    const markdown = readFileSync(summary, 'utf8');
+    expect(markdown).toContain('## Link report');
+    expect(markdown).toContain('| error | `broken-link` | / | `/pricing/`');
   });
 });

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { build } from 'astro';
 import linkReport from '../../integration/index.js';
-import type { LinkReportOptions, Report } from '../../src/index.js';
+import { createReportJsonSchema, type LinkReportOptions, type Report } from '../../src/index.js';
 
 /** Folder of a fixture site. */
 export function fixtureRoot(name: string): string {
@@ -25,15 +26,27 @@ export interface FixtureBuild {
  * Build a fixture site with `build()` from astro and the integration, in this process.
  * Astro's inline config is merged with the fixture's astro.config.mjs.
  */
-export async function buildFixture(
+export function buildFixture(
   name: string,
   options: LinkReportOptions = {},
   inlineConfig: Record<string, unknown> = {},
 ): Promise<FixtureBuild> {
+  return buildAstroSite(fixtureRoot(name), [linkReport(options)], inlineConfig, options.reportDir);
+}
+
+/**
+ * Build an Astro site in this process, with extra integrations, and read the report the
+ * integration wrote (from `reportDir`, default `_link-report`).
+ */
+export async function buildAstroSite(
+  root: string,
+  integrations: unknown[],
+  inlineConfig: Record<string, unknown> = {},
+  reportDir: string | false = '_link-report',
+): Promise<FixtureBuild> {
   // Note: Astro refuses to build with NODE_ENV=test (set by vitest).
   delete process.env.NODE_ENV;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  const root = fixtureRoot(name);
   await rm(path.join(root, 'dist'), { recursive: true, force: true });
   let dir = '';
   const recordDir = {
@@ -50,17 +63,31 @@ export async function buildFixture(
       root,
       logLevel: 'silent',
       ...inlineConfig,
-      integrations: [recordDir, linkReport(options)],
+      integrations: [recordDir, ...integrations],
     });
   } catch (caught) {
     error = caught as Error;
   }
-  const reportFile = path.join(dir, options.reportDir || '_link-report', 'report.json');
+  const reportFile = path.join(dir, reportDir || '_link-report', 'report.json');
   const report =
     dir && existsSync(reportFile)
       ? (JSON.parse(await readFile(reportFile, 'utf8')) as Report)
       : null;
+  if (report) assertValidReport(report);
   return { error, report, dir };
+}
+
+const validateReport = new Ajv2020({ strict: false, allErrors: true }).compile(
+  createReportJsonSchema(),
+);
+
+/** Throw, listing the errors, when a report does not match the published JSON Schema. */
+export function assertValidReport(report: unknown): void {
+  if (validateReport(report)) return;
+  const errors = (validateReport.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+  throw new Error(
+    `report.json does not match report.schema.json:\n${errors.slice(0, 20).join('\n')}`,
+  );
 }
 
 /** Findings as compact, comparable rows: `type page href line:column`. */

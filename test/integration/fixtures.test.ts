@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFixture, findingRows } from './build-fixture.js';
+import { assertValidReport, buildFixture, findingRows } from './build-fixture.js';
 
 /** Finding types about link checking (analysis findings such as orphans are tested elsewhere). */
 const checkTypes = new Set([
@@ -129,5 +129,29 @@ describe('the integration on fixture sites', () => {
     const { error, report } = await buildFixture('broken-link', { failOn: 'none' });
     expect(error).toBeNull();
     expect(report!.summary.findings.error).toBe(1);
+  });
+
+  it('validates every report against the published JSON Schema, and the check can fail', async () => {
+    // buildFixture validates each report it reads; make sure the validation rejects a bad one.
+    const { report } = await buildFixture('redirect');
+    expect(() => assertValidReport(report)).not.toThrow();
+    expect(() => assertValidReport({ ...report, schemaVersion: 2 })).toThrow(/schemaVersion/);
+    expect(() => assertValidReport({ ...report, findings: [{ type: 'no-such-type' }] })).toThrow(
+      /findings/,
+    );
+  });
+
+  it('writes the same report as the golden file (regenerate with vitest -u)', async () => {
+    process.env.SOURCE_DATE_EPOCH = '1767225600';
+    try {
+      const { report } = await buildFixture('valid-directory');
+      // Note: the generator version changes with every release; the golden file pins the rest.
+      const stable = { ...report!, generator: { ...report!.generator, version: '(version)' } };
+      await expect(`${JSON.stringify(stable, null, 2)}\n`).toMatchFileSnapshot(
+        '../golden/valid-directory.report.json',
+      );
+    } finally {
+      delete process.env.SOURCE_DATE_EPOCH;
+    }
   });
 });

@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/index.js';
+import { buildAstroSite } from './build-fixture.js';
+
+/**
+ * The example site, built with its own astro.config.mjs (the integration with the sample
+ * Search Console export): what the README promises a newcomer sees.
+ */
+describe('the example site', () => {
+  let report: Report;
+
+  beforeAll(async () => {
+    const build = await buildAstroSite(
+      fileURLToPath(new URL('../../example-site/', import.meta.url)),
+      [],
+    );
+    expect(build.error).toBeNull();
+    report = build.report!;
+  });
+
+  it('has no broken links', () => {
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('names the orphan, first as an orphan with backlinks', () => {
+    expect(report.orphans.orphans.map((o) => o.path)).toEqual(['/press-kit/']);
+    expect(
+      report.findings.filter((f) => f.type === 'orphan-with-backlinks').map((f) => f.page),
+    ).toEqual(['/press-kit/']);
+  });
+
+  it('classifies the tool, research and guide pages as linkable assets with their signals', () => {
+    const byPath = new Map(report.assets.pages.map((asset) => [asset.path, asset]));
+    expect(byPath.get('/tools/anchor-text-checker/')?.type).toBe('tool');
+    expect(byPath.get('/research/internal-link-study/')?.type).toBe('research');
+    expect(byPath.get('/guides/link-building/')?.type).toBe('guide');
+    expect(byPath.get('/research/internal-link-study/')?.signals.map((s) => s.id)).toContain(
+      'data-tables',
+    );
+  });
+
+  it('ranks the guide, the research page and the blog index at the top of contextual inlinks', () => {
+    const top = report.rankings.contextualInlinks.slice(0, 3).map((entry) => entry.path);
+    expect(top).toEqual(
+      expect.arrayContaining(['/guides/link-building/', '/research/internal-link-study/']),
+    );
+  });
+
+  it('flags the generic and empty anchors', () => {
+    const generic = report.findings
+      .filter((f) => f.type === 'generic-anchor')
+      .map((f) => f.link?.text);
+    expect(generic.sort()).toEqual(['Read more', 'click here', 'here']);
+    expect(report.findings.filter((f) => f.type === 'empty-anchor')).toHaveLength(1);
+  });
+
+  it('recognizes every Search Console file by its header and joins targets across http/https, www and slashes', () => {
+    expect(report.inbound!.sources.map((s) => [s.table, s.status])).toEqual([
+      ['search-console-latest-links', 'ok'],
+      ['search-console-top-linking-sites', 'ok'],
+      ['search-console-top-linking-text', 'ok'],
+      ['search-console-top-target-pages-internal', 'ok'],
+      ['search-console-top-target-pages', 'ok'],
+    ]);
+    // https://www…/ (131), https://anchorline.example/ (28) and http://www…/ (9) are one page.
+    const home = report.pages.find((p) => p.path === '/')!;
+    expect(home.inbound!.incomingLinks).toBe(131 + 28 + 9);
+    expect(home.inbound!.targetUrls).toHaveLength(3);
+    // …/guides/link-building (no slash) and /old-guide/ (a redirect) reach the guide.
+    const guide = report.pages.find((p) => p.path === '/guides/link-building/')!;
+    expect(guide.inbound!.incomingLinks).toBe(97 + 6 + 11);
+  });
+
+  it('lists the lost backlink target with a redirect to paste', () => {
+    expect(report.inbound!.lost.map((l) => [l.target, l.redirect !== null])).toEqual([
+      ['/blog/internal-linking-checklist/', true],
+    ]);
+    expect(report.findings.find((f) => f.type === 'lost-backlink-target')?.hint).toMatch(
+      /redirects: \{ '\/blog\/internal-linking-checklist\/': '\/[^']*' \}/,
+    );
+  });
+});
