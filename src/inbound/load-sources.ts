@@ -12,7 +12,12 @@ import {
   inboundSourceSchema,
   type ResolvedInboundSource,
 } from './options.js';
-import { type ParsedExport, type ParseExportOptions, parseInboundExport } from './parse-export.js';
+import {
+  createSourceSummary,
+  type ParsedExport,
+  type ParseExportOptions,
+  parseInboundExport,
+} from './parse-export.js';
 import { createExportRecords } from './read-rows.js';
 import type { InboundData, InboundProblem, SiteKind, SourceSummary } from './types.js';
 
@@ -231,21 +236,13 @@ function failedExport(
   required: boolean,
 ): ParsedExport {
   const summary: SourceSummary = {
-    name,
-    entry: label,
-    location: where.url ? 'url' : 'file',
-    table: null,
-    title: null,
-    tool: null,
-    status: 'failed',
-    required,
-    rows: 0,
-    badRows: 0,
-    encoding: null,
-    delimiter: null,
-    headerLine: null,
-    fromCache: false,
-    cachedAt: null,
+    ...createSourceSummary({
+      name,
+      entry: label,
+      location: where.url ? 'url' : 'file',
+      status: 'failed',
+      required,
+    }),
     problems: [
       {
         source: label,

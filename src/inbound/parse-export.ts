@@ -49,21 +49,15 @@ export interface ParsedExport {
 /** How many bad rows are reported one by one; the rest are summarized. */
 const maxRowProblems = 20;
 
-/** Parse one export. */
-export function parseInboundExport(
-  input: Uint8Array | string,
-  options: ParseExportOptions,
-): ParsedExport {
-  const where = options.file ?? options.url ?? options.name;
-  const summary: SourceSummary = {
-    name: options.name,
-    entry: options.entry,
-    location: options.url ? 'url' : 'file',
+/** A source's summary before anything is read: nothing recognized, no rows, no problems. */
+export function createSourceSummary(
+  identity: Pick<SourceSummary, 'name' | 'entry' | 'location' | 'status' | 'required'>,
+): SourceSummary {
+  return {
+    ...identity,
     table: null,
     title: null,
     tool: null,
-    status: 'ok',
-    required: options.required ?? false,
     rows: 0,
     badRows: 0,
     encoding: null,
@@ -73,6 +67,21 @@ export function parseInboundExport(
     cachedAt: null,
     problems: [],
   };
+}
+
+/** Parse one export. */
+export function parseInboundExport(
+  input: Uint8Array | string,
+  options: ParseExportOptions,
+): ParsedExport {
+  const where = options.file ?? options.url ?? options.name;
+  const summary = createSourceSummary({
+    name: options.name,
+    entry: options.entry,
+    location: options.url ? 'url' : 'file',
+    status: 'ok',
+    required: options.required ?? false,
+  });
   const records = createExportRecords();
   const report = (
     severity: InboundProblem['severity'],

@@ -3,6 +3,7 @@
  * `SitePage`s, a site index, resolved references and the link graph, as the pipeline does.
  */
 import { type ResolvedReference, resolveReferences } from '../../src/check-links.js';
+import { createEmptySignals } from '../../src/extract/content-signals.js';
 import { buildLinkGraph, type LinkGraph } from '../../src/graph.js';
 import {
   createSiteIndex,
@@ -52,26 +53,7 @@ export interface TestSite {
 }
 
 /** The signals of a page with nothing on it. */
-export function emptySignals(): ContentSignals {
-  return {
-    words: 0,
-    sections: 0,
-    tables: 0,
-    tableRows: 0,
-    charts: 0,
-    downloads: 0,
-    forms: 0,
-    inputs: 0,
-    buttons: 0,
-    canvas: 0,
-    islands: 0,
-    images: 0,
-    largeImages: 0,
-    definitions: 0,
-    codeBlocks: 0,
-    assetOverride: null,
-  };
-}
+export const emptySignals = createEmptySignals;
 
 /** Turn a page description into a `SitePage`. */
 export function createPage(spec: PageSpec): SitePage {

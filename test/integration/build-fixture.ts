@@ -3,7 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { build } from 'astro';
+import { type AstroIntegration, build } from 'astro';
 import linkReport from '../../integration/index.js';
 import { createReportJsonSchema, type LinkReportOptions, type Report } from '../../src/index.js';
 
@@ -40,7 +40,7 @@ export function buildFixture(
  */
 export async function buildAstroSite(
   root: string,
-  integrations: unknown[],
+  integrations: AstroIntegration[],
   inlineConfig: Record<string, unknown> = {},
   reportDir: string | false = '_link-report',
 ): Promise<FixtureBuild> {
