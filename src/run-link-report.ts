@@ -10,6 +10,7 @@ import { discoverFiles } from './discover.js';
 import { extractFiles } from './extract/extract-files.js';
 import { compareFindings, createFinding, type Finding } from './findings.js';
 import { buildLinkGraph, type LinkGraph } from './graph.js';
+import { guessBuildFormat } from './guess-build-format.js';
 import {
   type LinkReportOptions,
   type ResolvedLinkReportOptions,
@@ -26,7 +27,7 @@ import {
   type SitePage,
 } from './site-index.js';
 import type { ExtractedLink, PageLinks } from './types.js';
-import { createSiteUrls, displayUrl, type SiteShape, type SiteUrls } from './url.js';
+import { createSiteUrls, displayUrl, normalizeBase, type SiteShape, type SiteUrls } from './url.js';
 
 /** What to analyze. */
 export interface LinkReportInput {
@@ -37,8 +38,12 @@ export interface LinkReportInput {
   base?: string | undefined;
   /** @default 'ignore' */
   trailingSlash?: SiteShape['trailingSlash'] | undefined;
-  /** @default 'directory' */
-  buildFormat?: SiteShape['buildFormat'] | undefined;
+  /**
+   * `'auto'` guesses `directory` or `file` from the files (for non-Astro output) and says so
+   * in the report's notes.
+   * @default 'directory'
+   */
+  buildFormat?: SiteShape['buildFormat'] | 'auto' | undefined;
   /** Routes known to the framework (Astro); none for plain folders. */
   routes?: readonly RouteInfo[] | undefined;
   /** Redirects from the config, for builds that write no redirect pages. */
@@ -67,15 +72,27 @@ export interface LinkReportResult {
  */
 export async function runLinkReport(input: LinkReportInput): Promise<LinkReportResult> {
   const options = resolveOptions(input.options ?? {});
-  const urls = createSiteUrls({
-    site: input.site,
-    base: input.base ?? '/',
+  const requestedFormat = input.buildFormat ?? 'directory';
+  const shape = {
+    base: normalizeBase(input.base),
     trailingSlash: input.trailingSlash ?? 'ignore',
-    buildFormat: input.buildFormat ?? 'directory',
-  });
+    // Note: files map to the same URLs under `directory` and `file`; only `preserve` differs,
+    // and it is never guessed. So discovery need not wait for the guess.
+    buildFormat: requestedFormat === 'auto' ? 'directory' : requestedFormat,
+  } satisfies Omit<SiteShape, 'site'>;
   // The report's own folder is never part of the site, even when this run writes none.
   const exclude = [options.reportDir === false ? '_link-report' : options.reportDir];
-  const discovered = await discoverFiles(input.dir, urls, exclude);
+  const discovered = await discoverFiles(input.dir, shape, exclude);
+  const notes: string[] = [];
+  if (requestedFormat === 'auto') {
+    const guess = guessBuildFormat(discovered.html.map((file) => file.file));
+    shape.buildFormat = guess.format;
+    notes.push(
+      `build format guessed from the files: ${guess.format} (${countPages(guess.filePages)} as x.html, ` +
+        `${countPages(guess.directoryPages)} as x/index.html); set it with --build-format`,
+    );
+  }
+  const urls = createSiteUrls({ site: input.site, ...shape });
   const extracted = await extractFiles(
     discovered.html.map(({ file, path: urlPath }) => ({
       dir: input.dir,
@@ -140,7 +157,6 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       );
     }
   }
-  const notes: string[] = [];
   const inbound = await collectInbound(options, urls, index, input.root ?? process.cwd());
   const analysis = analyzeSite(graph, {
     options,
@@ -238,4 +254,8 @@ export function findingsAtFailLevel(
   if (Array.isArray(failOn)) return findings.filter((f) => failOn.includes(f.type));
   const rank = { error: 3, warning: 2, info: 1 } as const;
   return findings.filter((f) => rank[f.severity] >= rank[failOn]);
+}
+
+function countPages(count: number): string {
+  return `${count} ${count === 1 ? 'page' : 'pages'}`;
 }

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { styleText } from 'node:util';
 import {
   createReportJsonSchema,
-  discoverFiles,
   findingsAtFailLevel,
   type LinkReportOptions,
   OutputDirError,
@@ -23,7 +22,6 @@ import {
   version,
   writeReportFiles,
 } from '../index.js';
-import { guessBuildFormat } from './guess-build-format.js';
 import { renderHelp } from './help.js';
 import { ConfigError, type LoadedConfig, loadConfig } from './load-config.js';
 import { type CliArgs, type FlagOptions, parseCliArgs, UsageError } from './parse-args.js';
@@ -122,23 +120,7 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
 
   const base = args.base ?? config?.site.base;
   const trailingSlash = args.trailingSlash ?? config?.site.trailingSlash;
-  const discovered = await discoverFiles(
-    dir,
-    { base: '/', trailingSlash: 'ignore', buildFormat: 'directory' },
-    reportDir === false ? [] : [reportDir],
-  );
-  if (discovered.html.length === 0) {
-    throw new UsageError(`no .html files found in ${shownDir} (is it the build output folder?)`);
-  }
-  let buildFormat = args.buildFormat ?? config?.site.buildFormat;
-  let guessNote: string | null = null;
-  if (buildFormat === undefined) {
-    const guess = guessBuildFormat(discovered.html.map((file) => file.file));
-    buildFormat = guess.format;
-    guessNote =
-      `build format guessed from the files: ${guess.format} (${countPages(guess.filePages)} as x.html, ` +
-      `${countPages(guess.directoryPages)} as x/index.html); set it with --build-format`;
-  }
+  const buildFormat = args.buildFormat ?? config?.site.buildFormat ?? 'auto';
 
   const progress = createProgress({ stream: stderr, enabled: !args.quiet });
   let report: Report;
@@ -159,7 +141,9 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   } finally {
     progress.finish();
   }
-  if (guessNote) report.notes.push(guessNote);
+  if (report.summary.pages === 0) {
+    throw new UsageError(`no .html files found in ${shownDir} (is it the build output folder?)`);
+  }
 
   let writeFailed = false;
   if (htmlDir || jsonFile) {
@@ -261,10 +245,6 @@ function renderVerdict(
   if (count === 0) return `No findings at the fail level (fail-on: ${level}).`;
   const text = `${count} ${count === 1 ? 'finding' : 'findings'} at the fail level (fail-on: ${level}).`;
   return color ? styleText('red', text, { validateStream: false }) : text;
-}
-
-function countPages(count: number): string {
-  return `${count} ${count === 1 ? 'page' : 'pages'}`;
 }
 
 /** A path relative to cwd when inside it (`.` for cwd itself), else absolute. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guessBuildFormat } from '../../src/cli/guess-build-format.js';
 import { createProgress, type ProgressStream } from '../../src/cli/progress.js';
+import { guessBuildFormat } from '../../src/guess-build-format.js';
 
 function recorder(isTTY: boolean): ProgressStream & { output: string[] } {
   const output: string[] = [];

@@ -1,6 +1,6 @@
 /**
  * Guess Astro's `build.format` equivalent of a plain static folder, for generators that
- * have no such setting (Eleventy, Hugo, Jekyll, hand-written sites).
+ * have no such setting (Eleventy, Hugo, Jekyll, hand-written sites): `buildFormat: 'auto'`.
  */
 
 /** The guess and the counts it was made from, for the note that explains it. */
