@@ -33,7 +33,8 @@ export function toRouteInfos(
     infos.push({
       pattern: route.pattern,
       regex: route.patternRegex,
-      entrypoint: route.entrypoint,
+      // Note: a redirect route's entrypoint is its own pattern, not a file.
+      entrypoint: route.type === 'redirect' ? 'astro.config (redirects)' : route.entrypoint,
       type: route.type,
       prerendered: route.isPrerendered,
       redirect: redirectDestination(route.redirect),
