@@ -35,11 +35,17 @@ async function generateSite() {
     const links = [];
     for (let j = 0; j < linksPerPage; j++) {
       const target = Math.floor(random() * pages);
-      if (j % 10 === 0) links.push(`<a href="https://example.org/ref/${target}" rel="nofollow">reference ${target}</a>`);
-      else links.push(`<a href="${pathOf(target)}#section-${j % 5}">Read about topic ${target}</a>`);
+      if (j % 10 === 0)
+        links.push(
+          `<a href="https://example.org/ref/${target}" rel="nofollow">reference ${target}</a>`,
+        );
+      else
+        links.push(`<a href="${pathOf(target)}#section-${j % 5}">Read about topic ${target}</a>`);
     }
-    const body = Array.from({ length: 5 }, (_, s) =>
-      `<h2 id="section-${s}">Section ${s}</h2><p>${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(8)}</p><p>${links.slice(s * (linksPerPage / 5), (s + 1) * (linksPerPage / 5)).join(' ')}</p>`,
+    const body = Array.from(
+      { length: 5 },
+      (_, s) =>
+        `<h2 id="section-${s}">Section ${s}</h2><p>${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(8)}</p><p>${links.slice(s * (linksPerPage / 5), (s + 1) * (linksPerPage / 5)).join(' ')}</p>`,
     ).join('\n');
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page ${i}</title>
 <link rel="stylesheet" href="/styles.css"><link rel="canonical" href="https://example.com${pathOf(i)}"></head>
@@ -56,7 +62,9 @@ async function generateSite() {
 }
 
 if (!existsSync(path.join(dir, 'index.html'))) {
-  console.log(`Generating ${pages} pages with ${linksPerPage} links each in ${path.relative(process.cwd(), dir)} …`);
+  console.log(
+    `Generating ${pages} pages with ${linksPerPage} links each in ${path.relative(process.cwd(), dir)} …`,
+  );
   await generateSite();
 }
 
@@ -64,7 +72,11 @@ const times = [];
 let report;
 for (let run = 0; run < runs; run++) {
   const start = performance.now();
-  ({ report } = await runLinkReport({ dir, site: 'https://example.com', options: { reportDir: false } }));
+  ({ report } = await runLinkReport({
+    dir,
+    site: 'https://example.com',
+    options: { reportDir: false },
+  }));
   times.push(performance.now() - start);
 }
 times.sort((a, b) => a - b);
@@ -78,7 +90,9 @@ console.log(
       runs,
       medianMs: Math.round(median),
       pagesPerSecond: Math.round((report.summary.pages / median) * 1000),
-      linksPerSecond: Math.round(((report.summary.internalLinks + report.summary.outboundLinks) / median) * 1000),
+      linksPerSecond: Math.round(
+        ((report.summary.internalLinks + report.summary.outboundLinks) / median) * 1000,
+      ),
       maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
       heapUsedMiB: Math.round(memory.heapUsed / 1024 / 1024),
       findings: report.summary.findings,

@@ -9,7 +9,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const file = new URL('../package-lock.json', import.meta.url);
 const lock = JSON.parse(readFileSync(file, 'utf8'));
 const packages = lock.packages;
-const oses = ['android', 'darwin', 'linux', 'win32', 'freebsd', 'openbsd', 'netbsd', 'sunos', 'aix', 'openharmony'];
+const oses = [
+  'android',
+  'darwin',
+  'linux',
+  'win32',
+  'freebsd',
+  'openbsd',
+  'netbsd',
+  'sunos',
+  'aix',
+  'openharmony',
+];
 const cpus = ['arm64', 'x64', 'arm', 'ia32', 'riscv64', 'ppc64', 's390x', 'loong64', 'mips64el'];
 
 /** os, cpu and libc of a platform package, from its name (`…-linux-x64-musl`, `…-wasm32-wasi`). */
@@ -31,7 +42,9 @@ for (const [key, entry] of Object.entries(packages)) {
     if (packages[nested] || packages[`node_modules/${name}`]) continue;
     const platform = platformOf(name);
     if (!platform) {
-      console.warn(`Left out ${name}@${version} (optional dependency of ${key}): its platform is not in its name.`);
+      console.warn(
+        `Left out ${name}@${version} (optional dependency of ${key}): its platform is not in its name.`,
+      );
       continue;
     }
     packages[`node_modules/${name}`] = {
@@ -44,6 +57,8 @@ for (const [key, entry] of Object.entries(packages)) {
     added += 1;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)),
+);
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`package-lock.json: added ${added} platform-specific optional package entries.`);
