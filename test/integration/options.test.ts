@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import linkReport from '../../integration/index.js';
+import { buildFixture } from './build-fixture.js';
+
+describe('integration options', () => {
+  it('rejects a bad option when the config loads, naming the option, the value and what is allowed', () => {
+    expect(() => linkReport({ failOn: 'bogus' as never })).toThrow(
+      /Invalid astro-link-report options:\n {2}- failOn: .*(got "bogus")/,
+    );
+    expect(() => linkReport({ checkFragments: 'yes' as never })).toThrow(
+      /checkFragments: Invalid input: expected boolean, received string \(got "yes"\)/,
+    );
+    expect(() => linkReport({ typo: true } as never)).toThrow(/Unrecognized key: "typo"/);
+  });
+
+  it('reports a failing inbound source and still checks the links when the source is optional', async () => {
+    const { error, report } = await buildFixture('valid-directory', {
+      inbound: ['./seo/missing.csv'],
+    });
+    expect(error).toBeNull();
+    const finding = report!.findings.find((f) => f.type === 'inbound-source-failed')!;
+    expect(finding.severity).toBe('warning');
+    expect(finding.message).toMatch(/seo\/missing\.csv/);
+    expect(report!.inbound!.sources.map((s) => s.status)).toEqual(['failed']);
+  });
+
+  it('fails the build with the reason when a required inbound source cannot be read', async () => {
+    const { error } = await buildFixture('valid-directory', {
+      inbound: [{ file: './seo/missing.csv', required: true }],
+    });
+    expect(error?.message).toMatch(/inbound-source-failed/);
+    expect(error?.message).toMatch(/seo\/missing\.csv/);
+  });
+});
