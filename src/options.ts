@@ -38,7 +38,9 @@ export const linkReportOptionsSchema = z
      * @default 'error'
      */
     failOn: z
-      .union([z.enum(['error', 'warning', 'info', 'none']), z.array(findingTypeSchema)])
+      .union([z.enum(['error', 'warning', 'info', 'none']), z.array(findingTypeSchema)], {
+        error: `expected "error", "warning", "info", "none", or a list of finding types (${findingTypes.join(', ')})`,
+      })
       .default('error'),
     /**
      * Change a finding type's severity, or turn it `'off'`.
@@ -113,9 +115,27 @@ export function formatOptionIssues(error: z.ZodError, input: unknown): string {
     const path = issue.path.length > 0 ? issue.path.join('.') : '(options)';
     const got = valueAt(input, issue.path);
     const gotText = got === undefined ? '' : ` (got ${describeValue(got)})`;
-    return `  - ${path}: ${issue.message}${gotText}`;
+    return `  - ${path}: ${describeIssue(issue)}${gotText}`;
   });
   return `Invalid astro-link-report options:\n${lines.join('\n')}`;
+}
+
+/**
+ * The issue's message, except for a union zod leaves at "Invalid input": then what each
+ * alternative expects, so the reader learns what is allowed.
+ */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_union' || issue.message !== 'Invalid input') return issue.message;
+  const alternatives = issue.errors.map((branch) => {
+    const first = branch[0];
+    if (!first) return 'something else';
+    if (first.code === 'invalid_value')
+      return first.values.map((v) => JSON.stringify(v)).join(' | ');
+    if (first.code === 'invalid_type')
+      return `a${/^[aeiou]/.test(first.expected) ? 'n' : ''} ${first.expected}`;
+    return first.message;
+  });
+  return `Invalid input: expected ${alternatives.join(', or ')}`;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

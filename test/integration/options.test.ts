@@ -5,10 +5,13 @@ import { buildFixture } from './build-fixture.js';
 describe('integration options', () => {
   it('rejects a bad option when the config loads, naming the option, the value and what is allowed', () => {
     expect(() => linkReport({ failOn: 'bogus' as never })).toThrow(
-      /Invalid astro-link-report options:\n {2}- failOn: .*(got "bogus")/,
+      /Invalid astro-link-report options:\n {2}- failOn: expected "error", "warning", "info", "none", or a list of finding types \(broken-link, .*\) \(got "bogus"\)/,
     );
     expect(() => linkReport({ checkFragments: 'yes' as never })).toThrow(
       /checkFragments: Invalid input: expected boolean, received string \(got "yes"\)/,
+    );
+    expect(() => linkReport({ reportDir: 3 as never })).toThrow(
+      /reportDir: Invalid input: expected a string, or false \(got 3\)/,
     );
     expect(() => linkReport({ typo: true } as never)).toThrow(/Unrecognized key: "typo"/);
   });
