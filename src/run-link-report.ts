@@ -46,6 +46,11 @@ export interface LinkReportInput {
   buildFormat?: SiteShape['buildFormat'] | 'auto' | undefined;
   /** Routes known to the framework (Astro); none for plain folders. */
   routes?: readonly RouteInfo[] | undefined;
+  /**
+   * Route source files by built file, for runs without `routes` (the CLI reads them from
+   * the report an Astro build left).
+   */
+  sources?: ReadonlyMap<string, string> | undefined;
   /** Redirects from the config, for builds that write no redirect pages. */
   redirects?: readonly RedirectRule[] | undefined;
   /** Folder that relative paths in options (inbound exports) are resolved against. */
@@ -121,7 +126,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       path: pagePath,
       key,
       kind,
-      source: route?.entrypoint ?? null,
+      source: route?.entrypoint ?? input.sources?.get(page.file) ?? null,
       redirectTo:
         kind === 'redirect' && page.facts.refresh ? displayUrl(page.facts.refresh.url, urls) : null,
       ignored: isIgnoredPage(pagePath),

@@ -22,6 +22,7 @@ import {
   version,
   writeReportFiles,
 } from '../index.js';
+import { readAstroBuildInfo } from './astro-build-info.js';
 import { renderHelp } from './help.js';
 import { ConfigError, type LoadedConfig, loadConfig } from './load-config.js';
 import { type CliArgs, type FlagOptions, parseCliArgs, UsageError } from './parse-args.js';
@@ -118,9 +119,17 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
     htmlDir && isInside(dir, htmlDir) ? toPosix(path.relative(dir, htmlDir)) : resolved.reportDir;
   const options = { ...merged, reportDir } as LinkReportOptions;
 
-  const base = args.base ?? config?.site.base;
-  const trailingSlash = args.trailingSlash ?? config?.site.trailingSlash;
-  const buildFormat = args.buildFormat ?? config?.site.buildFormat ?? 'auto';
+  // An Astro build with the integration left its settings and route source files.
+  const astro = await readAstroBuildInfo(
+    dir,
+    resolved.reportDir === false ? '_link-report' : resolved.reportDir,
+  );
+  const site = args.site ?? config?.site.site ?? astro?.site.site ?? undefined;
+  const base = args.base ?? config?.site.base ?? astro?.site.base;
+  const trailingSlash =
+    args.trailingSlash ?? config?.site.trailingSlash ?? astro?.site.trailingSlash;
+  const buildFormat =
+    args.buildFormat ?? config?.site.buildFormat ?? astro?.site.buildFormat ?? 'auto';
 
   const progress = createProgress({ stream: stderr, enabled: !args.quiet });
   let report: Report;
@@ -128,11 +137,12 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   try {
     const result = await runLinkReport({
       dir,
-      site: args.site ?? config?.site.site,
+      site,
       base,
       trailingSlash,
       buildFormat,
       root: cwd,
+      sources: astro?.sources,
       options,
       onProgress: (done, total) => progress.update(done, total),
     });
@@ -143,6 +153,11 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   }
   if (report.summary.pages === 0) {
     throw new UsageError(`no .html files found in ${shownDir} (is it the build output folder?)`);
+  }
+  if (astro) {
+    report.notes.push(
+      `Astro build found: site settings not given as flags and route source files come from ${showPath(cwd, astro.file)}`,
+    );
   }
 
   let writeFailed = false;

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildFixture } from '../integration/build-fixture.js';
+import { repoRoot, runBin } from './helpers.js';
+
+describe('the CLI on the output of an Astro build', () => {
+  it('takes site settings and route source files from the report the integration left', async () => {
+    const { dir } = await buildFixture('base-always', { failOn: 'none' });
+    const result = runBin([path.relative(repoRoot, dir), '--format', 'json']);
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.site).toMatchObject({
+      site: 'https://base-always.example',
+      base: '/docs/',
+      trailingSlash: 'always',
+      buildFormat: 'directory',
+    });
+    expect(report.pages.find((p: { file: string }) => p.file === 'index.html').source).toBe(
+      'src/pages/index.astro',
+    );
+    expect(report.notes).toContainEqual(
+      expect.stringMatching(/^Astro build found: .*_link-report\/report\.json$/),
+    );
+  });
+
+  it('lets flags override the settings of the Astro build', async () => {
+    const { dir } = await buildFixture('broken-link', { failOn: 'none' });
+    const result = runBin([path.relative(repoRoot, dir), '--trailing-slash', 'never']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(
+      /^\/ \(src\/pages\/index\.astro, test\/fixtures\/broken-link\/dist\/index\.html\)$/m,
+    );
+    expect(result.stdout).toContain('trailing-slash-mismatch');
+  });
+});
