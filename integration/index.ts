@@ -39,13 +39,43 @@ export default function linkReport(options: LinkReportOptions = {}): AstroIntegr
       'See the options table in the astro-link-report README.',
     );
   }
+  return {
+    name: 'astro-link-report:setup',
+    hooks: {
+      // Note: Astro runs astro:build:done hooks in list order, and integrations listed after
+      // this one (a sitemap, a search index) may write files its links point at. Integrations
+      // added in astro:config:setup go to the end of the list, so the check runs after every
+      // integration the user listed, wherever they put linkReport().
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ integrations: [createChecker(resolved)] });
+      },
+    },
+  };
+}
+
+/** The integration that runs the check, once Astro has built everything. */
+function createChecker(resolved: ReturnType<typeof resolveOptions>): AstroIntegration {
   let config: AstroConfig | undefined;
   let routes: IntegrationResolvedRoute[] = [];
+  let laterIntegrations: string[] = [];
   return {
     name: 'astro-link-report',
     hooks: {
-      'astro:config:done': ({ config: done }) => {
+      'astro:config:done': ({ config: done, logger }) => {
         config = done;
+        const index = done.integrations.findIndex(
+          (integration) => integration.name === 'astro-link-report',
+        );
+        laterIntegrations = done.integrations
+          .slice(index + 1)
+          .filter((integration) => integration.hooks['astro:build:done'])
+          .map((integration) => integration.name);
+        if (laterIntegrations.length > 0) {
+          logger.warn(
+            `${laterIntegrations.join(', ')} run${laterIntegrations.length === 1 ? 's' : ''} after the link check ` +
+              '(added by other integrations) and may write files it cannot see; links to those files would be reported broken.',
+          );
+        }
       },
       'astro:routes:resolved': ({ routes: resolvedRoutes }) => {
         // Note: this hook can fire more than once; the last list is the truth.
@@ -115,7 +145,10 @@ export default function linkReport(options: LinkReportOptions = {}): AstroIntegr
             `astro-link-report: ${failing.length} problem(s) on ${pages} page(s) fail the build:\n\n` +
               renderFindingsByPage(failing, { color: false, outDir: shownDir }),
             'Fix the links above, or change what fails the build with the failOn and severity options ' +
-              '(or ignore.links for links you know are fine).',
+              '(or ignore.links for links you know are fine).' +
+              (laterIntegrations.length > 0
+                ? ` Files written by ${laterIntegrations.join(', ')} after the check cannot be seen by it.`
+                : ''),
           );
         }
       },

@@ -1,6 +1,9 @@
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { describe, expect, it } from 'vitest';
 import linkReport from '../../integration/index.js';
-import { buildFixture } from './build-fixture.js';
+import { buildAstroSite, buildFixture, fixtureRoot } from './build-fixture.js';
 
 describe('integration options', () => {
   it('rejects a bad option when the config loads, naming the option, the value and what is allowed', () => {
@@ -33,5 +36,22 @@ describe('integration options', () => {
     });
     expect(error?.message).toMatch(/inbound-source-failed/);
     expect(error?.message).toMatch(/seo\/missing\.csv/);
+  });
+
+  it('checks after integrations listed after it, such as a sitemap written in astro:build:done', async () => {
+    const sitemap: AstroIntegration = {
+      name: 'fake-sitemap',
+      hooks: {
+        'astro:build:done': async ({ dir }) => {
+          await writeFile(fileURLToPath(new URL('sitemap-index.xml', dir)), '<sitemapindex/>');
+        },
+      },
+    };
+    const { error, report } = await buildAstroSite(fixtureRoot('late-file'), [
+      linkReport(),
+      sitemap,
+    ]);
+    expect(error).toBeNull();
+    expect(report!.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
