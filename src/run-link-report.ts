@@ -104,6 +104,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       file,
       url: new URL(urlPath, urls.origin).href,
       internalOrigins: urls.internalOrigins,
+      sitePath: urls.base,
     })),
     { workers: input.workers, onProgress: input.onProgress },
   );

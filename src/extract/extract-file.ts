@@ -17,6 +17,8 @@ export interface ExtractFileTask {
   /** Absolute URL the page is served at. */
   url: string;
   internalOrigins: readonly string[];
+  /** The site's `base`. */
+  sitePath?: string | undefined;
 }
 
 /**
@@ -45,5 +47,6 @@ export async function extractFile(task: ExtractFileTask): Promise<PageLinks> {
     file: task.file,
     url: task.url,
     internalOrigins: task.internalOrigins,
+    sitePath: task.sitePath,
   });
 }

@@ -42,6 +42,8 @@ export interface ExtractPageInput {
   url: string;
   /** Origins that are this site (`SiteUrls.internalOrigins`). */
   internalOrigins: readonly string[];
+  /** The site's `base` (see `resolveLink`). @default '/' */
+  sitePath?: string | undefined;
 }
 
 const parser = unified().use(rehypeParse).freeze();
@@ -288,12 +290,12 @@ class PageCollector {
 
   /** Resolve every URL against the document's base URL and assemble the result. */
   finish(): PageLinks {
-    const { internalOrigins } = this.input;
+    const { internalOrigins, sitePath } = this.input;
     const base = resolveBaseUrl(this.input.url, this.baseHref);
-    const resolve = (href: string) => resolveLink(href, base, internalOrigins).url;
+    const resolve = (href: string) => resolveLink(href, base, internalOrigins, sitePath).url;
     const links: ExtractedLink[] = [];
     for (const { link, counted, download } of this.pending) {
-      const resolved = resolveLink(link.href, base, internalOrigins);
+      const resolved = resolveLink(link.href, base, internalOrigins, sitePath);
       link.url = resolved.url;
       link.scope = resolved.scope;
       links.push(link);

@@ -44,14 +44,31 @@ export function resolveBaseUrl(pageUrl: string, baseHref: string | null): URL | 
  * @param href the href as written, trimmed
  * @param base from `resolveBaseUrl`
  * @param internalOrigins origins that are this site
+ * @param sitePath the site's `base`: an absolute URL to the site's host but outside it is
+ *   another site on the same host (GitHub Pages project sites), so it is outbound.
+ *   Relative and root-relative links outside it stay internal: they are the classic
+ *   forgotten-base mistake, reported as broken.
  */
 export function resolveLink(
   href: string,
   base: URL | null,
   internalOrigins: readonly string[],
+  sitePath = '/',
 ): ResolvedLink {
   const parsed = parseUrl(href, base ?? undefined);
-  if (parsed !== null) return { url: parsed.href, scope: scopeOfUrl(parsed, internalOrigins) };
+  if (parsed !== null) {
+    const scope = scopeOfUrl(parsed, internalOrigins);
+    if (
+      scope === 'internal' &&
+      sitePath !== '/' &&
+      !parsed.pathname.startsWith(sitePath) &&
+      `${parsed.pathname}/` !== sitePath &&
+      (schemePattern.test(href) || /^[\\/]{2}/.test(href))
+    ) {
+      return { url: parsed.href, scope: 'outbound' };
+    }
+    return { url: parsed.href, scope };
+  }
   const scheme = schemePattern.exec(href)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
     return { url: null, scope: 'other' };

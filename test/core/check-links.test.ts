@@ -211,6 +211,25 @@ describe('checkLinks', () => {
     ]);
   });
 
+  it('treats absolute links to the host outside base as other sites, and root-relative ones as forgotten base', async () => {
+    const dir = await writeSite({
+      'index.html': page(
+        '<a href="https://octocat.github.io/">Profile</a> <a href="https://octocat.github.io/other-repo/">Other</a> <a href="//octocat.github.io/x/">X</a> <a href="https://octocat.github.io/my-repo/guide/">Guide</a> <a href="/other-repo/">Forgot base</a>',
+      ),
+      'guide/index.html': page(''),
+    });
+    const { report } = await runLinkReport({
+      dir,
+      site: 'https://octocat.github.io',
+      base: '/my-repo/',
+    });
+    expect(
+      report.findings.filter((f) => f.type === 'broken-link').map((f) => f.link?.href),
+    ).toEqual(['/other-repo/']);
+    expect(report.summary.outboundLinks).toBe(3);
+    expect(report.summary.internalLinks).toBe(2);
+  });
+
   it('does not report links to on-demand routes', async () => {
     const findings = await findingsOf(
       {
