@@ -2,9 +2,8 @@
  * Check every internal reference of every page against the site index: broken links,
  * fragments and resources, redirected links and trailing-slash mismatches.
  */
-import { closest, distance } from 'fastest-levenshtein';
 import { createFinding, type Finding, type FindingLink } from './findings.js';
-import type { PathTarget, SiteIndex, SitePage } from './site-index.js';
+import { followRedirects, type PathTarget, type SiteIndex, type SitePage } from './site-index.js';
 import type { ExtractedLink } from './types.js';
 import type { SiteUrls } from './url.js';
 
@@ -48,15 +47,28 @@ export function checkLinks(
 ): Finding[] {
   const findings: Finding[] = [];
   const suggest = createPathSuggester(index);
+  // Astro's redirect pages name their destination three times (refresh, canonical, link).
+  const reportedOnRedirectPages = new Set<string>();
   for (const { page, link, url, target } of references) {
     if (page.ignored || options.isIgnoredLink(link)) continue;
+    // Note: a 404 page's canonical and hreflang alternates (Starlight writes them for every
+    // locale) name URLs that are not meant to exist; its visible links are still checked.
+    if (link.kind === 'metadata' && (page.kind === 'not-found' || page.kind === 'error')) continue;
     const at = { page: page.path, file: page.file, source: page.source, link: toFindingLink(link) };
     const shown = url.pathname + url.search;
+    const push = (finding: Finding): void => {
+      if (page.kind === 'redirect') {
+        const key = `${page.path} ${finding.type} ${shown}`;
+        if (reportedOnRedirectPages.has(key)) return;
+        reportedOnRedirectPages.add(key);
+      }
+      findings.push(finding);
+    };
     switch (target.status) {
       case 'missing': {
         const suggestion = suggest(url.pathname);
         const details = { target: shown, suggestion };
-        findings.push(
+        push(
           createFinding(link.kind === 'resource' ? 'broken-resource' : 'broken-link', {
             ...at,
             details,
@@ -64,21 +76,35 @@ export function checkLinks(
         );
         break;
       }
-      case 'redirect':
-        if (link.kind !== 'resource' && page.kind !== 'redirect') {
-          findings.push(
+      case 'redirect': {
+        if (link.kind === 'resource' || page.kind === 'redirect') break;
+        // Note: hreflang x-default pointing at a locale redirect is what Google recommends.
+        if (link.kind === 'metadata' && link.rel.includes('alternate')) break;
+        const end = followRedirects(index, target.destination, urls);
+        const destinationMissing = end.status === 'missing' || end.status === 'loop';
+        if (destinationMissing && target.page === null) {
+          // Only the config knows this redirect, so nothing else reports its missing destination.
+          const details = {
+            target: shown,
+            destination: target.destination,
+            suggestion: suggest(end.path),
+          };
+          push(createFinding('broken-link', { ...at, details }));
+        } else {
+          push(
             createFinding('redirected-link', {
               ...at,
-              details: { target: shown, destination: target.destination },
+              details: { target: shown, destination: target.destination, destinationMissing },
             }),
           );
         }
         break;
+      }
       case 'page': {
         if (link.kind !== 'resource' && page.kind !== 'redirect') {
           const expected = expectedPath(url.pathname, target.page, urls);
           if (expected !== null) {
-            findings.push(
+            push(
               createFinding('trailing-slash-mismatch', {
                 ...at,
                 details: {
@@ -93,7 +119,7 @@ export function checkLinks(
         }
         const fragment = fragmentOf(url);
         if (options.checkFragments && fragment !== null && !target.page.idSet.has(fragment)) {
-          findings.push(
+          push(
             createFinding('broken-fragment', {
               ...at,
               details: {
@@ -158,19 +184,16 @@ function expectedPath(pathname: string, page: SitePage, urls: SiteUrls): string 
 }
 
 function suggestFragment(fragment: string, page: SitePage): string | null {
-  if (page.ids.length === 0) return null;
   const lower = fragment.toLowerCase();
   const sameCase = page.ids.find((id) => id.toLowerCase() === lower);
-  if (sameCase) return sameCase;
-  const nearest = closest(fragment, page.ids);
-  return distance(fragment, nearest) <= Math.max(2, Math.floor(fragment.length / 3))
-    ? nearest
-    : null;
+  return (
+    sameCase ?? nearestWithin(fragment, page.ids, Math.max(1, Math.floor(fragment.length / 4)))
+  );
 }
 
 /**
  * A function suggesting the built page a broken path most likely meant: the path with the
- * base added (a common mistake), else the nearest page path by edit distance, if close.
+ * base added (a common mistake), else the nearest page path, if only a typo away.
  */
 export function createPathSuggester(index: SiteIndex): (pathname: string) => string | null {
   const candidates = index.pages.filter((page) => page.kind === 'page').map((page) => page.path);
@@ -180,10 +203,49 @@ export function createPathSuggester(index: SiteIndex): (pathname: string) => str
       const target = index.resolvePath(withBase);
       if (target.status !== 'missing') return withBase;
     }
-    if (candidates.length === 0) return null;
-    const nearest = closest(pathname, candidates);
-    return distance(pathname, nearest) <= Math.max(2, Math.floor(pathname.length / 4))
-      ? nearest
-      : null;
+    return nearestWithin(pathname, candidates, Math.max(1, Math.floor(pathname.length / 5)));
   };
+}
+
+/** The candidate nearest to `text`, if at most `limit` edits away (ties: the first). */
+function nearestWithin(text: string, candidates: readonly string[], limit: number): string | null {
+  let best: string | null = null;
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - text.length) >= bestDistance) continue;
+    const d = editDistance(text, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * Optimal-string-alignment distance: Levenshtein plus swaps of adjacent characters, so the
+ * typo `/abuot/` is one edit from `/about/` while `/nope/` stays two from `/more/`.
+ * Note: hand-written because fastest-levenshtein has no transpositions; it is 15 lines.
+ */
+function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(
+        d[(i - 1) * cols + j]! + 1,
+        d[i * cols + j - 1]! + 1,
+        d[(i - 1) * cols + j - 1]! + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, d[(i - 2) * cols + j - 2]! + 1);
+      }
+      d[i * cols + j] = value;
+    }
+  }
+  return d[rows * cols - 1]!;
 }

@@ -41,7 +41,9 @@ export const findingDefinitions = {
     title: 'Broken link',
     description: 'An internal link points at a URL that the build produced no page or file for.',
     message: (d, link) =>
-      `links to ${str(d.target) || link?.href}, which does not exist in the build`,
+      d.destination
+        ? `links to ${str(d.target)}, which redirects to ${str(d.destination)}, which does not exist in the build`
+        : `links to ${str(d.target) || link?.href}, which does not exist in the build`,
     hint: (d) =>
       d.suggestion
         ? `Did you mean ${str(d.suggestion)}? Fix the href, or add a page or a redirect for this URL.`
@@ -56,7 +58,7 @@ export const findingDefinitions = {
       `links to ${str(d.target)}, but that page has no element with id "${str(d.fragment)}"`,
     hint: (d) =>
       d.suggestion
-        ? `Did you mean #${str(d.suggestion)}? Ids are case-sensitive.`
+        ? `Did you mean #${str(d.suggestion)}?${str(d.suggestion).toLowerCase() === str(d.fragment).toLowerCase() ? ' Ids are case-sensitive.' : ''}`
         : 'Add an element with that id to the target page, or fix the fragment.',
   },
   'broken-resource': {
@@ -66,15 +68,21 @@ export const findingDefinitions = {
       'An image, stylesheet, script, media file, iframe, object or form action points at a file the build does not contain.',
     message: (d, link) =>
       `<${link?.element ?? 'element'} ${link?.attribute ?? 'src'}> loads ${str(d.target) || link?.href}, which does not exist in the build`,
-    hint: () =>
-      'Put the file in public/ (or import it), or fix the path. Paths in public/ are served from the base.',
+    hint: (_d, link) =>
+      link?.element === 'form'
+        ? 'Point the form at a page or endpoint that exists (on a static site, often a form service).'
+        : 'Put the file in the folder served as the site root (public/ in Astro), or fix the path.',
   },
   'redirected-link': {
     severity: 'warning',
     title: 'Redirected link',
     description: 'An internal link points at a redirect instead of its destination.',
-    message: (d) => `links to ${str(d.target)}, which redirects to ${str(d.destination)}`,
-    hint: (d) => `Link to ${str(d.destination)} directly: it saves a hop for readers and crawlers.`,
+    message: (d) =>
+      `links to ${str(d.target)}, which redirects to ${str(d.destination)}${d.destinationMissing ? ', which does not exist in the build' : ''}`,
+    hint: (d) =>
+      d.destinationMissing
+        ? 'Fix the redirect: its destination is missing (reported on the redirect page). Then link to the page directly.'
+        : `Link to ${str(d.destination)} directly: it saves a hop for readers and crawlers.`,
   },
   'trailing-slash-mismatch': {
     severity: 'warning',
@@ -232,7 +240,8 @@ export const findingDefinitions = {
       '`site` is not set, so absolute links to the site cannot be recognized as internal.',
     message: () =>
       'site is not configured: absolute links to your own domain are treated as outbound',
-    hint: () => "Set site in astro.config.mjs (e.g. site: 'https://example.com') or pass --site.",
+    hint: () =>
+      "Set site in astro.config.mjs (e.g. site: 'https://example.com'), or pass --site to the CLI.",
   },
 } satisfies Record<string, FindingDefinition>;
 

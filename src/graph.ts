@@ -2,7 +2,7 @@
  * Graph: merge every page's navigational links into the internal link graph.
  */
 import type { ResolvedReference } from './check-links.js';
-import type { SiteIndex, SitePage } from './site-index.js';
+import { followRedirects, type SiteIndex, type SitePage } from './site-index.js';
 
 /** All navigational links from one page to another, merged. */
 export interface LinkEdge {
@@ -38,8 +38,6 @@ export interface LinkGraph {
   outlinks: Map<string, LinkEdge[]>;
 }
 
-const maxRedirectHops = 10;
-
 /** Whether a link passes equity: no `nofollow` on the link or in the page's robots meta. */
 export function isFollowLink(page: SitePage, rel: readonly string[]): boolean {
   return !page.facts.robots.nofollow && !rel.includes('nofollow');
@@ -61,7 +59,8 @@ export function buildLinkGraph(
     let viaRedirect = false;
     if (target.status === 'page') destination = target.page;
     else if (target.status === 'redirect') {
-      destination = followRedirect(index, target.destination);
+      const end = followRedirects(index, target.destination);
+      destination = end.status === 'page' ? end.page : null;
       viaRedirect = true;
     }
     if (!destination || destination.path === page.path) continue;
@@ -101,27 +100,6 @@ export function buildLinkGraph(
     outlinks.get(edge.from)?.push(edge);
   }
   return { pages: index.pages, nodes, edges, inlinks, outlinks };
-}
-
-/** Follow a redirect destination (path or URL) to the built page it ends at, if any. */
-function followRedirect(index: SiteIndex, destination: string): SitePage | null {
-  let current = destination;
-  for (let hop = 0; hop < maxRedirectHops; hop++) {
-    let pathname: string;
-    try {
-      pathname = new URL(current, 'https://site.invalid').pathname;
-    } catch {
-      return null;
-    }
-    // Only relative/root-relative destinations are this site's; absolute ones leave it.
-    if (/^[a-z][a-z\d+.-]*:/i.test(current) && !current.startsWith('https://site.invalid'))
-      return null;
-    const target = index.resolvePath(pathname);
-    if (target.status === 'page') return target.page;
-    if (target.status !== 'redirect') return null;
-    current = target.destination;
-  }
-  return null;
 }
 
 function compare(a: string, b: string): number {

@@ -4,7 +4,14 @@
  */
 
 import type { PageLinks } from './types.js';
-import { decodePath, normalizeBase, pageKey } from './url.js';
+import {
+  decodePath,
+  normalizeBase,
+  pageKey,
+  placeholderOrigin,
+  type SiteUrls,
+  scopeOfUrl,
+} from './url.js';
 
 /**
  * A route as the framework knows it. The Astro integration fills these from
@@ -106,7 +113,10 @@ export function createSiteIndex(input: SiteIndexInput): SiteIndex {
     const decoded = decodePath(pathname);
     const key = pageKey(pathname);
     const page = byKey.get(key);
-    if (page) {
+    // Note: a link that names a file (`/docs/index.html`) needs that file: with
+    // build.format 'file' the page is docs.html, and static hosts answer 404.
+    const namesMissingFile = /\.html?$/.test(decoded) && !input.files.has(decoded);
+    if (page && !namesMissingFile) {
       if (page.kind === 'redirect' && page.redirectTo) {
         return { status: 'redirect', destination: page.redirectTo, page };
       }
@@ -122,13 +132,27 @@ export function createSiteIndex(input: SiteIndexInput): SiteIndex {
     if (local !== null) {
       // Note: config redirects are written without base, as in astro.config.mjs.
       for (const rule of redirectRules) {
-        if (rule.key === pageKey(local) || rule.regex.test(local)) {
+        if (rule.key === pageKey(local))
           return { status: 'redirect', destination: rule.to, page: null };
-        }
+        const match = rule.regex.exec(local);
+        if (match)
+          return {
+            status: 'redirect',
+            destination: fillPattern(rule.to, match.groups),
+            page: null,
+          };
       }
       for (const route of redirectRoutes) {
-        if (matchesRoute(route.regex, local) && route.redirect) {
-          return { status: 'redirect', destination: route.redirect, page: null };
+        const match = matchRoute(route.regex, local);
+        if (match && route.redirect) {
+          const params = Object.fromEntries(
+            paramNames(route.pattern).map((name, i) => [name, match[i + 1] ?? '']),
+          );
+          return {
+            status: 'redirect',
+            destination: fillPattern(route.redirect, params),
+            page: null,
+          };
         }
       }
       for (const route of onDemand) {
@@ -146,6 +170,30 @@ export function createSiteIndex(input: SiteIndexInput): SiteIndex {
   };
 }
 
+/** Param names of a route pattern, in order: `/blog/[lang]/[...slug]` → `lang`, `slug`. */
+function paramNames(pattern: string): string[] {
+  return [...pattern.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => m[1]!);
+}
+
+/** Put matched params into a destination pattern: `/new/[slug]` with slug `a` → `/new/a`. */
+function fillPattern(
+  pattern: string,
+  params: Record<string, string | undefined> | undefined,
+): string {
+  if (!params) return pattern;
+  return pattern.replace(
+    /\[(?:\.\.\.)?([^\]]+)\]/g,
+    (whole, name: string) => params[name] ?? whole,
+  );
+}
+
+function matchRoute(regex: RegExp, local: string): RegExpExecArray | null {
+  const match = regex.exec(local);
+  if (match) return match;
+  const other = local.endsWith('/') && local.length > 1 ? local.slice(0, -1) : `${local}/`;
+  return regex.exec(other);
+}
+
 function matchesRoute(regex: RegExp, local: string): boolean {
   if (regex.test(local)) return true;
   // Route regexes follow the trailingSlash setting; a path that differs only by its final
@@ -154,23 +202,75 @@ function matchesRoute(regex: RegExp, local: string): boolean {
   return regex.test(other);
 }
 
-/** Turn a redirect source like `/blog/[slug]` or `/old/[...rest]` into a regex on paths. */
+/** Turn a redirect source like `/blog/[slug]` or `/old/[...rest]` into a regex on paths, with a named group per param. */
 function patternToRegex(pattern: string): RegExp {
   const normalized = pattern.startsWith('/') ? pattern : `/${pattern}`;
   const source = normalized
     .replace(/\/$/, '')
     .split('/')
     .map((segment) => {
-      if (/^\[\.\.\.[^\]]+\]$/.test(segment)) return '(?:.*)';
+      const spread = /^\[\.\.\.([^\]]+)\]$/.exec(segment);
+      if (spread) return `(?<${groupName(spread[1]!)}>.*)`;
       return segment
         .split(/(\[[^\]]+\])/)
-        .map((part) => (/^\[[^\]]+\]$/.test(part) ? '[^/]+' : escapeRegex(part)))
+        .map((part) => {
+          const param = /^\[([^\]]+)\]$/.exec(part);
+          return param ? `(?<${groupName(param[1]!)}>[^/]+)` : escapeRegex(part);
+        })
         .join('');
     })
     .join('/');
   return new RegExp(`^${source || ''}/?$`);
 }
 
+/** Param names are identifiers in Astro; anything else cannot be a regex group name. */
+function groupName(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : `p${name.replace(/\W/g, '_')}`;
+}
+
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Where a redirect chain ends. */
+export type RedirectEnd =
+  | { status: 'page'; page: SitePage; path: string }
+  | { status: 'file' | 'on-demand'; path: string }
+  | { status: 'missing'; path: string }
+  | { status: 'outside'; url: string }
+  | { status: 'loop'; path: string };
+
+const maxRedirectHops = 10;
+
+/**
+ * Follow a redirect destination (a path, or an absolute URL) through further redirects to
+ * where it ends. Absolute destinations leave the site (`outside`) unless `urls` says
+ * their origin is the site's.
+ */
+export function followRedirects(
+  index: SiteIndex,
+  destination: string,
+  urls?: Pick<SiteUrls, 'origin' | 'internalOrigins'>,
+): RedirectEnd {
+  const origin = urls?.origin ?? placeholderOrigin;
+  const internalOrigins = urls?.internalOrigins ?? [placeholderOrigin];
+  let current = destination;
+  for (let hop = 0; hop < maxRedirectHops; hop++) {
+    let url: URL;
+    try {
+      url = new URL(current, origin);
+    } catch {
+      return { status: 'missing', path: current };
+    }
+    if (scopeOfUrl(url, internalOrigins) !== 'internal')
+      return { status: 'outside', url: url.href };
+    const target = index.resolvePath(url.pathname);
+    if (target.status === 'page')
+      return { status: 'page', page: target.page, path: target.page.path };
+    if (target.status === 'file' || target.status === 'on-demand')
+      return { status: target.status, path: url.pathname };
+    if (target.status === 'missing') return { status: 'missing', path: url.pathname };
+    current = target.destination;
+  }
+  return { status: 'loop', path: current };
 }

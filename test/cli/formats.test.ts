@@ -29,7 +29,7 @@ const brokenErrors = [
     'Add an element with that id to the target page, or fix the fragment.',
   '::error file=test/fixtures/cli/broken-site/index.html,line=13,col=1,title=broken-resource on /::' +
     '/: <img src> loads /img/photo.png, which does not exist in the build%0A' +
-    'Put the file in public/ (or import it), or fix the path. Paths in public/ are served from the base.',
+    'Put the file in the folder served as the site root (public/ in Astro), or fix the path.',
 ];
 
 describe('text format', () => {
@@ -58,7 +58,7 @@ describe('text format', () => {
       ],
       [
         /^\s+13:1\s+error\s+broken-resource\s.*src="\/img\/photo\.png".*\s<img src> loads \/img\/photo\.png, which does not exist in the build$/,
-        'hint: Put the file in public/ (or import it), or fix the path. Paths in public/ are served from the base.',
+        'hint: Put the file in the folder served as the site root (public/ in Astro), or fix the path.',
       ],
     ];
     expected.forEach(([finding, hint], i) => {
@@ -196,7 +196,7 @@ describe('github format', () => {
     const result = runBin([fixture('broken-site'), '--format', 'github']);
     expect(result.stdout.split('\n')[0]).toBe(
       '::notice title=site-unknown::site: site is not configured: absolute links to your own domain are treated ' +
-        "as outbound%0ASet site in astro.config.mjs (e.g. site: 'https://example.com') or pass --site.",
+        "as outbound%0ASet site in astro.config.mjs (e.g. site: 'https://example.com'), or pass --site to the CLI.",
     );
   });
 

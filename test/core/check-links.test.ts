@@ -127,6 +127,85 @@ describe('checkLinks', () => {
     ]);
   });
 
+  it('fills dynamic params of config redirects into the destination', async () => {
+    const findings = await findingsOf(
+      {
+        'index.html': page('<a href="/legacy/42">Product</a>'),
+        'products/42/index.html': page(''),
+      },
+      { redirects: [{ from: '/legacy/[id]', to: '/products/[id]' }] },
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        type: 'redirected-link',
+        message: 'links to /legacy/42, which redirects to /products/42',
+      }),
+    ]);
+  });
+
+  it('reports a link through a config redirect to a missing page as broken', async () => {
+    const findings = await findingsOf(
+      { 'index.html': page('<a href="/gone/">Gone</a>') },
+      { redirects: [{ from: '/gone', to: '/nowhere/' }] },
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        type: 'broken-link',
+        message: 'links to /gone/, which redirects to /nowhere/, which does not exist in the build',
+      }),
+    ]);
+  });
+
+  it('reports a redirect page with a missing destination once, and the link to it as redirected', async () => {
+    const findings = await findingsOf({
+      'index.html': page('<a href="/old/">Old</a>'),
+      'old/index.html':
+        '<!doctype html><title>Redirecting to: /new/</title><meta http-equiv="refresh" content="0;url=/new/"><link rel="canonical" href="/new/"><body><a href="/new/">Redirecting</a></body>',
+    });
+    expect(findings.map((f) => [f.type, f.page, f.href])).toEqual([
+      ['redirected-link', '/', '/old/'],
+      ['broken-link', '/old/', '/new/'],
+    ]);
+    expect(findings[0]!.message).toBe(
+      'links to /old/, which redirects to /new/, which does not exist in the build',
+    );
+  });
+
+  it("does not check a 404 page's canonical and alternates, only its visible links", async () => {
+    const findings = await findingsOf({
+      '404.html': page(
+        '<a href="/missing/">x</a>',
+        '<link rel="canonical" href="/404/"><link rel="alternate" hreflang="fr" href="/fr/404/">',
+      ),
+    });
+    expect(findings.map((f) => [f.type, f.href])).toEqual([['broken-link', '/missing/']]);
+  });
+
+  it('reports a link naming an .html file that does not exist, even when the page does', async () => {
+    const findings = await findingsOf(
+      {
+        'index.html': page(
+          '<a href="/docs/index.html">Docs</a> <a href="/docs.html">Docs</a> <a href="/docs">Docs</a>',
+        ),
+        'docs.html': page(''),
+      },
+      { buildFormat: 'file' },
+    );
+    expect(findings.map((f) => [f.type, f.href])).toEqual([['broken-link', '/docs/index.html']]);
+  });
+
+  it('suggests a page only a typo away, not any page of similar length', async () => {
+    const findings = await findingsOf({
+      'index.html': page('<a href="/nope/">x</a> <a href="/abuot/">y</a>'),
+      'more/index.html': page(''),
+      'about/index.html': page(''),
+    });
+    expect(findings.map((f) => [f.href, f.suggestion])).toEqual([
+      ['/nope/', null],
+      ['/abuot/', '/about/'],
+    ]);
+  });
+
   it('flags a trailing slash that differs from the built URL when trailingSlash is always', async () => {
     const findings = await findingsOf(
       {
