@@ -225,6 +225,14 @@ export const findingDefinitions = {
     hint: () =>
       'Fix or re-download the export. Mark the source required to fail the build instead.',
   },
+  'inbound-source-warning': {
+    severity: 'warning',
+    title: 'Inbound source read with a caveat',
+    description:
+      'An inbound-link export was read, but with a caveat: rows skipped (allowBadRows), a stale cached copy, a guessed encoding, or a file in a folder that was not read.',
+    message: (d) => `${str(d.source)}: ${str(d.reason)}`,
+    hint: () => 'Check the export; re-download it if rows or data are missing.',
+  },
   'unparsed-page': {
     severity: 'warning',
     title: 'Page could not be parsed',
