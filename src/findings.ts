@@ -242,7 +242,7 @@ export const findingDefinitions = {
       'Look for deeply nested or unclosed elements in this page; its links are missing from the report.',
   },
   'site-unknown': {
-    severity: 'info',
+    severity: 'warning',
     title: 'Site URL not configured',
     description:
       '`site` is not set, so absolute links to the site cannot be recognized as internal.',

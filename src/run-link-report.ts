@@ -183,12 +183,8 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     notes.push(...inbound.joined.notes);
   }
   findings.push(...analysis.findings);
-  if (!urls.siteKnown) {
-    findings.push(createFinding('site-unknown'));
-    notes.push(
-      'site is not configured: absolute links to your own domain cannot be recognized as internal and are counted as outbound.',
-    );
-  }
+  // Said once: a warning finding, so the log, the terminal and GitHub all show it.
+  if (!urls.siteKnown) findings.push(createFinding('site-unknown'));
 
   const report = buildReport({
     urls,

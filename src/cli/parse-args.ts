@@ -26,8 +26,8 @@ const severityLevels = ['error', 'warning', 'info', 'off'] as const;
 /** The options of the core that flags set; only the ones given are present. */
 export type FlagOptions = Pick<LinkReportOptions, 'failOn' | 'severity' | 'checkFragments'> & {
   ignore?: { pages?: string[]; links?: (string | RegExp)[] };
-  /** Paths as strings, URLs as `{ url }` (the option's two forms). */
-  inbound?: (string | { url: string })[];
+  /** Files (or folders) and URLs, each required. */
+  inbound?: ({ file: string; required: true } | { url: string; required: true })[];
 };
 
 /** The command line, parsed and validated. Absent fields were not given. */
@@ -236,17 +236,29 @@ function parseSeverities(values: readonly string[]): NonNullable<FlagOptions['se
   return result;
 }
 
-/** A file or folder path, or an http(s) URL (downloaded and cached by the core). */
-function parseInboundSource(value: string): string | { url: string } {
+/**
+ * A file or folder path, or an http(s) URL (downloaded and cached by the core). Named on
+ * the command line, it is required: one that cannot be read is an error, not a warning.
+ */
+function parseInboundSource(
+  value: string,
+): { file: string; required: true } | { url: string; required: true } {
   requireValue('--inbound', value);
-  return /^https?:\/\//i.test(value) ? { url: value } : value;
+  return /^https?:\/\//i.test(value)
+    ? { url: value, required: true }
+    : { file: value, required: true };
 }
 
-/** A glob, or `/source/flags` for a regular expression. */
+/**
+ * A glob, or `/source/flags` for a regular expression. Paths look like `/a/b/` too, so a
+ * value is a regular expression only when its body uses syntax globs do not
+ * (`^ $ \ | ( ) +`) and its flags are valid: `/tags/js`, `/blog/gi` and `/docs/*\/` are
+ * globs, `/^\/old\/$/` is a regex.
+ */
 function parseLinkPattern(value: string): string | RegExp {
   requireValue('--ignore-links', value);
-  const match = /^\/(.+)\/([a-z]*)$/s.exec(value);
-  if (!match) return value;
+  const match = /^\/(.+)\/([dgimsuvy]*)$/s.exec(value);
+  if (!match || !/[\\^$()|+]/.test(match[1]!)) return value;
   try {
     return new RegExp(match[1]!, match[2]);
   } catch (error) {

@@ -56,7 +56,7 @@ describe('exit code 0: nothing at the fail level', () => {
       'broken-resource=info',
     ]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('0 errors, 1 warning');
+    expect(result.stdout).toContain('0 errors, 2 warnings');
     expect(result.stdout).not.toContain('broken-fragment');
   });
 

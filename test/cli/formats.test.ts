@@ -195,7 +195,7 @@ describe('github format', () => {
   it('prints site-level findings as annotations without a file', () => {
     const result = runBin([fixture('broken-site'), '--format', 'github']);
     expect(result.stdout.split('\n')[0]).toBe(
-      '::notice title=site-unknown::site: site is not configured: absolute links to your own domain are treated ' +
+      '::warning title=site-unknown::site: site is not configured: absolute links to your own domain are treated ' +
         "as outbound%0ASet site in astro.config.mjs (e.g. site: 'https://example.com'), or pass --site to the CLI.",
     );
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../src/cli/parse-args.js';
 import { createProgress, type ProgressStream } from '../../src/cli/progress.js';
 import { guessBuildFormat } from '../../src/guess-build-format.js';
 
@@ -85,5 +86,18 @@ describe('createProgress', () => {
     quiet.update(1, 5000);
     quiet.finish();
     expect([...log.output, ...tty.output]).toEqual([]);
+  });
+});
+
+describe('--ignore-links', () => {
+  it('reads paths as globs and only regex syntax as a regular expression', () => {
+    const links = parseCliArgs([
+      'dist',
+      ...['/tags/js', '/blog/gi', '/docs/*/', '/^\\/old\\/$/i'].flatMap((v) => [
+        '--ignore-links',
+        v,
+      ]),
+    ]).options.ignore?.links;
+    expect(links).toEqual(['/tags/js', '/blog/gi', '/docs/*/', /^\/old\/$/i]);
   });
 });

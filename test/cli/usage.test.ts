@@ -145,7 +145,7 @@ describe('--inbound', () => {
     );
   });
 
-  it('passes URLs as remote sources (a failed download is a warning)', async () => {
+  it('passes URLs as remote sources, required: a failed download is an error', async () => {
     const { dir: cwd, cleanup } = await createTempDir();
     try {
       const result = runBin(
@@ -158,14 +158,16 @@ describe('--inbound', () => {
         ],
         { cwd },
       );
-      expect(result.status).toBe(0);
+      expect(result.status).toBe(1);
       const report = JSON.parse(result.stdout);
       expect(report.inbound.sources).toMatchObject([
-        { entry: 'http://127.0.0.1:9/x.csv', location: 'url', status: 'failed' },
+        { entry: 'http://127.0.0.1:9/x.csv', location: 'url', status: 'failed', required: true },
       ]);
-      expect(report.findings.map((finding: { type: string }) => finding.type)).toContain(
-        'inbound-source-failed',
-      );
+      expect(
+        report.findings
+          .filter((finding: { type: string }) => finding.type === 'inbound-source-failed')
+          .map((finding: { severity: string }) => finding.severity),
+      ).toEqual(['error']);
     } finally {
       await cleanup();
     }

@@ -6,7 +6,7 @@ async function findingsOf(files: Record<string, string>, input: Partial<LinkRepo
   const dir = await writeSite(files);
   const { report } = await runLinkReport({ dir, site: 'https://example.com', ...input });
   return report.findings
-    .filter((f) => f.type !== 'site-unknown' && f.severity !== 'info')
+    .filter((f) => f.severity !== 'info')
     .filter((f) =>
       [
         'broken-link',
@@ -379,8 +379,11 @@ describe('checkLinks', () => {
       'index.html': page('<a href="/missing/">x</a> <a href="https://example.com/">abs</a>'),
     });
     const { report } = await runLinkReport({ dir });
-    expect(report.findings.map((f) => f.type)).toEqual(['site-unknown', 'broken-link']);
-    expect(report.notes).toHaveLength(1);
+    expect(report.findings.map((f) => [f.type, f.severity])).toEqual([
+      ['site-unknown', 'warning'],
+      ['broken-link', 'error'],
+    ]);
+    expect(report.notes).toEqual([]);
     expect(report.summary.outboundLinks).toBe(1);
   });
 
