@@ -1,7 +1,7 @@
 /**
  * Discover: walk the build output and map every file to the URL it is served at.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodePath, fileToUrlPath, pageKey, type SiteShape } from './url.js';
 
@@ -38,9 +38,9 @@ export async function discoverFiles(
   shape: Pick<SiteShape, 'base' | 'trailingSlash' | 'buildFormat'>,
   exclude: readonly string[] = [],
 ): Promise<DiscoveredFiles> {
-  let entries: import('node:fs').Dirent[];
+  let relativeFiles: string[];
   try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    relativeFiles = await listFiles(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -57,10 +57,7 @@ export async function discoverFiles(
   const base = shape.base;
   const html: HtmlFile[] = [];
   const files = new Set<string>();
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const parent = entry.parentPath ?? (entry as unknown as { path: string }).path;
-    const file = path.relative(dir, path.join(parent, entry.name)).split(path.sep).join('/');
+  for (const file of relativeFiles) {
     if (excluded.some((folder) => file.startsWith(folder))) continue;
     files.add(decodePath(base) + file);
     if (file.endsWith('.html') || file.endsWith('.htm')) {
@@ -70,4 +67,35 @@ export async function discoverFiles(
   }
   html.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { html, files };
+}
+
+/**
+ * Every file under `root`, relative and `/`-separated. Symbolic links are followed, as a
+ * web server would (a symlinked file or folder is served at the link's path); a link to a
+ * folder that contains it would loop, so it is not followed.
+ */
+async function listFiles(root: string): Promise<string[]> {
+  const result: string[] = [];
+  async function walk(folder: string, prefix: string, realFolder: string): Promise<void> {
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    for (const entry of entries) {
+      const parent = entry.parentPath ?? (entry as unknown as { path: string }).path;
+      const absolute = path.join(parent, entry.name);
+      const file = prefix + path.relative(folder, absolute).split(path.sep).join('/');
+      if (entry.isFile()) {
+        result.push(file);
+      } else if (entry.isSymbolicLink()) {
+        const target = await stat(absolute).catch(() => null);
+        if (target?.isFile()) result.push(file);
+        else if (target?.isDirectory()) {
+          const real = await realpath(absolute);
+          const realParent = path.join(realFolder, path.relative(folder, parent));
+          if (`${realParent}${path.sep}`.startsWith(`${real}${path.sep}`)) continue;
+          await walk(absolute, `${file}/`, real);
+        }
+      }
+    }
+  }
+  await walk(root, '', await realpath(root));
+  return result;
 }

@@ -78,8 +78,16 @@ export interface LinkReportResult {
 export async function runLinkReport(input: LinkReportInput): Promise<LinkReportResult> {
   const options = resolveOptions(input.options ?? {});
   const requestedFormat = input.buildFormat ?? 'directory';
+  const notes: string[] = [];
+  // A site URL with a path (Hugo's baseURL) names the base when none is given.
+  const sitePath = input.site ? URL.parse(input.site)?.pathname : undefined;
+  let base = input.base;
+  if (base === undefined && sitePath && sitePath !== '/') {
+    base = sitePath;
+    notes.push(`base taken from the path of site (${input.site}): ${normalizeBase(base)}`);
+  }
   const shape = {
-    base: normalizeBase(input.base),
+    base: normalizeBase(base),
     trailingSlash: input.trailingSlash ?? 'ignore',
     // Note: files map to the same URLs under `directory` and `file`; only `preserve` differs,
     // and it is never guessed. So discovery need not wait for the guess.
@@ -88,7 +96,6 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   // The report's own folder is never part of the site, even when this run writes none.
   const exclude = [options.reportDir === false ? '_link-report' : options.reportDir];
   const discovered = await discoverFiles(input.dir, shape, exclude);
-  const notes: string[] = [];
   if (requestedFormat === 'auto') {
     const guess = guessBuildFormat(discovered.html.map((file) => file.file));
     shape.buildFormat = guess.format;
@@ -108,6 +115,15 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     })),
     { workers: input.workers, onProgress: input.onProgress },
   );
+  // A report page an earlier run wrote into the output (CLI --html) is not part of the site.
+  const earlierReports = new Set(
+    extracted.filter((page) => page.facts.generator?.startsWith('astro-link-report')),
+  );
+  if (earlierReports.size > 0) {
+    notes.push(
+      `left out ${earlierReports.size} report page(s) written by an earlier run: ${[...earlierReports].map((page) => page.file).join(', ')}`,
+    );
+  }
 
   const routeByFile = new Map<string, RouteInfo>();
   // A file claimed by a page route and by a fallback route (a locale that has the page) is the page's.
@@ -118,11 +134,12 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     for (const file of route.files) if (!routeByFile.has(file)) routeByFile.set(file, route);
   }
   const isIgnoredPage = picomatch(options.ignore.pages, { dot: true });
-  const pages: SitePage[] = extracted.map((page, i) => {
+  const pages: SitePage[] = extracted.flatMap((page, i) => {
+    if (earlierReports.has(page)) return [];
     const { path: pagePath, key } = discovered.html[i]!;
     const route = routeByFile.get(page.file) ?? null;
     const kind = classifyPage(page, pagePath, urls.base, route);
-    return {
+    const sitePage: SitePage = {
       ...page,
       path: pagePath,
       key,
@@ -133,6 +150,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       ignored: isIgnoredPage(pagePath),
       idSet: new Set(page.ids),
     };
+    return [sitePage];
   });
 
   const index = createSiteIndex({

@@ -124,7 +124,8 @@ export function createSiteIndex(input: SiteIndexInput): SiteIndex {
     }
     if (
       input.files.has(decoded) ||
-      (decoded.endsWith('/') && input.files.has(`${decoded}index.html`))
+      (decoded.endsWith('/') &&
+        (input.files.has(`${decoded}index.html`) || input.files.has(`${decoded}index.htm`)))
     ) {
       return { status: 'file', file: decoded };
     }

@@ -118,8 +118,9 @@ export function decodePath(pathname: string): string {
  */
 export function pageKey(pathname: string): string {
   let path = decodePath(pathname).replace(/\/{2,}/g, '/');
-  if (path.endsWith('/index.html')) path = path.slice(0, -'index.html'.length);
-  else if (path.endsWith('.html')) path = path.slice(0, -'.html'.length);
+  const index = /\/index\.html?$/.exec(path);
+  if (index) path = path.slice(0, -index[0].length + 1);
+  else path = path.replace(/\.html?$/, '');
   if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
   return path || '/';
 }
@@ -140,11 +141,12 @@ export function fileToUrlPath(
     .map((segment) => encodeURIComponent(segment))
     .join('/');
   let path: string;
-  if (encoded === 'index.html' || encoded.endsWith('/index.html')) {
-    path = encoded.slice(0, -'index.html'.length);
+  const index = /(^|\/)index\.html?$/.exec(encoded);
+  if (index) {
+    path = encoded.slice(0, index.index + index[1]!.length);
     if (shape.trailingSlash === 'never' && path.endsWith('/')) path = path.slice(0, -1);
-  } else if (encoded.endsWith('.html')) {
-    path = shape.buildFormat === 'preserve' ? encoded : encoded.slice(0, -'.html'.length);
+  } else if (/\.html?$/.test(encoded)) {
+    path = shape.buildFormat === 'preserve' ? encoded : encoded.replace(/\.html?$/, '');
   } else {
     path = encoded;
   }

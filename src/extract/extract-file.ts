@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputDirError } from '../discover.js';
 import type { PageLinks } from '../types.js';
+import { decodeHtml } from './decode-html.js';
 import { extractPage } from './extract-page.js';
 
 /** One file to extract. Plain data, so it crosses to worker threads. */
@@ -27,9 +28,9 @@ export interface ExtractFileTask {
  */
 export async function extractFile(task: ExtractFileTask): Promise<PageLinks> {
   const absolute = path.join(task.dir, task.file);
-  let html: string;
+  let bytes: Uint8Array;
   try {
-    html = await readFile(absolute, 'utf8');
+    bytes = await readFile(absolute);
   } catch (error) {
     // Note: some errors (ERR_FS_FILE_TOO_LARGE) do not name the file; say which one failed.
     const code = (error as NodeJS.ErrnoException).code;
@@ -43,10 +44,13 @@ export async function extractFile(task: ExtractFileTask): Promise<PageLinks> {
             : (error as Error).message;
     throw new OutputDirError(`Cannot read ${absolute}: ${reason}`, { cause: error });
   }
-  return extractPage(html, {
+  const html = decodeHtml(bytes);
+  const page = extractPage(html.text, {
     file: task.file,
     url: task.url,
     internalOrigins: task.internalOrigins,
     sitePath: task.sitePath,
   });
+  if (html.problem) page.problems = [...(page.problems ?? []), html.problem];
+  return page;
 }

@@ -1,5 +1,12 @@
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findingsAtFailLevel, type LinkReportInput, runLinkReport } from '../../src/index.js';
+import {
+  findingsAtFailLevel,
+  type LinkReportInput,
+  renderHtmlReport,
+  runLinkReport,
+} from '../../src/index.js';
 import { page, writeSite } from './site-folder.js';
 
 async function findingsOf(files: Record<string, string>, input: Partial<LinkReportInput> = {}) {
@@ -307,6 +314,75 @@ describe('checkLinks', () => {
     ).toEqual(['/other-repo/']);
     expect(report.summary.outboundLinks).toBe(3);
     expect(report.summary.internalLinks).toBe(2);
+  });
+
+  it('follows symbolic links to files and folders, as a web server does', async () => {
+    const dir = await writeSite({
+      'index.html': page('<a href="/alias.html">Alias</a> <a href="/shared/x/">Shared</a>'),
+      'about.html': page(''),
+      'real/x/index.html': page(''),
+    });
+    await symlink('about.html', path.join(dir, 'alias.html'));
+    await symlink('real', path.join(dir, 'shared'));
+    await symlink('.', path.join(dir, 'loop'));
+    const { report } = await runLinkReport({ dir, site: 'https://example.com' });
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(report.pages.map((p) => p.file)).toEqual([
+      'about.html',
+      'alias.html',
+      'index.html',
+      'real/x/index.html',
+      'shared/x/index.html',
+    ]);
+  });
+
+  it('reads pages in the charset they declare', async () => {
+    const dir = await writeSite({ 'café.html': page('') });
+    const latin1 = Buffer.from(
+      '<html><head><meta charset="windows-1252"><title>Caf\xe9</title></head><body><main><a href="/caf\xe9">caf\xe9</a></main></body></html>',
+      'latin1',
+    );
+    await writeFile(path.join(dir, 'index.html'), latin1);
+    const { report } = await runLinkReport({
+      dir,
+      site: 'https://example.com',
+      buildFormat: 'file',
+    });
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(report.pages.find((p) => p.file === 'index.html')?.title).toBe('Café');
+  });
+
+  it('leaves out a report page an earlier run wrote into the output', async () => {
+    const dir = await writeSite({ 'index.html': page('<a href="/">Home</a>') });
+    const first = await runLinkReport({ dir, site: 'https://example.com' });
+    await mkdir(path.join(dir, 'reports'));
+    await writeFile(path.join(dir, 'reports', 'index.html'), renderHtmlReport(first.report));
+    const { report } = await runLinkReport({ dir, site: 'https://example.com' });
+    expect(report.pages.map((p) => p.file)).toEqual(['index.html']);
+    expect(report.notes).toEqual([
+      'left out 1 report page(s) written by an earlier run: reports/index.html',
+    ]);
+  });
+
+  it('serves index.htm as a folder index', async () => {
+    const findings = await findingsOf({
+      'index.html': page('<a href="/products/">P</a>'),
+      'products/index.htm': page(''),
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('takes the base from the path of site when no base is given', async () => {
+    const dir = await writeSite({
+      'index.html': page('<a href="/docs/guide/">Guide</a>'),
+      'guide/index.html': page(''),
+    });
+    const { report } = await runLinkReport({ dir, site: 'https://example.com/docs/' });
+    expect(report.site.base).toBe('/docs/');
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(report.notes).toEqual([
+      'base taken from the path of site (https://example.com/docs/): /docs/',
+    ]);
   });
 
   it('does not report links to on-demand routes', async () => {
