@@ -76,7 +76,7 @@ export function buildReport(input: BuildReportInput): Report {
       nofollow: page.facts.robots.nofollow,
       inlinks: (graph.inlinks.get(page.path) ?? []).map(({ to: _to, ...edge }) => edge),
       outlinks: {
-        internal: (graph.outlinks.get(page.path) ?? []).map(({ from: _from, ...edge }) => edge),
+        internal: (graph.outlinks.get(page.path) ?? []).map(({ to, count }) => ({ to, count })),
         outbound: [...outbound.values()]
           .map((entry) => ({ url: entry.url, count: entry.count, rel: [...entry.rel].sort() }))
           .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),

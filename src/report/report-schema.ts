@@ -63,7 +63,9 @@ const inlinkSchema = z.object({
   anchors: z.array(z.string()),
 });
 
-const outlinkSchema = inlinkSchema.omit({ from: true }).extend({ to: z.string() });
+const outlinkSchema = z
+  .object({ to: z.string(), count: z.number().int() })
+  .describe("A page this page links to; the details of the edge are in that page's inlinks.");
 
 const outboundLinkSchema = z.object({
   url: z.string(),
