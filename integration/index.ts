@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, IntegrationResolvedRoute } from 'astro';
 import { AstroError } from 'astro/errors';
 import {
+  createSourceLocator,
+  type Finding,
   findingsAtFailLevel,
   type LinkReportOptions,
   renderFindingsByPage,
@@ -16,6 +18,7 @@ import {
   renderSummaryLine,
   resolveOptions,
   runLinkReport,
+  type SourceLocation,
   writeReportFiles,
 } from '../src/index.js';
 import { toRedirectRules, toRouteInfos } from './routes.js';
@@ -131,11 +134,14 @@ function createChecker(resolved: ReturnType<typeof resolveOptions>): AstroIntegr
         const warnings = report.findings.filter(
           (f) => !failingSet.has(f) && f.severity === 'warning',
         );
+        const shown = warnings.slice(0, maxLoggedWarnings);
+        const locations = await locateFindings([...failing, ...shown], root);
+        const render = (findings: Finding[]) =>
+          renderFindingsByPage(findings, { color: false, outDir: shownDir, locations });
         if (warnings.length > 0) {
-          const shown = warnings.slice(0, maxLoggedWarnings);
           const more = warnings.length - shown.length;
           logger.warn(
-            `${warnings.length} warning(s):\n${renderFindingsByPage(shown, { color: false, outDir: shownDir })}` +
+            `${warnings.length} warning(s):\n${render(shown)}` +
               (more > 0 ? `\n…and ${more} more in the report.` : ''),
           );
         }
@@ -143,7 +149,7 @@ function createChecker(resolved: ReturnType<typeof resolveOptions>): AstroIntegr
           const pages = new Set(failing.map((f) => f.page)).size;
           throw new AstroError(
             `astro-link-report: ${failing.length} problem(s) on ${pages} page(s) fail the build:\n\n` +
-              renderFindingsByPage(failing, { color: false, outDir: shownDir }),
+              render(failing),
             'Fix the links above, or change what fails the build with the failOn and severity options ' +
               '(or ignore.links for links you know are fine).' +
               (laterIntegrations.length > 0
@@ -154,4 +160,21 @@ function createChecker(resolved: ReturnType<typeof resolveOptions>): AstroIntegr
       },
     },
   };
+}
+
+/** Findings located in the sources: at most this many, so a site with thousands stays fast. */
+const maxLocated = 200;
+
+/** Where each finding's link is written in the project's sources, where it can be found. */
+async function locateFindings(
+  findings: readonly Finding[],
+  root: string,
+): Promise<Map<Finding, SourceLocation>> {
+  const locate = createSourceLocator(root);
+  const located = new Map<Finding, SourceLocation>();
+  for (const finding of findings.slice(0, maxLocated)) {
+    const at = await locate(finding);
+    if (at) located.set(finding, at);
+  }
+  return located;
 }

@@ -47,6 +47,7 @@ export {
   parseInboundExport,
   type SourceSummary,
 } from './inbound/index.js';
+export { createSourceLocator, type SourceLocation } from './locate-in-source.js';
 export {
   type LinkReportOptions,
   linkReportOptionsSchema,

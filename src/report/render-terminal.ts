@@ -4,6 +4,7 @@
  */
 import { styleText } from 'node:util';
 import type { Finding, Severity } from '../findings.js';
+import type { SourceLocation } from '../locate-in-source.js';
 import type { Report } from './report-schema.js';
 
 /** Options of the terminal renderers. */
@@ -12,6 +13,8 @@ export interface TerminalOptions {
   color: boolean;
   /** Output folder as the user knows it (e.g. `dist`), prefixed to built file paths. */
   outDir?: string;
+  /** Where findings' links are written in the sources (see `createSourceLocator`). */
+  locations?: ReadonlyMap<Finding, SourceLocation> | undefined;
 }
 
 type Style = Parameters<typeof styleText>[0];
@@ -70,6 +73,8 @@ export function renderFindingsByPage(
         `  ${position.padEnd(8)} ${paint(options, severityStyle[finding.severity], finding.severity.padEnd(8))}` +
           `${paint(options, 'dim', finding.type)}  ${link}${finding.message}`,
       );
+      const at = options.locations?.get(finding);
+      if (at) lines.push(`  ${' '.repeat(18)}written at ${at.file}:${at.line}:${at.column}`);
       lines.push(`  ${' '.repeat(18)}${paint(options, 'dim', `hint: ${finding.hint}`)}`);
     }
   }

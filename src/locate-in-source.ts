@@ -1,0 +1,79 @@
+/**
+ * Find where a link is written in the project's sources: the route's source file, else the
+ * content files (Markdown, MDX, Markdoc) under `src/content/`. Built HTML is often minified
+ * to one line; the source line is where the user fixes the link.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Finding } from './findings.js';
+
+/** A place in a source file, `/`-separated path relative to the project root. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+const contentExtensions = new Set(['.md', '.mdx', '.mdoc', '.markdown']);
+
+/**
+ * Create a locator over the project at `root`. Files are read once, lazily, and only for
+ * findings that have a link; a link written in no source file has no location.
+ */
+export function createSourceLocator(
+  root: string,
+): (finding: Finding) => Promise<SourceLocation | null> {
+  const texts = new Map<string, Promise<string | null>>();
+  let contentFiles: Promise<string[]> | null = null;
+  const read = (file: string) => {
+    let text = texts.get(file);
+    if (!text) {
+      text = readFile(path.join(root, file), 'utf8').catch(() => null);
+      texts.set(file, text);
+    }
+    return text;
+  };
+  const listContent = () => {
+    contentFiles ??= readdir(path.join(root, 'src/content'), { recursive: true })
+      .then((entries) =>
+        entries
+          .map((entry) => `src/content/${String(entry).split(path.sep).join('/')}`)
+          .filter((file) => contentExtensions.has(path.extname(file)))
+          .sort(),
+      )
+      .catch(() => []);
+    return contentFiles;
+  };
+  return async (finding) => {
+    const href = finding.link?.href;
+    if (!href || !finding.link) return null;
+    const candidates = finding.source && !finding.source.includes(' ') ? [finding.source] : [];
+    for (const file of [...candidates, ...(await listContent())]) {
+      const text = await read(file);
+      const at = text === null ? null : findHref(text, href);
+      if (at) return { file, ...at };
+    }
+    return null;
+  };
+}
+
+/** Line and column of the first place `href` is written as a link target in `text`. */
+function findHref(text: string, href: string): { line: number; column: number } | null {
+  // Markdown `](href)` and `](href "title")`, HTML/JSX `="href"` / `='href'`.
+  const needles = [`](${href})`, `](${href} `, `="${href}"`, `='${href}'`, `=${href}>`];
+  let index = -1;
+  let offset = 0;
+  for (const needle of needles) {
+    const found = text.indexOf(needle);
+    if (found !== -1 && (index === -1 || found < index)) {
+      index = found;
+      offset = needle.indexOf(href);
+    }
+  }
+  if (index === -1) return null;
+  const position = index + offset;
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return { line, column };
+}
