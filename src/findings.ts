@@ -222,8 +222,10 @@ export const findingDefinitions = {
     title: 'Inbound source failed',
     description: 'An inbound-link export could not be read; the report lacks its data.',
     message: (d) => `${str(d.source)}: ${str(d.reason)}`,
-    hint: () =>
-      'Fix or re-download the export. Mark the source required to fail the build instead.',
+    hint: (d) =>
+      d.required
+        ? 'Fix or re-download the export: the source is required, so the build fails until it can be read.'
+        : 'Fix or re-download the export. Mark the source required to fail the build instead.',
   },
   'inbound-source-warning': {
     severity: 'warning',

@@ -85,7 +85,9 @@ export const linkReportOptionsSchema = z
      */
     siteKinds: siteKindsSchema,
     /**
-     * Cache folder for remote inbound exports, relative to the project root.
+     * Cache folder for remote inbound exports, relative to the project root. The default is
+     * used only when the root has a `node_modules` folder; otherwise it is
+     * `.cache/astro-link-report`.
      * @default 'node_modules/.cache/astro-link-report'
      */
     inboundCacheDir: inboundCacheDirSchema,

@@ -3,10 +3,31 @@
  * `@11ty/eleventy-fetch` and its disk cache. When the network fails, eleventy-fetch already
  * falls back to an expired cached copy, silently: we detect that and say so.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
-/** Where remote exports are cached, relative to the root, unless the `cacheDir` option says otherwise. */
+/**
+ * Where remote exports are cached, relative to the root, unless the `cacheDir` option says
+ * otherwise. Used only when the root has a `node_modules` folder: see `resolveInboundCacheDir`.
+ */
 export const defaultInboundCacheDir = 'node_modules/.cache/astro-link-report';
+
+/** The cache folder of projects without `node_modules` (a CLI run on a non-Node site), relative to the root. */
+export const fallbackInboundCacheDir = '.cache/astro-link-report';
+
+/**
+ * The absolute cache folder: `cacheDir` resolved against `root`, except that the default
+ * folder is replaced by `.cache/astro-link-report` when `root/node_modules` does not exist
+ * (creating `node_modules` in a project that has none would mislead package managers and users).
+ */
+export function resolveInboundCacheDir(root: string, cacheDir = defaultInboundCacheDir): string {
+  const normalized = cacheDir.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  if (normalized === defaultInboundCacheDir && !existsSync(path.join(root, 'node_modules'))) {
+    return path.resolve(root, fallbackInboundCacheDir);
+  }
+  return path.resolve(root, cacheDir);
+}
 
 /** How long one download may take. */
 const defaultTimeout = 30_000;

@@ -9,6 +9,7 @@ export {
   type FetchRemoteOptions,
   fetchRemoteExport,
   type RemoteExport,
+  resolveInboundCacheDir,
 } from './fetch-remote.js';
 export {
   type ColumnDefinition,

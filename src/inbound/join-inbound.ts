@@ -5,6 +5,7 @@
  */
 import { createFinding, type Finding } from '../findings.js';
 import { decodePath, pageKey, type SiteUrls, sitePathOf } from '../url.js';
+import { toolNames } from './formats.js';
 import { compare } from './merge-inbound.js';
 import { urlIdentity } from './parse-values.js';
 import { suggestPage } from './suggest-page.js';
@@ -13,10 +14,12 @@ import type {
   InboundData,
   InboundLink,
   InboundPage,
+  InboundProblem,
   JoinedInbound,
   LostReason,
   LostTarget,
   RedirectedTarget,
+  SourceSummary,
 } from './types.js';
 
 /** What the build has at a path. The path is an URL pathname with base, percent-encoded as written. */
@@ -84,7 +87,8 @@ export function joinInbound(
     return group.evidence;
   };
 
-  // Lost links (the linking page no longer has them) carry no equity: left out of the join.
+  // Lost links (the linking page no longer has them) carry no equity: left out of the join
+  // (and said so in a note); they stay in `data.links`.
   for (const link of data.links) {
     if (link.lost === true) continue;
     const evidence = evidenceFor(link.targetUrl);
@@ -116,6 +120,9 @@ export function joinInbound(
     return entry;
   };
   const lost: LostTarget[] = [];
+  // Missing URLs that no export gives a backlink to (Search Console's internal Top target
+  // pages): not lost backlink targets, but not hidden either (a note).
+  const missingWithoutBacklinks: string[] = [];
   const redirected: RedirectedTarget[] = [];
   const foreignTargets: ForeignTarget[] = [];
   for (const { resolution, evidence } of groups.values()) {
@@ -135,7 +142,8 @@ export function joinInbound(
         entry.redirectedFrom.add(target);
       }
     } else if (resolution.kind === 'lost') {
-      lost.push(createLostTarget(resolution, evidence, siteUrls, pages));
+      if (countLinks(evidence) === 0) missingWithoutBacklinks.push(decodePath(resolution.path));
+      else lost.push(createLostTarget(resolution, evidence, siteUrls, pages));
     } else {
       // Variants of one URL (scheme, www, slash) are one foreign target, named by the first.
       const targetUrl = [...evidence.targetUrls].sort(compare)[0] ?? '';
@@ -176,7 +184,66 @@ export function joinInbound(
       `site is not configured, so ${foreignTargets.length} inbound target URL${foreignTargets.length === 1 ? '' : 's'} (on ${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ', …' : ''}) cannot be matched to pages: set site (e.g. site: 'https://${hosts[0]}')`,
     );
   }
+  notes.push(...lostLinkNotes(data));
+  if (missingWithoutBacklinks.length > 0) {
+    const list = missingWithoutBacklinks.sort(compare);
+    const count = list.length;
+    notes.push(
+      `${count} URL${count === 1 ? '' : 's'} the build does not have ${count === 1 ? 'is' : 'are'} named in the inbound exports without any backlink (e.g. Search Console's internal Top target pages), so not reported as lost: ${list.slice(0, 5).join(', ')}${count > 5 ? ', …' : ''}`,
+    );
+  }
+  notes.push(
+    ...internalDrillDownNotes(data, (targetUrl) => {
+      let resolution = resolutions.get(targetUrl);
+      if (!resolution) {
+        resolution = resolveTarget(targetUrl, siteUrls, lookup);
+        resolutions.set(targetUrl, resolution);
+      }
+      return resolution.kind === 'page'
+        ? resolution.page
+        : resolution.kind === 'foreign'
+          ? targetUrl
+          : decodePath(resolution.path);
+    }),
+  );
   return { byPage, lost, redirected, foreignTargets, notes, findings: createFindings(data, lost) };
+}
+
+/** Links the exporting tools mark as lost: kept in the data, left out of the counts, and said so. */
+function lostLinkNotes(data: InboundData): string[] {
+  const lostLinks = data.links.filter((link) => link.lost === true);
+  if (lostLinks.length === 0) return [];
+  const toolOf = new Map(data.sources.map((source) => [source.name, source.tool]));
+  const tools = new Set<string>();
+  for (const link of lostLinks) {
+    for (const name of link.from) {
+      const tool = toolOf.get(name);
+      if (tool) tools.add(toolNames[tool]);
+    }
+  }
+  const count = lostLinks.length;
+  const by = tools.size > 0 ? ` (${[...tools].sort(compare).join(', ')})` : '';
+  return [
+    `${count} link${count === 1 ? '' : 's'} marked lost by the exporting tool${by} ${count === 1 ? 'is' : 'are'} not counted`,
+  ];
+}
+
+/** Search Console's "Your pages linking to this page" drill-downs: loaded, not joined, so counted in a note. */
+function internalDrillDownNotes(
+  data: InboundData,
+  nameOf: (targetUrl: string) => string,
+): string[] {
+  const counts = new Map<string, number>();
+  for (const row of data.internalLinks) {
+    const target = nameOf(row.targetUrl);
+    counts.set(target, (counts.get(target) ?? 0) + 1);
+  }
+  return [...counts.keys()]
+    .sort(compare)
+    .map(
+      (target) =>
+        `Search Console internal drill-down: ${counts.get(target)} internal link${counts.get(target) === 1 ? '' : 's'} to ${target} (not used in the link graph, which comes from the build)`,
+    );
 }
 
 function resolveTarget(targetUrl: string, siteUrls: SiteUrls, lookup: PageLookup): Resolution {
@@ -335,25 +402,32 @@ function hostOf(url: string): string {
 
 function createFindings(data: InboundData, lost: readonly LostTarget[]): Finding[] {
   const findings: Finding[] = [];
+  // Problems of sources, to tell them from the problems of folders in `data.problems`.
+  const ownedProblems = new Map<string, number>();
   for (const source of data.sources) {
-    if (source.status !== 'failed') continue;
-    const errors = source.problems.filter((problem) => problem.severity === 'error');
-    const main = errors.find((problem) => problem.line === null) ?? errors[0];
-    findings.push(
-      createFinding('inbound-source-failed', {
-        ...(source.required ? { severity: 'error' as const } : {}),
-        details: {
-          source: source.name,
-          entry: source.entry,
-          reason: main?.reason ?? 'could not be read',
-          required: source.required,
-          problems: errors.length,
-        },
-      }),
-    );
+    for (const problem of source.problems) {
+      const key = problemKey(problem);
+      ownedProblems.set(key, (ownedProblems.get(key) ?? 0) + 1);
+    }
+    if (source.status === 'failed') {
+      findings.push(failedSourceFinding(source));
+      continue;
+    }
+    for (const problem of source.problems) {
+      if (problem.severity === 'warning') findings.push(warningFinding(problem, source.name));
+    }
+  }
+  // Problems of folders (a spreadsheet skipped): no source of their own.
+  for (const problem of data.problems) {
+    const key = problemKey(problem);
+    const owned = ownedProblems.get(key) ?? 0;
+    if (owned > 0) {
+      ownedProblems.set(key, owned - 1);
+      continue;
+    }
+    findings.push(warningFinding(problem, problem.source));
   }
   for (const target of lost) {
-    if (target.backlinks === 0) continue;
     findings.push(
       createFinding('lost-backlink-target', {
         details: {
@@ -372,4 +446,60 @@ function createFindings(data: InboundData, lost: readonly LostTarget[]): Finding
     );
   }
   return findings;
+}
+
+function problemKey(problem: InboundProblem): string {
+  return JSON.stringify([
+    problem.source,
+    problem.file,
+    problem.url,
+    problem.line,
+    problem.severity,
+    problem.message,
+  ]);
+}
+
+/**
+ * A source that yielded nothing. The reason is its summary problem; when that names bad lines
+ * without saying what is wrong with them, the first bad line's reason is added.
+ */
+function failedSourceFinding(source: SourceSummary): Finding {
+  const errors = source.problems.filter((problem) => problem.severity === 'error');
+  const main = errors.find((problem) => problem.line === null) ?? errors[0];
+  const firstLine = errors.find((problem) => problem.line !== null);
+  let reason = main ? withLine(main) : 'could not be read';
+  if (main && firstLine && main !== firstLine && !main.reason.includes(firstLine.reason)) {
+    reason = `${reason} (${withLine(firstLine)})`;
+  }
+  return createFinding('inbound-source-failed', {
+    ...(source.required ? { severity: 'error' as const } : {}),
+    details: {
+      source: source.name,
+      entry: source.entry,
+      reason,
+      // Note: the hint depends on it (a required source already fails the build).
+      required: source.required,
+      problems: errors.length,
+    },
+  });
+}
+
+/** A caveat of a source that was read, or of a folder (a file it skipped). */
+function warningFinding(problem: InboundProblem, name: string): Finding {
+  return createFinding(
+    problem.severity === 'error' ? 'inbound-source-failed' : 'inbound-source-warning',
+    {
+      details: {
+        source: problem.file ?? problem.url ?? name,
+        entry: problem.source,
+        reason: withLine(problem),
+        line: problem.line,
+      },
+    },
+  );
+}
+
+/** The reason with its line, as the message of a finding gives it after the source. */
+function withLine(problem: InboundProblem): string {
+  return problem.line === null ? problem.reason : `line ${problem.line}: ${problem.reason}`;
 }

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultInboundCacheDir, fetchRemoteExport } from './fetch-remote.js';
+import { fetchRemoteExport, resolveInboundCacheDir } from './fetch-remote.js';
 import { mergeInboundExports } from './merge-inbound.js';
 import {
   type InboundSourceOption,
@@ -25,7 +25,11 @@ import type { InboundData, InboundProblem, SiteKind, SourceSummary } from './typ
 export interface LoadInboundOptions {
   /** Folder that relative paths (and the cache folder) resolve against: the project root or the CLI's cwd. */
   root: string;
-  /** Cache folder for remote exports, relative to `root` or absolute. @default 'node_modules/.cache/astro-link-report' */
+  /**
+   * Cache folder for remote exports, relative to `root` or absolute. The default is replaced by
+   * `.cache/astro-link-report` when `root` has no `node_modules` folder.
+   * @default 'node_modules/.cache/astro-link-report'
+   */
   cacheDir?: string | undefined;
   /** The current time, for the age of a stale cached copy. @default new Date() */
   now?: Date | undefined;
@@ -48,7 +52,10 @@ export async function loadInbound(
   sources: readonly InboundSourceOption[],
   options: LoadInboundOptions,
 ): Promise<InboundData> {
-  const results = await Promise.all(sources.map((source) => loadEntry(source, options)));
+  // A file named by an entry of its own (a drill-down with its `target`) is read there, not
+  // also by a folder entry that contains it (where it would lack its options).
+  const named = new Set(sources.flatMap((source) => namedFile(source, options.root)));
+  const results = await Promise.all(sources.map((source) => loadEntry(source, options, named)));
   const data = mergeInboundExports(
     results.flatMap((result) => result.exports),
     options.siteKinds ?? {},
@@ -66,9 +73,23 @@ interface EntryResult {
   problems: InboundProblem[];
 }
 
+/** The absolute path an entry names, if it names a local file or folder. */
+function namedFile(source: unknown, root: string): string[] {
+  const file =
+    typeof source === 'string'
+      ? source
+      : source && typeof source === 'object' && !('url' in source)
+        ? (source as { file?: unknown }).file
+        : undefined;
+  if (typeof file !== 'string' || file.trim() === '' || /^https?:\/\//i.test(file.trim()))
+    return [];
+  return [path.resolve(root, file.trim())];
+}
+
 async function loadEntry(
   source: InboundSourceOption,
   options: LoadInboundOptions,
+  named: ReadonlySet<string>,
 ): Promise<EntryResult> {
   const label = entryLabel(source);
   const parsed = inboundSourceSchema.safeParse(source);
@@ -86,13 +107,14 @@ async function loadEntry(
         ? { url: parsed.data, format: 'auto', cache: '1d', required: false, allowBadRows: false }
         : { file: parsed.data, format: 'auto', required: false, allowBadRows: false }
       : parsed.data;
-  return 'url' in entry ? loadUrl(label, entry, options) : loadPath(label, entry, options);
+  return 'url' in entry ? loadUrl(label, entry, options) : loadPath(label, entry, options, named);
 }
 
 async function loadPath(
   label: string,
   entry: Extract<Entry, { file: string }>,
   options: LoadInboundOptions,
+  named: ReadonlySet<string>,
 ): Promise<EntryResult> {
   const absolute = path.resolve(options.root, entry.file);
   const name = displayPath(options.root, absolute);
@@ -116,9 +138,10 @@ async function loadPath(
     .filter((item) => item.isFile() && !item.name.startsWith('.'))
     .map((item) => item.name)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const files = names.filter((file) =>
+  const exportFiles = names.filter((file) =>
     (inboundFileExtensions as readonly string[]).includes(path.extname(file).toLowerCase()),
   );
+  const files = exportFiles.filter((file) => !named.has(path.join(absolute, file)));
   const problems: InboundProblem[] = names
     .filter((file) => spreadsheetExtensions.includes(path.extname(file).toLowerCase()))
     .map((file) => {
@@ -134,7 +157,7 @@ async function loadPath(
         message: `${filePath}: ${reason}`,
       };
     });
-  if (files.length === 0) {
+  if (exportFiles.length === 0) {
     const reason = `no ${inboundFileExtensions.join(', ')} files in this folder`;
     return {
       exports: [failedExport(label, name, { file: name }, reason, entry.required)],
@@ -178,7 +201,7 @@ async function loadUrl(
   entry: Extract<Entry, { url: string }>,
   options: LoadInboundOptions,
 ): Promise<EntryResult> {
-  const cacheDir = path.resolve(options.root, options.cacheDir ?? defaultInboundCacheDir);
+  const cacheDir = resolveInboundCacheDir(options.root, options.cacheDir);
   const remote = await fetchRemoteExport(entry.url, {
     cacheDir,
     duration: entry.cache,

@@ -9,44 +9,57 @@ import type { SiteKind } from './types.js';
 
 const header = z.string().trim().min(1);
 
-/** Which column holds what, by header name (matched case-insensitively). */
-export const inboundColumnsSchema = z
-  .object({
-    /** The linking page URL (`Referring page URL`, `URL`, `Linking page`). */
-    source: header.optional(),
-    /** The linked URL on your site. Leave out and give `target` for files about one page. */
-    target: header.optional(),
-    /** Anchor text. */
-    anchor: header.optional(),
-    /** rel flags: `true`/`false`, `yes`/`no`, `1`/`0`. */
-    nofollow: header.optional(),
-    sponsored: header.optional(),
-    ugc: header.optional(),
-    /** Dates: `2026-05-10`, `2026-05-10 02:37:34`, `May 10, 2026`. */
-    firstSeen: header.optional(),
-    lastSeen: header.optional(),
-    /** Whether the link is gone: a boolean, or the date it was lost. */
-    lost: header.optional(),
-    /** Search Console tables with localized headers: the linking site. */
-    site: header.optional(),
-    /** Links from a site (drill-down `Links`, Bing `Backlinks Count`). */
-    links: header.optional(),
-    linkingPages: header.optional(),
-    targetPages: header.optional(),
-    incomingLinks: header.optional(),
-    linkingSites: header.optional(),
-    internalLinks: header.optional(),
-    rank: header.optional(),
-    /** Top linking text: the text. */
-    text: header.optional(),
-    lastCrawled: header.optional(),
-  })
-  .strict()
-  .refine((columns) => Object.keys(columns).length > 0, {
-    message: 'name at least one column',
-    // An unknown key is reported already; "no column" on top of it would mislead.
-    when: (payload) => payload.issues.length === 0,
+/**
+ * A strict object whose unknown keys are reported with the keys it knows, so a typo
+ * (`targetPage`) tells the user what to write instead.
+ */
+function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Unrecognized key${issue.keys.length === 1 ? '' : 's'}: ${issue.keys
+            .map((key) => JSON.stringify(key))
+            .join(', ')}; expected one of ${known.join(', ')}`
+        : undefined,
   });
+}
+
+/** Which column holds what, by header name (matched case-insensitively). */
+export const inboundColumnsSchema = strictObject({
+  /** The linking page URL (`Referring page URL`, `URL`, `Linking page`). */
+  source: header.optional(),
+  /** The linked URL on your site. Leave out and give `target` for files about one page. */
+  target: header.optional(),
+  /** Anchor text. */
+  anchor: header.optional(),
+  /** rel flags: `true`/`false`, `yes`/`no`, `1`/`0`. */
+  nofollow: header.optional(),
+  sponsored: header.optional(),
+  ugc: header.optional(),
+  /** Dates: `2026-05-10`, `2026-05-10 02:37:34`, `May 10, 2026`. */
+  firstSeen: header.optional(),
+  lastSeen: header.optional(),
+  /** Whether the link is gone: a boolean, or the date it was lost. */
+  lost: header.optional(),
+  /** Search Console tables with localized headers: the linking site. */
+  site: header.optional(),
+  /** Links from a site (drill-down `Links`, Bing `Backlinks Count`). */
+  links: header.optional(),
+  linkingPages: header.optional(),
+  targetPages: header.optional(),
+  incomingLinks: header.optional(),
+  linkingSites: header.optional(),
+  internalLinks: header.optional(),
+  rank: header.optional(),
+  /** Top linking text: the text. */
+  text: header.optional(),
+  lastCrawled: header.optional(),
+}).refine((columns) => Object.keys(columns).length > 0, {
+  message: 'name at least one column',
+  // An unknown key is reported already; "no column" on top of it would mislead.
+  when: (payload) => payload.issues.length === 0,
+});
 
 const inboundFormatSchema = z.enum(['auto', 'search-console', 'ahrefs', 'semrush', 'bing', 'csv']);
 
@@ -98,62 +111,69 @@ const needsColumnsIssue = {
 };
 
 /** A local export: a file, or a folder whose `.csv`, `.tsv` and `.txt` files are each read. */
-export const inboundFileSourceSchema = z
-  .object({
-    /** Path of a file or folder, relative to the project root (or the CLI's working directory). */
-    file: z.string().trim().min(1, 'expected a non-empty path'),
-    ...commonSourceOptions,
-  })
-  .strict()
-  .refine(needsColumns, needsColumnsIssue);
+export const inboundFileSourceSchema = strictObject({
+  /** Path of a file or folder, relative to the project root (or the CLI's working directory). */
+  file: z.string().trim().min(1, 'expected a non-empty path'),
+  ...commonSourceOptions,
+}).refine(needsColumns, needsColumnsIssue);
 
 /** A remote export, downloaded and cached (e.g. a Google Sheets `export?format=csv` URL). */
-export const inboundUrlSourceSchema = z
-  .object({
-    /** An http(s) URL. */
-    url: z.url({ protocol: /^https?$/, message: 'expected an absolute http(s) URL' }),
-    ...commonSourceOptions,
-    /**
-     * How long a downloaded copy is used before downloading again: `30m`, `6h`, `1d`, `1w`,
-     * `0s` (always download), `*` (never). When the download fails, an expired copy is used
-     * (with a warning).
-     * @default '1d'
-     */
-    cache: z
-      .string()
-      .regex(
-        /^(\d+[smhdwy]|\*)$/,
-        'expected a duration such as "30m", "6h", "1d", "1w", "0s" or "*"',
-      )
-      .default('1d'),
-  })
-  .strict()
-  .refine(needsColumns, needsColumnsIssue);
+export const inboundUrlSourceSchema = strictObject({
+  /** An http(s) URL. */
+  url: z.url({ protocol: /^https?$/, message: 'expected an absolute http(s) URL' }),
+  ...commonSourceOptions,
+  /**
+   * How long a downloaded copy is used before downloading again: `30m`, `6h`, `1d`, `1w`,
+   * `0s` (always download), `*` (never). When the download fails, an expired copy is used
+   * (with a warning).
+   * @default '1d'
+   */
+  cache: z
+    .string()
+    .regex(/^(\d+[smhdwy]|\*)$/, 'expected a duration such as "30m", "6h", "1d", "1w", "0s" or "*"')
+    .default('1d'),
+}).refine(needsColumns, needsColumnsIssue);
 
-/** One entry of `inbound`: a path (file or folder, recognized by headers), a file source or a URL source. */
-export const inboundSourceSchema = z.union(
-  [
-    z.string().trim().min(1, 'expected a non-empty path'),
-    inboundFileSourceSchema,
-    inboundUrlSourceSchema,
-  ],
-  {
-    // Note: zod reports a failed union as "Invalid input"; say what is wrong in the entry's own form.
-    error: (issue) => {
-      const input: unknown = issue.input;
-      if (typeof input !== 'object' || input === null || !('file' in input || 'url' in input)) {
-        return 'expected a path, { file: … } or { url: … }';
-      }
-      const option = 'url' in input ? 2 : 1;
-      const errors =
-        (issue as { errors?: { path: PropertyKey[]; message: string }[][] }).errors?.[option] ?? [];
-      const details = errors.map(
-        (error) => `${error.path.map(String).join('.') || 'entry'}: ${error.message}`,
-      );
-      return details.length > 0 ? details.join('; ') : undefined;
-    },
-  },
-);
+const pathSourceSchema = z.string().trim().min(1, 'expected a non-empty path');
+
+type SourceInput =
+  | z.input<typeof pathSourceSchema>
+  | z.input<typeof inboundFileSourceSchema>
+  | z.input<typeof inboundUrlSourceSchema>;
+type SourceOutput =
+  | z.output<typeof pathSourceSchema>
+  | z.output<typeof inboundFileSourceSchema>
+  | z.output<typeof inboundUrlSourceSchema>;
+
+/**
+ * One entry of `inbound`: a path (file or folder, recognized by headers), a file source or a
+ * URL source.
+ * Note: not a `z.union`: a failed union reports at the entry (`inbound.0`) with the field in
+ * the message. The entry's form (string, `url` key, `file` key) picks its schema, whose issues
+ * keep their own paths (`inbound.0.format`).
+ */
+export const inboundSourceSchema = z
+  .custom<SourceInput>(() => true)
+  .transform((input, context): SourceOutput => {
+    const schema =
+      typeof input === 'string'
+        ? pathSourceSchema
+        : typeof input === 'object' && input !== null && 'url' in input
+          ? inboundUrlSourceSchema
+          : typeof input === 'object' && input !== null && 'file' in input
+            ? inboundFileSourceSchema
+            : null;
+    if (!schema) {
+      context.addIssue({ code: 'custom', message: 'expected a path, { file: … } or { url: … }' });
+      return z.NEVER;
+    }
+    const result = schema.safeParse(input);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      context.addIssue({ ...issue, path: [...issue.path] } as z.core.$ZodRawIssue);
+    }
+    return z.NEVER;
+  });
 
 /**
  * Known inbound links: Search Console Links exports, Ahrefs, Semrush and Bing backlink
@@ -174,7 +194,9 @@ export const siteKindsSchema = z
   .default({});
 
 /**
- * Where downloaded exports are cached, relative to the project root.
+ * Where downloaded exports are cached, relative to the project root. The default folder is
+ * used only when the root has a `node_modules` folder; otherwise (a CLI run in a project
+ * without npm packages) it is `.cache/astro-link-report` instead.
  * @default 'node_modules/.cache/astro-link-report'
  */
 export const inboundCacheDirSchema = z.string().trim().min(1).default(defaultInboundCacheDir);

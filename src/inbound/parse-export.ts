@@ -200,8 +200,10 @@ export function parseInboundExport(
     const lineList = lines.length > 50 ? `${lines.slice(0, 50).join(', ')}, …` : lines.join(', ');
     const counted = `${badRows.length} of ${summary.rows} rows could not be read (line${lines.length === 1 ? '' : 's'} ${lineList})`;
     if (!allowBadRows) {
+      // The why of the first bad line, so the one-line summary (the finding) says what is wrong.
+      const first = badRows[0]!;
       return fail(
-        `${counted}; nothing was imported from it. Fix or re-download the export, or set allowBadRows: true to import the other rows`,
+        `${counted}; nothing was imported from it. Line ${first.line}${lines.length === 1 ? '' : ' (the first)'}: ${first.reason}. Fix or re-download the export, or set allowBadRows: true to import the other rows`,
       );
     }
     report('warning', `${counted}; they were skipped because allowBadRows is on`);

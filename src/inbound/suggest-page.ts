@@ -1,6 +1,8 @@
 /**
- * The built page a lost URL should redirect to: the most similar path, preferring pages of
- * the same section (`/blog/…` for a lost `/blog/…`), else the nearest existing ancestor.
+ * The built page a lost URL should redirect to: a similar path (a typo, a renamed slug, a
+ * slug with a word added or removed), preferring pages of the same section (`/blog/…` for a
+ * lost `/blog/…`), else the nearest existing ancestor. Unrelated pages are never suggested:
+ * a redirect to an unrelated page is worse than none.
  */
 import { distance } from 'fastest-levenshtein';
 import { pageKey } from '../url.js';
@@ -45,13 +47,17 @@ function sectionOf(key: string, baseKey: string): string | null {
   return segments.length > 1 ? (segments[0] ?? null) : null;
 }
 
+/** The most similar of the close candidates (ties: the shorter path, then by name). */
 function closest(
   targetKey: string,
   candidates: readonly { page: string; key: string }[],
 ): { page: string; key: string } | null {
+  const target = targetKey.toLowerCase();
   let best: { page: string; key: string; distance: number } | null = null;
   for (const candidate of candidates) {
-    const d = distance(targetKey, candidate.key);
+    const key = candidate.key.toLowerCase();
+    if (!isSimilar(target, key)) continue;
+    const d = distance(target, key);
     if (
       !best ||
       d < best.distance ||
@@ -62,7 +68,48 @@ function closest(
       best = { ...candidate, distance: d };
     }
   }
-  if (!best) return null;
-  // Close means at most half the longer path differs.
-  return best.distance <= Math.max(targetKey.length, best.key.length) / 2 ? best : null;
+  return best;
+}
+
+/**
+ * Whether two lower-case page keys name the same thing. Only the parts after their common
+ * leading segments are compared (a shared `/blog/` would make any two posts look alike):
+ * - at most a third of the longer part differs (at least one edit: `/blog/helo-world/`,
+ *   `/docs/set-up/`, `/Pricing/`), or
+ * - the words of one part are all in the other and make up at least half of its letters
+ *   (`/old-pricing/` and `/pricing/`, `/blog/pricing/` and `/blog/pricing-tips/`).
+ * The same path in another case is similar; an ancestor or a descendant is not (the ancestor
+ * fallback handles those).
+ */
+function isSimilar(a: string, b: string): boolean {
+  if (a === b) return true;
+  const segmentsA = a.split('/').filter(Boolean);
+  const segmentsB = b.split('/').filter(Boolean);
+  let shared = 0;
+  while (
+    shared < segmentsA.length &&
+    shared < segmentsB.length &&
+    segmentsA[shared] === segmentsB[shared]
+  ) {
+    shared++;
+  }
+  const restA = segmentsA.slice(shared).join('/');
+  const restB = segmentsB.slice(shared).join('/');
+  if (restA === '' || restB === '') return false;
+  const limit = Math.max(1, Math.floor(Math.max(restA.length, restB.length) / 3));
+  if (distance(restA, restB) <= limit) return true;
+  const wordsA = wordsOf(restA);
+  const wordsB = wordsOf(restB);
+  const [fewer, more] = wordsA.length <= wordsB.length ? [wordsA, wordsB] : [wordsB, wordsA];
+  const letters = (words: string[]) => words.join('').length;
+  return (
+    fewer.length > 0 &&
+    letters(fewer) >= 4 &&
+    letters(fewer) * 2 >= letters(more) &&
+    fewer.every((word) => more.includes(word))
+  );
+}
+
+function wordsOf(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }

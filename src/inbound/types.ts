@@ -215,7 +215,10 @@ export interface InboundData {
   samples: SampleLink[];
   /** Sorted by target URL, then source URL. */
   internalLinks: ReportedInternalLink[];
-  /** Every problem of every source (and of folders), in source order. */
+  /**
+   * Every problem of every source (and of folders: the spreadsheets a folder skipped), in
+   * source order. `joinInbound` turns the warnings into `inbound-source-warning` findings.
+   */
   problems: InboundProblem[];
 }
 
@@ -283,14 +286,26 @@ export interface ForeignTarget {
 export interface JoinedInbound {
   /** Page → inbound facts, keys in sorted order. Only pages with inbound data appear. */
   byPage: Record<string, InboundPage>;
-  /** Sorted by backlinks (descending), then target. */
+  /**
+   * Missing URLs with at least one backlink, one `lost-backlink-target` finding each. Sorted by
+   * backlinks (descending), then target. Missing URLs the exports name without a backlink
+   * (Search Console's internal Top target pages) are only counted in `notes`.
+   */
   lost: LostTarget[];
   /** Sorted by target. */
   redirected: RedirectedTarget[];
   /** Sorted by backlinks (descending), then URL. */
   foreignTargets: ForeignTarget[];
-  /** Site-level explanations for the report (e.g. why absolute targets could not be matched). */
+  /**
+   * Site-level explanations for the report: why absolute targets could not be matched, links
+   * the tools mark as lost (not counted), missing URLs without backlinks, and Search Console's
+   * internal drill-downs (not joined).
+   */
   notes: string[];
-  /** `inbound-source-failed` (one per failed source) and `lost-backlink-target` findings. */
+  /**
+   * `inbound-source-failed` (one per failed source), `inbound-source-warning` (one per
+   * warning of a source that was read, and per file a folder skipped) and
+   * `lost-backlink-target` (one per entry of `lost`) findings.
+   */
   findings: Finding[];
 }

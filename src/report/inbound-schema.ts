@@ -154,6 +154,11 @@ export const pageInboundSchema = z
 export const inboundSectionSchema = z
   .object({
     sources: z.array(sourceSchema),
+    problems: z
+      .array(problemSchema)
+      .describe(
+        'Every problem of every source and of folder sources (e.g. a spreadsheet skipped).',
+      ),
     totals: z.object({
       incomingLinks: z.number().int().describe('Sum of incoming links over built pages.'),
       pagesWithBacklinks: z.number().int(),

@@ -11,6 +11,7 @@ export function toReportInbound(inbound: CollectedInbound | null): ReportInbound
   const pages = Object.values(joined.byPage);
   return {
     sources: data.sources,
+    problems: data.problems,
     totals: {
       incomingLinks: pages.reduce((total, page) => total + page.incomingLinks, 0),
       pagesWithBacklinks: pages.filter((page) => page.incomingLinks > 0).length,

@@ -23,6 +23,7 @@ it('exports the inbound API and nothing else', () => {
     'loadInbound',
     'mergeInboundExports',
     'parseInboundExport',
+    'resolveInboundCacheDir',
     'siteKinds',
     'siteKindsSchema',
     'suggestPage',

@@ -1,9 +1,9 @@
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadInbound } from '../../src/inbound/index.js';
+import { loadInbound, resolveInboundCacheDir } from '../../src/inbound/index.js';
 import { temporaryFolder } from './helpers.js';
 
 const csv = 'Target page,Incoming links,Linking sites\nhttps://example.com/,12,3\n';
@@ -80,10 +80,31 @@ describe('remote sources', () => {
   it('caches in node_modules/.cache/astro-link-report under the root by default', async () => {
     const server = await serve({ '/a.csv': [200, 'text/csv', csv] });
     const root = await temporaryFolder();
+    await mkdir(path.join(root, 'node_modules'));
     await loadInbound([{ url: `${server.origin}/a.csv` }], { root });
     expect(
       (await readdir(path.join(root, 'node_modules/.cache/astro-link-report'))).length,
     ).toBeGreaterThan(0);
+    expect(resolveInboundCacheDir(root)).toBe(
+      path.join(root, 'node_modules/.cache/astro-link-report'),
+    );
+  });
+
+  it('caches in .cache/astro-link-report when the root has no node_modules', async () => {
+    const server = await serve({ '/a.csv': [200, 'text/csv', csv] });
+    const root = await temporaryFolder();
+    const data = await loadInbound([{ url: `${server.origin}/a.csv` }], {
+      root,
+      cacheDir: 'node_modules/.cache/astro-link-report',
+    });
+    expect(data.sources[0]?.status).toBe('ok');
+    expect((await readdir(root)).sort()).toEqual(['.cache']);
+    expect((await readdir(path.join(root, '.cache/astro-link-report'))).length).toBeGreaterThan(0);
+    // A folder the user chose is used as given.
+    expect(resolveInboundCacheDir(root, 'cache')).toBe(path.join(root, 'cache'));
+    expect(resolveInboundCacheDir(root, './node_modules/.cache/astro-link-report/')).toBe(
+      path.join(root, '.cache/astro-link-report'),
+    );
   });
 
   it('uses an expired cached copy when the network fails, and says so', async () => {

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type InboundData,
@@ -9,7 +11,7 @@ import {
   suggestPage,
 } from '../../src/inbound/index.js';
 import { createSiteUrls, pageKey } from '../../src/url.js';
-import { fixtures } from './helpers.js';
+import { fixtures, temporaryFolder } from './helpers.js';
 
 const pages = [
   '/',
@@ -169,6 +171,83 @@ describe('joinInbound', () => {
       pages,
     );
     expect(joined).toMatchObject({ byPage: {}, lost: [], findings: [] });
+  });
+
+  it('says how many links the tools mark as lost, and by which tools', async () => {
+    const root = await temporaryFolder();
+    const semrush =
+      'Source url,Target url,Anchor,Nofollow,First seen,Last seen,New link,Lost link\n' +
+      'https://a.example/1,https://example.com/pricing/,x,false,2026-01-01,2026-05-01,false,true\n' +
+      'https://a.example/2,https://example.com/pricing/,y,false,2026-01-01,2026-05-01,false,true\n' +
+      'https://a.example/3,https://example.com/pricing/,z,false,2026-01-01,2026-05-01,false,false\n';
+    await writeFile(path.join(root, 'semrush.csv'), semrush);
+    const loaded = await loadInbound(['semrush.csv'], { root });
+    expect(loaded.links.filter((row) => row.lost === true)).toHaveLength(2);
+    const joined = joinInbound(loaded, siteUrls, createLookup(pages), pages);
+    expect(joined.byPage['/pricing/']?.incomingLinks).toBe(1);
+    expect(joined.notes).toEqual([
+      '2 links marked lost by the exporting tool (Semrush) are not counted',
+    ]);
+
+    const one = joinInbound(
+      data({ links: [link('https://a.example/1', 'https://example.com/gone/', { lost: true })] }),
+      siteUrls,
+      createLookup(pages),
+      pages,
+    );
+    expect(one.notes).toEqual(['1 link marked lost by the exporting tool is not counted']);
+  });
+
+  it('counts the internal drill-down (Your pages linking to this page) in a note', async () => {
+    const loaded = await loadInbound(
+      [
+        {
+          file: 'drill-down/example.com-Your pages linking to this page-2026-05-10.csv',
+          target: '/pricing/',
+        },
+      ],
+      { root: fixtures },
+    );
+    expect(loaded.internalLinks).toHaveLength(2);
+    const joined = joinInbound(loaded, siteUrls, createLookup(pages), pages);
+    expect(joined.notes).toEqual([
+      'Search Console internal drill-down: 2 internal links to /pricing/ (not used in the link graph, which comes from the build)',
+    ]);
+    expect(joined.findings).toEqual([]);
+  });
+
+  it('does not list missing URLs without backlinks as lost, but says so', () => {
+    const joined = joinInbound(
+      data({
+        targets: [
+          {
+            targetUrl: 'https://example.com/old-internal/',
+            incomingLinks: null,
+            linkingSites: null,
+            internalLinks: 4,
+            from: ['gsc-internal.csv'],
+          },
+          {
+            targetUrl: 'https://example.com/gone/',
+            incomingLinks: 3,
+            linkingSites: 1,
+            internalLinks: null,
+            from: ['gsc.csv'],
+          },
+        ],
+      }),
+      siteUrls,
+      createLookup(pages),
+      pages,
+    );
+    expect(joined.lost.map((target) => [target.target, target.backlinks])).toEqual([['/gone/', 3]]);
+    expect(joined.findings.map((finding) => finding.type)).toEqual(['lost-backlink-target']);
+    expect(joined.lost).toHaveLength(
+      joined.findings.filter((finding) => finding.type === 'lost-backlink-target').length,
+    );
+    expect(joined.notes).toEqual([
+      "1 URL the build does not have is named in the inbound exports without any backlink (e.g. Search Console's internal Top target pages), so not reported as lost: /old-internal/",
+    ]);
   });
 
   it('reports a lost target with the most similar page of its section and a redirect to paste', () => {
@@ -377,6 +456,60 @@ describe('joinInbound', () => {
     ]);
   });
 
+  it('reports the caveats of sources that were read and the files folders skipped', async () => {
+    const root = await temporaryFolder();
+    await mkdir(path.join(root, 'seo/bad'), { recursive: true });
+    await writeFile(path.join(root, 'seo/bad/Links.xlsx'), 'PK');
+    await writeFile(path.join(root, 'seo/bad/06-truncated.csv'), truncated);
+    const loaded = await loadInbound([{ file: 'seo/bad/', allowBadRows: true }], { root });
+    const joined = joinInbound(loaded, siteUrls, createLookup(pages), pages);
+    expect(
+      joined.findings.map((finding) => [finding.type, finding.severity, finding.message]),
+    ).toEqual([
+      [
+        'inbound-source-warning',
+        'warning',
+        'seo/bad/06-truncated.csv: line 4: expected 3 fields (Target page, Incoming links, Linking sites), found 1; the file may be truncated',
+      ],
+      [
+        'inbound-source-warning',
+        'warning',
+        'seo/bad/06-truncated.csv: 1 of 3 rows could not be read (line 4); they were skipped because allowBadRows is on',
+      ],
+      [
+        'inbound-source-warning',
+        'warning',
+        'seo/bad/Links.xlsx: skipped: only CSV exports are read (download the table as CSV)',
+      ],
+    ]);
+    expect(joined.findings[0]?.details).toEqual({
+      source: 'seo/bad/06-truncated.csv',
+      entry: 'seo/bad/',
+      reason:
+        'line 4: expected 3 fields (Target page, Incoming links, Linking sites), found 1; the file may be truncated',
+      line: 4,
+    });
+    expect(joined.findings[2]?.details).toMatchObject({ source: 'seo/bad/Links.xlsx', line: null });
+  });
+
+  it('says why a source failed in its finding, and only that', async () => {
+    const root = await temporaryFolder();
+    await writeFile(path.join(root, '06-truncated.csv'), truncated);
+    const loaded = await loadInbound([{ file: '06-truncated.csv', required: true }], { root });
+    const joined = joinInbound(loaded, siteUrls, createLookup(pages), pages);
+    expect(
+      joined.findings.map((finding) => [finding.type, finding.severity, finding.message]),
+    ).toEqual([
+      [
+        'inbound-source-failed',
+        'error',
+        '06-truncated.csv: 1 of 3 rows could not be read (line 4); nothing was imported from it. Line 4: expected 3 fields (Target page, Incoming links, Linking sites), found 1; the file may be truncated. Fix or re-download the export, or set allowBadRows: true to import the other rows',
+      ],
+    ]);
+    // What the hint needs to tell a required source (the build fails already) from an optional one.
+    expect(joined.findings[0]?.details.required).toBe(true);
+  });
+
   it('names the summary problem of a source rejected for bad rows', () => {
     const source: SourceSummary = {
       name: 'gsc.csv',
@@ -420,16 +553,20 @@ describe('joinInbound', () => {
       siteUrls,
       createLookup(pages),
     ).findings;
-    expect(finding?.message).toBe('gsc.csv: 1 of 2 rows could not be read');
+    // The summary names the bad line but not what is wrong with it: the first line's reason is added.
+    expect(finding?.message).toBe('gsc.csv: 1 of 2 rows could not be read (line 3: bad count)');
     expect(finding?.details).toEqual({
       source: 'gsc.csv',
       entry: 'gsc.csv',
-      reason: '1 of 2 rows could not be read',
+      reason: '1 of 2 rows could not be read (line 3: bad count)',
       required: false,
       problems: 2,
     });
   });
 });
+
+const truncated =
+  'Target page,Incoming links,Linking sites\nhttps://example.com/pricing/,4,2\nhttps://example.com/about/,1,1\nhttps://example.com/blog/';
 
 describe('suggestPage', () => {
   it('prefers a page of the same section', () => {
@@ -443,6 +580,44 @@ describe('suggestPage', () => {
       '/blog/',
     );
     expect(suggestPage('/completely-unrelated-slug/', ['/', '/about/'])).toBeNull();
+  });
+
+  it('suggests only related pages', () => {
+    const site = [
+      '/',
+      '/pricing/',
+      '/about/',
+      '/blog/',
+      '/blog/hello-world/',
+      '/blog/new-post-title/',
+    ];
+    // Typos, renamed and reworded slugs, case.
+    expect(suggestPage('/old-pricing/', site)).toBe('/pricing/');
+    expect(suggestPage('/blog/helo-world/', site)).toBe('/blog/hello-world/');
+    expect(suggestPage('/Pricing/', site)).toBe('/pricing/');
+    expect(suggestPage('/blog/old-post-title/', site)).toBe('/blog/new-post-title/');
+    // Unrelated paths that happen to share letters.
+    expect(suggestPage('/privacy/', site)).toBeNull();
+    expect(suggestPage('/login/', site)).toBeNull();
+    expect(suggestPage('/nope-bing/', site)).toBeNull();
+    expect(suggestPage('/blog/privacy/', ['/blog/', '/blog/pricing/'])).toBe('/blog/');
+    // A post whose slug shares a word is not the same post; its section is the fallback.
+    expect(
+      suggestPage('/blog/how-to-build-links/', ['/', '/blog/', '/blog/links/', '/about/']),
+    ).toBe('/blog/');
+    // The example site's lost post.
+    expect(
+      suggestPage('/blog/internal-linking-checklist/', [
+        '/',
+        '/about/',
+        '/blog/',
+        '/blog/anchor-text-that-works/',
+        '/blog/fixing-broken-internal-links/',
+        '/blog/what-is-an-orphan-page/',
+        '/guides/link-building/',
+        '/research/internal-link-study/',
+      ]),
+    ).toBe('/blog/');
   });
 
   it('breaks ties by the shorter path, then by name', () => {

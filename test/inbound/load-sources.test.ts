@@ -1,4 +1,4 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type InboundSourceOption, loadInbound } from '../../src/inbound/index.js';
@@ -232,6 +232,44 @@ describe('loadInbound', () => {
       ['warning', 'seo/links.xlsx: skipped: only CSV exports are read (download the table as CSV)'],
       ['error', 'seo: no .csv, .tsv, .txt files in this folder'],
     ]);
+  });
+
+  it('leaves a file named by its own entry out of the folder that holds it (the README example)', async () => {
+    const root = await temporaryFolder();
+    await mkdir(path.join(root, 'seo/gsc'), { recursive: true });
+    const drillDown = 'example.com-Top sites linking to this page-2026-11-01.csv';
+    await copyFile(
+      fixture('drill-down/example.com-Top sites linking to this page-2026-05-10.csv'),
+      path.join(root, 'seo/gsc', drillDown),
+    );
+    await copyFile(
+      fixture('gsc/example.com-Top linking sites-2026-05-10.csv'),
+      path.join(root, 'seo/gsc/example.com-Top linking sites-2026-11-01.csv'),
+    );
+    const data = await loadInbound(
+      ['./seo/gsc/', { file: `./seo/gsc/${drillDown}`, target: '/pricing/' }],
+      { root },
+    );
+    expect(data.sources.map((source) => [source.entry, source.name, source.status])).toEqual([
+      ['./seo/gsc/', 'seo/gsc/example.com-Top linking sites-2026-11-01.csv', 'ok'],
+      [`./seo/gsc/${drillDown}`, `seo/gsc/${drillDown}`, 'ok'],
+    ]);
+    expect(data.problems).toEqual([]);
+    expect(data.targetSites.map((row) => [row.site, row.targetUrl])).toEqual([
+      ['blog.example.org', '/pricing/'],
+      ['reddit.com', '/pricing/'],
+    ]);
+
+    // A folder whose only export is named by its own entry contributes nothing, without failing.
+    await rm(path.join(root, 'seo/gsc/example.com-Top linking sites-2026-11-01.csv'));
+    const alone = await loadInbound(
+      ['seo/gsc', { file: path.join(root, 'seo/gsc', drillDown), target: '/pricing/' }],
+      { root },
+    );
+    expect(alone.sources.map((source) => [source.name, source.status])).toEqual([
+      [`seo/gsc/${drillDown}`, 'ok'],
+    ]);
+    expect(alone.problems).toEqual([]);
   });
 
   it('reads .tsv and .txt files of a folder and fails only the bad file', async () => {

@@ -5,6 +5,7 @@ import {
   inboundOptionsSchema,
   siteKindsSchema,
 } from '../../src/inbound/index.js';
+import { resolveOptions } from '../../src/options.js';
 
 describe('inbound options', () => {
   it('accepts paths, file sources and URL sources, with defaults', () => {
@@ -66,8 +67,8 @@ describe('inbound options', () => {
   it('explains a bad entry in its own terms', () => {
     expect(issuesOf([{ file: 'a.csv', format: 'excel' }])).toEqual([
       [
-        '0',
-        'format: Invalid option: expected one of "auto"|"search-console"|"ahrefs"|"semrush"|"bing"|"csv"',
+        '0.format',
+        'Invalid option: expected one of "auto"|"search-console"|"ahrefs"|"semrush"|"bing"|"csv"',
       ],
     ]);
     expect(issuesOf([{ url: 'ftp://example.com/a.csv' }])).toEqual([
@@ -86,13 +87,48 @@ describe('inbound options', () => {
       ],
     ]);
     expect(issuesOf([{ file: 'a.csv', columns: { from: 'URL' } }])).toEqual([
-      ['0.columns', 'Unrecognized key: "from"'],
+      [
+        '0.columns',
+        'Unrecognized key: "from"; expected one of source, target, anchor, nofollow, sponsored, ugc, firstSeen, lastSeen, lost, site, links, linkingPages, targetPages, incomingLinks, linkingSites, internalLinks, rank, text, lastCrawled',
+      ],
     ]);
     expect(issuesOf([{ file: 'a.csv', columns: {} }])).toEqual([
       ['0.columns', 'name at least one column'],
     ]);
+    expect(issuesOf([{ file: 'a.csv', taget: '/x/' }])).toEqual([
+      [
+        '0',
+        'Unrecognized key: "taget"; expected one of file, format, target, columns, required, allowBadRows',
+      ],
+    ]);
+    expect(
+      issuesOf([{ url: 'https://example.com/a.csv', format: 'weird', required: 'yes' }]),
+    ).toEqual([
+      ['0.format', expect.stringMatching(/^Invalid option: expected one of "auto"/)],
+      ['0.required', 'Invalid input: expected boolean, received string'],
+    ]);
+    expect(issuesOf(['ok.csv', { file: 'b.csv' }, null])).toEqual([
+      ['2', 'expected a path, { file: … } or { url: … }'],
+    ]);
     expect(issuesOf([42])).toEqual([['0', 'expected a path, { file: … } or { url: … }']]);
     expect(issuesOf([''])).toEqual([['0', 'expected a non-empty path']]);
+  });
+
+  it('points the options error at the field, with the value given', () => {
+    const message = (inbound: unknown) => {
+      try {
+        resolveOptions({ inbound });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    };
+    expect(message([{ file: 'x', format: 'weird' }])).toContain(
+      'inbound.0.format: Invalid option: expected one of "auto"|"search-console"|"ahrefs"|"semrush"|"bing"|"csv" (got "weird")',
+    );
+    expect(message(['a.csv', { file: 'x', columns: { targetPage: 'Target' } }])).toContain(
+      'inbound.1.columns: Unrecognized key: "targetPage"; expected one of source, target, anchor,',
+    );
   });
 
   it('accepts only the documented site kinds', () => {

@@ -196,7 +196,7 @@ describe('bad rows', () => {
       [
         'error',
         null,
-        'export.csv: 2 of 4 rows could not be read (lines 3, 4); nothing was imported from it. Fix or re-download the export, or set allowBadRows: true to import the other rows',
+        'export.csv: 2 of 4 rows could not be read (lines 3, 4); nothing was imported from it. Line 3 (the first): expected 3 fields (Target page, Incoming links, Linking sites), found 2. Fix or re-download the export, or set allowBadRows: true to import the other rows',
       ],
     ]);
   });
@@ -250,7 +250,7 @@ describe('bad rows', () => {
     const result = parseText([targetPages, ...rows].join('\n'));
     expect(result.summary.problems).toHaveLength(21);
     expect(result.summary.problems[20]?.reason).toBe(
-      `25 of 25 rows could not be read (lines ${Array.from({ length: 25 }, (_, index) => index + 2).join(', ')}); nothing was imported from it. Fix or re-download the export, or set allowBadRows: true to import the other rows`,
+      `25 of 25 rows could not be read (lines ${Array.from({ length: 25 }, (_, index) => index + 2).join(', ')}); nothing was imported from it. Line 2 (the first): expected a whole number in "Incoming links", found "x". Fix or re-download the export, or set allowBadRows: true to import the other rows`,
     );
   });
 

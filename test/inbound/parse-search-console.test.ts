@@ -214,7 +214,7 @@ describe('Search Console tables', () => {
     expect(result.summary.status).toBe('failed');
     expect(messages(result)).toEqual([
       'export.csv, line 3: expected a whole number in "Incoming links", found "n/a"',
-      'export.csv: 1 of 2 rows could not be read (line 3); nothing was imported from it. Fix or re-download the export, or set allowBadRows: true to import the other rows',
+      'export.csv: 1 of 2 rows could not be read (line 3); nothing was imported from it. Line 3: expected a whole number in "Incoming links", found "n/a". Fix or re-download the export, or set allowBadRows: true to import the other rows',
     ]);
     expect(result.records.targets).toEqual([]);
   });
