@@ -13,6 +13,7 @@ const { values } = parseArgs({
     pages: { type: 'string', default: '5000' },
     links: { type: 'string', default: '60' },
     runs: { type: 'string', default: '3' },
+    workers: { type: 'string' },
   },
 });
 const pages = Number(values.pages);
@@ -75,6 +76,7 @@ for (let run = 0; run < runs; run++) {
   ({ report } = await runLinkReport({
     dir,
     site: 'https://example.com',
+    workers: values.workers === undefined ? undefined : Number(values.workers),
     options: { reportDir: false },
   }));
   times.push(performance.now() - start);
@@ -88,6 +90,7 @@ console.log(
       pages: report.summary.pages,
       links: report.summary.internalLinks + report.summary.outboundLinks,
       runs,
+      workers: values.workers ?? 'auto',
       medianMs: Math.round(median),
       pagesPerSecond: Math.round((report.summary.pages / median) * 1000),
       linksPerSecond: Math.round(

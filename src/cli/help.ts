@@ -47,6 +47,8 @@ Output:
   --html <dir>               Also write the report page (index.html,
                              report.json, report.schema.json) to <dir>
   -q, --quiet                No progress or other notes on stderr
+  --workers <n>              Parse HTML in <n> worker threads (default: in
+                             process below 4 cores or 300 files)
   --color, --no-color        Force colors on or off (default: on a terminal,
                              unless NO_COLOR is set)
 

@@ -49,6 +49,8 @@ export interface CliArgs {
   base?: string | undefined;
   trailingSlash?: (typeof trailingSlashValues)[number] | undefined;
   buildFormat?: (typeof buildFormatValues)[number] | undefined;
+  /** `--workers <n>`: extraction threads (0: in process). */
+  workers?: number | undefined;
   /** Core options set by flags. */
   options: FlagOptions;
 }
@@ -60,6 +62,7 @@ const flagDefinitions = {
   config: { type: 'string', short: 'c' },
   format: { type: 'string', short: 'f' },
   quiet: { type: 'boolean', short: 'q' },
+  workers: { type: 'string' },
   color: { type: 'boolean' },
   json: { type: 'string' },
   html: { type: 'string' },
@@ -123,6 +126,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     base: values.base === undefined ? undefined : requireValue('--base', values.base),
     trailingSlash: oneOf('--trailing-slash', values['trailing-slash'], trailingSlashValues),
     buildFormat: oneOf('--build-format', values['build-format'], buildFormatValues),
+    workers: values.workers === undefined ? undefined : parseWorkers(values.workers),
     options,
   };
 }
@@ -266,4 +270,13 @@ function parseLinkPattern(value: string): string | RegExp {
       `--ignore-links: invalid regular expression ${value}: ${(error as Error).message}`,
     );
   }
+}
+
+/** A whole number of worker threads, 0 to 64. */
+function parseWorkers(value: string): number {
+  const workers = Number(value);
+  if (!/^\d+$/.test(value.trim()) || workers > 64) {
+    throw new UsageError(`--workers: expected a whole number from 0 to 64, got "${value}"`);
+  }
+  return workers;
 }

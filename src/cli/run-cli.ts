@@ -143,6 +143,7 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
       buildFormat,
       root: cwd,
       sources: astro?.sources,
+      workers: args.workers,
       options,
       onProgress: (done, total) => progress.update(done, total),
     });

@@ -211,3 +211,23 @@ describe('exit code 2: usage, configuration or input errors', () => {
     },
   );
 });
+
+describe('--workers', () => {
+  it('parses in worker threads with the same findings as in process', () => {
+    const inProcess = runBin([fixture('broken-site'), '--format', 'json', '--workers', '0']);
+    const threaded = runBin([fixture('broken-site'), '--format', 'json', '--workers', '2']);
+    expect(threaded.status).toBe(1);
+    const findings = (result: { stdout: string }) =>
+      JSON.parse(result.stdout).findings.map(
+        (f: { type: string; link: { href: string } | null }) => [f.type, f.link?.href],
+      );
+    expect(findings(threaded)).toEqual(findings(inProcess));
+    expect(findings(threaded)).toContainEqual(['broken-link', '/missing/']);
+  });
+
+  it('rejects a value that is not a whole number', () => {
+    const result = runBin([fixture('broken-site'), '--workers', 'many']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--workers: expected a whole number from 0 to 64, got "many"');
+  });
+});

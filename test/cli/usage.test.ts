@@ -19,6 +19,7 @@ const allFlags = [
   '--json',
   '--html',
   '--quiet',
+  '--workers',
   '--no-color',
   '--config',
   '--help',
