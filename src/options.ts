@@ -56,7 +56,16 @@ export const linkReportOptionsSchema = z
          * globs on the page path, with base, e.g. `'/drafts/**'`.
          * @default []
          */
-        pages: z.array(z.string().min(1)).default([]),
+        pages: z
+          .array(
+            z
+              .string()
+              .min(1)
+              .refine((glob) => /^[/*!{]/.test(glob), {
+                message: 'page globs match paths, which start with "/" (e.g. "/drafts/**")',
+              }),
+          )
+          .default([]),
         /**
          * Links never reported: globs on the link's path (internal) or full URL (outbound),
          * or regular expressions tested against the href as written and the resolved URL.

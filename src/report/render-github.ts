@@ -2,6 +2,7 @@
  * GitHub Actions reporter: workflow commands that annotate files, and a Markdown job summary.
  */
 import type { Finding } from '../findings.js';
+import { displayPath, orderFindings } from './html/display.js';
 import { renderSummaryLine } from './render-terminal.js';
 import type { Report } from './report-schema.js';
 
@@ -58,10 +59,39 @@ export function renderGithubAnnotations(
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-/** Markdown for `GITHUB_STEP_SUMMARY`: the summary line and a table of errors and warnings. */
+/**
+ * Text for a Markdown table cell, shown as written: HTML is escaped (GitHub would render
+ * `<img src>` as an image), Markdown punctuation and pipes are backslash-escaped, and line
+ * breaks become spaces.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_[\]~|!#]/g, '\\$&')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;');
+}
+
+/**
+ * A code span for a Markdown table cell: fenced with one more backtick than the longest
+ * run inside (padded when the text starts or ends with one), pipes escaped (GitHub splits
+ * cells before it reads code spans).
+ */
+export function markdownCode(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat.replaceAll('|', '\\|')}${pad}${fence}`;
+}
+
+/**
+ * Markdown for `GITHUB_STEP_SUMMARY`: the summary line and a table of errors and warnings,
+ * errors first, each by page and line. Pages are shown decoded (`/über-uns/`).
+ */
 export function renderGithubSummary(report: Report, limit = 50): string {
-  const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-  const shown = report.findings.filter((f) => f.severity !== 'info');
+  const shown = orderFindings(report.findings.filter((f) => f.severity !== 'info'));
   const lines = ['## Link report', '', renderSummaryLine(report), ''];
   if (shown.length > 0) {
     lines.push('| Severity | Type | Page | Link | Problem |', '| --- | --- | --- | --- | --- |');
@@ -70,8 +100,10 @@ export function renderGithubSummary(report: Report, limit = 50): string {
         f.link?.position.type === 'source'
           ? ` (${f.link.position.line}:${f.link.position.column})`
           : '';
+      const page = f.page ? markdownText(displayPath(f.page)) : '';
+      const link = f.link ? `${markdownCode(f.link.href)}${at}` : '';
       lines.push(
-        `| ${f.severity} | \`${f.type}\` | ${cell(f.page ?? '')} | ${f.link ? `\`${cell(f.link.href)}\`${at}` : ''} | ${cell(f.message)} |`,
+        `| ${f.severity} | ${markdownCode(f.type)} | ${page} | ${link} | ${markdownText(displayPath(f.message))} |`,
       );
     }
     if (shown.length > limit) lines.push('', `…and ${shown.length - limit} more in the report.`);

@@ -2,19 +2,24 @@
  * HTML reporter: one self-contained page (inline CSS and JS, no network requests,
  * `noindex`), readable without JS.
  */
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Finding } from '../findings.js';
 import { renderAssets, renderOrphans, renderTopLinked } from './html/analysis-sections.js';
 import { renderAnchors } from './html/anchor-section.js';
-import { reportCss, reportJs } from './html/assets.js';
+import { reportCss, reportHeadJs, reportJs } from './html/assets.js';
+import { displayPath, orderFindings } from './html/display.js';
 import {
   type Column,
+  listCap,
+  moreInJson,
   renderBadge,
+  renderCode,
   renderPath,
   renderSection,
   renderTable,
+  tableCss,
 } from './html/elements.js';
 import { renderInbound } from './html/inbound-sections.js';
 import type { Report, ReportPage } from './report-schema.js';
@@ -40,6 +45,10 @@ const sections: ReportSection[] = [
 /** Render the report page. */
 export function renderHtmlReport(report: Report): string {
   const siteName = report.site.site ?? 'this site';
+  const main = h('main', [
+    renderSummary(report),
+    ...sections.map((section) => section.render(report)),
+  ]);
   const tree: Root = {
     type: 'root',
     children: [
@@ -54,11 +63,20 @@ export function renderHtmlReport(report: Report): string {
             content: `astro-link-report ${report.generator.version}`,
           }),
           h('title', `Link report: ${siteName}`),
-          h('style', reportCss),
+          h('script', reportHeadJs),
+          h('style', reportCss + tableCss(main)),
         ]),
         h('body', [
           h('header.top', [
-            h('h1', `Link report: ${siteName}`),
+            h('h1', [
+              'Link report: ',
+              h(
+                'span.site',
+                siteName
+                  .split(/(?<=\/\/|\.)/)
+                  .flatMap((part, i) => (i > 0 ? [h('wbr'), part] : [part])),
+              ),
+            ]),
             h('p', [
               `Generated ${report.generatedAt} by astro-link-report ${report.generator.version}. `,
               h('a', { href: 'report.json' }, 'report.json'),
@@ -72,7 +90,7 @@ export function renderHtmlReport(report: Report): string {
               ]),
             ]),
           ]),
-          h('main', [renderSummary(report), ...sections.map((section) => section.render(report))]),
+          main,
           h('script', reportJs),
         ]),
       ]),
@@ -118,58 +136,94 @@ function renderFindings(report: Report): Element {
       sort: (f) => ({ error: 0, warning: 1, info: 2 })[f.severity],
     },
     { label: 'Type', cell: (f) => h('code', f.type) },
-    { label: 'Page', cell: (f) => renderPath(f.page), sort: (f) => f.page ?? '' },
+    {
+      label: 'Page',
+      cell: (f) => renderPath(f.page),
+      sort: (f) => (f.page ? displayPath(f.page) : ''),
+      hideWhenEmpty: true,
+    },
     {
       label: 'Link',
       cell: (f) =>
         f.link
           ? h('span', [
-              h('code', f.link.href),
+              renderCode(f.link.href),
               f.link.position.type === 'source'
                 ? h('span.hint', ` line ${f.link.position.line}:${f.link.position.column}`)
                 : '',
             ])
           : '',
       sort: (f) => f.link?.href ?? '',
+      hideWhenEmpty: true,
     },
     {
       label: 'Problem',
-      cell: (f) => h('div', [h('span', f.message), h('p.hint', f.hint)]),
-      sort: (f) => f.message,
+      // Sorts on its text (the message first): no sort key repeats the message.
+      cell: (f) => h('div', [h('span', displayPath(f.message)), h('p.hint', capHint(f))]),
     },
   ];
   return renderSection(
     'findings',
     'Findings',
-    'Broken links fail the build by default; the rest are warnings and information unless you raise them with failOn.',
+    'Broken links fail the build by default; the rest are warnings and information unless you raise them with failOn. Errors first, then warnings, then information, each by page and line.',
     [
       renderTable(
         'findings-table',
         'Findings',
         columns,
-        report.findings,
+        orderFindings(report.findings),
         'No findings: every link checks out.',
       ),
     ],
   );
 }
 
+/**
+ * A finding's hint for reading (paths decoded), with any list from its details (say the 1,500 targets of an ambiguous
+ * link text) cut to the first few: the full list is in `report.json`.
+ */
+export function capHint(finding: Finding): string {
+  let hint = finding.hint;
+  for (const value of Object.values(finding.details)) {
+    if (!Array.isArray(value) || value.length <= listCap) continue;
+    const full = value.join(', ');
+    if (!hint.includes(full)) continue;
+    hint = hint.replace(
+      full,
+      `${value.slice(0, listCap).join(', ')} ${moreInJson(value.length - listCap)}`,
+    );
+  }
+  return displayPath(hint);
+}
+
+/** The Page cell of the pages table: path, kind when not a page, title and source file. */
+function renderPageCell(page: ReportPage): ElementContent {
+  return h('div.page-cell', [
+    renderPath(page.path),
+    page.kind === 'page' ? '' : [' ', renderBadge(page.kind, 'info')],
+    page.title ? [' ', h('span.sub', page.title)] : '',
+    page.source ? [' ', h('span.sub.hint', renderCode(page.source))] : '',
+  ]);
+}
+
 function renderPages(report: Report): Element {
   const columns: Column<ReportPage>[] = [
-    { label: 'Page', cell: (p) => renderPath(p.path), sort: (p) => p.path },
-    { label: 'Title', cell: (p) => p.title ?? '' },
-    { label: 'Kind', cell: (p) => (p.kind === 'page' ? 'page' : renderBadge(p.kind, 'info')) },
+    {
+      label: 'Page',
+      cell: renderPageCell,
+      sort: (p) => displayPath(p.path),
+    },
     {
       label: 'Linking pages',
-      cell: (p) => p.inlinks.length,
+      cell: (p) => p.metrics.linkingPages,
       numeric: true,
-      sort: (p) => p.inlinks.length,
+      sort: (p) => p.metrics.linkingPages,
     },
     {
       label: 'Contextual inlinks',
-      cell: (p) => sum(p.inlinks, 'contextual'),
+      cell: (p) => p.metrics.contextualInlinks,
       numeric: true,
-      sort: (p) => sum(p.inlinks, 'contextual'),
+      sort: (p) => p.metrics.contextualInlinks,
     },
     {
       label: 'Link score',
@@ -195,11 +249,13 @@ function renderPages(report: Report): Element {
       numeric: true,
       sort: (p) => p.outlinks.outbound.length,
     },
-    { label: 'Source', cell: (p) => (p.source ? h('code', p.source) : '') },
   ];
-  return renderSection('pages', 'Pages', 'Every built HTML file, with its internal links.', [
-    renderTable('pages-table', 'Pages', columns, report.pages, 'No pages were built.'),
-  ]);
+  return renderSection(
+    'pages',
+    'Pages',
+    'Every built HTML file, with its title, source file and link counts. Linking pages and contextual inlinks count links from content pages only (not from 404 or redirect pages), as in the rankings.',
+    [renderTable('pages-table', 'Pages', columns, report.pages, 'No pages were built.')],
+  );
 }
 
 function renderOutbound(report: Report): Element {
@@ -226,8 +282,4 @@ function renderOutbound(report: Report): Element {
       ),
     ],
   );
-}
-
-function sum<K extends string>(rows: readonly Record<K, number>[], key: K): number {
-  return rows.reduce((total, row) => total + row[key], 0);
 }

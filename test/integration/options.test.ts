@@ -17,6 +17,9 @@ describe('integration options', () => {
       /reportDir: Invalid input: expected a string, or false \(got 3\)/,
     );
     expect(() => linkReport({ typo: true } as never)).toThrow(/Unrecognized key: "typo"/);
+    expect(() => linkReport({ ignore: { pages: ['blog/**'] } })).toThrow(
+      /ignore\.pages\.0: page globs match paths, which start with "\/" \(e\.g\. "\/drafts\/\*\*"\) \(got "blog\/\*\*"\)/,
+    );
   });
 
   it('reports a failing inbound source and still checks the links when the source is optional', async () => {

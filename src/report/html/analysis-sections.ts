@@ -6,7 +6,16 @@
 import type { Element, ElementContent } from 'hast';
 import { h, s } from 'hastscript';
 import type { Report } from '../report-schema.js';
-import { type Column, renderBadge, renderPath, renderSection, renderTable } from './elements.js';
+import { displayPath } from './display.js';
+import {
+  type Column,
+  renderBadge,
+  renderCappedList,
+  renderInlineList,
+  renderPath,
+  renderSection,
+  renderTable,
+} from './elements.js';
 
 type Rankings = Report['rankings'];
 type RankingEntry = Rankings['linkScore'][number];
@@ -62,7 +71,9 @@ export function renderScoreChart(entries: readonly RankingEntry[]): ElementConte
   const width = 640;
   const plot = width - label - 50;
   const height = entries.length * (bar + gap) + 4;
-  const summary = entries.map((entry) => `${entry.path} ${entry.value.toFixed(1)}`).join(', ');
+  const summary = entries
+    .map((entry) => `${displayPath(entry.path)} ${entry.value.toFixed(1)}`)
+    .join(', ');
   return h('figure', [
     s(
       'svg.chart',
@@ -88,7 +99,7 @@ export function renderScoreChart(entries: readonly RankingEntry[]): ElementConte
                 fontSize: 12,
                 style: 'fill:currentColor',
               },
-              truncate(entry.path, 44),
+              truncate(displayPath(entry.path), 44),
             ),
             s('rect', {
               x: label,
@@ -116,8 +127,8 @@ export function renderOrphans(report: Report): Element {
   const { orphans } = report;
   const inbound = report.rankings.backlinks !== null;
   const orphanColumns: Column<Report['orphans']['orphans'][number]>[] = [
-    { label: 'Page', cell: (o) => renderPath(o.path), sort: (o) => o.path },
-    { label: 'Title', cell: (o) => o.title ?? '' },
+    { label: 'Page', cell: (o) => renderPath(o.path), sort: (o) => displayPath(o.path) },
+    { label: 'Title', cell: (o) => o.title ?? '', hideWhenEmpty: true },
     ...(inbound
       ? ([
           {
@@ -142,14 +153,14 @@ export function renderOrphans(report: Report): Element {
     },
   ];
   const islandColumns: Column<Report['orphans']['islands'][number]>[] = [
-    { label: 'Page', cell: (i) => renderPath(i.path), sort: (i) => i.path },
+    { label: 'Page', cell: (i) => renderPath(i.path), sort: (i) => displayPath(i.path) },
     { label: 'Why unreachable', cell: (i) => islandReasons[i.reason] },
     { label: 'Linked from', cell: (i) => renderPathList(i.linkingPages) },
     { label: 'Reachable from orphans', cell: (i) => renderPathList(i.reachableFromOrphans) },
   ];
   const boilerplateColumns: Column<Report['orphans']['boilerplateOnly'][number]>[] = [
-    { label: 'Page', cell: (b) => renderPath(b.path), sort: (b) => b.path },
-    { label: 'Title', cell: (b) => b.title ?? '' },
+    { label: 'Page', cell: (b) => renderPath(b.path), sort: (b) => displayPath(b.path) },
+    { label: 'Title', cell: (b) => b.title ?? '', hideWhenEmpty: true },
     {
       label: 'Linking pages',
       cell: (b) => b.linkingPages,
@@ -199,10 +210,9 @@ export function renderOrphans(report: Report): Element {
       orphans.excluded.length > 0
         ? h('p.hint', [
             'Not checked: ',
-            ...orphans.excluded.flatMap((page, i) => [
-              i > 0 ? ', ' : '',
-              h('code', page.path),
-              ` (${exclusionReasons[page.reason]})`,
+            ...renderInlineList(orphans.excluded, (page) => [
+              h('code', displayPath(page.path)),
+              { type: 'text', value: ` (${exclusionReasons[page.reason]})` },
             ]),
             '.',
           ])
@@ -216,7 +226,7 @@ export function renderAssets(report: Report): Element {
   const { assets } = report;
   const inbound = report.rankings.backlinks !== null;
   const columns: Column<Asset>[] = [
-    { label: 'Page', cell: (a) => renderPath(a.path), sort: (a) => a.path },
+    { label: 'Page', cell: (a) => renderPath(a.path), sort: (a) => displayPath(a.path) },
     { label: 'Type', cell: (a) => renderBadge(a.type, 'info'), sort: (a) => a.type },
     {
       label: 'Why',
@@ -231,10 +241,7 @@ export function renderAssets(report: Report): Element {
                   : `declared by the option ${a.pattern}`,
               ),
           a.signals.length > 0
-            ? h(
-                'ul',
-                a.signals.map((signal) => h('li', signal.description)),
-              )
+            ? renderCappedList(a.signals, (signal) => ({ type: 'text', value: signal.description }))
             : h('span'),
         ]),
       sort: (a) => a.score,
@@ -278,7 +285,7 @@ export function renderAssets(report: Report): Element {
       assets.suppressed.length > 0
         ? h('p.hint', [
             "Set to 'none' by an override: ",
-            ...assets.suppressed.flatMap((page, i) => [i > 0 ? ', ' : '', h('code', page.path)]),
+            ...renderInlineList(assets.suppressed, (page) => h('code', displayPath(page.path))),
             '.',
           ])
         : h('span'),
@@ -317,7 +324,7 @@ function renderPathList(paths: readonly string[]): ElementContent {
   if (paths.length === 0) return h('span.hint', 'none');
   return h(
     'span',
-    paths.flatMap((path, i) => (i > 0 ? [', ', renderPath(path)] : [renderPath(path)])),
+    renderInlineList(paths, (path) => renderPath(path) as ElementContent),
   );
 }
 

@@ -6,7 +6,23 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Report } from '../report-schema.js';
-import { type Column, renderBadge, renderPath, renderSection, renderTable } from './elements.js';
+import { displayPath } from './display.js';
+import {
+  type Column,
+  listCap,
+  renderAnchorText,
+  renderBadge,
+  renderCappedList,
+  renderInlineList,
+  renderPath,
+  renderSection,
+  renderTable,
+} from './elements.js';
+
+/** Most targets shown per ambiguous text (a top page shows `listCap` texts). */
+const perRowCap = 10;
+/** Most ambiguous texts the table shows (those with the most targets). */
+const ambiguousRows = 200;
 
 /** How many pages the anchor distribution shows (the best linked, by link score). */
 const anchorDistributionPages = 10;
@@ -21,29 +37,37 @@ export function renderAnchors(report: Report): Element {
     .map((path) => anchors.byTarget.find((target) => target.path === path))
     .filter((target): target is Report['anchors']['byTarget'][number] => target !== undefined);
   const ambiguousColumns: Column<Report['anchors']['sameTextDifferentTargets'][number]>[] = [
-    { label: 'Text', cell: (a) => h('q', a.text), sort: (a) => a.text },
-    { label: 'Generic', cell: (a) => (a.generic ? renderBadge('generic', 'warning') : '') },
+    { label: 'Text', cell: (a) => renderAnchorText(a.text), sort: (a) => a.text },
     {
-      label: 'Targets',
-      cell: (a) =>
-        h(
-          'ul',
-          a.targets.map((t) =>
-            h('li', [renderPath(t.path), h('span.hint', ` ${t.pages} page(s)`)]),
-          ),
-        ),
-      numeric: false,
+      label: 'Generic',
+      cell: (a) => (a.generic ? renderBadge('generic', 'warning') : ''),
+      hideWhenEmpty: true,
+    },
+    {
+      label: 'Pages',
+      cell: (a) => a.targets.length,
+      numeric: true,
       sort: (a) => a.targets.length,
+    },
+    {
+      label: 'Targets (pages linking with it)',
+      cell: (a) =>
+        renderCappedList(
+          a.targets,
+          (t) => [renderPath(t.path) as ElementContent, h('span.hint', ` ${t.pages}`)],
+          perRowCap,
+        ),
     },
   ];
   const distributionColumns: Column<Report['anchors']['byTarget'][number]>[] = [
-    { label: 'Page', cell: (t) => renderPath(t.path), sort: (t) => t.path },
+    { label: 'Page', cell: (t) => renderPath(t.path), sort: (t) => displayPath(t.path) },
     {
       label: 'Linked with',
       cell: (t) =>
-        h(
-          'ul',
-          t.anchors.map((a) => h('li', [h('q', a.text), h('span.hint', ` ${a.pages}`)])),
+        renderCappedList(
+          t.anchors,
+          (a) => [renderAnchorText(a.text), h('span.hint', ` ${a.pages}`)],
+          listCap,
         ),
     },
   ];
@@ -69,10 +93,9 @@ export function renderAnchors(report: Report): Element {
       anchors.genericTexts.length > 0
         ? h('p', [
             'Generic texts used: ',
-            ...anchors.genericTexts.flatMap((entry, i) => [
-              i > 0 ? ', ' : '',
-              h('q', entry.text),
-              ` (${entry.links})`,
+            ...renderInlineList(anchors.genericTexts, (entry) => [
+              renderAnchorText(entry.text),
+              { type: 'text', value: ` (${entry.links})` },
             ]),
             '.',
           ])
@@ -84,6 +107,7 @@ export function renderAnchors(report: Report): Element {
         ambiguousColumns,
         anchors.sameTextDifferentTargets,
         'Every link text points at one page.',
+        { limit: ambiguousRows, jsonPath: 'anchors.sameTextDifferentTargets' },
       ),
       h('h3', 'What the top pages are linked with'),
       renderTable(
@@ -102,7 +126,7 @@ function renderLinkingText(rows: Report['anchors']['linkingText']): ElementConte
   if (rows === null) return [];
   const columns: Column<NonNullable<Report['anchors']['linkingText']>[number]>[] = [
     { label: 'Rank', cell: (r) => r.rank, numeric: true, sort: (r) => r.rank },
-    { label: 'Text other sites use', cell: (r) => h('q', r.text), sort: (r) => r.text },
+    { label: 'Text other sites use', cell: (r) => renderAnchorText(r.text), sort: (r) => r.text },
     {
       label: 'Your own links with it',
       cell: (r) => r.internalPages,

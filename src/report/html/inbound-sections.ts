@@ -1,11 +1,25 @@
 /**
  * The report page's inbound-link section: sources, pages that earn links, lost backlink
- * targets with ready-to-paste redirects, linking sites, linking text and latest links.
+ * targets with ready-to-paste redirects, linking sites and latest links (Search Console's top
+ * linking text is in the anchor text section, next to the site's own link texts).
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Report, ReportPage } from '../report-schema.js';
-import { type Column, renderBadge, renderPath, renderSection, renderTable } from './elements.js';
+import { displayPath } from './display.js';
+import {
+  type Column,
+  renderAnchorText,
+  renderBadge,
+  renderCappedList,
+  renderCode,
+  renderPath,
+  renderSection,
+  renderTable,
+} from './elements.js';
+
+/** Backlinks shown per page (the rest are in report.json). */
+const backlinksPerPage = 5;
 
 type Inbound = NonNullable<Report['inbound']>;
 
@@ -36,8 +50,6 @@ export function renderInbound(report: Report): Element {
     renderLost(inbound),
     h('h3', 'Linking sites'),
     renderLinkingSites(inbound),
-    h('h3', 'Top linking text'),
-    renderLinkingText(inbound),
     h('h3', 'Latest links'),
     renderSamples(inbound),
     h('h3', 'Sources'),
@@ -70,7 +82,7 @@ function renderEarningPages(pages: readonly ReportPage[]): Element {
       (a, b) => b.inbound!.incomingLinks - a.inbound!.incomingLinks || (a.path < b.path ? -1 : 1),
     );
   const columns: Column<ReportPage>[] = [
-    { label: 'Page', cell: (p) => renderPath(p.path), sort: (p) => p.path },
+    { label: 'Page', cell: (p) => renderPath(p.path), sort: (p) => displayPath(p.path) },
     {
       label: 'Incoming links',
       cell: (p) => p.inbound!.incomingLinks,
@@ -85,30 +97,29 @@ function renderEarningPages(pages: readonly ReportPage[]): Element {
     },
     {
       label: 'Internal linking pages',
-      cell: (p) => p.inlinks.length,
+      cell: (p) => p.metrics.linkingPages,
       numeric: true,
-      sort: (p) => p.inlinks.length,
+      sort: (p) => p.metrics.linkingPages,
     },
     {
       label: 'Backlinks (with anchor)',
       cell: (p) =>
         p.inbound!.backlinks.length === 0
           ? ''
-          : h(
-              'ul',
-              p
-                .inbound!.backlinks.slice(0, 5)
-                .map((link) =>
-                  h('li', [
-                    h('code', link.sourceUrl),
-                    link.anchor !== null ? ` “${link.anchor}”` : '',
-                    link.nofollow ? ' nofollow' : '',
-                    link.sponsored ? ' sponsored' : '',
-                    link.ugc ? ' ugc' : '',
-                  ]),
-                ),
+          : renderCappedList(
+              p.inbound!.backlinks,
+              (link) => [
+                renderCode(link.sourceUrl),
+                ...(link.anchor !== null ? [' ', renderAnchorText(link.anchor)] : []),
+                [link.nofollow && 'nofollow', link.sponsored && 'sponsored', link.ugc && 'ugc']
+                  .filter(Boolean)
+                  .map((rel) => ` ${rel}`)
+                  .join(''),
+              ],
+              backlinksPerPage,
             ),
       sort: (p) => p.inbound!.backlinks.length,
+      hideWhenEmpty: true,
     },
   ];
   return renderTable(
@@ -122,7 +133,11 @@ function renderEarningPages(pages: readonly ReportPage[]): Element {
 
 function renderLost(inbound: Inbound): Element {
   const columns: Column<Inbound['lost'][number]>[] = [
-    { label: 'Lost URL', cell: (l) => h('code', l.target), sort: (l) => l.target },
+    {
+      label: 'Lost URL',
+      cell: (l) => renderCode(displayPath(l.target)),
+      sort: (l) => displayPath(l.target),
+    },
     { label: 'Backlinks', cell: (l) => l.backlinks, numeric: true, sort: (l) => l.backlinks },
     {
       label: 'Linking sites',
@@ -155,14 +170,22 @@ function renderLinkingSites(inbound: Inbound): Element {
       cell: (s) => s.linkingPages ?? '',
       numeric: true,
       sort: (s) => s.linkingPages ?? -1,
+      hideWhenEmpty: true,
     },
     {
       label: 'Target pages',
       cell: (s) => s.targetPages ?? '',
       numeric: true,
       sort: (s) => s.targetPages ?? -1,
+      hideWhenEmpty: true,
     },
-    { label: 'Links', cell: (s) => s.links ?? '', numeric: true, sort: (s) => s.links ?? -1 },
+    {
+      label: 'Links',
+      cell: (s) => s.links ?? '',
+      numeric: true,
+      sort: (s) => s.links ?? -1,
+      hideWhenEmpty: true,
+    },
   ];
   return renderTable(
     'linking-sites-table',
@@ -173,29 +196,16 @@ function renderLinkingSites(inbound: Inbound): Element {
   );
 }
 
-function renderLinkingText(inbound: Inbound): Element {
-  const columns: Column<Inbound['linkingText'][number]>[] = [
-    { label: 'Rank', cell: (t) => t.rank, numeric: true, sort: (t) => t.rank },
-    {
-      label: 'Link text',
-      cell: (t) => (t.text === '' ? h('em', '(empty)') : t.text),
-      sort: (t) => t.text,
-    },
-  ];
-  return renderTable(
-    'linking-text-table',
-    'Top linking text',
-    columns,
-    inbound.linkingText,
-    'No Top linking text export.',
-  );
-}
-
 function renderSamples(inbound: Inbound): Element {
   const columns: Column<Inbound['samples'][number]>[] = [
-    { label: 'Linking page', cell: (s) => h('code', s.linkingPage), sort: (s) => s.linkingPage },
+    { label: 'Linking page', cell: (s) => renderCode(s.linkingPage), sort: (s) => s.linkingPage },
     { label: 'Site', cell: (s) => s.site },
-    { label: 'Last crawled', cell: (s) => s.lastCrawled ?? '', sort: (s) => s.lastCrawled ?? '' },
+    {
+      label: 'Last crawled',
+      cell: (s) => s.lastCrawled ?? '',
+      sort: (s) => s.lastCrawled ?? '',
+      hideWhenEmpty: true,
+    },
   ];
   return renderTable(
     'samples-table',
@@ -209,7 +219,7 @@ function renderSamples(inbound: Inbound): Element {
 function renderSources(inbound: Inbound): Element {
   const columns: Column<Inbound['sources'][number]>[] = [
     { label: 'Export', cell: (s) => h('code', s.name), sort: (s) => s.name },
-    { label: 'Recognized as', cell: (s) => s.title ?? '' },
+    { label: 'Recognized as', cell: (s) => s.title ?? '', hideWhenEmpty: true },
     { label: 'Rows', cell: (s) => s.rows, numeric: true, sort: (s) => s.rows },
     {
       label: 'Status',
@@ -225,11 +235,9 @@ function renderSources(inbound: Inbound): Element {
       cell: (s) =>
         s.problems.length === 0
           ? ''
-          : h(
-              'ul',
-              s.problems.map((p) => h('li', p.message)),
-            ),
+          : renderCappedList(s.problems, (p) => ({ type: 'text', value: p.message })),
       sort: (s) => s.problems.length,
+      hideWhenEmpty: true,
     },
   ];
   return renderTable(
@@ -243,8 +251,16 @@ function renderSources(inbound: Inbound): Element {
 
 function renderRedirected(inbound: Inbound): Element {
   const columns: Column<Inbound['redirected'][number]>[] = [
-    { label: 'Backlinked URL', cell: (r) => h('code', r.target), sort: (r) => r.target },
-    { label: 'Redirects to', cell: (r) => h('code', r.destination), sort: (r) => r.destination },
+    {
+      label: 'Backlinked URL',
+      cell: (r) => renderCode(displayPath(r.target)),
+      sort: (r) => displayPath(r.target),
+    },
+    {
+      label: 'Redirects to',
+      cell: (r) => renderCode(displayPath(r.destination)),
+      sort: (r) => displayPath(r.destination),
+    },
     { label: 'Backlinks', cell: (r) => r.backlinks, numeric: true, sort: (r) => r.backlinks },
   ];
   return renderTable(
@@ -258,7 +274,7 @@ function renderRedirected(inbound: Inbound): Element {
 
 function renderForeign(inbound: Inbound): Element {
   const columns: Column<Inbound['foreignTargets'][number]>[] = [
-    { label: 'Target', cell: (f) => h('code', f.targetUrl), sort: (f) => f.targetUrl },
+    { label: 'Target', cell: (f) => renderCode(f.targetUrl), sort: (f) => f.targetUrl },
     { label: 'Host', cell: (f) => f.host },
     { label: 'Backlinks', cell: (f) => f.backlinks, numeric: true, sort: (f) => f.backlinks },
   ];
