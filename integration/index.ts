@@ -119,8 +119,32 @@ function createChecker(resolved: ReturnType<typeof resolveOptions>): AstroIntegr
         }
         logger.info(renderSummaryLine(report));
 
+        const failing = findingsAtFailLevel(report.findings, resolved.failOn);
+        const failingSet = new Set(failing);
+        const warnings = report.findings.filter(
+          (f) => !failingSet.has(f) && f.severity === 'warning',
+        );
+        const shown = warnings.slice(0, maxLoggedWarnings);
+        const locations = await locateFindings([...failing, ...shown], root);
         if (process.env.GITHUB_ACTIONS === 'true') {
-          process.stdout.write(renderGithubAnnotations(report.findings, { outDir: shownDir }));
+          const cwd = process.cwd();
+          const fromRepo = new Map(
+            [
+              ...(await locateFindings(
+                [...failing, ...report.findings.filter((f) => !failingSet.has(f))],
+                root,
+              )),
+            ].map(([finding, at]) => [
+              finding,
+              {
+                ...at,
+                file: path.relative(cwd, path.join(root, at.file)).split(path.sep).join('/'),
+              },
+            ]),
+          );
+          process.stdout.write(
+            renderGithubAnnotations(report.findings, { outDir: shownDir, locations: fromRepo }),
+          );
           if (process.env.GITHUB_STEP_SUMMARY) {
             await appendFile(process.env.GITHUB_STEP_SUMMARY, renderGithubSummary(report)).catch(
               (error) =>
@@ -129,13 +153,6 @@ function createChecker(resolved: ReturnType<typeof resolveOptions>): AstroIntegr
           }
         }
 
-        const failing = findingsAtFailLevel(report.findings, resolved.failOn);
-        const failingSet = new Set(failing);
-        const warnings = report.findings.filter(
-          (f) => !failingSet.has(f) && f.severity === 'warning',
-        );
-        const shown = warnings.slice(0, maxLoggedWarnings);
-        const locations = await locateFindings([...failing, ...shown], root);
         const render = (findings: Finding[]) =>
           renderFindingsByPage(findings, { color: false, outDir: shownDir, locations });
         if (warnings.length > 0) {

@@ -2,6 +2,7 @@
  * GitHub Actions reporter: workflow commands that annotate files, and a Markdown job summary.
  */
 import type { Finding } from '../findings.js';
+import type { SourceLocation } from '../locate-in-source.js';
 import { displayPath, orderFindings } from './html/display.js';
 import { renderSummaryLine } from './render-terminal.js';
 import type { Report } from './report-schema.js';
@@ -10,6 +11,11 @@ import type { Report } from './report-schema.js';
 export interface GithubOptions {
   /** Path of the output folder relative to the repository root (cwd), e.g. `dist`. */
   outDir: string;
+  /**
+   * Where links are written in the sources, with paths relative to the repository root:
+   * annotations go there, so they show on pull-request diffs (built files are not in Git).
+   */
+  locations?: ReadonlyMap<Finding, SourceLocation> | undefined;
 }
 
 const command: Record<Finding['severity'], string> = {
@@ -39,7 +45,10 @@ export function renderGithubAnnotations(
 ): string {
   const lines = findings.map((finding) => {
     const properties: string[] = [];
-    if (finding.file) {
+    const at = options.locations?.get(finding);
+    if (at) {
+      properties.push(`file=${escapeProperty(at.file)}`, `line=${at.line}`, `col=${at.column}`);
+    } else if (finding.file) {
       const file = `${options.outDir.replace(/\/+$/, '')}/${finding.file}`.replace(/^\.\//, '');
       properties.push(`file=${escapeProperty(file)}`);
       if (finding.link?.position.type === 'source') {

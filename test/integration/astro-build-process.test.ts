@@ -56,8 +56,9 @@ describe('astro build in a child process', () => {
     expect(status).toBe(1);
     const annotations = stdout.split('\n').filter((line) => line.startsWith('::'));
     expect(annotations).toHaveLength(1);
+    // On the source line, so the annotation shows on the pull request's diff.
     expect(annotations[0]).toMatch(
-      /^::error file=test\/fixtures\/process-broken-link\/dist\/index\.html,line=1,col=\d+,title=broken-link on \/::\/: links to \/pricing\/, which does not exist in the build \(source: src\/pages\/index\.astro\)%0AFix the href/,
+      /^::error file=test\/fixtures\/process-broken-link\/src\/pages\/index\.astro,line=8,col=62,title=broken-link on \/::\/: links to \/pricing\/, which does not exist in the build \(source: src\/pages\/index\.astro\)%0AFix the href/,
     );
     const markdown = readFileSync(summary, 'utf8');
     expect(markdown).toContain('## Link report');
