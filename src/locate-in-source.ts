@@ -1,7 +1,10 @@
 /**
  * Find where a link is written in the project's sources: the route's source file, else the
- * content files (Markdown, MDX, Markdoc) under `src/content/`. Built HTML is often minified
- * to one line; the source line is where the user fixes the link.
+ * content file (Markdown, MDX, Markdoc) under `src/content/` named like the page's last
+ * path segment (`/blog/my-post/` → `…/my-post.md` or `…/my-post/index.md`), the usual
+ * collection layout. Built HTML is often minified to one line; the source line is where the
+ * user fixes the link. Other content files are not searched: the same href written in
+ * another post would be the wrong place.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -48,13 +51,36 @@ export function createSourceLocator(
     const href = finding.link?.href;
     if (!href || !finding.link) return null;
     const candidates = finding.source && !finding.source.includes(' ') ? [finding.source] : [];
-    for (const file of [...candidates, ...(await listContent())]) {
+    const slug = lastSegment(finding.page);
+    if (slug) {
+      for (const file of await listContent()) {
+        const name = path.posix.basename(file, path.posix.extname(file));
+        const folder = path.posix.basename(path.posix.dirname(file));
+        if (name === slug || (name === 'index' && folder === slug)) candidates.push(file);
+      }
+    }
+    for (const file of candidates) {
       const text = await read(file);
       const at = text === null ? null : findHref(text, href);
       if (at) return { file, ...at };
     }
     return null;
   };
+}
+
+/** The page path's last segment, decoded, without `.html`: the usual content entry id. */
+function lastSegment(page: string | null): string | null {
+  const segment = page
+    ?.split('/')
+    .filter(Boolean)
+    .at(-1)
+    ?.replace(/\.html?$/, '');
+  if (!segment) return null;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Line and column of the first place `href` is written as a link target in `text`. */

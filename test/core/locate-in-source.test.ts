@@ -6,7 +6,14 @@ const linkTo = (href: string, source: string | null) =>
   createFinding('broken-link', {
     page: '/blog/post/',
     source,
-    link: { href, url: null, element: 'a', attribute: 'href', text: '', position: { type: 'unavailable' } },
+    link: {
+      href,
+      url: null,
+      element: 'a',
+      attribute: 'href',
+      text: '',
+      position: { type: 'unavailable' },
+    },
     details: { target: href },
   });
 
@@ -14,7 +21,10 @@ describe('createSourceLocator', () => {
   it('finds a link in the route source file, then in Markdown content', async () => {
     const root = await writeSite({
       'src/pages/blog/[id].astro': '---\n---\n<nav>\n  <a href="/missing-nav/">Nav</a>\n</nav>\n',
-      'src/content/blog/post.md': '---\ntitle: Post\n---\n\nSee [the guide](/missing-guide/ "Guide") and\n[more](/more/).\n',
+      'src/content/blog/post.md':
+        '---\ntitle: Post\n---\n\nSee [the guide](/missing-guide/ "Guide") and\n[more](/more/).\n',
+      'src/content/blog/another.md':
+        'Also [the guide](/missing-guide/) and [nav](/missing-nav/).\n',
     });
     const locate = createSourceLocator(root);
     expect(await locate(linkTo('/missing-nav/', 'src/pages/blog/[id].astro'))).toEqual({
@@ -28,6 +38,8 @@ describe('createSourceLocator', () => {
       column: 17,
     });
     expect(await locate(linkTo('/nowhere/', 'src/pages/blog/[id].astro'))).toBeNull();
+    // Another post that writes the same href is not where this page's link is.
+    expect(await locate({ ...linkTo('/missing-guide/', null), page: '/blog/third/' })).toBeNull();
   });
 
   it('does without a source and without a content folder', async () => {
