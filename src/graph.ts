@@ -36,6 +36,12 @@ export interface LinkGraph {
   inlinks: Map<string, LinkEdge[]>;
   /** Edges out of each page path. */
   outlinks: Map<string, LinkEdge[]>;
+  /**
+   * Pages each page names as translations (`<link rel="alternate" hreflang>`). Not links a
+   * reader clicks, and no equity flows through them, but crawlers discover pages by them,
+   * so click depth follows them (sites switch languages with scripts and selects).
+   */
+  alternates: Map<string, string[]>;
 }
 
 /** Whether a link passes equity: no `nofollow` on the link or in the page's robots meta. */
@@ -53,7 +59,16 @@ export function buildLinkGraph(
 ): LinkGraph {
   const nodes = new Map<string, SitePage>(index.pages.map((page) => [page.path, page]));
   const edgeMap = new Map<string, LinkEdge>();
+  const alternates = new Map<string, string[]>();
   for (const { page, link, target } of references) {
+    if (link.kind === 'metadata' && link.hreflang && link.rel.includes('alternate')) {
+      if (target.status === 'page' && target.page.path !== page.path) {
+        const list = alternates.get(page.path) ?? [];
+        if (!list.includes(target.page.path)) list.push(target.page.path);
+        alternates.set(page.path, list);
+      }
+      continue;
+    }
     if (link.kind !== 'navigation') continue;
     let destination: SitePage | null = null;
     let viaRedirect = false;
@@ -99,7 +114,7 @@ export function buildLinkGraph(
     inlinks.get(edge.to)?.push(edge);
     outlinks.get(edge.from)?.push(edge);
   }
-  return { pages: index.pages, nodes, edges, inlinks, outlinks };
+  return { pages: index.pages, nodes, edges, inlinks, outlinks, alternates };
 }
 
 function compare(a: string, b: string): number {

@@ -5,7 +5,8 @@ import type { LinkGraph } from '../graph.js';
 
 /**
  * Compute each page's click depth: breadth-first search from the home page over followable
- * links (edges with at least one link without `nofollow`). The home page is at depth 0;
+ * links (edges with at least one link without `nofollow`) and hreflang alternates (one step,
+ * like a click: crawlers find translations by them). The home page is at depth 0;
  * pages the search never reaches get `null` (infinite depth). Without a home page every
  * depth is `null`.
  * @param home path of the home page, or `null` when the build has none
@@ -27,6 +28,11 @@ export function computeClickDepths(
         if (edge.follow === 0 || depths.get(edge.to) !== null) continue;
         depths.set(edge.to, depth);
         next.push(edge.to);
+      }
+      for (const alternate of graph.alternates.get(path) ?? []) {
+        if (depths.get(alternate) !== null) continue;
+        depths.set(alternate, depth);
+        next.push(alternate);
       }
     }
     frontier = next;

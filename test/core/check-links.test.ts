@@ -385,6 +385,29 @@ describe('checkLinks', () => {
     ]);
   });
 
+  it('reaches translations through hreflang alternates, so they are not islands', async () => {
+    const dir = await writeSite({
+      'index.html': page(
+        '<a href="/about/">About</a>',
+        '<link rel="alternate" hreflang="fr" href="/fr/">',
+      ),
+      'about/index.html': page('<a href="/">Home</a>'),
+      'fr/index.html': page(
+        '<a href="/fr/a/">A</a>',
+        '<link rel="alternate" hreflang="en" href="/">',
+      ),
+      'fr/a/index.html': page('<a href="/fr/">Accueil</a>'),
+    });
+    const { report } = await runLinkReport({ dir, site: 'https://example.com' });
+    expect(report.findings.filter((f) => f.type === 'island-page')).toEqual([]);
+    const depth = (path: string) => report.pages.find((p) => p.path === path)?.metrics.clickDepth;
+    expect([depth('/fr/'), depth('/fr/a/')]).toEqual([1, 2]);
+    // Alternates are not links a reader follows: they make no inlinks.
+    expect(report.pages.find((p) => p.path === '/fr/')?.inlinks.map((l) => l.from)).toEqual([
+      '/fr/a/',
+    ]);
+  });
+
   it('does not report links to on-demand routes', async () => {
     const findings = await findingsOf(
       {
