@@ -22,6 +22,8 @@ export interface LinkEdge {
   viaRedirect: number;
   /** Anchor texts used, unique, in order of first use. */
   anchors: string[];
+  /** Of those, the texts of links in main content, where a text that names two pages misleads. */
+  contextualAnchors: string[];
 }
 
 /** The internal link graph. Nodes are built pages; edges join distinct pages. */
@@ -91,6 +93,7 @@ export function buildLinkGraph(
         follow: 0,
         viaRedirect: 0,
         anchors: [],
+        contextualAnchors: [],
       };
       edgeMap.set(id, edge);
     }
@@ -100,6 +103,9 @@ export function buildLinkGraph(
     if (isFollowLink(page, link.rel)) edge.follow += 1;
     if (viaRedirect) edge.viaRedirect += 1;
     if (link.text && !edge.anchors.includes(link.text)) edge.anchors.push(link.text);
+    if (link.placement === 'content' && link.text && !edge.contextualAnchors.includes(link.text)) {
+      edge.contextualAnchors.push(link.text);
+    }
   }
   const edges = [...edgeMap.values()].sort((a, b) =>
     a.from === b.from ? compare(a.to, b.to) : compare(a.from, b.from),

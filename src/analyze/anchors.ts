@@ -77,7 +77,9 @@ export function normalizeAnchorText(text: string): string {
  * `<area>` to this site or others): a text equal to a generic anchor after
  * `normalizeAnchorText` gives `generic-anchor`; no accessible name gives `empty-anchor`.
  * Per text (graph edges between content pages, counted once per linking page and target):
- * a non-generic text used for two or more target pages gives one `ambiguous-anchor`.
+ * a non-generic text used for two or more target pages is listed, and gives one
+ * `ambiguous-anchor` when it names two or more pages from main content (navigation
+ * repeats texts by design).
  */
 export function analyzeAnchors(input: AnalyzeAnchorsInput): {
   analysis: AnchorAnalysis;
@@ -109,12 +111,22 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
 
   // text key → display text and target path → linking pages
   const byText = new Map<string, { text: string; targets: Map<string, number> }>();
+  // Navigation repeats texts by design ("Home" per language, "English" to each page's
+  // translation): only texts written in content for different pages are reported.
+  const contextualTargets = new Map<string, Set<string>>();
   const byTarget = new Map<string, Map<string, AnchorUse>>();
   for (const edge of input.graph.edges) {
     const from = input.graph.nodes.get(edge.from);
     const to = input.graph.nodes.get(edge.to);
     if (!from || !to || !isContentPage(from) || !isContentPage(to) || from.ignored || to.ignored)
       continue;
+    for (const text of edge.contextualAnchors) {
+      const key = normalizeAnchorText(text);
+      if (key === '') continue;
+      const targets = contextualTargets.get(key) ?? new Set<string>();
+      targets.add(edge.to);
+      contextualTargets.set(key, targets);
+    }
     const seen = new Set<string>();
     for (const text of edge.anchors) {
       const key = normalizeAnchorText(text);
@@ -145,7 +157,8 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
       compare(normalizeAnchorText(a.text), normalizeAnchorText(b.text)),
   );
   for (const ambiguous of sameTextDifferentTargets) {
-    if (ambiguous.generic) continue;
+    const key = normalizeAnchorText(ambiguous.text);
+    if (ambiguous.generic || (contextualTargets.get(key)?.size ?? 0) < 2) continue;
     findings.push(
       createFinding('ambiguous-anchor', {
         details: { text: ambiguous.text, targets: ambiguous.targets.map((target) => target.path) },

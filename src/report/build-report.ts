@@ -74,7 +74,9 @@ export function buildReport(input: BuildReportInput): Report {
       canonical: page.facts.canonical,
       noindex: page.facts.robots.noindex,
       nofollow: page.facts.robots.nofollow,
-      inlinks: (graph.inlinks.get(page.path) ?? []).map(({ to: _to, ...edge }) => edge),
+      inlinks: (graph.inlinks.get(page.path) ?? []).map(
+        ({ to: _to, contextualAnchors: _contextual, ...edge }) => edge,
+      ),
       outlinks: {
         internal: (graph.outlinks.get(page.path) ?? []).map(({ to, count }) => ({ to, count })),
         outbound: [...outbound.values()]

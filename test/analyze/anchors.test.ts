@@ -185,3 +185,36 @@ describe('anchor distribution', () => {
     ]);
   });
 });
+
+describe('one text for different pages', () => {
+  it('reports texts written in content for different pages, not navigation that repeats them', () => {
+    const site = buildSite([
+      {
+        path: '/',
+        links: [
+          { href: '/en/', text: 'English', placement: 'nav' },
+          { href: '/a/', text: 'Pricing' },
+        ],
+      },
+      {
+        path: '/a/',
+        links: [
+          { href: '/en/a/', text: 'English', placement: 'nav' },
+          { href: '/b/', text: 'Pricing' },
+        ],
+      },
+      { path: '/b/' },
+      { path: '/en/' },
+      { path: '/en/a/' },
+    ]);
+    const { anchors, findings } = analyzeTestSite(site);
+    expect(
+      findings.filter((f) => f.type === 'ambiguous-anchor').map((f) => f.details.text),
+    ).toEqual(['Pricing']);
+    // Both are still listed in the JSON.
+    expect(anchors.sameTextDifferentTargets.map((a) => a.text).sort()).toEqual([
+      'English',
+      'Pricing',
+    ]);
+  });
+});
