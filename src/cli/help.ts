@@ -36,6 +36,14 @@ Checks:
   --no-fragments             Do not check #fragments against the target's ids
   --inbound <path|url>       Inbound-link export (Search Console, Ahrefs, …) to
                              join with the link graph (repeatable)
+  --inbound-cache <dir>      Cache folder for downloaded exports
+  --site-kind <domain=kind>  Classify a linking site: social, forum, directory,
+                             news or other (repeatable)
+  --asset <glob=type>        Declare pages as linkable assets: tool, research,
+                             glossary, case-study, infographic, guide or none
+                             (repeatable)
+  --generic-anchor <text>    A link text to report as generic; replaces the
+                             default list (repeatable)
 
 Output:
   -f, --format <format>      text | json | github (default: text)

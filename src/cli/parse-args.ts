@@ -24,7 +24,12 @@ const failLevels = ['error', 'warning', 'info', 'none'] as const;
 const severityLevels = ['error', 'warning', 'info', 'off'] as const;
 
 /** The options of the core that flags set; only the ones given are present. */
-export type FlagOptions = Pick<LinkReportOptions, 'failOn' | 'severity' | 'checkFragments'> & {
+export type FlagOptions = Pick<
+  LinkReportOptions,
+  'failOn' | 'severity' | 'checkFragments' | 'genericAnchors' | 'inboundCacheDir'
+> & {
+  assets?: Record<string, string>;
+  siteKinds?: Record<string, string>;
   ignore?: { pages?: string[]; links?: (string | RegExp)[] };
   /** Files (or folders) and URLs, each required. */
   inbound?: ({ file: string; required: true } | { url: string; required: true })[];
@@ -76,6 +81,10 @@ const flagDefinitions = {
   'fail-on': { type: 'string' },
   severity: { type: 'string', multiple: true },
   fragments: { type: 'boolean' },
+  asset: { type: 'string', multiple: true },
+  'generic-anchor': { type: 'string', multiple: true },
+  'site-kind': { type: 'string', multiple: true },
+  'inbound-cache': { type: 'string' },
 } as const;
 
 /**
@@ -99,6 +108,20 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const options: FlagOptions = {};
   if (values['fail-on'] !== undefined) options.failOn = parseFailOn(values['fail-on']);
   if (values.severity !== undefined) options.severity = parseSeverities(values.severity);
+  // Note: the values are checked by the options schema, which lists what is allowed.
+  if (values.asset !== undefined)
+    options.assets = parsePairs('--asset', values.asset, '/tools/**=tool');
+  if (values['generic-anchor'] !== undefined) {
+    options.genericAnchors = values['generic-anchor'].map((text) =>
+      requireValue('--generic-anchor', text),
+    );
+  }
+  if (values['site-kind'] !== undefined) {
+    options.siteKinds = parsePairs('--site-kind', values['site-kind'], 'example.org=news');
+  }
+  if (values['inbound-cache'] !== undefined) {
+    options.inboundCacheDir = requireValue('--inbound-cache', values['inbound-cache']);
+  }
   if (values.fragments !== undefined) options.checkFragments = values.fragments;
   if (values['ignore-pages'] !== undefined || values['ignore-links'] !== undefined) {
     options.ignore = {};
@@ -211,6 +234,24 @@ function parseFailOn(value: string): NonNullable<FlagOptions['failOn']> {
     );
   }
   return types as FindingType[];
+}
+
+/** `--flag key=value`, repeatable; the last one for a key wins. */
+function parsePairs(
+  flag: string,
+  values: readonly string[],
+  example: string,
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const value of values) {
+    const match = /^([^=]+)=(.+)$/.exec(value);
+    if (!match)
+      throw new UsageError(
+        `${flag} expects <key>=<value>, e.g. ${example} (got ${JSON.stringify(value)})`,
+      );
+    result[match[1]!.trim()] = match[2]!.trim();
+  }
+  return result;
 }
 
 /** `--severity redirected-link=error`, repeatable; the last one for a type wins. */

@@ -210,6 +210,11 @@ function mergeOptions(fromFile: LinkReportOptions, flags: FlagOptions): LinkRepo
   if (flags.ignore !== undefined) merged.ignore = { ...fromFile.ignore, ...flags.ignore };
   // Note: passed through as given; the options schema validates it like every other option.
   if (flags.inbound !== undefined) merged.inbound = flags.inbound;
+  if (flags.assets !== undefined) merged.assets = { ...fromFile.assets, ...flags.assets };
+  if (flags.genericAnchors !== undefined) merged.genericAnchors = flags.genericAnchors;
+  if (flags.siteKinds !== undefined)
+    merged.siteKinds = { ...fromFile.siteKinds, ...flags.siteKinds };
+  if (flags.inboundCacheDir !== undefined) merged.inboundCacheDir = flags.inboundCacheDir;
   return merged as LinkReportOptions;
 }
 

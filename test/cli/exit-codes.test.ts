@@ -231,3 +231,13 @@ describe('--workers', () => {
     expect(result.stderr).toContain('--workers: expected a whole number from 0 to 64, got "many"');
   });
 });
+
+describe('--asset', () => {
+  it('rejects an unknown asset type with the allowed ones (exit 2)', () => {
+    const result = runBin([fixture('broken-site'), '--asset', '/x/**=widget']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /assets\.\/x\/\*\*: Invalid option: expected one of "tool"\|"research"/,
+    );
+  });
+});

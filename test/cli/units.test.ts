@@ -101,3 +101,26 @@ describe('--ignore-links', () => {
     expect(links).toEqual(['/tags/js', '/blog/gi', '/docs/*/', /^\/old\/$/i]);
   });
 });
+
+describe('analysis and inbound flags', () => {
+  it('map to the options they mirror', () => {
+    const { options } = parseCliArgs([
+      'dist',
+      ...['--asset', '/tools/**=tool', '--asset', '/blog/*=none'],
+      ...['--generic-anchor', 'click here', '--generic-anchor', 'more'],
+      ...['--site-kind', 'example.org=news', '--inbound-cache', '.cache/x'],
+    ]);
+    expect(options).toEqual({
+      assets: { '/tools/**': 'tool', '/blog/*': 'none' },
+      genericAnchors: ['click here', 'more'],
+      siteKinds: { 'example.org': 'news' },
+      inboundCacheDir: '.cache/x',
+    });
+  });
+
+  it('say what they expect when a pair has no value', () => {
+    expect(() => parseCliArgs(['dist', '--asset', '/tools/**'])).toThrow(
+      '--asset expects <key>=<value>, e.g. /tools/**=tool (got "/tools/**")',
+    );
+  });
+});
