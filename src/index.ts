@@ -56,7 +56,7 @@ export {
 } from './options.js';
 export { buildReport } from './report/build-report.js';
 export { renderGithubAnnotations, renderGithubSummary } from './report/render-github.js';
-export { renderHtmlReport } from './report/render-html.js';
+export { type RenderHtmlOptions, renderHtmlReport } from './report/render-html.js';
 export { renderJsonReport } from './report/render-json.js';
 export {
   renderFindingsByPage,

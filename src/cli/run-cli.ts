@@ -164,10 +164,14 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   let writeFailed = false;
   if (htmlDir || jsonFile) {
     // Note: failures are returned, but a failing clean-up can still throw; both count the same.
-    const written = await writeReportFiles(report, { htmlDir, jsonFile }).catch((error: Error) => ({
-      written: [],
-      failures: [{ file: [htmlDir, jsonFile].filter(Boolean).join(', '), reason: error.message }],
-    }));
+    // A report page kept outside the site links to the live pages (its paths would not resolve).
+    const pageLinks = htmlDir && !isInside(dir, htmlDir) ? 'site' : 'root';
+    const written = await writeReportFiles(report, { htmlDir, jsonFile, pageLinks }).catch(
+      (error: Error) => ({
+        written: [],
+        failures: [{ file: [htmlDir, jsonFile].filter(Boolean).join(', '), reason: error.message }],
+      }),
+    );
     for (const file of written.written) info(`Wrote ${showPath(cwd, file)}`);
     for (const failure of written.failures) {
       stderr.write(`astro-link-report: could not write ${failure.file}: ${failure.reason}\n`);

@@ -5,6 +5,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
 import type { Finding } from '../findings.js';
 import { renderAssets, renderOrphans, renderTopLinked } from './html/analysis-sections.js';
 import { renderAnchors } from './html/anchor-section.js';
@@ -42,13 +43,29 @@ const sections: ReportSection[] = [
   { id: 'outbound', title: 'Outbound links', render: renderOutbound },
 ];
 
+/** Options of `renderHtmlReport`. */
+export interface RenderHtmlOptions {
+  /**
+   * How page paths link: `root` (root-relative, for a report served with the site, as the
+   * integration writes it), `site` (absolute URLs on `site`, for a report kept elsewhere)
+   * or `none` (no links). `site` without a known site is `none`.
+   * @default 'root'
+   */
+  pageLinks?: 'root' | 'site' | 'none';
+}
+
 /** Render the report page. */
-export function renderHtmlReport(report: Report): string {
+export function renderHtmlReport(report: Report, options: RenderHtmlOptions = {}): string {
   const siteName = report.site.site ?? 'this site';
   const main = h('main', [
     renderSummary(report),
     ...sections.map((section) => section.render(report)),
   ]);
+  relinkPages(
+    main,
+    options.pageLinks === 'site' && !report.site.site ? 'none' : (options.pageLinks ?? 'root'),
+    report.site.site,
+  );
   const tree: Root = {
     type: 'root',
     children: [
@@ -282,4 +299,20 @@ function renderOutbound(report: Report): Element {
       ),
     ],
   );
+}
+
+/** Point the page-path links (`a.path`) at the site, or drop them, for reports kept elsewhere. */
+function relinkPages(tree: Element, mode: 'root' | 'site' | 'none', site: string | null): void {
+  if (mode === 'root') return;
+  visit(tree, 'element', (node, index, parent) => {
+    const classes = node.properties.className;
+    if (node.tagName !== 'a' || !Array.isArray(classes) || !classes.includes('path')) return;
+    if (mode === 'site' && site) {
+      node.properties.href = new URL(String(node.properties.href), site).href;
+      node.properties.rel = ['noreferrer'];
+    } else if (parent && index !== undefined) {
+      parent.children.splice(index, 1, ...node.children);
+      return index;
+    }
+  });
 }

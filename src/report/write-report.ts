@@ -5,7 +5,7 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderHtmlReport } from './render-html.js';
+import { type RenderHtmlOptions, renderHtmlReport } from './render-html.js';
 import { renderJsonReport, reportSchemaFileName } from './render-json.js';
 import { createReportJsonSchema, type Report } from './report-schema.js';
 
@@ -23,6 +23,8 @@ export interface WriteReportOptions {
   htmlDir?: string | undefined;
   /** Path of the JSON report when written somewhere other than `htmlDir` (CLI `--json`). */
   jsonFile?: string | undefined;
+  /** How the report page links to pages (see `RenderHtmlOptions`). */
+  pageLinks?: RenderHtmlOptions['pageLinks'];
 }
 
 /** Write the report page, the JSON and its schema. */
@@ -33,7 +35,10 @@ export async function writeReportFiles(
   const jobs: { file: string; render: () => string }[] = [];
   if (options.htmlDir) {
     const dir = options.htmlDir;
-    jobs.push({ file: path.join(dir, 'index.html'), render: () => renderHtmlReport(report) });
+    jobs.push({
+      file: path.join(dir, 'index.html'),
+      render: () => renderHtmlReport(report, { pageLinks: options.pageLinks }),
+    });
     jobs.push({ file: path.join(dir, 'report.json'), render: () => renderJsonReport(report) });
     jobs.push({
       file: path.join(dir, reportSchemaFileName),

@@ -263,3 +263,24 @@ describe('the HTML report', () => {
 function strip(text: string): string {
   return text.replace(/[“”]/g, '');
 }
+
+describe('page links of a report kept outside the site', () => {
+  it('links root-relative by default, to the live site with pageLinks site, and not at all with none', async () => {
+    const dir = await writeSite({
+      'index.html': page('<a href="/about/">About</a>'),
+      'about/index.html': page(''),
+    });
+    const { report } = await runLinkReport({
+      dir,
+      site: 'https://example.com',
+      options: { reportDir: false },
+    });
+    expect(renderHtmlReport(report)).toContain('<a class="path" href="/about/">');
+    const live = renderHtmlReport(report, { pageLinks: 'site' });
+    expect(live).toContain('<a class="path" href="https://example.com/about/" rel="noreferrer">');
+    expect(live).not.toContain('href="/about/"');
+    const none = renderHtmlReport(report, { pageLinks: 'none' });
+    expect(none).not.toMatch(/<a class="path"/);
+    expect(none).toContain('/about/');
+  });
+});
