@@ -235,6 +235,15 @@ export const findingDefinitions = {
     message: (d) => `${str(d.source)}: ${str(d.reason)}`,
     hint: () => 'Check the export; re-download it if rows or data are missing.',
   },
+  'duplicate-page': {
+    severity: 'warning',
+    title: 'Two files for one page',
+    description:
+      'Two built files name the same page (`about.html` and `about/index.html`): `/about` and `/about/` show different pages.',
+    message: (d) => `${str(d.file)} and ${str(d.other)} are both built for ${str(d.page)}`,
+    hint: () =>
+      'Build one of them only: hosts serve /x from x.html and /x/ from x/index.html, so readers see either.',
+  },
   'unparsed-page': {
     severity: 'warning',
     title: 'Page could not be parsed',

@@ -170,6 +170,20 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       isIgnoredLink,
     }),
   ];
+  const firstByKey = new Map<string, SitePage>();
+  for (const page of pages) {
+    const first = firstByKey.get(page.key);
+    if (!first) firstByKey.set(page.key, page);
+    else {
+      findings.push(
+        createFinding('duplicate-page', {
+          page: first.path,
+          file: page.file,
+          details: { page: first.path, file: first.file, other: page.file },
+        }),
+      );
+    }
+  }
   for (const page of pages) {
     for (const reason of page.problems ?? []) {
       findings.push(

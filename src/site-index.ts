@@ -89,8 +89,12 @@ export interface SiteIndexInput {
 export function createSiteIndex(input: SiteIndexInput): SiteIndex {
   const base = normalizeBase(input.base);
   const byKey = new Map<string, SitePage>();
+  // Note: when two files name one page (about.html, about/index.html), the file a URL
+  // names exactly wins, as on a static host: /about/ is about/index.html.
+  const byFile = new Map<string, SitePage>();
   for (const page of input.pages) {
     if (!byKey.has(page.key)) byKey.set(page.key, page);
+    byFile.set(decodePath(base) + page.file, page);
   }
   const redirectRules = (input.redirects ?? []).map((rule) => ({
     ...rule,
@@ -112,7 +116,10 @@ export function createSiteIndex(input: SiteIndexInput): SiteIndex {
   function resolvePath(pathname: string): PathTarget {
     const decoded = decodePath(pathname);
     const key = pageKey(pathname);
-    const page = byKey.get(key);
+    const page =
+      byFile.get(decoded.endsWith('/') ? `${decoded}index.html` : `${decoded}.html`) ??
+      byFile.get(decoded) ??
+      byKey.get(key);
     // Note: a link that names a file (`/docs/index.html`) needs that file: with
     // build.format 'file' the page is docs.html, and static hosts answer 404.
     const namesMissingFile = /\.html?$/.test(decoded) && !input.files.has(decoded);

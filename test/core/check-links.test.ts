@@ -408,6 +408,24 @@ describe('checkLinks', () => {
     ]);
   });
 
+  it('reports two files that name one page', async () => {
+    const findings = await findingsOf({
+      'index.html': page('<a href="/about/">A</a>'),
+      'about.html': page(''),
+      'about/index.html': page(''),
+    });
+    expect(findings).toEqual([]);
+    const dir = await writeSite({
+      'index.html': page(''),
+      'about.html': page(''),
+      'about/index.html': page(''),
+    });
+    const { report } = await runLinkReport({ dir, site: 'https://example.com' });
+    expect(
+      report.findings.filter((f) => f.type === 'duplicate-page').map((f) => f.message),
+    ).toEqual(['about.html and about/index.html both name /about; links resolve to about.html']);
+  });
+
   it('does not report links to on-demand routes', async () => {
     const findings = await findingsOf(
       {
