@@ -423,7 +423,7 @@ describe('checkLinks', () => {
     const { report } = await runLinkReport({ dir, site: 'https://example.com' });
     expect(
       report.findings.filter((f) => f.type === 'duplicate-page').map((f) => f.message),
-    ).toEqual(['about.html and about/index.html both name /about; links resolve to about.html']);
+    ).toEqual(['about.html and about/index.html are both built for /about']);
   });
 
   it('does not report links to on-demand routes', async () => {
