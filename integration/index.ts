@@ -11,6 +11,7 @@ import {
   createSourceLocator,
   type Finding,
   findingsAtFailLevel,
+  type LinkGraph,
   type LinkReportOptions,
   renderFindingsByPage,
   renderGithubAnnotations,
@@ -104,6 +105,17 @@ function createChecker(resolved: ReturnType<typeof resolveOptions>): AstroIntegr
         });
         const { report } = result;
         const shownDir = path.relative(process.cwd(), outDir) || '.';
+        const failing = findingsAtFailLevel(report.findings, resolved.failOn);
+        const failingSet = new Set(failing);
+        // Failing findings first, so they are located even on a site with thousands.
+        const locations = await locateFindings(
+          [...failing, ...report.findings.filter((f) => !failingSet.has(f))],
+          root,
+          result.graph,
+        );
+        for (const [finding, at] of locations) {
+          finding.details.writtenAt = `${at.file}:${at.line}:${at.column}`;
+        }
 
         for (const note of report.notes) logger.warn(note);
         if (resolved.reportDir !== false) {
@@ -119,31 +131,28 @@ function createChecker(resolved: ReturnType<typeof resolveOptions>): AstroIntegr
         }
         logger.info(renderSummaryLine(report));
 
-        const failing = findingsAtFailLevel(report.findings, resolved.failOn);
-        const failingSet = new Set(failing);
         const warnings = report.findings.filter(
           (f) => !failingSet.has(f) && f.severity === 'warning',
         );
         const shown = warnings.slice(0, maxLoggedWarnings);
-        const locations = await locateFindings([...failing, ...shown], root);
         if (process.env.GITHUB_ACTIONS === 'true') {
-          const cwd = process.cwd();
+          // Note: annotation paths are relative to the repository root, which is not the
+          // working directory when the site lives in a subfolder (npm -w, working-directory).
+          const repoRoot = process.env.GITHUB_WORKSPACE || process.cwd();
           const fromRepo = new Map(
-            [
-              ...(await locateFindings(
-                [...failing, ...report.findings.filter((f) => !failingSet.has(f))],
-                root,
-              )),
-            ].map(([finding, at]) => [
+            [...locations].map(([finding, at]) => [
               finding,
               {
                 ...at,
-                file: path.relative(cwd, path.join(root, at.file)).split(path.sep).join('/'),
+                file: path.relative(repoRoot, path.join(root, at.file)).split(path.sep).join('/'),
               },
             ]),
           );
           process.stdout.write(
-            renderGithubAnnotations(report.findings, { outDir: shownDir, locations: fromRepo }),
+            renderGithubAnnotations(report.findings, {
+              outDir: path.relative(repoRoot, outDir) || '.',
+              locations: fromRepo,
+            }),
           );
           if (process.env.GITHUB_STEP_SUMMARY) {
             await appendFile(process.env.GITHUB_STEP_SUMMARY, renderGithubSummary(report)).catch(
@@ -186,12 +195,33 @@ const maxLocated = 200;
 async function locateFindings(
   findings: readonly Finding[],
   root: string,
+  graph: LinkGraph,
 ): Promise<Map<Finding, SourceLocation>> {
   const locate = createSourceLocator(root);
   const located = new Map<Finding, SourceLocation>();
   for (const finding of findings.slice(0, maxLocated)) {
-    const at = await locate(finding);
+    const at = await locate(finding, occurrenceOf(finding, graph));
     if (at) located.set(finding, at);
   }
   return located;
+}
+
+/**
+ * Which of the page's links with the same href (and the same kind of placement: content or
+ * navigation, which come from different source files) a finding is about, in document order.
+ */
+function occurrenceOf(finding: Finding, graph: LinkGraph): number {
+  const link = finding.link;
+  const page = finding.page === null ? undefined : graph.nodes.get(finding.page);
+  if (!link || !page || link.position.type !== 'source') return 0;
+  const { line, column } = link.position;
+  const same = page.links.filter((l) => l.href === link.href);
+  const own = same.find(
+    (l) => l.position.type === 'source' && l.position.line === line && l.position.column === column,
+  );
+  if (!own) return 0;
+  const inContent = own.placement === 'content';
+  const ordered = same.filter((l) => (l.placement === 'content') === inContent);
+  const index = ordered.indexOf(own);
+  return index === -1 ? 0 : index;
 }

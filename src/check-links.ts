@@ -201,6 +201,8 @@ export function createPathSuggester(index: SiteIndex): (pathname: string) => str
     if (index.base !== '/' && !pathname.startsWith(index.base)) {
       const withBase = index.base + pathname.replace(/^\//, '');
       const target = index.resolvePath(withBase);
+      // The page's served path, so the suggestion has the right trailing slash too.
+      if (target.status === 'page') return target.page.path;
       if (target.status !== 'missing') return withBase;
     }
     return nearestWithin(pathname, candidates, Math.max(1, Math.floor(pathname.length / 5)));

@@ -3,6 +3,7 @@
  * site index that resolves internal links.
  */
 
+import { createFinding } from './findings.js';
 import type { InboundData, JoinedInbound, PageLookupResult } from './inbound/index.js';
 import { joinInbound, loadInbound } from './inbound/index.js';
 import type { ResolvedLinkReportOptions } from './options.js';
@@ -49,5 +50,21 @@ export async function collectInbound(
     }
   };
   const pages = index.pages.filter((page) => page.kind === 'page').map((page) => page.path);
-  return { data, joined: joinInbound(data, urls, lookup, pages) };
+  const joined = joinInbound(data, urls, lookup, pages);
+  const matched = Object.keys(joined.byPage).length + joined.lost.length + joined.redirected.length;
+  if (matched === 0 && joined.foreignTargets.length > 0) {
+    // Note: an export of another property joins nothing; say so instead of an empty section.
+    const hosts = [...new Set(joined.foreignTargets.map((target) => target.host))].sort();
+    joined.findings.push(
+      createFinding('inbound-source-warning', {
+        details: {
+          source: 'inbound',
+          reason:
+            `every target URL of the exports is on another host (${hosts.slice(0, 5).join(', ')}) than ` +
+            `${urls.siteKnown ? urls.origin : 'the site (site is not configured)'}; were they downloaded for this site's property?`,
+        },
+      }),
+    );
+  }
+  return { data, joined };
 }

@@ -246,11 +246,12 @@ export const findingDefinitions = {
   },
   'unparsed-page': {
     severity: 'warning',
-    title: 'Page could not be parsed',
-    description: 'A built HTML file could not be parsed, so its links were not checked.',
-    message: (d) => `${str(d.file)} could not be parsed: ${str(d.reason)}`,
+    title: 'Page not read as written',
+    description:
+      'A built HTML file could not be read as written: nested too deeply to parse (its links are missing), or in a charset that is not known (read as UTF-8).',
+    message: (d) => `${str(d.file)}: ${str(d.reason)}`,
     hint: () =>
-      'Look for deeply nested or unclosed elements in this page; its links are missing from the report.',
+      'Fix the HTML of this page; the message says what went wrong and what was done instead.',
   },
   'site-unknown': {
     severity: 'warning',

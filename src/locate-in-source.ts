@@ -25,7 +25,7 @@ const contentExtensions = new Set(['.md', '.mdx', '.mdoc', '.markdown']);
  */
 export function createSourceLocator(
   root: string,
-): (finding: Finding) => Promise<SourceLocation | null> {
+): (finding: Finding, occurrence?: number) => Promise<SourceLocation | null> {
   const texts = new Map<string, Promise<string | null>>();
   let contentFiles: Promise<string[]> | null = null;
   const read = (file: string) => {
@@ -47,7 +47,7 @@ export function createSourceLocator(
       .catch(() => []);
     return contentFiles;
   };
-  return async (finding) => {
+  return async (finding, occurrence = 0) => {
     const href = finding.link?.href;
     if (!href || !finding.link) return null;
     const candidates = finding.source && !finding.source.includes(' ') ? [finding.source] : [];
@@ -61,7 +61,7 @@ export function createSourceLocator(
     }
     for (const file of candidates) {
       const text = await read(file);
-      const at = text === null ? null : findHref(text, href);
+      const at = text === null ? null : findHref(text, href, occurrence);
       if (at) return { file, ...at };
     }
     return null;
@@ -83,21 +83,32 @@ function lastSegment(page: string | null): string | null {
   }
 }
 
-/** Line and column of the first place `href` is written as a link target in `text`. */
-function findHref(text: string, href: string): { line: number; column: number } | null {
-  // Markdown `](href)` and `](href "title")`, HTML/JSX `="href"` / `='href'`.
-  const needles = [`](${href})`, `](${href} `, `="${href}"`, `='${href}'`, `=${href}>`];
-  let index = -1;
-  let offset = 0;
+/**
+ * Line and column of the `occurrence`-th place (0-based) `href` is written as a link target
+ * in `text`: Markdown inline `](href)` and reference `]: href` links, HTML/JSX attributes.
+ */
+function findHref(
+  text: string,
+  href: string,
+  occurrence: number,
+): { line: number; column: number } | null {
+  const needles = [
+    `](${href})`,
+    `](${href} `,
+    `]: ${href}`,
+    `="${href}"`,
+    `='${href}'`,
+    `=${href}>`,
+  ];
+  const places = new Set<number>();
   for (const needle of needles) {
-    const found = text.indexOf(needle);
-    if (found !== -1 && (index === -1 || found < index)) {
-      index = found;
-      offset = needle.indexOf(href);
+    const offset = needle.indexOf(href);
+    for (let found = text.indexOf(needle); found !== -1; found = text.indexOf(needle, found + 1)) {
+      places.add(found + offset);
     }
   }
-  if (index === -1) return null;
-  const position = index + offset;
+  const position = [...places].sort((a, b) => a - b)[occurrence];
+  if (position === undefined) return null;
   const before = text.slice(0, position);
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');

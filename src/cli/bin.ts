@@ -5,10 +5,15 @@
  */
 import { runCli } from './run-cli.js';
 
-// Note: a reader that stops early (`| head`) closes the pipe; that is not an error.
+// Note: a reader that stops early (`| head`) closes the pipe; that is not an error. Any
+// other write error (a full disk) is a failure to report, with the exit code for errors.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code === 'EPIPE') return;
+    process.exitCode = 2;
+    if (stream !== process.stderr) {
+      process.stderr.write(`astro-link-report: could not write the output: ${error.message}\n`);
+    }
   });
 }
 

@@ -76,7 +76,7 @@ export function extractPage(html: string, input: ExtractPageInput): PageLinks {
       facts: createEmptyFacts(),
       signals: createEmptySignals(),
       problems: [
-        `Could not read ${input.file}: elements are nested too deeply to parse (${error.message}). Look for unclosed tags.`,
+        `elements are nested too deeply to parse (${error.message}), so none of its links were read; look for unclosed tags`,
       ],
     };
   }

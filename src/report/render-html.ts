@@ -168,6 +168,9 @@ function renderFindings(report: Report): Element {
               f.link.position.type === 'source'
                 ? h('span.hint', ` line ${f.link.position.line}:${f.link.position.column}`)
                 : '',
+              typeof f.details.writtenAt === 'string'
+                ? h('span.hint', [h('br'), 'written at ', renderCode(f.details.writtenAt)])
+                : '',
             ])
           : '',
       sort: (f) => f.link?.href ?? '',
@@ -255,16 +258,14 @@ function renderPages(report: Report): Element {
       sort: (p) => p.metrics.clickDepth ?? Number.MAX_SAFE_INTEGER,
     },
     {
-      label: 'Internal outlinks',
-      cell: (p) => p.outlinks.internal.length,
+      label: 'Linked pages',
+      cell: (p) => p.metrics.linkedPages,
       numeric: true,
-      sort: (p) => p.outlinks.internal.length,
     },
     {
-      label: 'Outbound',
-      cell: (p) => p.outlinks.outbound.length,
+      label: 'Outbound links',
+      cell: (p) => p.metrics.outboundOutlinks,
       numeric: true,
-      sort: (p) => p.outlinks.outbound.length,
     },
   ];
   return renderSection(

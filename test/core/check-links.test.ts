@@ -352,6 +352,35 @@ describe('checkLinks', () => {
     expect(report.pages.find((p) => p.file === 'index.html')?.title).toBe('Café');
   });
 
+  it('says when a page declares a charset it cannot read, and still checks it', async () => {
+    const dir = await writeSite({
+      'index.html': page('<a href="/missing/">x</a>', '<meta charset="x-bogus-8">'),
+    });
+    const { report } = await runLinkReport({ dir, site: 'https://example.com' });
+    expect(report.findings.map((f) => [f.type, f.message])).toEqual([
+      ['unparsed-page', 'index.html: unknown charset "x-bogus-8"; read as UTF-8'],
+      ['broken-link', 'links to /missing/, which does not exist in the build'],
+    ]);
+  });
+
+  it('warns when every inbound target is on another host than the site', async () => {
+    const dir = await writeSite({
+      'index.html': page(''),
+      'seo/targets.csv': 'Target page,Incoming links,Linking sites\nhttps://other.example/,10,2\n',
+    });
+    const { report } = await runLinkReport({
+      dir,
+      site: 'https://example.com',
+      root: dir,
+      options: { inbound: ['seo/targets.csv'], ignore: { pages: [] } },
+    });
+    expect(
+      report.findings.filter((f) => f.type === 'inbound-source-warning').map((f) => f.message),
+    ).toEqual([
+      "inbound: every target URL of the exports is on another host (other.example) than https://example.com; were they downloaded for this site's property?",
+    ]);
+  });
+
   it('leaves out a report page an earlier run wrote into the output', async () => {
     const dir = await writeSite({ 'index.html': page('<a href="/">Home</a>') });
     const first = await runLinkReport({ dir, site: 'https://example.com' });
@@ -424,6 +453,14 @@ describe('checkLinks', () => {
     expect(
       report.findings.filter((f) => f.type === 'duplicate-page').map((f) => f.message),
     ).toEqual(['about.html and about/index.html are both built for /about']);
+  });
+
+  it('suggests the served URL, slash included, when a link forgets the base', async () => {
+    const findings = await findingsOf(
+      { 'index.html': page('<a href="/about">About</a>'), 'about/index.html': page('') },
+      { base: '/docs/', trailingSlash: 'always' },
+    );
+    expect(findings.map((f) => [f.href, f.suggestion])).toEqual([['/about', '/docs/about/']]);
   });
 
   it('does not report links to on-demand routes', async () => {

@@ -22,7 +22,7 @@ describe('createSourceLocator', () => {
     const root = await writeSite({
       'src/pages/blog/[id].astro': '---\n---\n<nav>\n  <a href="/missing-nav/">Nav</a>\n</nav>\n',
       'src/content/blog/post.md':
-        '---\ntitle: Post\n---\n\nSee [the guide](/missing-guide/ "Guide") and\n[more](/more/).\n',
+        '---\ntitle: Post\n---\n\nSee [the guide](/missing-guide/ "Guide") and\n[more](/more/).\n\n[ref]: /more/\n',
       'src/content/blog/another.md':
         'Also [the guide](/missing-guide/) and [nav](/missing-nav/).\n',
     });
@@ -38,6 +38,16 @@ describe('createSourceLocator', () => {
       column: 17,
     });
     expect(await locate(linkTo('/nowhere/', 'src/pages/blog/[id].astro'))).toBeNull();
+    // The second link to the same URL is the second place it is written; reference links count.
+    expect(await locate(linkTo('/more/', 'src/pages/blog/[id].astro'), 0)).toMatchObject({
+      line: 6,
+      column: 8,
+    });
+    expect(await locate(linkTo('/more/', 'src/pages/blog/[id].astro'), 1)).toMatchObject({
+      line: 8,
+      column: 8,
+    });
+    expect(await locate(linkTo('/more/', 'src/pages/blog/[id].astro'), 2)).toBeNull();
     // Another post that writes the same href is not where this page's link is.
     expect(await locate({ ...linkTo('/missing-guide/', null), page: '/blog/third/' })).toBeNull();
   });

@@ -12,7 +12,7 @@ const astroBin = path.join(
 );
 
 describe('astro build in a child process', () => {
-  function astroBuild(extraEnv: NodeJS.ProcessEnv = {}) {
+  function astroBuild(extraEnv: NodeJS.ProcessEnv = {}, cwd?: string) {
     if (!existsSync(new URL('../../dist/integration/index.js', import.meta.url))) {
       throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
     }
@@ -26,8 +26,9 @@ describe('astro build in a child process', () => {
     delete env.NODE_ENV;
     if (!('GITHUB_ACTIONS' in extraEnv)) delete env.GITHUB_ACTIONS;
     if (!('GITHUB_STEP_SUMMARY' in extraEnv)) delete env.GITHUB_STEP_SUMMARY;
+    if (!('GITHUB_WORKSPACE' in extraEnv)) delete env.GITHUB_WORKSPACE;
     const result = spawnSync(process.execPath, [astroBin, 'build', '--root', root], {
-      cwd: path.resolve(root, '../../..'),
+      cwd: cwd ?? path.resolve(root, '../../..'),
       env,
       encoding: 'utf8',
       timeout: 120_000,
@@ -63,5 +64,19 @@ describe('astro build in a child process', () => {
     const markdown = readFileSync(summary, 'utf8');
     expect(markdown).toContain('## Link report');
     expect(markdown).toContain('| error | `broken-link` | / | `/pricing/`');
+  });
+
+  it('annotates relative to the repository root when the build runs in the site folder', () => {
+    const root = fixtureRoot('process-broken-link');
+    const repo = path.resolve(root, '../../..');
+    const { stdout } = astroBuild({ GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repo }, root);
+    const annotation = stdout.split('\n').find((line) => line.startsWith('::error'));
+    expect(annotation).toMatch(
+      /^::error file=test\/fixtures\/process-broken-link\/src\/pages\/index\.astro,line=8,col=62,/,
+    );
+    const report = JSON.parse(
+      readFileSync(path.join(root, 'dist/_link-report/report.json'), 'utf8'),
+    );
+    expect(report.findings[0].details.writtenAt).toBe('src/pages/index.astro:8:62');
   });
 });

@@ -149,8 +149,8 @@ describe('the HTML report', () => {
       'Contextual inlinks',
       'Link score',
       'Click depth',
-      'Internal outlinks',
-      'Outbound',
+      'Linked pages',
+      'Outbound links',
     ]);
     expect(column(html, 'pages-table', 'Page')).toContain('/404 not-found t');
   });

@@ -140,7 +140,7 @@ export const reportJs = `
       button.addEventListener('click',function(){
         var th=button.closest('th');
         var i=Number(button.getAttribute('data-column')),numeric=th.classList.contains('num');
-        var dir=th.getAttribute('aria-sort')==='descending'?'ascending':'descending';
+        var current=th.getAttribute('aria-sort');var dir=current?(current==='descending'?'ascending':'descending'):(numeric?'descending':'ascending');
         table.querySelectorAll('th[aria-sort]').forEach(function(o){o.removeAttribute('aria-sort')});
         th.setAttribute('aria-sort',dir);
         var keyed=Array.prototype.map.call(body.rows,function(r,n){var v=cellValue(r,i);return {r:r,n:n,v:numeric?(Number(v)||0):v};});
