@@ -28,6 +28,8 @@ export type { LinkReportOptions } from '../src/index.js';
 
 /** Warnings printed in the build log before pointing at the report. */
 const maxLoggedWarnings = 10;
+/** Failing findings listed in the build error; a broken link in a layout repeats on every page. */
+const maxListedFailures = 50;
 
 /**
  * The astro-link-report integration.
@@ -118,15 +120,15 @@ function createChecker(resolved: ReturnType<typeof resolveOptions>): AstroIntegr
         }
 
         for (const note of report.notes) logger.warn(note);
+        let reportPath: string | null = null;
         if (resolved.reportDir !== false) {
           const htmlDir = path.join(outDir, resolved.reportDir);
           const written = await writeReportFiles(report, { htmlDir });
           for (const failure of written.failures)
             logger.warn(`Could not write ${failure.file}: ${failure.reason}`);
           if (written.written.length > 0) {
-            logger.info(
-              `Report: ${path.relative(process.cwd(), path.join(htmlDir, 'index.html'))}`,
-            );
+            reportPath = path.relative(process.cwd(), path.join(htmlDir, 'index.html'));
+            logger.info(`Report: ${reportPath}`);
           }
         }
         logger.info(renderSummaryLine(report));
@@ -175,7 +177,10 @@ function createChecker(resolved: ReturnType<typeof resolveOptions>): AstroIntegr
           const pages = new Set(failing.map((f) => f.page)).size;
           throw new AstroError(
             `astro-link-report: ${failing.length} problem(s) on ${pages} page(s) fail the build:\n\n` +
-              render(failing),
+              render(failing.slice(0, maxListedFailures)) +
+              (failing.length > maxListedFailures
+                ? `\n…and ${failing.length - maxListedFailures} more in the report (${reportPath ?? 'report disabled: reportDir is false'}).`
+                : ''),
             'Fix the links above, or change what fails the build with the failOn and severity options ' +
               '(or ignore.links for links you know are fine).' +
               (laterIntegrations.length > 0

@@ -197,7 +197,10 @@ function suggestFragment(fragment: string, page: SitePage): string | null {
  */
 export function createPathSuggester(index: SiteIndex): (pathname: string) => string | null {
   const candidates = index.pages.filter((page) => page.kind === 'page').map((page) => page.path);
-  return (pathname) => {
+  // Note: a broken link in a layout repeats on every page; compare each path with every
+  // page once, not once per page that links it.
+  const suggestions = new Map<string, string | null>();
+  const suggest = (pathname: string): string | null => {
     if (index.base !== '/' && !pathname.startsWith(index.base)) {
       const withBase = index.base + pathname.replace(/^\//, '');
       const target = index.resolvePath(withBase);
@@ -206,6 +209,10 @@ export function createPathSuggester(index: SiteIndex): (pathname: string) => str
       if (target.status !== 'missing') return withBase;
     }
     return nearestWithin(pathname, candidates, Math.max(1, Math.floor(pathname.length / 5)));
+  };
+  return (pathname) => {
+    if (!suggestions.has(pathname)) suggestions.set(pathname, suggest(pathname));
+    return suggestions.get(pathname)!;
   };
 }
 

@@ -154,4 +154,12 @@ describe('the integration on fixture sites', () => {
       delete process.env.SOURCE_DATE_EPOCH;
     }
   });
+
+  it('lists the first 50 failing links in the build error and points at the report for the rest', async () => {
+    const { error, report } = await buildFixture('many-broken');
+    expect(report!.summary.findings.error).toBe(60);
+    expect(error!.message).toContain('60 problem(s) on 1 page(s) fail the build');
+    expect(error!.message.match(/broken-link {2}<a href=/g)).toHaveLength(50);
+    expect(error!.message).toMatch(/…and 10 more in the report \(.*_link-report\/index\.html\)\.$/);
+  });
 });
