@@ -4,6 +4,7 @@
  * findings, the JSON Schema's enum and the options' `failOn` enum all come from here.
  */
 import type { Position } from './types.js';
+import { escapeUnsafe } from './util/untrusted-text.js';
 
 /** How bad a finding is. `error` fails the build by default. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -211,11 +212,13 @@ export const findingDefinitions = {
     description:
       'An inbound export names a URL of this site that the build no longer has and no redirect covers.',
     message: (d) =>
-      `${str(d.target)} has ${str(d.backlinks)} backlink(s) but the build has no page there${d.note ? ` (${str(d.note)})` : ''}`,
+      `${escapeUnsafe(str(d.target))} has ${str(d.backlinks)} backlink(s) but the build has no page there${d.note ? ` (${str(d.note)})` : ''}`,
     hint: (d) =>
-      d.suggestion
-        ? `Add a redirect to the nearest page in astro.config.mjs: redirects: { '${str(d.redirectFrom ?? d.target)}': '${str(d.redirectTo ?? d.suggestion)}' }`
-        : 'Restore the page or add a redirect to the most relevant page.',
+      d.snippet
+        ? `Add a redirect to the nearest page in astro.config.mjs: redirects: { ${str(d.snippet)} }`
+        : d.suspicious
+          ? `No redirect is offered: ${str(d.suspicious)}, so it may be crafted to trick whoever pastes it. Look at the linking pages before you act on it.`
+          : 'Restore the page or add a redirect to the most relevant page.',
   },
   'inbound-source-failed': {
     severity: 'warning',

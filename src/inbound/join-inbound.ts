@@ -5,6 +5,8 @@
  */
 import { createFinding, type Finding } from '../findings.js';
 import { decodePath, pageKey, type SiteUrls, sitePathOf } from '../url.js';
+import { toJsString, toRedirectEntry } from '../util/js-literal.js';
+import { describeSuspiciousPath } from '../util/untrusted-text.js';
 import { toolNames } from './formats.js';
 import { compare } from './merge-inbound.js';
 import { urlIdentity } from './parse-values.js';
@@ -181,7 +183,7 @@ export function joinInbound(
   if (!siteUrls.siteKnown && foreignTargets.length > 0) {
     const hosts = [...new Set(foreignTargets.map((target) => target.host))].sort(compare);
     notes.push(
-      `site is not configured, so ${foreignTargets.length} inbound target URL${foreignTargets.length === 1 ? '' : 's'} (on ${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ', …' : ''}) cannot be matched to pages: set site (e.g. site: 'https://${hosts[0]}')`,
+      `site is not configured, so ${foreignTargets.length} inbound target URL${foreignTargets.length === 1 ? '' : 's'} (on ${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ', …' : ''}) cannot be matched to pages: set site (e.g. site: ${toJsString(`https://${hosts[0]}`)})`,
     );
   }
   notes.push(...lostLinkNotes(data));
@@ -367,9 +369,17 @@ function createLostTarget(
   pages: readonly string[],
 ): LostTarget {
   const target = decodePath(resolution.path);
+  // Note: anyone can link to a crafted URL on your domain; one a person would not recognize
+  // is flagged and never offered as a redirect to paste.
+  const suspicious = describeSuspiciousPath(target);
   const suggestion =
-    resolution.reason === 'outside-base' ? null : suggestPage(target, pages, siteUrls.base);
+    resolution.reason === 'outside-base' || suspicious !== null
+      ? null
+      : suggestPage(target, pages, siteUrls.base);
   const referringDomains = referringDomainsOf(evidence);
+  const redirect = suggestion
+    ? { from: withoutBase(target, siteUrls.base), to: withoutBase(suggestion, siteUrls.base) }
+    : null;
   return {
     target,
     targetUrls: [...evidence.targetUrls].sort(compare),
@@ -378,9 +388,8 @@ function createLostTarget(
     linkingSites: Math.max(referringDomains.length, evidence.tableSites),
     referringDomains,
     suggestion,
-    redirect: suggestion
-      ? { from: withoutBase(target, siteUrls.base), to: withoutBase(suggestion, siteUrls.base) }
-      : null,
+    redirect: redirect ? { ...redirect, entry: toRedirectEntry(redirect.from, redirect.to) } : null,
+    suspicious,
     note: resolution.note,
   };
 }
@@ -438,6 +447,8 @@ function createFindings(data: InboundData, lost: readonly LostTarget[]): Finding
           suggestion: target.suggestion,
           redirectFrom: target.redirect?.from ?? null,
           redirectTo: target.redirect?.to ?? null,
+          snippet: target.redirect?.entry ?? null,
+          suspicious: target.suspicious,
           note: target.note,
           referringDomains: target.referringDomains,
           targetUrls: target.targetUrls,

@@ -258,8 +258,17 @@ export interface LostTarget {
   referringDomains: string[];
   /** The most similar built page, to redirect to; null when none is close. */
   suggestion: string | null;
-  /** A ready-to-paste entry for Astro's `redirects` (base-relative paths), when there is a suggestion. */
-  redirect: { from: string; to: string } | null;
+  /**
+   * A redirect for Astro's `redirects` (base-relative paths), when there is a suggestion;
+   * `entry` is the ready-to-paste `'from': 'to'` line, from a serializer that cannot leave
+   * its string literals.
+   */
+  redirect: { from: string; to: string; entry: string } | null;
+  /**
+   * Why the URL is not one a person would recognize (quotes, backslashes, control or
+   * invisible characters, very long), when it is not: then no redirect is offered.
+   */
+  suspicious: string | null;
   /** Extra explanation (outside base, redirect chain); null when none. */
   note: string | null;
 }

@@ -108,7 +108,19 @@ const lostSchema: z.ZodType<LostTarget> = z.object({
   linkingSites: z.number().int(),
   referringDomains: z.array(z.string()),
   suggestion: z.string().nullable(),
-  redirect: z.object({ from: z.string(), to: z.string() }).nullable(),
+  redirect: z
+    .object({
+      from: z.string(),
+      to: z.string(),
+      entry: z.string().describe("Ready-to-paste line for Astro's redirects: 'from': 'to'."),
+    })
+    .nullable(),
+  suspicious: z
+    .string()
+    .nullable()
+    .describe(
+      'Why the URL may be crafted (quotes, control characters, …): no redirect is offered.',
+    ),
   note: z.string().nullable(),
 });
 

@@ -7,6 +7,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { Finding } from '../findings.js';
+import { escapeUnsafe } from '../util/untrusted-text.js';
 import { renderAssets, renderOrphans, renderTopLinked } from './html/analysis-sections.js';
 import { renderAnchors } from './html/anchor-section.js';
 import { reportCss, reportHeadJs, reportJs } from './html/assets.js';
@@ -61,6 +62,7 @@ export function renderHtmlReport(report: Report, options: RenderHtmlOptions = {}
     renderSummary(report),
     ...sections.map((section) => section.render(report)),
   ]);
+  showUnsafeCharacters(main);
   relinkPages(
     main,
     options.pageLinks === 'site' && !report.site.site ? 'none' : (options.pageLinks ?? 'root'),
@@ -300,6 +302,27 @@ function renderOutbound(report: Report): Element {
       ),
     ],
   );
+}
+
+/**
+ * Every text and attribute of the page body comes from pages and exports: show control,
+ * invisible and bidi characters as escapes (`\u{202E}`) so none reorders or hides what the
+ * reader sees. Done once here, for every section.
+ */
+function showUnsafeCharacters(tree: Element): void {
+  visit(tree, (node) => {
+    if (node.type === 'text') {
+      node.value = escapeUnsafe(node.value);
+    } else if (node.type === 'element') {
+      for (const [key, value] of Object.entries(node.properties)) {
+        if (typeof value === 'string') node.properties[key] = escapeUnsafe(value);
+        else if (Array.isArray(value))
+          node.properties[key] = value.map((item) =>
+            typeof item === 'string' ? escapeUnsafe(item) : item,
+          );
+      }
+    }
+  });
 }
 
 /** Point the page-path links (`a.path`) at the site, or drop them, for reports kept elsewhere. */

@@ -283,7 +283,12 @@ describe('joinInbound', () => {
         linkingSites: 3,
         referringDomains: ['a.example', 'news.example'],
         suggestion: '/blog/new-post-title/',
-        redirect: { from: '/blog/old-post-title/', to: '/blog/new-post-title/' },
+        redirect: {
+          from: '/blog/old-post-title/',
+          to: '/blog/new-post-title/',
+          entry: "'/blog/old-post-title/': '/blog/new-post-title/'",
+        },
+        suspicious: null,
         note: null,
       },
     ]);
@@ -426,7 +431,7 @@ describe('joinInbound', () => {
         '/docs/guide/set-up/',
         'missing',
         '/docs/guide/setup/',
-        { from: '/guide/set-up/', to: '/guide/setup/' },
+        { from: '/guide/set-up/', to: '/guide/setup/', entry: "'/guide/set-up/': '/guide/setup/'" },
         null,
       ],
       [

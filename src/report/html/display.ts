@@ -3,27 +3,7 @@
  * one deterministic order of findings.
  */
 import { compareFindings, type Finding } from '../../findings.js';
-
-/**
- * Characters a decoded path must not show: controls, zero-width and bidi overrides (they
- * would hide or reorder text). A segment that decodes to any of them stays encoded.
- */
-function unsafe(text: string): boolean {
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (
-      code < 0x20 ||
-      (code >= 0x7f && code <= 0x9f) ||
-      code === 0xad ||
-      (code >= 0x200b && code <= 0x200f) ||
-      (code >= 0x2028 && code <= 0x202e) ||
-      (code >= 0x2060 && code <= 0x2069) ||
-      code === 0xfeff
-    )
-      return true;
-  }
-  return false;
-}
+import { hasUnsafeCharacter } from '../../util/untrusted-text.js';
 
 /**
  * A URL path (or a message that quotes paths) for reading: each run of percent-escapes is
@@ -36,7 +16,7 @@ export function displayPath(path: string): string {
   return path.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
     try {
       const decoded = decodeURI(run);
-      return unsafe(decoded) ? run : decoded;
+      return hasUnsafeCharacter(decoded) ? run : decoded;
     } catch {
       return run;
     }

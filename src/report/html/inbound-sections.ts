@@ -149,7 +149,11 @@ function renderLost(inbound: Inbound): Element {
     {
       label: 'Redirect to add (astro.config.mjs)',
       cell: (l) =>
-        l.redirect ? h('code', `'${l.redirect.from}': '${l.redirect.to}',`) : 'no similar page',
+        l.redirect
+          ? h('code', `${l.redirect.entry},`)
+          : l.suspicious
+            ? `not offered: ${l.suspicious}`
+            : 'no similar page',
     },
   ];
   return renderTable(
