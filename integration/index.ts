@@ -123,7 +123,11 @@ function createChecker(resolved: ReturnType<typeof resolveOptions>): AstroIntegr
         let reportPath: string | null = null;
         if (resolved.reportDir !== false) {
           const htmlDir = path.join(outDir, resolved.reportDir);
-          const written = await writeReportFiles(report, { htmlDir });
+          const written = await writeReportFiles(report, {
+            htmlDir,
+            siteDir: outDir,
+            insideSite: true,
+          });
           for (const failure of written.failures)
             logger.warn(`Could not write ${failure.file}: ${failure.reason}`);
           if (written.written.length > 0) {

@@ -3,6 +3,7 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readReportMarker, reportMarkerFile } from './report/report-folder.js';
 import { decodePath, fileToUrlPath, pageKey, type SiteShape } from './url.js';
 
 /** A built HTML file and the URL path it is served at. */
@@ -20,6 +21,11 @@ export interface DiscoveredFiles {
   html: HtmlFile[];
   /** Decoded URL paths (with base) of every file in the output, HTML included. */
   files: Set<string>;
+  /**
+   * Report folders this tool wrote (they hold its marker file), relative to the output
+   * folder, `/`-separated: left out of the site.
+   */
+  reportFolders: string[];
 }
 
 /** Thrown when the output folder cannot be read. */
@@ -28,15 +34,15 @@ export class OutputDirError extends Error {
 }
 
 /**
- * Walk `dir` and list every file, with the URL path of each HTML file.
+ * Walk `dir` and list every file, with the URL path of each HTML file. Report folders this
+ * tool wrote (earlier runs, see `reportMarkerFile`) are left out; nothing a page says about
+ * itself is.
  * @param dir absolute path of the build output (Astro's `dir` from `astro:build:done`).
- * @param exclude folders (relative to `dir`) left out, such as the report's own folder.
  * @throws OutputDirError when `dir` does not exist or is not a folder.
  */
 export async function discoverFiles(
   dir: string,
   shape: Pick<SiteShape, 'base' | 'trailingSlash' | 'buildFormat'>,
-  exclude: readonly string[] = [],
 ): Promise<DiscoveredFiles> {
   let relativeFiles: string[];
   try {
@@ -53,7 +59,16 @@ export async function discoverFiles(
             : String((error as Error).message);
     throw new OutputDirError(`Cannot read the build output ${dir}: ${reason}`);
   }
-  const excluded = exclude.map((folder) => `${folder.replace(/^\/+|\/+$/g, '')}/`);
+  const reportFolders: string[] = [];
+  for (const file of relativeFiles) {
+    // Note: never the output folder itself; the report is never written there.
+    if (!file.endsWith(`/${reportMarkerFile}`)) continue;
+    if (await readReportMarker(path.join(dir, file))) {
+      reportFolders.push(file.slice(0, -reportMarkerFile.length).replace(/\/$/, ''));
+    }
+  }
+  reportFolders.sort();
+  const excluded = reportFolders.map((folder) => `${folder}/`);
   const base = shape.base;
   const html: HtmlFile[] = [];
   const files = new Set<string>();
@@ -66,7 +81,7 @@ export async function discoverFiles(
     }
   }
   html.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { html, files };
+  return { html, files, reportFolders };
 }
 
 /**

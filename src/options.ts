@@ -23,12 +23,10 @@ export const linkReportOptionsSchema = z
      */
     reportDir: z
       .union([
-        z
-          .string()
-          .min(1)
-          .refine((dir) => !dir.startsWith('/') && !dir.split(/[\\/]/).includes('..'), {
-            message: 'must be a relative folder inside the output, without ".."',
-          }),
+        z.string().min(1).refine(isFolderInsideOutput, {
+          message:
+            'must be a folder inside the output such as "_link-report": not the output itself, not absolute, without ".."',
+        }),
         z.literal(false),
       ])
       .default('_link-report'),
@@ -104,6 +102,14 @@ export const linkReportOptionsSchema = z
     ...analysisOptionsShape,
   })
   .strict();
+
+/** Whether `dir` names a folder strictly inside the output: `'.'`, `'./'`, `'a/..'` do not. */
+function isFolderInsideOutput(dir: string): boolean {
+  const segments = dir.replace(/\\/g, '/').split('/');
+  if (dir.startsWith('/') || dir.startsWith('\\') || /^[a-z]:/i.test(dir)) return false;
+  if (segments.includes('..')) return false;
+  return segments.some((segment) => segment !== '' && segment !== '.');
+}
 
 /** Options as a user writes them. */
 export type LinkReportOptions = z.input<typeof linkReportOptionsSchema>;

@@ -2,6 +2,7 @@
  * The pipeline: discover → extract → graph → analyze → report model. Returns data; the
  * edges (integration, CLI) print, write and decide whether to fail.
  */
+import path from 'node:path';
 import picomatch from 'picomatch';
 import { analyzeSite } from './analyze/analyze-site.js';
 import { checkLinks, resolveReferences } from './check-links.js';
@@ -93,9 +94,17 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     // and it is never guessed. So discovery need not wait for the guess.
     buildFormat: requestedFormat === 'auto' ? 'directory' : requestedFormat,
   } satisfies Omit<SiteShape, 'site'>;
-  // The report's own folder is never part of the site, even when this run writes none.
-  const exclude = [options.reportDir === false ? '_link-report' : options.reportDir];
-  const discovered = await discoverFiles(input.dir, shape, exclude);
+  const discovered = await discoverFiles(input.dir, shape);
+  const ownFolder =
+    options.reportDir === false
+      ? null
+      : path.posix.normalize(options.reportDir.replace(/\\/g, '/')).replace(/\/+$/, '');
+  const earlierReports = discovered.reportFolders.filter((folder) => folder !== ownFolder);
+  if (earlierReports.length > 0) {
+    notes.push(
+      `left out ${earlierReports.length} report folder(s) written by an earlier run: ${earlierReports.map((folder) => `${folder || '.'}/`).join(', ')}`,
+    );
+  }
   if (requestedFormat === 'auto') {
     const guess = guessBuildFormat(discovered.html.map((file) => file.file));
     shape.buildFormat = guess.format;
@@ -115,15 +124,6 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     })),
     { workers: input.workers, onProgress: input.onProgress },
   );
-  // A report page an earlier run wrote into the output (CLI --html) is not part of the site.
-  const earlierReports = new Set(
-    extracted.filter((page) => page.facts.generator?.startsWith('astro-link-report')),
-  );
-  if (earlierReports.size > 0) {
-    notes.push(
-      `left out ${earlierReports.size} report page(s) written by an earlier run: ${[...earlierReports].map((page) => page.file).join(', ')}`,
-    );
-  }
 
   const routeByFile = new Map<string, RouteInfo>();
   // A file claimed by a page route and by a fallback route (a locale that has the page) is the page's.
@@ -134,8 +134,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     for (const file of route.files) if (!routeByFile.has(file)) routeByFile.set(file, route);
   }
   const isIgnoredPage = picomatch(options.ignore.pages, { dot: true });
-  const pages: SitePage[] = extracted.flatMap((page, i) => {
-    if (earlierReports.has(page)) return [];
+  const pages: SitePage[] = extracted.map((page, i) => {
     const { path: pagePath, key } = discovered.html[i]!;
     const route = routeByFile.get(page.file) ?? null;
     const kind = classifyPage(page, pagePath, urls.base, route);
@@ -150,7 +149,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       ignored: isIgnoredPage(pagePath),
       idSet: new Set(page.ids),
     };
-    return [sitePage];
+    return sitePage;
   });
 
   const index = createSiteIndex({

@@ -166,12 +166,16 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
     // Note: failures are returned, but a failing clean-up can still throw; both count the same.
     // A report page kept outside the site links to the live pages (its paths would not resolve).
     const pageLinks = htmlDir && !isInside(dir, htmlDir) ? 'site' : 'root';
-    const written = await writeReportFiles(report, { htmlDir, jsonFile, pageLinks }).catch(
-      (error: Error) => ({
-        written: [],
-        failures: [{ file: [htmlDir, jsonFile].filter(Boolean).join(', '), reason: error.message }],
-      }),
-    );
+    const written = await writeReportFiles(report, {
+      htmlDir,
+      jsonFile,
+      pageLinks,
+      siteDir: dir,
+      insideSite: htmlDir !== undefined && args.html === undefined,
+    }).catch((error: Error) => ({
+      written: [],
+      failures: [{ file: [htmlDir, jsonFile].filter(Boolean).join(', '), reason: error.message }],
+    }));
     for (const file of written.written) info(`Wrote ${showPath(cwd, file)}`);
     for (const failure of written.failures) {
       stderr.write(`astro-link-report: could not write ${failure.file}: ${failure.reason}\n`);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLinkReport, writeReportFiles } from '../../src/index.js';
 import {
   ansiPattern,
   binPath,
@@ -256,14 +257,27 @@ describe('report files', () => {
 
   it('leaves out the report folder an Astro build left (_link-report)', async () => {
     const dir = await copyFixture('eleventy-site', path.join(temp.dir, 'astro-report-left'));
+    const { report } = await runLinkReport({ dir });
+    await writeReportFiles(report, { htmlDir: path.join(dir, '_link-report') });
+    const result = runBin([dir, '--format', 'json']);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).summary.pages).toBe(6);
+  });
+
+  it('checks a _link-report folder that this tool did not write, and refuses to replace it', async () => {
+    const dir = await copyFixture('eleventy-site', path.join(temp.dir, 'not-a-report'));
     await mkdir(path.join(dir, '_link-report'));
     await writeFile(
       path.join(dir, '_link-report/index.html'),
       '<a href="/nowhere/">Nowhere at all</a>',
     );
-    const result = runBin([dir, '--format', 'json']);
-    expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout).summary.pages).toBe(6);
+    const result = runBin([dir, '--format', 'json', '--html', path.join(dir, '_link-report')]);
+    expect(result.status).toBe(2);
+    expect(JSON.parse(result.stdout).summary.pages).toBe(7);
+    expect(result.stderr).toContain('holds files astro-link-report did not write (index.html)');
+    expect(await readFile(path.join(dir, '_link-report/index.html'), 'utf8')).toBe(
+      '<a href="/nowhere/">Nowhere at all</a>',
+    );
   });
 
   it('exits 2 when a report file cannot be written, after printing the report', () => {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   findingsAtFailLevel,
   type LinkReportInput,
-  renderHtmlReport,
   runLinkReport,
+  writeReportFiles,
 } from '../../src/index.js';
 import { page, writeSite } from './site-folder.js';
 
@@ -381,16 +381,36 @@ describe('checkLinks', () => {
     ]);
   });
 
-  it('leaves out a report page an earlier run wrote into the output', async () => {
+  it('leaves out a report folder an earlier run wrote into the output', async () => {
     const dir = await writeSite({ 'index.html': page('<a href="/">Home</a>') });
     const first = await runLinkReport({ dir, site: 'https://example.com' });
-    await mkdir(path.join(dir, 'reports'));
-    await writeFile(path.join(dir, 'reports', 'index.html'), renderHtmlReport(first.report));
+    const written = await writeReportFiles(first.report, { htmlDir: path.join(dir, 'reports') });
+    expect(written.failures).toEqual([]);
     const { report } = await runLinkReport({ dir, site: 'https://example.com' });
     expect(report.pages.map((p) => p.file)).toEqual(['index.html']);
     expect(report.notes).toEqual([
-      'left out 1 report page(s) written by an earlier run: reports/index.html',
+      'left out 1 report folder(s) written by an earlier run: reports/',
     ]);
+  });
+
+  it('checks a page that claims to be a report, and a folder named like the report', async () => {
+    const dir = await writeSite({
+      'index.html': page('<a href="/">Home</a>'),
+      'claims/index.html': page(
+        '<a href="/nowhere/">Nowhere</a>',
+        '<meta name="generator" content="astro-link-report 0.1.0">',
+      ),
+      '_link-report/index.html': page('<a href="/gone/">Gone</a>'),
+    });
+    const { report } = await runLinkReport({ dir, site: 'https://example.com' });
+    expect(report.pages.map((p) => p.file)).toEqual([
+      '_link-report/index.html',
+      'claims/index.html',
+      'index.html',
+    ]);
+    expect(
+      report.findings.filter((f) => f.type === 'broken-link').map((f) => f.link?.href),
+    ).toEqual(['/gone/', '/nowhere/']);
   });
 
   it('serves index.htm as a folder index', async () => {
