@@ -19,10 +19,19 @@ export type { OrphanAnalysis } from './analyze/orphans.js';
 export type { PageInbound, PageMetrics } from './analyze/page-metrics.js';
 export { computePageRank, toLogScores } from './analyze/page-rank.js';
 export type { RankingEntry, Rankings } from './analyze/rankings.js';
-export { checkLinks, resolveReferences } from './check-links.js';
-export { type CollectedInbound, collectInbound } from './collect-inbound.js';
-export { discoverFiles, OutputDirError } from './discover.js';
+export { checkLinks, resolveReferences } from './check/check-links.js';
 export { extractPage } from './extract/extract-page.js';
+export type {
+  AnchorSource,
+  ContentSignals,
+  ExtractedLink,
+  LinkKind,
+  LinkScope,
+  PageFacts,
+  PageLinks,
+  Placement,
+  Position,
+} from './extract/types.js';
 export {
   compareFindings,
   createFinding,
@@ -33,8 +42,9 @@ export {
   findingDefinitions,
   findingTypes,
   type Severity,
-} from './findings.js';
-export { buildLinkGraph, type LinkEdge, type LinkGraph } from './graph.js';
+} from './findings/definitions.js';
+export { buildLinkGraph, type LinkEdge, type LinkGraph } from './graph/build-link-graph.js';
+export { type CollectedInbound, collectInbound } from './inbound/collect-inbound.js';
 export {
   classifySite,
   defaultSiteKinds,
@@ -47,37 +57,37 @@ export {
   parseInboundExport,
   type SourceSummary,
 } from './inbound/index.js';
-export { createSourceLocator, type SourceLocation } from './locate-in-source.js';
 export {
   type LinkReportOptions,
   linkReportOptionsSchema,
   type ResolvedLinkReportOptions,
   resolveOptions,
 } from './options.js';
-export { buildReport } from './report/build-report.js';
-export { renderGithubAnnotations, renderGithubSummary } from './report/render-github.js';
-export { type RenderHtmlOptions, renderHtmlReport } from './report/render-html.js';
-export { renderJsonReport } from './report/render-json.js';
-export {
-  renderFindingsByPage,
-  renderSummaryLine,
-  renderTerminalReport,
-  type TerminalOptions,
-} from './report/render-terminal.js';
+export { buildReport } from './report/model/build-report.js';
 export {
   createReportJsonSchema,
   type Report,
   type ReportPage,
   reportSchema,
   reportSchemaVersion,
-} from './report/report-schema.js';
-export { type WriteReportResult, writeReportFiles } from './report/write-report.js';
+} from './report/model/report-schema.js';
+export { renderGithubAnnotations, renderGithubSummary } from './report/render/render-github.js';
+export { type RenderHtmlOptions, renderHtmlReport } from './report/render/render-html.js';
+export { renderJsonReport } from './report/render/render-json.js';
+export {
+  renderFindingsByPage,
+  renderSummaryLine,
+  renderTerminalReport,
+  type TerminalOptions,
+} from './report/render/render-terminal.js';
+export { type WriteReportResult, writeReportFiles } from './report/reporters/write-report.js';
 export {
   findingsAtFailLevel,
   type LinkReportInput,
   type LinkReportResult,
   runLinkReport,
 } from './run-link-report.js';
+export { discoverFiles, OutputDirError } from './site/discover.js';
 export {
   createSiteIndex,
   type PageKind,
@@ -86,17 +96,13 @@ export {
   type RouteInfo,
   type SiteIndex,
   type SitePage,
-} from './site-index.js';
-export type {
-  AnchorSource,
-  ContentSignals,
-  ExtractedLink,
-  LinkKind,
-  LinkScope,
-  PageFacts,
-  PageLinks,
-  Placement,
-  Position,
-} from './types.js';
-export { createSiteUrls, fileToUrlPath, pageKey, type SiteShape, type SiteUrls } from './url.js';
+} from './site/site-index.js';
+export {
+  createSiteUrls,
+  fileToUrlPath,
+  pageKey,
+  type SiteShape,
+  type SiteUrls,
+} from './site/url.js';
+export { createSourceLocator, type SourceLocation } from './sources/locate-in-source.js';
 export { version } from './version.js';

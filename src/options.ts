@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { analysisOptionsShape } from './analyze/options.js';
-import { type FindingType, findingTypes } from './findings.js';
+import { type FindingType, findingTypes } from './findings/definitions.js';
 import { inboundCacheDirSchema, inboundOptionsSchema, siteKindsSchema } from './inbound/options.js';
 
 const findingTypeSchema = z.enum(findingTypes as [FindingType, ...FindingType[]]);

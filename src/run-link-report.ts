@@ -5,20 +5,21 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { analyzeSite } from './analyze/analyze-site.js';
-import { checkLinks, resolveReferences } from './check-links.js';
-import { collectInbound } from './collect-inbound.js';
-import { discoverFiles } from './discover.js';
+import { checkLinks, resolveReferences } from './check/check-links.js';
 import { extractFiles } from './extract/extract-files.js';
-import { compareFindings, createFinding, type Finding } from './findings.js';
-import { buildLinkGraph, type LinkGraph } from './graph.js';
-import { guessBuildFormat } from './guess-build-format.js';
+import type { ExtractedLink, PageLinks } from './extract/types.js';
+import { compareFindings, createFinding, type Finding } from './findings/definitions.js';
+import { buildLinkGraph, type LinkGraph } from './graph/build-link-graph.js';
+import { collectInbound } from './inbound/collect-inbound.js';
 import {
   type LinkReportOptions,
   type ResolvedLinkReportOptions,
   resolveOptions,
 } from './options.js';
-import { buildReport } from './report/build-report.js';
-import type { Report } from './report/report-schema.js';
+import { buildReport } from './report/model/build-report.js';
+import type { Report } from './report/model/report-schema.js';
+import { discoverFiles } from './site/discover.js';
+import { guessBuildFormat } from './site/guess-build-format.js';
 import {
   createSiteIndex,
   type PageKind,
@@ -26,9 +27,14 @@ import {
   type RouteInfo,
   type SiteIndex,
   type SitePage,
-} from './site-index.js';
-import type { ExtractedLink, PageLinks } from './types.js';
-import { createSiteUrls, displayUrl, normalizeBase, type SiteShape, type SiteUrls } from './url.js';
+} from './site/site-index.js';
+import {
+  createSiteUrls,
+  displayUrl,
+  normalizeBase,
+  type SiteShape,
+  type SiteUrls,
+} from './site/url.js';
 
 /** What to analyze. */
 export interface LinkReportInput {

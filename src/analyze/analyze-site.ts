@@ -2,13 +2,13 @@
  * Analyze: from the link graph to metrics, rankings, orphans, linkable assets, anchor
  * text and the findings about them. Pure: returns data, prints nothing.
  */
-import type { ResolvedReference } from '../check-links.js';
-import type { Finding } from '../findings.js';
-import type { LinkGraph } from '../graph.js';
-import type { ExtractedLink } from '../types.js';
+import type { ResolvedReference } from '../check/check-links.js';
+import { checkLinkRules } from '../check/link-rules.js';
+import type { ExtractedLink } from '../extract/types.js';
+import type { Finding } from '../findings/definitions.js';
+import type { LinkGraph } from '../graph/build-link-graph.js';
 import { type AnchorAnalysis, analyzeAnchors, type LinkingTextRow } from './anchors.js';
 import { computeClickDepths, findHomePage } from './click-depth.js';
-import { checkLinkRules } from './link-findings.js';
 import { type AssetAnalysis, findLinkableAssets } from './linkable-assets.js';
 import type { ResolvedAnalysisOptions } from './options.js';
 import { findOrphans, type OrphanAnalysis } from './orphans.js';

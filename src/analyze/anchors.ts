@@ -2,10 +2,11 @@
  * Anchor text: generic and empty link texts, one text used for different pages, the
  * texts each page is linked with, and how they compare with the texts other sites use.
  */
-import { createFinding, type Finding } from '../findings.js';
-import type { LinkGraph } from '../graph.js';
-import type { ExtractedLink } from '../types.js';
-import { createLinkFinding } from './link-findings.js';
+
+import { createLinkFinding } from '../check/link-rules.js';
+import type { ExtractedLink } from '../extract/types.js';
+import { createFinding, type Finding } from '../findings/definitions.js';
+import type { LinkGraph } from '../graph/build-link-graph.js';
 import { isContentPage } from './page-metrics.js';
 
 /** One row of Search Console's "Top linking text" table. */

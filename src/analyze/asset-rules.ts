@@ -3,7 +3,7 @@
  * for it, their thresholds and weights. `classifyAsset` (in `linkable-assets.ts`) runs
  * this table; `docs/analysis.md` describes it. Change a threshold here and there only.
  */
-import type { ContentSignals } from '../types.js';
+import type { ContentSignals } from '../extract/types.js';
 
 /** Every asset type, in tie-break order: when two types score the same, the first wins. */
 export const assetTypes = [

@@ -1,7 +1,7 @@
 /**
  * Click depth: how many clicks a reader (or a crawler) needs from the home page.
  */
-import type { LinkGraph } from '../graph.js';
+import type { LinkGraph } from '../graph/build-link-graph.js';
 
 /**
  * Compute each page's click depth: breadth-first search from the home page over followable

@@ -3,8 +3,8 @@
  * user's overrides, and cross the result with internal links and backlinks.
  */
 import picomatch from 'picomatch';
-import { createFinding, type Finding } from '../findings.js';
-import type { SitePage } from '../site-index.js';
+import { createFinding, type Finding } from '../findings/definitions.js';
+import type { SitePage } from '../site/site-index.js';
 import {
   type AssetRule,
   type AssetRuleInput,

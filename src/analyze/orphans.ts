@@ -2,9 +2,9 @@
  * Orphans: pages no other page links to, islands that only orphans (or nothing reachable)
  * lead to, and pages linked only from navigation, header, footer or sidebar.
  */
-import { createFinding, type Finding } from '../findings.js';
-import type { LinkGraph } from '../graph.js';
-import type { SitePage } from '../site-index.js';
+import { createFinding, type Finding } from '../findings/definitions.js';
+import type { LinkGraph } from '../graph/build-link-graph.js';
+import type { SitePage } from '../site/site-index.js';
 import { isContentPage, type PageInbound, type PageMetrics } from './page-metrics.js';
 
 /** A page no other content page links to. */

@@ -2,9 +2,9 @@
  * Per-page link metrics: who links here and how, what this page links to, and the
  * inbound (backlink) data joined to it.
  */
-import type { LinkGraph } from '../graph.js';
-import type { SitePage } from '../site-index.js';
-import { pageKey } from '../url.js';
+import type { LinkGraph } from '../graph/build-link-graph.js';
+import type { SitePage } from '../site/site-index.js';
+import { pageKey } from '../site/url.js';
 import type { AssetType } from './asset-rules.js';
 
 /** Links from other sites to one page, from inbound exports (Search Console, Ahrefs, …). */

@@ -1,7 +1,7 @@
 /**
  * Top-linked pages: the content pages ranked by each link measure.
  */
-import type { SitePage } from '../site-index.js';
+import type { SitePage } from '../site/site-index.js';
 import type { PageMetrics } from './page-metrics.js';
 
 /** One page in a ranking. */

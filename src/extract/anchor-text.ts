@@ -4,9 +4,9 @@
  * name computation without `aria-labelledby`).
  */
 import type { Element } from 'hast';
-import type { AnchorSource } from '../types.js';
 import { readAttribute } from './html-attributes.js';
 import { collectSubtreeText, foldWhitespace } from './text-content.js';
+import type { AnchorSource } from './types.js';
 
 /** A link's text and where it came from. */
 export interface AnchorText {

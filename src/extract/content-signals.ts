@@ -3,9 +3,9 @@
  * a form field, a large image, and how words are counted.
  */
 import type { Element } from 'hast';
-import type { ContentSignals } from '../types.js';
 import { readAttribute, readPixels, readTokens } from './html-attributes.js';
 import { collectSubtreeText } from './text-content.js';
+import type { ContentSignals } from './types.js';
 
 /** Signals of a page with no content. */
 export function createEmptySignals(): ContentSignals {

@@ -4,10 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { OutputDirError } from '../discover.js';
-import type { PageLinks } from '../types.js';
+import { OutputDirError } from '../site/discover.js';
 import { decodeHtml } from './decode-html.js';
 import { extractPage } from './extract-page.js';
+import type { PageLinks } from './types.js';
 
 /** One file to extract. Plain data, so it crosses to worker threads. */
 export interface ExtractFileTask {

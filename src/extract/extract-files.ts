@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { PageLinks } from '../types.js';
 import { type ExtractFileTask, extractFile } from './extract-file.js';
+import type { PageLinks } from './types.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 const workerThreshold = 300;

@@ -10,7 +10,6 @@ import type { Element, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import type { ExtractedLink, PageLinks, Position } from '../types.js';
 import { chooseAnchorText, chooseResourceText } from './anchor-text.js';
 import {
   countElementSignals,
@@ -27,6 +26,7 @@ import { type MetaRefresh, parseMetaRefresh } from './meta-refresh.js';
 import { createEmptyFacts, parseRobotsDirectives } from './page-facts.js';
 import { resolveBaseUrl, resolveLink } from './resolve-link.js';
 import { collectSubtreeText, foldWhitespace, isWordBoundaryTag } from './text-content.js';
+import type { ExtractedLink, PageLinks, Position } from './types.js';
 import {
   enterWalkContext,
   isShadowRoot,

@@ -3,9 +3,9 @@
  * `<meta http-equiv="refresh">` is handled with the page facts (it needs parsing).
  */
 import type { Element } from 'hast';
-import type { LinkKind } from '../types.js';
 import { readAttribute, readTokens, trimAsciiWhitespace } from './html-attributes.js';
 import { parseSrcset } from './srcset.js';
+import type { LinkKind } from './types.js';
 
 /** One URL reference of an element, before resolution. */
 export interface RawReference {

@@ -1,7 +1,7 @@
 /**
  * Page facts read from the head and body: helpers for the parts that need parsing.
  */
-import type { PageFacts } from '../types.js';
+import type { PageFacts } from './types.js';
 
 /** `noindex`/`nofollow` directives of a robots meta tag. */
 export interface RobotsDirectives {

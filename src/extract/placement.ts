@@ -2,7 +2,7 @@
  * Where in the page layout an element sits: navigation, page header, page footer,
  * sidebar, or content. Links in content weigh more than boilerplate links.
  */
-import type { Placement } from '../types.js';
+import type { Placement } from './types.js';
 
 /** The layout facts inherited from an element's ancestors. */
 export interface PlacementScope {

@@ -2,8 +2,9 @@
  * Resolving hrefs to absolute URLs and telling where they point. Never throws: a URL
  * the WHATWG parser rejects comes back as `url: null`.
  */
-import type { LinkScope } from '../types.js';
-import { scopeOfUrl } from '../url.js';
+
+import { scopeOfUrl } from '../site/url.js';
+import type { LinkScope } from './types.js';
 
 /** A resolved href: its absolute URL (or `null`) and where it points. */
 export interface ResolvedLink {

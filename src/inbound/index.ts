@@ -2,6 +2,8 @@
  * Inbound links: importers for Search Console, Ahrefs, Semrush, Bing and mapped CSV exports
  * (local files, folders or URLs), their merge, and the join with the built site.
  */
+
+export { suggestPage } from '../check/suggest-page.js';
 export { type DecodedExport, decodeExport, type TextEncodingName } from './decode.js';
 export { type DetectedTable, type DetectTableOptions, detectTable } from './detect-table.js';
 export {
@@ -37,5 +39,4 @@ export {
 export { type ParsedExport, type ParseExportOptions, parseInboundExport } from './parse-export.js';
 export type { ExportRecords, SiteRow } from './read-rows.js';
 export { classifySite, createSiteClassifier, defaultSiteKinds, siteKinds } from './site-kinds.js';
-export { suggestPage } from './suggest-page.js';
 export type * from './types.js';

@@ -3,14 +3,15 @@
  * normalization as internal links), which targets are lost, which land on redirects, and
  * which belong to other hosts. Pure.
  */
-import { createFinding, type Finding } from '../findings.js';
-import { decodePath, pageKey, type SiteUrls, sitePathOf } from '../url.js';
+
+import { suggestPage } from '../check/suggest-page.js';
+import { createFinding, type Finding } from '../findings/definitions.js';
+import { decodePath, pageKey, type SiteUrls, sitePathOf } from '../site/url.js';
 import { toJsString, toRedirectEntry } from '../util/js-literal.js';
 import { describeSuspiciousPath } from '../util/untrusted-text.js';
 import { toolNames } from './formats.js';
 import { compare } from './merge-inbound.js';
 import { urlIdentity } from './parse-values.js';
-import { suggestPage } from './suggest-page.js';
 import type {
   ForeignTarget,
   InboundData,

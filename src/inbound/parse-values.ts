@@ -2,7 +2,7 @@
  * Cell values → typed values. Each parser returns the value, or `undefined` when the cell
  * cannot be read, so the caller can name the line, the column and what was expected.
  */
-import { decodePath } from '../url.js';
+import { decodePath } from '../site/url.js';
 
 /**
  * A count: `1029`, or with a thousands separator as a UI shows it (`1,029`, `1.029`, `1 029`).

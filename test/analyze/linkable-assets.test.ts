@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { assetRules, assetTypes } from '../../src/analyze/asset-rules.js';
 import { classifyAsset } from '../../src/analyze/linkable-assets.js';
-import type { ContentSignals } from '../../src/types.js';
+import type { ContentSignals } from '../../src/extract/types.js';
 import { analyzeTestSite } from './analyze-helpers.js';
 import { buildSite, emptySignals, type PageSpec } from './site-factory.js';
 

@@ -1,9 +1,9 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src/report/build-report.js';
-import { renderHtmlReport } from '../../src/report/render-html.js';
-import { createReportJsonSchema, reportSchema } from '../../src/report/report-schema.js';
-import { createSiteUrls } from '../../src/url.js';
+import { buildReport } from '../../src/report/model/build-report.js';
+import { createReportJsonSchema, reportSchema } from '../../src/report/model/report-schema.js';
+import { renderHtmlReport } from '../../src/report/render/render-html.js';
+import { createSiteUrls } from '../../src/site/url.js';
 import { analyzeTestSite } from './analyze-helpers.js';
 import { buildSite, origin } from './site-factory.js';
 

@@ -2,18 +2,18 @@
  * Build small sites for analysis tests: pages described in a few words, turned into
  * `SitePage`s, a site index, resolved references and the link graph, as the pipeline does.
  */
-import { type ResolvedReference, resolveReferences } from '../../src/check-links.js';
+import { type ResolvedReference, resolveReferences } from '../../src/check/check-links.js';
 import { createEmptySignals } from '../../src/extract/content-signals.js';
-import { buildLinkGraph, type LinkGraph } from '../../src/graph.js';
+import type { ContentSignals, ExtractedLink, Placement } from '../../src/extract/types.js';
+import { buildLinkGraph, type LinkGraph } from '../../src/graph/build-link-graph.js';
 import {
   createSiteIndex,
   type PageKind,
   type RedirectRule,
   type SiteIndex,
   type SitePage,
-} from '../../src/site-index.js';
-import type { ContentSignals, ExtractedLink, Placement } from '../../src/types.js';
-import { pageKey } from '../../src/url.js';
+} from '../../src/site/site-index.js';
+import { pageKey } from '../../src/site/url.js';
 
 export const origin = 'https://example.com';
 

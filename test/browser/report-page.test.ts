@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtmlReport, runLinkReport } from '../../src/index.js';
-import { page, writeSite } from '../core/site-folder.js';
+import { page, writeSite } from '../helpers/site-folder.js';
 import { browserUnavailableReason, launchChromium } from './chromium.js';
 
 const unavailable = browserUnavailableReason();

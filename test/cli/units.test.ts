@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/cli/parse-args.js';
 import { createProgress, type ProgressStream } from '../../src/cli/progress.js';
-import { guessBuildFormat } from '../../src/guess-build-format.js';
+import { guessBuildFormat } from '../../src/site/guess-build-format.js';
 
 function recorder(isTTY: boolean): ProgressStream & { output: string[] } {
   const output: string[] = [];

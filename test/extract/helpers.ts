@@ -3,7 +3,7 @@
  */
 import { expect } from 'vitest';
 import { extractPage } from '../../src/extract/extract-page.js';
-import type { ExtractedLink, PageLinks } from '../../src/types.js';
+import type { ExtractedLink, PageLinks } from '../../src/extract/types.js';
 
 /** The origins of `https://example.com`, as `createSiteUrls` derives them. */
 export const internalOrigins = [

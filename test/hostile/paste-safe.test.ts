@@ -15,7 +15,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport, renderTerminalReport, runLinkReport } from '../../src/index.js';
 import { toJsString, toRedirectEntry } from '../../src/util/js-literal.js';
-import { page, writeSite } from '../core/site-folder.js';
+import { page, writeSite } from '../helpers/site-folder.js';
 
 /** Hostile paths, written percent-encoded as they appear in an export. */
 function hostileTargets(sentinel: string): string[] {

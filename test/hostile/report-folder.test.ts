@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveOptions, runLinkReport, writeReportFiles } from '../../src/index.js';
-import { page, writeSite } from '../core/site-folder.js';
+import { page, writeSite } from '../helpers/site-folder.js';
 
 async function site() {
   const dir = await writeSite({

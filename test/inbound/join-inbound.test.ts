@@ -10,7 +10,7 @@ import {
   type SourceSummary,
   suggestPage,
 } from '../../src/inbound/index.js';
-import { createSiteUrls, pageKey } from '../../src/url.js';
+import { createSiteUrls, pageKey } from '../../src/site/url.js';
 import { fixtures, temporaryFolder } from './helpers.js';
 
 const pages = [

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderGithubSummary, runLinkReport } from '../../src/index.js';
-import { markdownCode, markdownText } from '../../src/report/render-github.js';
-import type { Report } from '../../src/report/report-schema.js';
-import { page, writeSite } from '../core/site-folder.js';
+import type { Report } from '../../src/report/model/report-schema.js';
+import { markdownCode, markdownText } from '../../src/report/render/render-github.js';
+import { page, writeSite } from '../helpers/site-folder.js';
 
 describe('the GitHub job summary', () => {
   let report: Report;

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createFinding } from '../../src/findings.js';
+import { createFinding } from '../../src/findings/definitions.js';
 import { renderHtmlReport, runLinkReport } from '../../src/index.js';
-import { displayPath, orderFindings } from '../../src/report/html/display.js';
-import type { Report } from '../../src/report/report-schema.js';
-import { page, writeSite } from '../core/site-folder.js';
+import type { Report } from '../../src/report/model/report-schema.js';
+import { displayPath, orderFindings } from '../../src/report/render/html/display.js';
+import { page, writeSite } from '../helpers/site-folder.js';
 
 const gsc = fileURLToPath(new URL('../fixtures/inbound/gsc/', import.meta.url));
 const ahrefs = fileURLToPath(new URL('../fixtures/inbound/ahrefs-backlinks.csv', import.meta.url));

@@ -1,0 +1,70 @@
+/**
+ * Load the configured inbound exports and join them to the built site, through the same
+ * site index that resolves internal links.
+ */
+
+import { createFinding } from '../findings/definitions.js';
+import type { ResolvedLinkReportOptions } from '../options.js';
+import type { SiteIndex } from '../site/site-index.js';
+import type { SiteUrls } from '../site/url.js';
+import type { InboundData, JoinedInbound, PageLookupResult } from './index.js';
+import { joinInbound, loadInbound } from './index.js';
+
+/** Inbound data and its join with the site. */
+export interface CollectedInbound {
+  data: InboundData;
+  joined: JoinedInbound;
+}
+
+/**
+ * Read every `inbound` source (never throws: a bad source is a finding) and join it.
+ * @returns null when no sources are configured.
+ */
+export async function collectInbound(
+  options: ResolvedLinkReportOptions,
+  urls: SiteUrls,
+  index: SiteIndex,
+  root: string,
+): Promise<CollectedInbound | null> {
+  if (options.inbound.length === 0) return null;
+  const data = await loadInbound(options.inbound, {
+    root,
+    cacheDir: options.inboundCacheDir,
+    siteKinds: options.siteKinds,
+  });
+  const lookup = (pathname: string): PageLookupResult => {
+    const target = index.resolvePath(pathname);
+    switch (target.status) {
+      case 'page':
+        return { status: 'page', page: target.page.path };
+      case 'redirect':
+        return { status: 'redirect', destination: target.destination };
+      // Note: backlinks to files (a CSV download, a PDF) and on-demand routes land on
+      // something real; they are credited to that path.
+      case 'file':
+        return { status: 'page', page: pathname };
+      case 'on-demand':
+        return { status: 'page', page: pathname };
+      case 'missing':
+        return { status: 'missing' };
+    }
+  };
+  const pages = index.pages.filter((page) => page.kind === 'page').map((page) => page.path);
+  const joined = joinInbound(data, urls, lookup, pages);
+  const matched = Object.keys(joined.byPage).length + joined.lost.length + joined.redirected.length;
+  if (matched === 0 && joined.foreignTargets.length > 0) {
+    // Note: an export of another property joins nothing; say so instead of an empty section.
+    const hosts = [...new Set(joined.foreignTargets.map((target) => target.host))].sort();
+    joined.findings.push(
+      createFinding('inbound-source-warning', {
+        details: {
+          source: 'inbound',
+          reason:
+            `every target URL of the exports is on another host (${hosts.slice(0, 5).join(', ')}) than ` +
+            `${urls.siteKnown ? urls.origin : 'the site (site is not configured)'}; were they downloaded for this site's property?`,
+        },
+      }),
+    );
+  }
+  return { data, joined };
+}

@@ -1,0 +1,197 @@
+/**
+ * The report's inbound-link part, as zod schemas (typed against `src/inbound/types.ts`, so
+ * the JSON Schema cannot drift from the data model).
+ */
+import { z } from 'zod';
+import type {
+  ForeignTarget,
+  InboundLink,
+  InboundProblem,
+  LinkingSite,
+  LinkingText,
+  LostTarget,
+  RedirectedTarget,
+  SampleLink,
+  SourceSummary,
+} from '../../inbound/types.js';
+
+const fromSchema = z.array(z.string()).describe('Names of the exports this row came from.');
+
+const problemSchema: z.ZodType<InboundProblem> = z.object({
+  source: z.string(),
+  file: z.string().nullable(),
+  url: z.string().nullable(),
+  line: z.number().int().nullable(),
+  severity: z.enum(['error', 'warning']),
+  reason: z.string(),
+  message: z.string(),
+});
+
+const sourceSchema: z.ZodType<SourceSummary> = z.object({
+  name: z.string(),
+  entry: z.string(),
+  location: z.enum(['file', 'url']),
+  table: z
+    .enum([
+      'search-console-top-target-pages',
+      'search-console-top-target-pages-internal',
+      'search-console-top-linking-sites',
+      'search-console-top-linking-text',
+      'search-console-latest-links',
+      'search-console-sample-links',
+      'search-console-site-drill-down',
+      'search-console-internal-drill-down',
+      'ahrefs-backlinks',
+      'semrush-backlinks',
+      'bing-backlinks',
+      'bing-referring-domains',
+      'csv-links',
+    ])
+    .nullable(),
+  title: z.string().nullable(),
+  tool: z.enum(['search-console', 'ahrefs', 'semrush', 'bing', 'csv']).nullable(),
+  status: z.enum(['ok', 'failed']),
+  required: z.boolean(),
+  rows: z.number().int(),
+  badRows: z.number().int(),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  headerLine: z.number().int().nullable(),
+  fromCache: z.boolean(),
+  cachedAt: z.string().nullable(),
+  problems: z.array(problemSchema),
+});
+
+const inboundLinkSchema: z.ZodType<InboundLink> = z.object({
+  sourceUrl: z.string(),
+  targetUrl: z.string(),
+  site: z.string(),
+  anchor: z.string().nullable(),
+  nofollow: z.boolean().nullable(),
+  sponsored: z.boolean().nullable(),
+  ugc: z.boolean().nullable(),
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+  lost: z.boolean().nullable(),
+  from: fromSchema,
+});
+
+const siteKindSchema = z.enum(['social', 'forum', 'directory', 'news', 'other']);
+
+const linkingSiteSchema: z.ZodType<LinkingSite> = z.object({
+  site: z.string(),
+  kind: siteKindSchema,
+  linkingPages: z.number().int().nullable(),
+  targetPages: z.number().int().nullable(),
+  links: z.number().int().nullable(),
+  from: fromSchema,
+});
+
+const linkingTextSchema: z.ZodType<LinkingText> = z.object({
+  rank: z.number().int(),
+  text: z.string(),
+  from: fromSchema,
+});
+
+const sampleSchema: z.ZodType<SampleLink> = z.object({
+  linkingPage: z.string(),
+  site: z.string(),
+  lastCrawled: z.string().nullable(),
+  from: fromSchema,
+});
+
+const lostSchema: z.ZodType<LostTarget> = z.object({
+  target: z.string(),
+  targetUrls: z.array(z.string()),
+  reason: z.enum(['missing', 'outside-base', 'redirect-to-missing', 'redirect-loop']),
+  backlinks: z.number().int(),
+  linkingSites: z.number().int(),
+  referringDomains: z.array(z.string()),
+  suggestion: z.string().nullable(),
+  redirect: z
+    .object({
+      from: z.string(),
+      to: z.string(),
+      entry: z.string().describe("Ready-to-paste line for Astro's redirects: 'from': 'to'."),
+    })
+    .nullable(),
+  suspicious: z
+    .string()
+    .nullable()
+    .describe(
+      'Why the URL may be crafted (quotes, control characters, …): no redirect is offered.',
+    ),
+  note: z.string().nullable(),
+});
+
+const redirectedSchema: z.ZodType<RedirectedTarget> = z.object({
+  target: z.string(),
+  destination: z.string(),
+  page: z.string().nullable(),
+  backlinks: z.number().int(),
+});
+
+const foreignSchema: z.ZodType<ForeignTarget> = z.object({
+  targetUrl: z.string(),
+  host: z.string(),
+  backlinks: z.number().int(),
+  from: fromSchema,
+});
+
+/** Inbound facts of one built page; null on pages without inbound data. */
+export const pageInboundSchema = z
+  .object({
+    incomingLinks: z
+      .number()
+      .int()
+      .describe('Largest of Search Console counts (summed over URL variants) and link rows.'),
+    linkingSites: z.number().int(),
+    internalLinks: z
+      .number()
+      .int()
+      .nullable()
+      .describe("Search Console's internal-link count, when exported."),
+    referringDomains: z.array(z.string()),
+    targetUrls: z.array(z.string()).describe('Export URLs that name this page.'),
+    redirectedFrom: z
+      .array(z.string())
+      .describe('Export targets that reach this page through a redirect.'),
+    backlinks: z
+      .array(inboundLinkSchema)
+      .describe('Link rows (Ahrefs, Semrush, Bing, CSV, drill-downs).'),
+  })
+  .nullable();
+
+/** The site-level inbound section; null when no `inbound` sources are configured. */
+export const inboundSectionSchema = z
+  .object({
+    sources: z.array(sourceSchema),
+    problems: z
+      .array(problemSchema)
+      .describe(
+        'Every problem of every source and of folder sources (e.g. a spreadsheet skipped).',
+      ),
+    totals: z.object({
+      incomingLinks: z.number().int().describe('Sum of incoming links over built pages.'),
+      pagesWithBacklinks: z.number().int(),
+      linkingSites: z.number().int().describe('Distinct linking sites known from any export.'),
+      lostTargets: z.number().int(),
+      foreignTargets: z.number().int(),
+    }),
+    linkingSites: z.array(linkingSiteSchema),
+    linkingText: z.array(linkingTextSchema),
+    samples: z
+      .array(sampleSchema)
+      .describe('Latest and sample links (target unknown), newest first.'),
+    lost: z.array(lostSchema),
+    redirected: z.array(redirectedSchema),
+    foreignTargets: z.array(foreignSchema),
+    notes: z.array(z.string()),
+  })
+  .nullable()
+  .describe('Inbound links from Search Console and backlink exports: a sample, not a total.');
+
+/** The report's page inbound facts. */
+export type ReportPageInbound = z.infer<typeof pageInboundSchema>;
+/** The report's inbound section. */
+export type ReportInbound = z.infer<typeof inboundSectionSchema>;

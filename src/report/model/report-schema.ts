@@ -1,0 +1,171 @@
+/**
+ * The report's JSON shape, as a zod schema: the source of the published JSON Schema
+ * (`astro-link-report/report.schema.json`) and of the exported `Report` type.
+ * Bump `reportSchemaVersion` on any breaking change.
+ */
+import { z } from 'zod';
+import { type FindingType, findingTypes } from '../../findings/definitions.js';
+import {
+  anchorsSchema,
+  assetsSchema,
+  orphansSchema,
+  pageMetricsSchema,
+  rankingsSchema,
+} from './analysis-schema.js';
+import { inboundSectionSchema, pageInboundSchema } from './inbound-schema.js';
+
+/** Version of the report's JSON shape. */
+export const reportSchemaVersion = 1;
+
+const positionSchema = z.union([
+  z.object({ type: z.literal('source'), line: z.number().int(), column: z.number().int() }),
+  z.object({ type: z.literal('unavailable') }),
+]);
+
+const findingSchema = z
+  .object({
+    type: z.enum(findingTypes as [FindingType, ...FindingType[]]),
+    severity: z.enum(['error', 'warning', 'info']),
+    page: z
+      .string()
+      .nullable()
+      .describe('Path of the page (with base), null for site-level findings.'),
+    file: z.string().nullable().describe('Built HTML file, relative to the output folder.'),
+    source: z.string().nullable().describe("Source file of the page's route, where known."),
+    link: z
+      .object({
+        href: z.string(),
+        url: z.string().nullable(),
+        element: z.string(),
+        attribute: z.string(),
+        text: z.string(),
+        position: positionSchema,
+      })
+      .nullable(),
+    message: z.string(),
+    hint: z.string(),
+    details: z.record(
+      z.string(),
+      z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]),
+    ),
+  })
+  .describe(
+    'A problem or observation. Types, severities and texts come from one definitions table.',
+  );
+
+const inlinkSchema = z.object({
+  from: z.string(),
+  count: z.number().int(),
+  contextual: z.number().int(),
+  boilerplate: z.number().int(),
+  follow: z.number().int(),
+  viaRedirect: z.number().int(),
+  anchors: z.array(z.string()),
+});
+
+const outlinkSchema = z
+  .object({ to: z.string(), count: z.number().int() })
+  .describe("A page this page links to; the details of the edge are in that page's inlinks.");
+
+const outboundLinkSchema = z.object({
+  url: z.string(),
+  count: z.number().int(),
+  rel: z.array(z.string()).describe('Union of rel tokens used on links to this URL.'),
+});
+
+const pageSchema = z.object({
+  path: z.string().describe('URL path with base, as served.'),
+  url: z.string().describe('Absolute URL (on a placeholder origin when site is not configured).'),
+  file: z.string(),
+  source: z.string().nullable(),
+  kind: z.enum(['page', 'redirect', 'not-found', 'error', 'fallback']),
+  redirectTo: z.string().nullable(),
+  ignored: z.boolean(),
+  title: z.string().nullable(),
+  h1: z.string().nullable(),
+  lang: z.string().nullable(),
+  canonical: z.string().nullable(),
+  noindex: z.boolean(),
+  nofollow: z.boolean(),
+  inlinks: z
+    .array(inlinkSchema)
+    .describe('Pages linking here (navigational links, other pages only).'),
+  outlinks: z.object({
+    internal: z.array(outlinkSchema),
+    outbound: z.array(outboundLinkSchema),
+    other: z.number().int().describe('mailto:, tel:, javascript:, data: and other schemes.'),
+    resources: z
+      .number()
+      .int()
+      .describe('Images, scripts, stylesheets and other resources referenced.'),
+  }),
+  metrics: pageMetricsSchema,
+  inbound: pageInboundSchema,
+});
+
+const outboundDomainSchema = z.object({
+  domain: z.string(),
+  links: z.number().int(),
+  pages: z.number().int().describe('Pages linking to this domain.'),
+  nofollow: z.number().int(),
+  sponsored: z.number().int(),
+  ugc: z.number().int(),
+  insecure: z.number().int().describe('Links over plain http.'),
+});
+
+/** Schema of `report.json`. */
+export const reportSchema = z
+  .object({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(reportSchemaVersion),
+    generator: z.object({ name: z.literal('astro-link-report'), version: z.string() }),
+    generatedAt: z.string().describe('ISO 8601 time of the run (SOURCE_DATE_EPOCH is honoured).'),
+    site: z.object({
+      site: z.string().nullable(),
+      siteKnown: z.boolean(),
+      base: z.string(),
+      trailingSlash: z.enum(['always', 'never', 'ignore']),
+      buildFormat: z.enum(['directory', 'file', 'preserve']),
+    }),
+    summary: z.object({
+      pages: z
+        .number()
+        .int()
+        .describe('Built HTML files (pages, redirects, error and fallback pages).'),
+      files: z.number().int().describe('Files in the output, HTML included.'),
+      internalLinks: z.number().int().describe('Navigational links to this site.'),
+      outboundLinks: z.number().int().describe('Navigational links to other sites.'),
+      otherLinks: z.number().int().describe('mailto:, tel:, javascript:, data: …'),
+      resources: z.number().int().describe('Resource and metadata references.'),
+      findings: z.object({
+        error: z.number().int(),
+        warning: z.number().int(),
+        info: z.number().int(),
+      }),
+      byType: z.record(z.string(), z.number().int()),
+    }),
+    notes: z.array(z.string()).describe('Things the reader should know about this run.'),
+    pages: z.array(pageSchema),
+    findings: z.array(findingSchema),
+    outbound: z.object({ domains: z.array(outboundDomainSchema) }),
+    rankings: rankingsSchema,
+    orphans: orphansSchema,
+    assets: assetsSchema,
+    anchors: anchorsSchema,
+    inbound: inboundSectionSchema,
+  })
+  .describe('astro-link-report: the link graph of a built site, its findings and rankings.');
+
+/** The report, as written to `report.json`. */
+export type Report = z.infer<typeof reportSchema>;
+/** One page of the report. */
+export type ReportPage = z.infer<typeof pageSchema>;
+
+/** The published JSON Schema of `report.json`. */
+export function createReportJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(reportSchema),
+    $id: 'https://unpkg.com/astro-link-report/dist/report.schema.json',
+    title: 'astro-link-report report',
+  };
+}

@@ -1,0 +1,342 @@
+/**
+ * HTML reporter: one self-contained page (inline CSS and JS, no network requests,
+ * `noindex`), readable without JS.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
+import type { Finding } from '../../findings/definitions.js';
+import { escapeUnsafe } from '../../util/untrusted-text.js';
+import type { Report, ReportPage } from '../model/report-schema.js';
+import { renderAssets, renderOrphans, renderTopLinked } from './html/analysis-sections.js';
+import { renderAnchors } from './html/anchor-section.js';
+import { reportCss, reportHeadJs, reportJs } from './html/assets.js';
+import { displayPath, orderFindings } from './html/display.js';
+import {
+  type Column,
+  listCap,
+  moreInJson,
+  renderBadge,
+  renderCode,
+  renderPath,
+  renderSection,
+  renderTable,
+  tableCss,
+} from './html/elements.js';
+import { renderInbound } from './html/inbound-sections.js';
+
+/** A section of the report page. Later stages add theirs to this list. */
+interface ReportSection {
+  id: string;
+  title: string;
+  render: (report: Report) => Element;
+}
+
+const sections: ReportSection[] = [
+  { id: 'findings', title: 'Findings', render: renderFindings },
+  { id: 'top-linked', title: 'Top-linked pages', render: renderTopLinked },
+  { id: 'orphans', title: 'Orphans', render: renderOrphans },
+  { id: 'assets', title: 'Linkable assets', render: renderAssets },
+  { id: 'anchors', title: 'Anchor text', render: renderAnchors },
+  { id: 'inbound', title: 'Inbound links', render: renderInbound },
+  { id: 'pages', title: 'Pages', render: renderPages },
+  { id: 'outbound', title: 'Outbound links', render: renderOutbound },
+];
+
+/** Options of `renderHtmlReport`. */
+export interface RenderHtmlOptions {
+  /**
+   * How page paths link: `root` (root-relative, for a report served with the site, as the
+   * integration writes it), `site` (absolute URLs on `site`, for a report kept elsewhere)
+   * or `none` (no links). `site` without a known site is `none`.
+   * @default 'root'
+   */
+  pageLinks?: 'root' | 'site' | 'none';
+}
+
+/** Render the report page. */
+export function renderHtmlReport(report: Report, options: RenderHtmlOptions = {}): string {
+  const siteName = report.site.site ?? 'this site';
+  const main = h('main', [
+    renderSummary(report),
+    ...sections.map((section) => section.render(report)),
+  ]);
+  showUnsafeCharacters(main);
+  relinkPages(
+    main,
+    options.pageLinks === 'site' && !report.site.site ? 'none' : (options.pageLinks ?? 'root'),
+    report.site.site,
+  );
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: 'en' }, [
+        h('head', [
+          h('meta', { charset: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('meta', { name: 'robots', content: 'noindex, nofollow' }),
+          h('meta', {
+            name: 'generator',
+            content: `astro-link-report ${report.generator.version}`,
+          }),
+          h('title', `Link report: ${siteName}`),
+          h('script', reportHeadJs),
+          h('style', reportCss + tableCss(main)),
+        ]),
+        h('body', [
+          h('header.top', [
+            h('h1', [
+              'Link report: ',
+              h(
+                'span.site',
+                siteName
+                  .split(/(?<=\/\/|\.)/)
+                  .flatMap((part, i) => (i > 0 ? [h('wbr'), part] : [part])),
+              ),
+            ]),
+            h('p', [
+              `Generated ${report.generatedAt} by astro-link-report ${report.generator.version}. `,
+              h('a', { href: 'report.json' }, 'report.json'),
+            ]),
+            h('nav.toc', { ariaLabel: 'Sections' }, [
+              h('ul', [
+                h('li', h('a', { href: '#summary' }, 'Summary')),
+                ...sections.map((section) =>
+                  h('li', h('a', { href: `#${section.id}` }, section.title)),
+                ),
+              ]),
+            ]),
+          ]),
+          main,
+          h('script', reportJs),
+        ]),
+      ]),
+    ],
+  };
+  return `${toHtml(tree)}\n`;
+}
+
+function renderSummary(report: Report): Element {
+  const { summary } = report;
+  const cards: [string, number, string?][] = [
+    ['Pages', summary.pages],
+    ['Internal links', summary.internalLinks],
+    ['Outbound links', summary.outboundLinks],
+    ['Errors', summary.findings.error, 'error'],
+    ['Warnings', summary.findings.warning, 'warning'],
+    ['Info', summary.findings.info],
+  ];
+  return renderSection('summary', 'Summary', null, [
+    h(
+      'ul.cards',
+      cards.map(([label, value, kind]) =>
+        h('li', { className: kind ? [kind] : [] }, [
+          h('span.value', String(value)),
+          h('span.label', label),
+        ]),
+      ),
+    ),
+    report.notes.length > 0
+      ? h(
+          'ul.notes',
+          report.notes.map((note) => h('li.note', note)),
+        )
+      : h('span'),
+  ]);
+}
+
+function renderFindings(report: Report): Element {
+  const columns: Column<Finding>[] = [
+    {
+      label: 'Severity',
+      cell: (f) => renderBadge(f.severity),
+      sort: (f) => ({ error: 0, warning: 1, info: 2 })[f.severity],
+    },
+    { label: 'Type', cell: (f) => h('code', f.type) },
+    {
+      label: 'Page',
+      cell: (f) => renderPath(f.page),
+      sort: (f) => (f.page ? displayPath(f.page) : ''),
+      hideWhenEmpty: true,
+    },
+    {
+      label: 'Link',
+      cell: (f) =>
+        f.link
+          ? h('span', [
+              renderCode(f.link.href),
+              f.link.position.type === 'source'
+                ? h('span.hint', ` line ${f.link.position.line}:${f.link.position.column}`)
+                : '',
+              typeof f.details.writtenAt === 'string'
+                ? h('span.hint', [h('br'), 'written at ', renderCode(f.details.writtenAt)])
+                : '',
+            ])
+          : '',
+      sort: (f) => f.link?.href ?? '',
+      hideWhenEmpty: true,
+    },
+    {
+      label: 'Problem',
+      // Sorts on its text (the message first): no sort key repeats the message.
+      cell: (f) => h('div', [h('span', displayPath(f.message)), h('p.hint', capHint(f))]),
+    },
+  ];
+  return renderSection(
+    'findings',
+    'Findings',
+    'Broken links fail the build by default; the rest are warnings and information unless you raise them with failOn. Errors first, then warnings, then information, each by page and line.',
+    [
+      renderTable(
+        'findings-table',
+        'Findings',
+        columns,
+        orderFindings(report.findings),
+        'No findings: every link checks out.',
+      ),
+    ],
+  );
+}
+
+/**
+ * A finding's hint for reading (paths decoded), with any list from its details (say the 1,500 targets of an ambiguous
+ * link text) cut to the first few: the full list is in `report.json`.
+ */
+export function capHint(finding: Finding): string {
+  let hint = finding.hint;
+  for (const value of Object.values(finding.details)) {
+    if (!Array.isArray(value) || value.length <= listCap) continue;
+    const full = value.join(', ');
+    if (!hint.includes(full)) continue;
+    hint = hint.replace(
+      full,
+      `${value.slice(0, listCap).join(', ')} ${moreInJson(value.length - listCap)}`,
+    );
+  }
+  return displayPath(hint);
+}
+
+/** The Page cell of the pages table: path, kind when not a page, title and source file. */
+function renderPageCell(page: ReportPage): ElementContent {
+  return h('div.page-cell', [
+    renderPath(page.path),
+    page.kind === 'page' ? '' : [' ', renderBadge(page.kind, 'info')],
+    page.title ? [' ', h('span.sub', page.title)] : '',
+    page.source ? [' ', h('span.sub.hint', renderCode(page.source))] : '',
+  ]);
+}
+
+function renderPages(report: Report): Element {
+  const columns: Column<ReportPage>[] = [
+    {
+      label: 'Page',
+      cell: renderPageCell,
+      sort: (p) => displayPath(p.path),
+    },
+    {
+      label: 'Linking pages',
+      cell: (p) => p.metrics.linkingPages,
+      numeric: true,
+      sort: (p) => p.metrics.linkingPages,
+    },
+    {
+      label: 'Contextual inlinks',
+      cell: (p) => p.metrics.contextualInlinks,
+      numeric: true,
+      sort: (p) => p.metrics.contextualInlinks,
+    },
+    {
+      label: 'Link score',
+      cell: (p) => p.metrics.linkScore?.toFixed(1) ?? '',
+      numeric: true,
+      sort: (p) => p.metrics.linkScore ?? -1,
+    },
+    {
+      label: 'Click depth',
+      cell: (p) => p.metrics.clickDepth ?? '∞',
+      numeric: true,
+      sort: (p) => p.metrics.clickDepth ?? Number.MAX_SAFE_INTEGER,
+    },
+    {
+      label: 'Linked pages',
+      cell: (p) => p.metrics.linkedPages,
+      numeric: true,
+    },
+    {
+      label: 'Outbound links',
+      cell: (p) => p.metrics.outboundOutlinks,
+      numeric: true,
+    },
+  ];
+  return renderSection(
+    'pages',
+    'Pages',
+    'Every built HTML file, with its title, source file and link counts. Linking pages and contextual inlinks count links from content pages only (not from 404 or redirect pages), as in the rankings.',
+    [renderTable('pages-table', 'Pages', columns, report.pages, 'No pages were built.')],
+  );
+}
+
+function renderOutbound(report: Report): Element {
+  const columns: Column<Report['outbound']['domains'][number]>[] = [
+    { label: 'Domain', cell: (d) => h('code', d.domain) },
+    { label: 'Links', cell: (d) => d.links, numeric: true, sort: (d) => d.links },
+    { label: 'Pages', cell: (d) => d.pages, numeric: true, sort: (d) => d.pages },
+    { label: 'nofollow', cell: (d) => d.nofollow, numeric: true, sort: (d) => d.nofollow },
+    { label: 'sponsored', cell: (d) => d.sponsored, numeric: true, sort: (d) => d.sponsored },
+    { label: 'ugc', cell: (d) => d.ugc, numeric: true, sort: (d) => d.ugc },
+    { label: 'http://', cell: (d) => d.insecure, numeric: true, sort: (d) => d.insecure },
+  ];
+  return renderSection(
+    'outbound',
+    'Outbound links',
+    'Domains this site links to, with the rel mix of those links.',
+    [
+      renderTable(
+        'outbound-table',
+        'Linked domains',
+        columns,
+        report.outbound.domains,
+        'No outbound links.',
+      ),
+    ],
+  );
+}
+
+/**
+ * Every text and attribute of the page body comes from pages and exports: show control,
+ * invisible and bidi characters as escapes (`\u{202E}`) so none reorders or hides what the
+ * reader sees. Done once here, for every section.
+ */
+function showUnsafeCharacters(tree: Element): void {
+  visit(tree, (node) => {
+    if (node.type === 'text') {
+      node.value = escapeUnsafe(node.value);
+    } else if (node.type === 'element') {
+      for (const [key, value] of Object.entries(node.properties)) {
+        if (typeof value === 'string') node.properties[key] = escapeUnsafe(value);
+        else if (Array.isArray(value))
+          node.properties[key] = value.map((item) =>
+            typeof item === 'string' ? escapeUnsafe(item) : item,
+          );
+      }
+    }
+  });
+}
+
+/** Point the page-path links (`a.path`) at the site, or drop them, for reports kept elsewhere. */
+function relinkPages(tree: Element, mode: 'root' | 'site' | 'none', site: string | null): void {
+  if (mode === 'root') return;
+  visit(tree, 'element', (node, index, parent) => {
+    const classes = node.properties.className;
+    if (node.tagName !== 'a' || !Array.isArray(classes) || !classes.includes('path')) return;
+    if (mode === 'site' && site) {
+      node.properties.href = new URL(String(node.properties.href), site).href;
+      node.properties.rel = ['noreferrer'];
+    } else if (parent && index !== undefined) {
+      parent.children.splice(index, 1, ...node.children);
+      return index;
+    }
+  });
+}

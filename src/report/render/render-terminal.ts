@@ -1,0 +1,106 @@
+/**
+ * Terminal reporter: a short summary, and findings grouped by page with where each link
+ * is (built file, line, column) and the route's source file.
+ */
+import { styleText } from 'node:util';
+import type { Finding, Severity } from '../../findings/definitions.js';
+import type { SourceLocation } from '../../sources/locate-in-source.js';
+import type { Report } from '../model/report-schema.js';
+
+/** Options of the terminal renderers. */
+export interface TerminalOptions {
+  /** Use ANSI colors. The edges decide (TTY, `NO_COLOR`, `FORCE_COLOR`). */
+  color: boolean;
+  /** Output folder as the user knows it (e.g. `dist`), prefixed to built file paths. */
+  outDir?: string;
+  /** Where findings' links are written in the sources (see `createSourceLocator`). */
+  locations?: ReadonlyMap<Finding, SourceLocation> | undefined;
+}
+
+type Style = Parameters<typeof styleText>[0];
+
+function paint(options: TerminalOptions, style: Style, text: string): string {
+  return options.color ? styleText(style, text, { validateStream: false }) : text;
+}
+
+const severityStyle: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
+
+/** One line: counts of pages, links and findings. */
+export function renderSummaryLine(report: Report): string {
+  const { summary } = report;
+  const { error, warning, info } = summary.findings;
+  return (
+    `${summary.pages} pages, ${summary.internalLinks} internal links, ${summary.outboundLinks} outbound links; ` +
+    `${error} ${plural(error, 'error')}, ${warning} ${plural(warning, 'warning')}, ${info} info`
+  );
+}
+
+/**
+ * Findings grouped by page, in report order:
+ *
+ *     /blog/ (src/pages/blog/index.astro, dist/blog/index.html)
+ *       12:5     error    broken-link  <a href="/missing/">Pricing</a>  links to /missing/, which does not exist in the build
+ *                          hint: Fix the href, or add a page or a redirect for this URL.
+ */
+export function renderFindingsByPage(
+  findings: readonly Finding[],
+  options: TerminalOptions,
+): string {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = finding.page ?? '';
+    const group = groups.get(key) ?? [];
+    group.push(finding);
+    groups.set(key, group);
+  }
+  const lines: string[] = [];
+  for (const [page, group] of groups) {
+    const first = group[0]!;
+    const where = [first.source, first.file ? joinPath(options.outDir, first.file) : null].filter(
+      Boolean,
+    );
+    const heading = page ? page : '(site)';
+    lines.push(
+      `${paint(options, 'bold', heading)}${where.length ? paint(options, 'dim', ` (${where.join(', ')})`) : ''}`,
+    );
+    for (const finding of group) {
+      const position =
+        finding.link?.position.type === 'source'
+          ? `${finding.link.position.line}:${finding.link.position.column}`
+          : '';
+      const link = finding.link ? `${describeLink(finding.link)}  ` : '';
+      lines.push(
+        `  ${position.padEnd(8)} ${paint(options, severityStyle[finding.severity], finding.severity.padEnd(8))}` +
+          `${paint(options, 'dim', finding.type)}  ${link}${finding.message}`,
+      );
+      const at = options.locations?.get(finding);
+      if (at) lines.push(`  ${' '.repeat(18)}written at ${at.file}:${at.line}:${at.column}`);
+      lines.push(`  ${' '.repeat(18)}${paint(options, 'dim', `hint: ${finding.hint}`)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Summary and all findings, for the CLI's `text` format. */
+export function renderTerminalReport(report: Report, options: TerminalOptions): string {
+  const parts = [renderSummaryLine(report)];
+  for (const note of report.notes) parts.push(paint(options, 'dim', `note: ${note}`));
+  if (report.findings.length > 0) parts.push('', renderFindingsByPage(report.findings, options));
+  return `${parts.join('\n')}\n`;
+}
+
+/** `<a href="/x/">Anchor text</a>`: the text helps find the link in the source. */
+function describeLink(link: NonNullable<Finding['link']>): string {
+  const tag = `<${link.element} ${link.attribute}="${link.href}">`;
+  if (!link.text || link.element === 'img') return tag;
+  const text = link.text.length > 40 ? `${link.text.slice(0, 39)}…` : link.text;
+  return `${tag}${text}</${link.element}>`;
+}
+
+function joinPath(dir: string | undefined, file: string): string {
+  return dir ? `${dir.replace(/\/+$/, '')}/${file}` : file;
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
+}

@@ -1,0 +1,225 @@
+/**
+ * Write the report files. The report folder is written whole into a temporary sibling and
+ * renamed into place, so a failing renderer or an interrupted run never leaves a half-written
+ * report, and a folder that holds anything but an earlier report is never replaced (see
+ * `checkReportFolder`). Failures are returned, not thrown, so the other files are still written.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  type FileHandle,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  rename,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
+import path from 'node:path';
+import { createReportJsonSchema, type Report } from '../model/report-schema.js';
+import { type RenderHtmlOptions, renderHtmlReport } from '../render/render-html.js';
+import { renderJsonReport, reportSchemaFileName } from '../render/render-json.js';
+import {
+  checkReportFolder,
+  isInside,
+  readReportMarker,
+  realPathOf,
+  renderReportMarker,
+  reportMarkerFile,
+} from './report-folder.js';
+
+/** What `writeReportFiles` did. */
+export interface WriteReportResult {
+  /** Absolute paths written. */
+  written: string[];
+  /** Files that could not be rendered or written, with the reason. */
+  failures: { file: string; reason: string }[];
+}
+
+/** Which files to write. */
+export interface WriteReportOptions {
+  /** Folder for `index.html`, `report.json` and `report.schema.json` (created if needed). */
+  htmlDir?: string | undefined;
+  /** Path of the JSON report when written somewhere other than `htmlDir` (CLI `--json`). */
+  jsonFile?: string | undefined;
+  /** How the report page links to pages (see `RenderHtmlOptions`). */
+  pageLinks?: RenderHtmlOptions['pageLinks'];
+  /**
+   * The site's output folder. The report never replaces any of its files, and a report
+   * folder configured inside it (`insideSite`) must really be inside it.
+   */
+  siteDir?: string | undefined;
+  /** `htmlDir` is meant to be inside `siteDir` (the `reportDir` option). @default false */
+  insideSite?: boolean | undefined;
+}
+
+/** Write the report page, the JSON and its schema. */
+export async function writeReportFiles(
+  report: Report,
+  options: WriteReportOptions,
+): Promise<WriteReportResult> {
+  const result: WriteReportResult = { written: [], failures: [] };
+  if (options.htmlDir) {
+    const files: { name: string; render: () => string }[] = [
+      {
+        name: 'index.html',
+        render: () => renderHtmlReport(report, { pageLinks: options.pageLinks }),
+      },
+      { name: 'report.json', render: () => renderJsonReport(report) },
+      {
+        name: reportSchemaFileName,
+        render: () => `${JSON.stringify(createReportJsonSchema(), null, 2)}\n`,
+      },
+    ];
+    await writeReportFolder(options.htmlDir, files, options, result);
+  }
+  if (options.jsonFile) {
+    const schemaUrl = 'https://unpkg.com/astro-link-report/dist/report.schema.json';
+    await writeJsonFile(
+      options.jsonFile,
+      () => renderJsonReport(report, schemaUrl),
+      options,
+      result,
+    );
+  }
+  return result;
+}
+
+/** Write every file into a fresh temporary sibling folder, then swap it in. */
+async function writeReportFolder(
+  dir: string,
+  files: readonly { name: string; render: () => string }[],
+  options: WriteReportOptions,
+  result: WriteReportResult,
+): Promise<void> {
+  const check = await checkReportFolder(dir, options.siteDir, options.insideSite ?? false);
+  if (!check.ok) {
+    result.failures.push({ file: dir, reason: `not written: ${check.reason}` });
+    return;
+  }
+  const parent = path.dirname(check.real);
+  const name = path.basename(check.real);
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temporary = path.join(parent, `.${name}.tmp-${suffix}`);
+  const previous = path.join(parent, `.${name}.old-${suffix}`);
+  try {
+    await mkdir(parent, { recursive: true });
+    await removeStaleTemporaries(parent, name);
+    await mkdir(temporary);
+    const written: string[] = [];
+    const failed: WriteReportResult['failures'] = [];
+    for (const file of files) {
+      try {
+        await writeFile(path.join(temporary, file.name), file.render());
+        written.push(file.name);
+      } catch (error) {
+        failed.push({ file: path.join(dir, file.name), reason: describeError(error) });
+      }
+    }
+    if (failed.length > 0) {
+      // Note: all or nothing, so a report folder never mixes two runs.
+      await rm(temporary, { recursive: true, force: true });
+      const kept = check.exists ? '; the earlier report there was kept' : '';
+      for (const failure of failed) {
+        result.failures.push({ ...failure, reason: `${failure.reason}${kept}` });
+      }
+      return;
+    }
+    await writeFile(path.join(temporary, reportMarkerFile), renderReportMarker(written));
+    if (check.exists) await rename(check.real, previous);
+    try {
+      await rename(temporary, check.real);
+    } catch (error) {
+      if (check.exists) await rename(previous, check.real).catch(() => {});
+      throw error;
+    }
+    if (check.exists) await rm(previous, { recursive: true, force: true });
+    for (const file of written) result.written.push(path.join(dir, file));
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true }).catch(() => {});
+    result.failures.push({ file: dir, reason: describeError(error) });
+  }
+}
+
+/**
+ * Remove what an interrupted earlier run left beside the report folder: temporary and
+ * previous copies (`.<name>.tmp-*`, `.<name>.old-*`) that hold this tool's marker.
+ */
+async function removeStaleTemporaries(parent: string, name: string): Promise<void> {
+  const pattern = new RegExp(`^\\.${escapeRegex(name)}\\.(?:tmp|old)-\\d+-[0-9a-f]{8}$`);
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  for (const entry of entries) {
+    if (!pattern.test(entry)) continue;
+    const folder = path.join(parent, entry);
+    const marker = await readReportMarker(path.join(folder, reportMarkerFile));
+    const empty = marker === null && (await readdir(folder).catch(() => ['?'])).length === 0;
+    if (marker || empty) await rm(folder, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+/**
+ * Write one JSON report file through a temporary name. Inside the site's output it may
+ * replace only a report this tool wrote, never a page or another file.
+ */
+async function writeJsonFile(
+  file: string,
+  render: () => string,
+  options: WriteReportOptions,
+  result: WriteReportResult,
+): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    if (options.siteDir) {
+      const real = await realPathOf(file);
+      const site = await realPathOf(options.siteDir);
+      if (real === site || isInside(real, site)) {
+        result.failures.push({
+          file,
+          reason: `not written: ${file} is the site's output folder or holds it`,
+        });
+        return;
+      }
+      if (isInside(site, real) && !(await isReportJson(real))) {
+        result.failures.push({
+          file,
+          reason: `not written: ${file} is a file of the site that astro-link-report did not write`,
+        });
+        return;
+      }
+    }
+    const content = render();
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temporary, content);
+    await rename(temporary, file);
+    result.written.push(file);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => {});
+    result.failures.push({ file, reason: describeError(error) });
+  }
+}
+
+/** Whether `file` is missing, or a report JSON this tool wrote (its generator near the top). */
+async function isReportJson(file: string): Promise<boolean> {
+  let handle: FileHandle | undefined;
+  try {
+    if (!(await lstat(file)).isFile()) return false;
+    handle = await open(file, 'r');
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return /"generator":\s*\{\s*"name":\s*"astro-link-report"/.test(
+      head.subarray(0, bytesRead).toString('utf8'),
+    );
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  } finally {
+    await handle?.close();
+  }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
