@@ -1,25 +1,11 @@
 /**
  * The public API of astro-link-report's core (`astro-link-report/api`). Re-exports only.
  */
-export {
-  type AnalyzeSiteInput,
-  analyzeSite,
-  type LinkScoreRun,
-  type SiteAnalysis,
-} from './analyze/analyze-site.js';
-export type { AnchorAnalysis, LinkingTextRow } from './analyze/anchors.js';
-export { type AssetRule, type AssetType, assetRules, assetTypes } from './analyze/asset-rules.js';
-export {
-  type AssetAnalysis,
-  classifyAsset,
-  type LinkableAsset,
-} from './analyze/linkable-assets.js';
+
+export { type AnalyzeSiteInput, analyzeSite, type SiteAnalysis } from './analyze/analyze-site.js';
+export { type AssetType, assetTypes } from './analyze/asset-rules.js';
 export { defaultGenericAnchors } from './analyze/options.js';
-export type { OrphanAnalysis } from './analyze/orphans.js';
-export type { PageInbound, PageMetrics } from './analyze/page-metrics.js';
-export { computePageRank, toLogScores } from './analyze/page-rank.js';
-export type { RankingEntry, Rankings } from './analyze/rankings.js';
-export { checkLinks, resolveReferences } from './check/check-links.js';
+export { checkLinks } from './check/check-links.js';
 export { extractPage } from './extract/extract-page.js';
 export type {
   AnchorSource,
@@ -32,30 +18,36 @@ export type {
   Placement,
   Position,
 } from './extract/types.js';
+// Findings.
+export {
+  type DetailsOf,
+  type FindingCategory,
+  type FindingType,
+  findingCategories,
+  findingDefinitions,
+  findingDocsSlug,
+  findingTypes,
+  findingTypesIn,
+} from './findings/definitions.js';
+export { type FailOn, findingsAtFailLevel } from './findings/fail-level.js';
 export {
   compareFindings,
   createFinding,
   type Finding,
-  type FindingDetails,
   type FindingLink,
-  type FindingType,
-  findingDefinitions,
-  findingTypes,
-  type Severity,
-} from './findings/definitions.js';
+  type SourceLocation,
+} from './findings/finding.js';
+export { type Severity, severities } from './findings/severity.js';
 export { buildLinkGraph, type LinkEdge, type LinkGraph } from './graph/build-link-graph.js';
-export { type CollectedInbound, collectInbound } from './inbound/collect-inbound.js';
+export { type ResolvedReference, resolveReferences } from './graph/resolve-references.js';
 export {
   classifySite,
   defaultSiteKinds,
   type InboundData,
-  type InboundLink,
-  type InboundProblem,
   type JoinedInbound,
   joinInbound,
   loadInbound,
   parseInboundExport,
-  type SourceSummary,
 } from './inbound/index.js';
 export {
   type LinkReportOptions,
@@ -63,6 +55,7 @@ export {
   type ResolvedLinkReportOptions,
   resolveOptions,
 } from './options.js';
+// The report: model, schema, renderers and reporters.
 export { buildReport } from './report/model/build-report.js';
 export {
   createReportJsonSchema,
@@ -75,34 +68,56 @@ export { renderGithubAnnotations, renderGithubSummary } from './report/render/re
 export { type RenderHtmlOptions, renderHtmlReport } from './report/render/render-html.js';
 export { renderJsonReport } from './report/render/render-json.js';
 export {
+  renderFailureMessage,
   renderFindingsByPage,
   renderSummaryLine,
   renderTerminalReport,
+  renderVerdict,
   type TerminalOptions,
 } from './report/render/render-terminal.js';
-export { type WriteReportResult, writeReportFiles } from './report/reporters/write-report.js';
+export { createBuildLogReporter } from './report/reporters/build-log.js';
 export {
-  findingsAtFailLevel,
+  createGithubAnnotationsReporter,
+  createGithubSummaryReporter,
+} from './report/reporters/github.js';
+export { formatReporters, type OutputFormat, outputFormats } from './report/reporters/index.js';
+export { createJsonReporter } from './report/reporters/json.js';
+export {
+  createReportFilesReporter,
+  type ReportFilesOptions,
+  type ReportFilesReporter,
+  showPath,
+} from './report/reporters/report-files.js';
+export type {
+  FinishedRun,
+  OutputStream,
+  Reporter,
+  ReporterContext,
+  RunLog,
+} from './report/reporters/reporter.js';
+export { type ReporterFailure, runReporters } from './report/reporters/run-reporters.js';
+export { createTextReporter } from './report/reporters/terminal.js';
+export {
+  type WriteReportOptions,
+  type WriteReportResult,
+  writeReportFiles,
+} from './report/reporters/write-report.js';
+// The whole run.
+export {
   type LinkReportInput,
   type LinkReportResult,
   runLinkReport,
 } from './run-link-report.js';
+// Each stage on its own.
 export { discoverFiles, OutputDirError } from './site/discover.js';
+export type { RedirectRule } from './site/redirects.js';
 export {
   createSiteIndex,
   type PageKind,
-  type PathTarget,
-  type RedirectRule,
   type RouteInfo,
   type SiteIndex,
   type SitePage,
 } from './site/site-index.js';
-export {
-  createSiteUrls,
-  fileToUrlPath,
-  pageKey,
-  type SiteShape,
-  type SiteUrls,
-} from './site/url.js';
-export { createSourceLocator, type SourceLocation } from './sources/locate-in-source.js';
+export { createSiteUrls, type SiteShape, type SiteUrls } from './site/url.js';
+export { runStartTime } from './util/run-time.js';
 export { version } from './version.js';

@@ -5,11 +5,12 @@
 import { z } from 'zod';
 import { analysisOptionsShape } from './analyze/options.js';
 import { type FindingType, findingTypes } from './findings/definitions.js';
+import { failLevels, severityLevels } from './findings/severity.js';
 import { inboundCacheDirSchema, inboundOptionsSchema, siteKindsSchema } from './inbound/options.js';
 
 const findingTypeSchema = z.enum(findingTypes as [FindingType, ...FindingType[]]);
 
-const severityLevelSchema = z.enum(['error', 'warning', 'info', 'off']);
+const severityLevelSchema = z.enum(severityLevels);
 
 const linkPatternSchema = z.union([z.string().min(1), z.instanceof(RegExp)]);
 
@@ -36,8 +37,8 @@ export const linkReportOptionsSchema = z
      * @default 'error'
      */
     failOn: z
-      .union([z.enum(['error', 'warning', 'info', 'none']), z.array(findingTypeSchema)], {
-        error: `expected "error", "warning", "info", "none", or a list of finding types (${findingTypes.join(', ')})`,
+      .union([z.enum(failLevels), z.array(findingTypeSchema)], {
+        error: `expected ${failLevels.map((level) => `"${level}"`).join(', ')}, or a list of finding types (${findingTypes.join(', ')})`,
       })
       .default('error'),
     /**
@@ -121,10 +122,18 @@ export type ResolvedLinkReportOptions = z.output<typeof linkReportOptionsSchema>
  * @throws TypeError naming each bad option, its value and what is allowed.
  */
 export function resolveOptions(options: unknown = {}): ResolvedLinkReportOptions {
+  // Note: options are validated once; an object this function returned passes through.
+  if (typeof options === 'object' && options !== null && resolved.has(options)) {
+    return options as ResolvedLinkReportOptions;
+  }
   const result = linkReportOptionsSchema.safeParse(options ?? {});
-  if (result.success) return result.data;
-  throw new TypeError(formatOptionIssues(result.error, options));
+  if (!result.success) throw new TypeError(formatOptionIssues(result.error, options));
+  resolved.add(result.data);
+  return result.data;
 }
+
+/** Options objects `resolveOptions` returned. */
+const resolved = new WeakSet<object>();
 
 /** Turn zod issues into one readable message: `option.path: problem (got value)`. */
 export function formatOptionIssues(error: z.ZodError, input: unknown): string {

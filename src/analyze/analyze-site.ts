@@ -2,16 +2,15 @@
  * Analyze: from the link graph to metrics, rankings, orphans, linkable assets, anchor
  * text and the findings about them. Pure: returns data, prints nothing.
  */
-import type { ResolvedReference } from '../check/check-links.js';
-import { checkLinkRules } from '../check/link-rules.js';
 import type { ExtractedLink } from '../extract/types.js';
-import type { Finding } from '../findings/definitions.js';
+import type { Finding } from '../findings/finding.js';
 import type { LinkGraph } from '../graph/build-link-graph.js';
 import { type AnchorAnalysis, analyzeAnchors, type LinkingTextRow } from './anchors.js';
 import { computeClickDepths, findHomePage } from './click-depth.js';
 import { type AssetAnalysis, findLinkableAssets } from './linkable-assets.js';
 import type { ResolvedAnalysisOptions } from './options.js';
 import { findOrphans, type OrphanAnalysis } from './orphans.js';
+import { countSiteLinks, type SiteLinkCounts } from './outbound.js';
 import {
   countPageLinks,
   createInboundLookup,
@@ -26,8 +25,6 @@ import { type Rankings, rankPages } from './rankings.js';
 export interface AnalyzeSiteInput {
   /** The resolved options (only `assets` and `genericAnchors` are read). */
   options: ResolvedAnalysisOptions;
-  /** Every resolved internal reference, as `buildLinkGraph` got them. */
-  references: readonly ResolvedReference[];
   /** The `ignore.links` matcher; links it matches get no findings. */
   isIgnoredLink?: ((link: ExtractedLink) => boolean) | undefined;
   /** Backlinks per page path; without it, inbound measures are `null`. */
@@ -60,6 +57,8 @@ export interface SiteAnalysis {
   orphans: OrphanAnalysis;
   assets: AssetAnalysis;
   anchors: AnchorAnalysis;
+  /** Links by scope, per page and site-wide, and outbound links by URL and domain. */
+  links: SiteLinkCounts;
   /** Unsorted; the caller applies severities and sorts. */
   findings: Finding[];
 }
@@ -76,6 +75,7 @@ export function analyzeSite(graph: LinkGraph, input: AnalyzeSiteInput): SiteAnal
   const isIgnoredLink = input.isIgnoredLink ?? (() => false);
   const inboundOf = createInboundLookup(input.inbound);
   const home = findHomePage(graph);
+  const links = countSiteLinks(graph.pages);
   const depths = computeClickDepths(graph, home);
 
   const contentPages = graph.pages.filter(isContentPage);
@@ -103,7 +103,7 @@ export function analyzeSite(graph: LinkGraph, input: AnalyzeSiteInput): SiteAnal
     const inbound = inboundOf(page);
     const rank = pageRank.ranks.get(page.path);
     metrics.set(page.path, {
-      ...countPageLinks(graph, page),
+      ...countPageLinks(graph, page, links.byPage.get(page.path)?.outbound ?? 0),
       clickDepth: depths.get(page.path) ?? null,
       pageRank: rank === undefined ? null : Number(rank.toPrecision(6)),
       linkScore: linkScores.get(page.path) ?? null,
@@ -129,14 +129,10 @@ export function analyzeSite(graph: LinkGraph, input: AnalyzeSiteInput): SiteAnal
     isIgnoredLink,
     linkingText: input.linkingText,
   });
-  const linkFindings = checkLinkRules({
-    pages: graph.pages,
-    references: input.references,
-    isIgnoredLink,
-  });
 
   return {
     home,
+    links,
     metrics,
     linkScore: {
       ...pageRankDefaults,
@@ -152,6 +148,6 @@ export function analyzeSite(graph: LinkGraph, input: AnalyzeSiteInput): SiteAnal
     orphans: orphans.analysis,
     assets: assets.analysis,
     anchors: anchors.analysis,
-    findings: [...orphans.findings, ...assets.findings, ...anchors.findings, ...linkFindings],
+    findings: [...orphans.findings, ...assets.findings, ...anchors.findings],
   };
 }

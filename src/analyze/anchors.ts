@@ -3,9 +3,9 @@
  * texts each page is linked with, and how they compare with the texts other sites use.
  */
 
-import { createLinkFinding } from '../check/link-rules.js';
+import { createLinkFinding } from '../check/link-finding.js';
 import type { ExtractedLink } from '../extract/types.js';
-import { createFinding, type Finding } from '../findings/definitions.js';
+import { createFinding, type Finding } from '../findings/finding.js';
 import type { LinkGraph } from '../graph/build-link-graph.js';
 import { isContentPage } from './page-metrics.js';
 
@@ -99,7 +99,7 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
       const key = normalizeAnchorText(link.text);
       if (link.text.trim() === '') {
         emptyLinks += 1;
-        findings.push(createLinkFinding('empty-anchor', page, link, {}));
+        findings.push(createLinkFinding('empty-anchor', page, link));
       } else if (generic.has(key)) {
         genericLinks += 1;
         const entry = genericTexts.get(key) ?? { text: link.text, links: 0 };

@@ -3,7 +3,7 @@
  * user's overrides, and cross the result with internal links and backlinks.
  */
 import picomatch from 'picomatch';
-import { createFinding, type Finding } from '../findings/definitions.js';
+import { createFinding, type Finding } from '../findings/finding.js';
 import type { SitePage } from '../site/site-index.js';
 import {
   type AssetRule,

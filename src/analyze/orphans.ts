@@ -2,7 +2,7 @@
  * Orphans: pages no other page links to, islands that only orphans (or nothing reachable)
  * lead to, and pages linked only from navigation, header, footer or sidebar.
  */
-import { createFinding, type Finding } from '../findings/definitions.js';
+import { createFinding, type Finding } from '../findings/finding.js';
 import type { LinkGraph } from '../graph/build-link-graph.js';
 import type { SitePage } from '../site/site-index.js';
 import { isContentPage, type PageInbound, type PageMetrics } from './page-metrics.js';

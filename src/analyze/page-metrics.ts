@@ -68,7 +68,7 @@ export function isContentPage(page: SitePage): boolean {
  * navigation or a redirect page's link is not a vote for a page); outlinks count the
  * graph's edges (self-links, fragment-only links and links to missing pages are not edges).
  */
-export function countPageLinks(graph: LinkGraph, page: SitePage): LinkCounts {
+export function countPageLinks(graph: LinkGraph, page: SitePage, outbound: number): LinkCounts {
   const counts: LinkCounts = {
     linkingPages: 0,
     contextualLinkingPages: 0,
@@ -78,7 +78,7 @@ export function countPageLinks(graph: LinkGraph, page: SitePage): LinkCounts {
     nofollowInlinks: 0,
     internalOutlinks: 0,
     linkedPages: 0,
-    outboundOutlinks: 0,
+    outboundOutlinks: outbound,
   };
   for (const edge of graph.inlinks.get(page.path) ?? []) {
     const from = graph.nodes.get(edge.from);
@@ -93,9 +93,6 @@ export function countPageLinks(graph: LinkGraph, page: SitePage): LinkCounts {
   for (const edge of graph.outlinks.get(page.path) ?? []) {
     counts.linkedPages += 1;
     counts.internalOutlinks += edge.count;
-  }
-  for (const link of page.links) {
-    if (link.kind === 'navigation' && link.scope === 'outbound') counts.outboundOutlinks += 1;
   }
   return counts;
 }

@@ -4,44 +4,18 @@
  */
 
 import type { ExtractedLink } from '../extract/types.js';
-import { createFinding, type Finding, type FindingLink } from '../findings/definitions.js';
-import {
-  followRedirects,
-  type PathTarget,
-  type SiteIndex,
-  type SitePage,
-} from '../site/site-index.js';
+import { createFinding, type Finding } from '../findings/finding.js';
+import type { ResolvedReference } from '../graph/resolve-references.js';
+import { followRedirects, type SiteIndex, type SitePage } from '../site/site-index.js';
 import type { SiteUrls } from '../site/url.js';
+import { toFindingLink } from './link-finding.js';
+import { createFragmentSuggester, createPathSuggester } from './suggest.js';
 
 /** Options of `checkLinks`. */
 export interface CheckLinksOptions {
   checkFragments: boolean;
   /** Whether a link is ignored by the user's `ignore.links`. */
   isIgnoredLink: (link: ExtractedLink) => boolean;
-}
-
-/** A followed internal reference: the link, the page it is on and what it points at. */
-export interface ResolvedReference {
-  page: SitePage;
-  link: ExtractedLink;
-  url: URL;
-  target: PathTarget;
-}
-
-/**
- * Resolve every internal reference of every page. Pages are visited in order, links in
- * document order, so the result is deterministic.
- */
-export function resolveReferences(index: SiteIndex): ResolvedReference[] {
-  const references: ResolvedReference[] = [];
-  for (const page of index.pages) {
-    for (const link of page.links) {
-      if (link.scope !== 'internal' || link.url === null) continue;
-      const url = new URL(link.url);
-      references.push({ page, link, url, target: index.resolvePath(url.pathname) });
-    }
-  }
-  return references;
 }
 
 /** Find broken links, fragments and resources, redirected links and slash mismatches. */
@@ -53,6 +27,7 @@ export function checkLinks(
 ): Finding[] {
   const findings: Finding[] = [];
   const suggest = createPathSuggester(index);
+  const suggestFragment = createFragmentSuggester();
   // Astro's redirect pages name their destination three times (refresh, canonical, link).
   const reportedOnRedirectPages = new Set<string>();
   for (const { page, link, url, target } of references) {
@@ -146,18 +121,6 @@ export function checkLinks(
   return findings;
 }
 
-/** A link as findings show it. */
-export function toFindingLink(link: ExtractedLink): FindingLink {
-  return {
-    href: link.href,
-    url: link.url,
-    element: link.element,
-    attribute: link.attribute,
-    text: link.text,
-    position: link.position,
-  };
-}
-
 /**
  * The fragment a link must find as an id, or null when there is none to check:
  * empty, `#top` (the HTML spec scrolls to the top without an id) and text fragments.
@@ -187,80 +150,4 @@ function expectedPath(pathname: string, page: SitePage, urls: SiteUrls): string 
   // With trailingSlash 'ignore', hosts serve a directory index with and without the slash.
   if (urls.trailingSlash === 'ignore' && isDirectoryIndex) return null;
   return page.path;
-}
-
-function suggestFragment(fragment: string, page: SitePage): string | null {
-  const lower = fragment.toLowerCase();
-  const sameCase = page.ids.find((id) => id.toLowerCase() === lower);
-  return (
-    sameCase ?? nearestWithin(fragment, page.ids, Math.max(1, Math.floor(fragment.length / 4)))
-  );
-}
-
-/**
- * A function suggesting the built page a broken path most likely meant: the path with the
- * base added (a common mistake), else the nearest page path, if only a typo away.
- */
-export function createPathSuggester(index: SiteIndex): (pathname: string) => string | null {
-  const candidates = index.pages.filter((page) => page.kind === 'page').map((page) => page.path);
-  // Note: a broken link in a layout repeats on every page; compare each path with every
-  // page once, not once per page that links it.
-  const suggestions = new Map<string, string | null>();
-  const suggest = (pathname: string): string | null => {
-    if (index.base !== '/' && !pathname.startsWith(index.base)) {
-      const withBase = index.base + pathname.replace(/^\//, '');
-      const target = index.resolvePath(withBase);
-      // The page's served path, so the suggestion has the right trailing slash too.
-      if (target.status === 'page') return target.page.path;
-      if (target.status !== 'missing') return withBase;
-    }
-    return nearestWithin(pathname, candidates, Math.max(1, Math.floor(pathname.length / 5)));
-  };
-  return (pathname) => {
-    if (!suggestions.has(pathname)) suggestions.set(pathname, suggest(pathname));
-    return suggestions.get(pathname)!;
-  };
-}
-
-/** The candidate nearest to `text`, if at most `limit` edits away (ties: the first). */
-function nearestWithin(text: string, candidates: readonly string[], limit: number): string | null {
-  let best: string | null = null;
-  let bestDistance = limit + 1;
-  for (const candidate of candidates) {
-    if (Math.abs(candidate.length - text.length) >= bestDistance) continue;
-    const d = editDistance(text, candidate);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/**
- * Optimal-string-alignment distance: Levenshtein plus swaps of adjacent characters, so the
- * typo `/abuot/` is one edit from `/about/` while `/nope/` stays two from `/more/`.
- * Note: hand-written because fastest-levenshtein has no transpositions; it is 15 lines.
- */
-function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[] = new Array(rows * cols).fill(0);
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(
-        d[(i - 1) * cols + j]! + 1,
-        d[i * cols + j - 1]! + 1,
-        d[(i - 1) * cols + j - 1]! + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, d[(i - 2) * cols + j - 2]! + 1);
-      }
-      d[i * cols + j] = value;
-    }
-  }
-  return d[rows * cols - 1]!;
 }

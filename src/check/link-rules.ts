@@ -5,10 +5,11 @@
 
 import { isContentPage } from '../analyze/page-metrics.js';
 import type { ExtractedLink } from '../extract/types.js';
-import { createFinding, type Finding, type FindingType } from '../findings/definitions.js';
+import type { Finding } from '../findings/finding.js';
 import { isFollowLink } from '../graph/build-link-graph.js';
+import type { ResolvedReference } from '../graph/resolve-references.js';
 import type { SitePage } from '../site/site-index.js';
-import { type ResolvedReference, toFindingLink } from './check-links.js';
+import { createLinkFinding } from './link-finding.js';
 
 /** Input of `checkLinkRules`. */
 export interface CheckLinkRulesInput {
@@ -52,28 +53,4 @@ export function checkLinkRules(input: CheckLinkRulesInput): Finding[] {
     }
   }
   return findings;
-}
-
-/** A finding about one link; `details.target` names the target as a reader would. */
-export function createLinkFinding(
-  type: FindingType,
-  page: SitePage,
-  link: ExtractedLink,
-  details: Record<string, string> = {},
-): Finding {
-  return createFinding(type, {
-    page: page.path,
-    file: page.file,
-    source: page.source,
-    link: toFindingLink(link),
-    details: { target: linkTarget(link), ...details },
-  });
-}
-
-/** Path, query and fragment for internal links; the URL for others; the href when unparseable. */
-function linkTarget(link: ExtractedLink): string {
-  if (link.url === null) return link.href;
-  if (link.scope !== 'internal') return link.url;
-  const url = new URL(link.url);
-  return url.pathname + url.search + url.hash;
 }

@@ -3,24 +3,20 @@
  * format → an exit code. A client of the core's public API only; it never exits the
  * process itself (the bin sets `process.exitCode`).
  */
-import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { styleText } from 'node:util';
 import {
-  createReportJsonSchema,
-  findingsAtFailLevel,
+  createReportFilesReporter,
+  formatReporters,
   type LinkReportOptions,
+  type LinkReportResult,
   OutputDirError,
-  type Report,
-  renderGithubAnnotations,
-  renderGithubSummary,
-  renderJsonReport,
-  renderSummaryLine,
-  renderTerminalReport,
+  type Reporter,
   resolveOptions,
   runLinkReport,
+  runReporters,
+  runStartTime,
+  showPath,
   version,
-  writeReportFiles,
 } from '../index.js';
 import { readAstroBuildInfo } from './astro-build-info.js';
 import { renderHelp } from './help.js';
@@ -99,59 +95,43 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
 
 async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   const { cwd, env, stdout, stderr } = context;
-  const info = (message: string): void => {
-    if (!args.quiet) stderr.write(`${message}\n`);
-  };
   const config = await loadConfig(cwd, args.config);
-  const fileOptions: LinkReportOptions = config?.options ?? {};
   const dir = path.resolve(cwd, args.dir ?? config?.site.dir ?? defaultDir);
   // Note: relative to cwd (the repository root in CI), so GitHub annotations land on the files.
   const shownDir = showPath(cwd, dir);
-
-  const merged = mergeOptions(fileOptions, args.options);
-  const resolved = resolveOptions(merged);
   const htmlDir = selectHtmlDir(args, config, dir, cwd);
   const jsonFile = args.json === undefined ? undefined : path.resolve(cwd, args.json);
-  // Note: the report folder is left out of the analysis. A `--html` folder inside the output
-  // takes the place of `reportDir`; otherwise the integration's default `_link-report` is
-  // skipped, so a report left by an Astro build is not analyzed as a page.
-  const reportDir =
-    htmlDir && isInside(dir, htmlDir) ? toPosix(path.relative(dir, htmlDir)) : resolved.reportDir;
-  const options = { ...merged, reportDir } as LinkReportOptions;
+  const merged = mergeOptions(config?.options ?? {}, args.options);
+  // Note: a `--html` folder inside the output is this run's report folder, not an earlier one.
+  if (htmlDir && isInside(dir, htmlDir)) merged.reportDir = toPosix(path.relative(dir, htmlDir));
+  const options = resolveOptions(merged);
 
   // An Astro build with the integration left its settings and route source files.
   const astro = await readAstroBuildInfo(
     dir,
-    resolved.reportDir === false ? '_link-report' : resolved.reportDir,
+    options.reportDir === false ? '_link-report' : options.reportDir,
   );
-  const site = args.site ?? config?.site.site ?? astro?.site.site ?? undefined;
-  const base = args.base ?? config?.site.base ?? astro?.site.base;
-  const trailingSlash =
-    args.trailingSlash ?? config?.site.trailingSlash ?? astro?.site.trailingSlash;
-  const buildFormat =
-    args.buildFormat ?? config?.site.buildFormat ?? astro?.site.buildFormat ?? 'auto';
-
   const progress = createProgress({ stream: stderr, enabled: !args.quiet });
-  let report: Report;
-  let failOn: ReturnType<typeof resolveOptions>['failOn'];
+  let result: LinkReportResult;
   try {
-    const result = await runLinkReport({
+    result = await runLinkReport({
       dir,
-      site,
-      base,
-      trailingSlash,
-      buildFormat,
+      site: args.site ?? config?.site.site ?? astro?.site.site ?? undefined,
+      base: args.base ?? config?.site.base ?? astro?.site.base,
+      trailingSlash: args.trailingSlash ?? config?.site.trailingSlash ?? astro?.site.trailingSlash,
+      buildFormat:
+        args.buildFormat ?? config?.site.buildFormat ?? astro?.site.buildFormat ?? 'auto',
       root: cwd,
       sources: astro?.sources,
       workers: args.workers,
       options,
+      now: runStartTime(env),
       onProgress: (done, total) => progress.update(done, total),
     });
-    report = result.report;
-    failOn = result.options.failOn;
   } finally {
     progress.finish();
   }
+  const { report } = result;
   if (report.summary.pages === 0) {
     throw new UsageError(`no .html files found in ${shownDir} (is it the build output folder?)`);
   }
@@ -161,52 +141,39 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
     );
   }
 
-  let writeFailed = false;
-  if (htmlDir || jsonFile) {
-    // Note: failures are returned, but a failing clean-up can still throw; both count the same.
-    // A report page kept outside the site links to the live pages (its paths would not resolve).
-    const pageLinks = htmlDir && !isInside(dir, htmlDir) ? 'site' : 'root';
-    const written = await writeReportFiles(report, {
-      htmlDir,
-      jsonFile,
-      pageLinks,
-      siteDir: dir,
-      insideSite: htmlDir !== undefined && args.html === undefined,
-    }).catch((error: Error) => ({
-      written: [],
-      failures: [{ file: [htmlDir, jsonFile].filter(Boolean).join(', '), reason: error.message }],
-    }));
-    for (const file of written.written) info(`Wrote ${showPath(cwd, file)}`);
-    for (const failure of written.failures) {
-      stderr.write(`astro-link-report: could not write ${failure.file}: ${failure.reason}\n`);
-      writeFailed = true;
-    }
-  }
-
-  const failing = findingsAtFailLevel(report.findings, failOn);
+  const reporters: Reporter[] = [];
+  const files =
+    htmlDir || jsonFile
+      ? createReportFilesReporter({
+          htmlDir,
+          jsonFile,
+          // A report page kept outside the site links to the live pages (its paths would not resolve).
+          pageLinks: htmlDir && !isInside(dir, htmlDir) ? 'site' : 'root',
+          siteDir: dir,
+          insideSite: htmlDir !== undefined && args.html === undefined,
+          announce: 'files',
+        })
+      : null;
+  if (files) reporters.push(files);
   const color = shouldUseColor(args.color, env, stdout.isTTY);
-  const format = args.format ?? 'text';
-  if (format === 'json') {
-    stdout.write(renderJsonReport(report, String(createReportJsonSchema().$id)));
-  } else if (format === 'github') {
-    stdout.write(renderGithubAnnotations(report.findings, { outDir: shownDir }));
-    stdout.write(`${renderSummaryLine(report)}\n${renderVerdict(failing.length, failOn, false)}\n`);
-    if (env.GITHUB_STEP_SUMMARY) {
-      await appendFile(env.GITHUB_STEP_SUMMARY, renderGithubSummary(report)).catch(
-        (error: Error) => {
-          stderr.write(
-            `astro-link-report: could not write the GitHub job summary: ${error.message}\n`,
-          );
+  reporters.push(...formatReporters[args.format ?? 'text']({ color, outDir: shownDir }));
+  const failures = await runReporters(
+    reporters,
+    { ...result, failOn: options.failOn, outDir: shownDir },
+    {
+      log: {
+        info: (message) => {
+          if (!args.quiet) stderr.write(`${message}\n`);
         },
-      );
-    }
-  } else {
-    stdout.write(renderTerminalReport(report, { color, outDir: shownDir }));
-    stdout.write(`\n${renderVerdict(failing.length, failOn, color)}\n`);
-  }
-
-  if (writeFailed) return exitCodes.error;
-  return failing.length > 0 ? exitCodes.findings : exitCodes.ok;
+        warn: (message) => stderr.write(`astro-link-report: ${message}\n`),
+      },
+      stdout,
+      env,
+      cwd,
+    },
+  );
+  if (failures.some((failure) => failure.reporter === files?.name)) return exitCodes.error;
+  return result.failing.length > 0 ? exitCodes.findings : exitCodes.ok;
 }
 
 /** Flags win over the config file, field by field (`severity` merges per finding type). */
@@ -263,23 +230,6 @@ function shouldUseColor(
   if (force !== undefined) return force !== '0' && force !== 'false';
   if (env.NO_COLOR) return false;
   return isTTY === true;
-}
-
-function renderVerdict(
-  count: number,
-  failOn: ReturnType<typeof resolveOptions>['failOn'],
-  color: boolean,
-): string {
-  const level = Array.isArray(failOn) ? failOn.join(',') : failOn;
-  if (count === 0) return `No findings at the fail level (fail-on: ${level}).`;
-  const text = `${count} ${count === 1 ? 'finding' : 'findings'} at the fail level (fail-on: ${level}).`;
-  return color ? styleText('red', text, { validateStream: false }) : text;
-}
-
-/** A path relative to cwd when inside it (`.` for cwd itself), else absolute. */
-function showPath(cwd: string, file: string): string {
-  if (file === cwd) return '.';
-  return isInside(cwd, file) ? toPosix(path.relative(cwd, file)) : file;
 }
 
 function isInside(parent: string, child: string): boolean {

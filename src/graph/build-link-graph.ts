@@ -1,7 +1,7 @@
 /**
  * Graph: merge every page's navigational links into the internal link graph.
  */
-import type { ResolvedReference } from '../check/check-links.js';
+import type { ResolvedReference } from '../graph/resolve-references.js';
 import { followRedirects, type SiteIndex, type SitePage } from '../site/site-index.js';
 
 /** All navigational links from one page to another, merged. */

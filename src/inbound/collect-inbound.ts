@@ -3,7 +3,7 @@
  * site index that resolves internal links.
  */
 
-import { createFinding } from '../findings/definitions.js';
+import { createFinding } from '../findings/finding.js';
 import type { ResolvedLinkReportOptions } from '../options.js';
 import type { SiteIndex } from '../site/site-index.js';
 import type { SiteUrls } from '../site/url.js';

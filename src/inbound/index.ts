@@ -3,7 +3,7 @@
  * (local files, folders or URLs), their merge, and the join with the built site.
  */
 
-export { suggestPage } from '../check/suggest-page.js';
+export { suggestPage } from '../check/suggest.js';
 export { type DecodedExport, decodeExport, type TextEncodingName } from './decode.js';
 export { type DetectedTable, type DetectTableOptions, detectTable } from './detect-table.js';
 export {

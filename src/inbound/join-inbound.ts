@@ -4,8 +4,9 @@
  * which belong to other hosts. Pure.
  */
 
-import { suggestPage } from '../check/suggest-page.js';
-import { createFinding, type Finding } from '../findings/definitions.js';
+import { suggestPage } from '../check/suggest.js';
+import { createFinding, type Finding } from '../findings/finding.js';
+import { followPath } from '../site/redirects.js';
 import { decodePath, pageKey, type SiteUrls, sitePathOf } from '../site/url.js';
 import { toJsString, toRedirectEntry } from '../util/js-literal.js';
 import { describeSuspiciousPath } from '../util/untrusted-text.js';
@@ -37,9 +38,6 @@ export type PageLookupResult =
  * or an absolute URL.
  */
 export type PageLookup = (path: string) => PageLookupResult;
-
-/** How many redirects are followed before giving up. */
-const maxRedirects = 10;
 
 type Resolution =
   | { kind: 'page'; page: string }
@@ -268,46 +266,38 @@ function resolveTarget(targetUrl: string, siteUrls: SiteUrls, lookup: PageLookup
       note: `outside base ${siteUrls.base}: the build cannot serve this path; redirect it on the host`,
     };
   }
-  let current = path;
-  let currentUrl = url;
-  const seen = new Set<string>();
-  for (let hop = 0; hop <= maxRedirects; hop++) {
-    const result = lookup(current);
-    if (result.status === 'page') {
-      return hop === 0
-        ? { kind: 'page', page: result.page }
-        : { kind: 'redirected', path, destination: result.page, page: result.page };
-    }
-    if (result.status === 'missing') {
-      return hop === 0
+  const end = followPath<string>(
+    (pathname) => {
+      const result = lookup(pathname);
+      return result.status === 'missing' ? { status: 'missing' } : result;
+    },
+    url.href,
+    siteUrls,
+  );
+  switch (end.status) {
+    case 'page':
+      return end.hops === 0
+        ? { kind: 'page', page: end.page }
+        : { kind: 'redirected', path, destination: end.page, page: end.page };
+    case 'outside':
+      return { kind: 'redirected', path, destination: end.url, page: null };
+    case 'loop':
+      return {
+        kind: 'lost',
+        path,
+        reason: 'redirect-loop',
+        note: `its redirects loop (through ${decodePath(end.path)})`,
+      };
+    default:
+      return end.hops === 0
         ? { kind: 'lost', path, reason: 'missing', note: null }
         : {
             kind: 'lost',
             path,
             reason: 'redirect-to-missing',
-            note: `redirects to ${decodePath(current)}, which the build does not have`,
+            note: `redirects to ${decodePath(end.path)}, which the build does not have`,
           };
-    }
-    seen.add(pageKey(current));
-    let destination: URL;
-    try {
-      destination = new URL(result.destination, currentUrl);
-    } catch {
-      return { kind: 'redirected', path, destination: result.destination, page: null };
-    }
-    const next = sitePathOf(destination.href, siteUrls);
-    if (next === null)
-      return { kind: 'redirected', path, destination: destination.href, page: null };
-    if (seen.has(pageKey(next))) break;
-    current = next;
-    currentUrl = destination;
   }
-  return {
-    kind: 'lost',
-    path,
-    reason: 'redirect-loop',
-    note: `its redirects loop (through ${decodePath(current)})`,
-  };
 }
 
 function groupKey(resolution: Resolution, targetUrl: string): string {

@@ -3,7 +3,7 @@
  * what joining it with the built site yields (`JoinedInbound`). Everything is plain JSON
  * (no `Map`, no `Date`), ordered deterministically.
  */
-import type { Finding } from '../findings/definitions.js';
+import type { Finding } from '../findings/finding.js';
 
 /** Which tool an export comes from, as named in the `format` option. `csv` is a mapped generic CSV. */
 export type InboundTool = 'search-console' | 'ahrefs' | 'semrush' | 'bing' | 'csv';

@@ -5,13 +5,16 @@
 
 import type { PageLinks } from '../extract/types.js';
 import {
-  decodePath,
-  normalizeBase,
-  pageKey,
-  placeholderOrigin,
-  type SiteUrls,
-  scopeOfUrl,
-} from './url.js';
+  fillPattern,
+  followPath,
+  matchesRoute,
+  matchRoute,
+  paramNames,
+  patternToRegex,
+  type RedirectEnd,
+  type RedirectRule,
+} from './redirects.js';
+import { decodePath, normalizeBase, pageKey, type SiteUrls } from './url.js';
 
 /**
  * A route as the framework knows it. The Astro integration fills these from
@@ -32,15 +35,11 @@ export interface RouteInfo {
   files: string[];
 }
 
-/** A redirect from the config (`redirects`), used when no redirect page was built. */
-export interface RedirectRule {
-  from: string;
-  to: string;
-  status?: number | undefined;
-}
+/** Every kind of built HTML file. */
+export const pageKinds = ['page', 'redirect', 'not-found', 'error', 'fallback'] as const;
 
 /** What kind of built HTML file a page is. */
-export type PageKind = 'page' | 'redirect' | 'not-found' | 'error' | 'fallback';
+export type PageKind = (typeof pageKinds)[number];
 
 /** A built HTML file with its extraction and its place in the site. */
 export interface SitePage extends PageLinks {
@@ -178,107 +177,14 @@ export function createSiteIndex(input: SiteIndexInput): SiteIndex {
   };
 }
 
-/** Param names of a route pattern, in order: `/blog/[lang]/[...slug]` → `lang`, `slug`. */
-function paramNames(pattern: string): string[] {
-  return [...pattern.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => m[1]!);
-}
-
-/** Put matched params into a destination pattern: `/new/[slug]` with slug `a` → `/new/a`. */
-function fillPattern(
-  pattern: string,
-  params: Record<string, string | undefined> | undefined,
-): string {
-  if (!params) return pattern;
-  return pattern.replace(
-    /\[(?:\.\.\.)?([^\]]+)\]/g,
-    (whole, name: string) => params[name] ?? whole,
-  );
-}
-
-function matchRoute(regex: RegExp, local: string): RegExpExecArray | null {
-  const match = regex.exec(local);
-  if (match) return match;
-  const other = local.endsWith('/') && local.length > 1 ? local.slice(0, -1) : `${local}/`;
-  return regex.exec(other);
-}
-
-function matchesRoute(regex: RegExp, local: string): boolean {
-  if (regex.test(local)) return true;
-  // Route regexes follow the trailingSlash setting; a path that differs only by its final
-  // slash still names the route (the slash mismatch is reported separately).
-  const other = local.endsWith('/') && local.length > 1 ? local.slice(0, -1) : `${local}/`;
-  return regex.test(other);
-}
-
-/** Turn a redirect source like `/blog/[slug]` or `/old/[...rest]` into a regex on paths, with a named group per param. */
-function patternToRegex(pattern: string): RegExp {
-  const normalized = pattern.startsWith('/') ? pattern : `/${pattern}`;
-  const source = normalized
-    .replace(/\/$/, '')
-    .split('/')
-    .map((segment) => {
-      const spread = /^\[\.\.\.([^\]]+)\]$/.exec(segment);
-      if (spread) return `(?<${groupName(spread[1]!)}>.*)`;
-      return segment
-        .split(/(\[[^\]]+\])/)
-        .map((part) => {
-          const param = /^\[([^\]]+)\]$/.exec(part);
-          return param ? `(?<${groupName(param[1]!)}>[^/]+)` : escapeRegex(part);
-        })
-        .join('');
-    })
-    .join('/');
-  return new RegExp(`^${source || ''}/?$`);
-}
-
-/** Param names are identifiers in Astro; anything else cannot be a regex group name. */
-function groupName(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : `p${name.replace(/\W/g, '_')}`;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Where a redirect chain ends. */
-export type RedirectEnd =
-  | { status: 'page'; page: SitePage; path: string }
-  | { status: 'file' | 'on-demand'; path: string }
-  | { status: 'missing'; path: string }
-  | { status: 'outside'; url: string }
-  | { status: 'loop'; path: string };
-
-const maxRedirectHops = 10;
-
 /**
- * Follow a redirect destination (a path, or an absolute URL) through further redirects to
- * where it ends. Absolute destinations leave the site (`outside`) unless `urls` says
- * their origin is the site's.
+ * Follow a redirect destination (a path, or an absolute URL, one redirect away) through
+ * further redirects of the site to where it ends.
  */
 export function followRedirects(
   index: SiteIndex,
   destination: string,
   urls?: Pick<SiteUrls, 'origin' | 'internalOrigins'>,
-): RedirectEnd {
-  const origin = urls?.origin ?? placeholderOrigin;
-  const internalOrigins = urls?.internalOrigins ?? [placeholderOrigin];
-  let current = destination;
-  for (let hop = 0; hop < maxRedirectHops; hop++) {
-    let url: URL;
-    try {
-      url = new URL(current, origin);
-    } catch {
-      return { status: 'missing', path: current };
-    }
-    if (scopeOfUrl(url, internalOrigins) !== 'internal')
-      return { status: 'outside', url: url.href };
-    const target = index.resolvePath(url.pathname);
-    if (target.status === 'page')
-      return { status: 'page', page: target.page, path: target.page.path };
-    if (target.status === 'file' || target.status === 'on-demand')
-      return { status: target.status, path: url.pathname };
-    if (target.status === 'missing') return { status: 'missing', path: url.pathname };
-    current = target.destination;
-  }
-  return { status: 'loop', path: current };
+): RedirectEnd<SitePage> {
+  return followPath(index.resolvePath, destination, urls, 1);
 }

@@ -3,14 +3,19 @@
  * page a URL names. Internal links and inbound-export URLs go through the same functions.
  */
 
+/** Values of Astro's `trailingSlash`. */
+export const trailingSlashValues = ['always', 'never', 'ignore'] as const;
+/** Values of Astro's `build.format`. */
+export const buildFormats = ['directory', 'file', 'preserve'] as const;
+
 /** How the site is built and served. */
 export interface SiteShape {
   /** The deployed site URL (`config.site`); may be undefined. */
   site?: string | undefined;
   /** Always starts and ends with `/`. */
   base: string;
-  trailingSlash: 'always' | 'never' | 'ignore';
-  buildFormat: 'directory' | 'file' | 'preserve';
+  trailingSlash: (typeof trailingSlashValues)[number];
+  buildFormat: (typeof buildFormats)[number];
 }
 
 /** The site's URL identity, derived once from a `SiteShape`. */

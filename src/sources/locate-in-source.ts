@@ -8,14 +8,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Finding } from '../findings/definitions.js';
-
-/** A place in a source file, `/`-separated path relative to the project root. */
-export interface SourceLocation {
-  file: string;
-  line: number;
-  column: number;
-}
+import type { Finding, SourceLocation } from '../findings/finding.js';
 
 const contentExtensions = new Set(['.md', '.mdx', '.mdoc', '.markdown']);
 

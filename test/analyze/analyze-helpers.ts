@@ -17,7 +17,6 @@ export function analyzeTestSite(
   const { options, ...rest } = extra;
   return analyzeSite(site.graph, {
     options: resolveOptions(options ?? {}),
-    references: site.references,
     ...rest,
   });
 }

@@ -46,6 +46,7 @@ function reportOf(extra: Parameters<typeof analyzeTestSite>[1] = {}) {
     findings: analysis.findings,
     notes: [],
     analysis,
+    now: new Date('2026-01-01T00:00:00Z'),
   });
 }
 

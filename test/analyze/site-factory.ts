@@ -2,14 +2,15 @@
  * Build small sites for analysis tests: pages described in a few words, turned into
  * `SitePage`s, a site index, resolved references and the link graph, as the pipeline does.
  */
-import { type ResolvedReference, resolveReferences } from '../../src/check/check-links.js';
+
 import { createEmptySignals } from '../../src/extract/content-signals.js';
 import type { ContentSignals, ExtractedLink, Placement } from '../../src/extract/types.js';
 import { buildLinkGraph, type LinkGraph } from '../../src/graph/build-link-graph.js';
+import { type ResolvedReference, resolveReferences } from '../../src/graph/resolve-references.js';
+import type { RedirectRule } from '../../src/site/redirects.js';
 import {
   createSiteIndex,
   type PageKind,
-  type RedirectRule,
   type SiteIndex,
   type SitePage,
 } from '../../src/site/site-index.js';

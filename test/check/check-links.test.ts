@@ -1,4 +1,4 @@
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -33,7 +33,7 @@ async function findingsOf(files: Record<string, string>, input: Partial<LinkRepo
           ? `${f.link.position.line}:${f.link.position.column}`
           : null,
       message: f.message,
-      suggestion: f.details.suggestion ?? null,
+      suggestion: 'suggestion' in f.details ? f.details.suggestion : null,
     }));
 }
 

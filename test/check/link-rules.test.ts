@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTestSite } from '../analyze/analyze-helpers.js';
-import { buildSite } from '../analyze/site-factory.js';
+import { checkLinkRules } from '../../src/check/link-rules.js';
+import { buildSite, type TestSite } from '../analyze/site-factory.js';
+
+const rulesOf = (site: TestSite) => ({
+  findings: checkLinkRules({
+    pages: site.pages,
+    references: site.references,
+    isIgnoredLink: () => false,
+  }),
+});
 
 const typesOf = (
   findings: { type: string; page: string | null; link: { href: string } | null }[],
@@ -19,7 +27,7 @@ describe('link rules', () => {
       },
       { path: '/a/' },
     ]);
-    const { findings } = analyzeTestSite(site);
+    const { findings } = rulesOf(site);
     expect(typesOf(findings, 'nofollow-internal')).toEqual([['/', '/a/']]);
     expect(findings.find((f) => f.type === 'nofollow-internal')!.message).toBe(
       'links to /a/ with rel="nofollow"',
@@ -37,7 +45,7 @@ describe('link rules', () => {
       { path: '/hidden-2/', noindex: true },
       { path: '/404/', noindex: true },
     ]);
-    const { findings } = analyzeTestSite(site);
+    const { findings } = rulesOf(site);
     expect(typesOf(findings, 'link-to-noindex')).toEqual([['/', '/hidden/']]);
   });
 
@@ -52,7 +60,7 @@ describe('link rules', () => {
         ],
       },
     ]);
-    const { findings } = analyzeTestSite(site);
+    const { findings } = rulesOf(site);
     expect(typesOf(findings, 'insecure-outbound')).toEqual([['/', 'http://insecure.example/page']]);
     expect(findings.find((f) => f.type === 'insecure-outbound')!.message).toBe(
       'links to http://insecure.example/page over plain http',
@@ -69,11 +77,14 @@ describe('link rules', () => {
       },
       { path: '/old/', redirectTo: '/', links: [{ href: '/', rel: ['nofollow'] }] },
     ]);
-    const { findings } = analyzeTestSite(site, {
-      isIgnoredLink: (link) => link.href.includes('skip'),
-    });
-    expect(
-      findings.filter((f) => ['insecure-outbound', 'nofollow-internal'].includes(f.type)),
-    ).toEqual([]);
+    const run = (isIgnoredLink: (link: { href: string }) => boolean) =>
+      checkLinkRules({ pages: site.pages, references: site.references, isIgnoredLink }).map((f) => [
+        f.type,
+        f.page,
+        f.link?.href,
+      ]);
+    expect(run((link) => link.href.includes('skip'))).toEqual([]);
+    // Not ignored, the link on the home page is flagged; the ignored and redirect pages stay quiet.
+    expect(run(() => false)).toEqual([['insecure-outbound', '/', 'http://skip.example/']]);
   });
 });

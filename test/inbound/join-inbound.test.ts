@@ -512,7 +512,8 @@ describe('joinInbound', () => {
       ],
     ]);
     // What the hint needs to tell a required source (the build fails already) from an optional one.
-    expect(joined.findings[0]?.details.required).toBe(true);
+    const first = joined.findings[0];
+    expect(first?.type === 'inbound-source-failed' && first.details.required).toBe(true);
   });
 
   it('names the summary problem of a source rejected for bad rows', () => {

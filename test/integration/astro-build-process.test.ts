@@ -77,6 +77,10 @@ describe('astro build in a child process', () => {
     const report = JSON.parse(
       readFileSync(path.join(root, 'dist/_link-report/report.json'), 'utf8'),
     );
-    expect(report.findings[0].details.writtenAt).toBe('src/pages/index.astro:8:62');
+    expect(report.findings[0].writtenAt).toEqual({
+      file: 'src/pages/index.astro',
+      line: 8,
+      column: 62,
+    });
   });
 });

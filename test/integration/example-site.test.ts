@@ -42,9 +42,11 @@ describe('the example site', () => {
 
   it('ranks the guide, the research page and the blog index at the top of contextual inlinks', () => {
     const top = report.rankings.contextualInlinks.slice(0, 3).map((entry) => entry.path);
-    expect(top).toEqual(
-      expect.arrayContaining(['/guides/link-building/', '/research/internal-link-study/']),
-    );
+    expect([...top].sort()).toEqual([
+      '/blog/',
+      '/guides/link-building/',
+      '/research/internal-link-study/',
+    ]);
   });
 
   it('flags the generic and empty anchors', () => {

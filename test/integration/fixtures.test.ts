@@ -91,11 +91,15 @@ describe('the integration on fixture sites', () => {
     const { report } = await buildFixture('format-file');
     expect(report!.site.buildFormat).toBe('file');
     expect(
-      report!.pages.some(
-        (p) =>
-          p.file.endsWith('.html') && !p.file.endsWith('index.html') && !p.path.endsWith('.html'),
-      ),
-    ).toBe(true);
+      report!.pages
+        .filter((p) => p.kind === 'page')
+        .map((p) => [p.file, p.path])
+        .sort(),
+    ).toEqual([
+      ['about.html', '/about'],
+      ['blog/first-post.html', '/blog/first-post'],
+      ['index.html', '/'],
+    ]);
   });
 
   it('classifies i18n fallback redirect pages as redirects', async () => {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createFinding } from '../../src/findings/definitions.js';
+import { createFinding } from '../../src/findings/finding.js';
 import { renderHtmlReport, runLinkReport } from '../../src/index.js';
 import type { Report } from '../../src/report/model/report-schema.js';
 import { displayPath, orderFindings } from '../../src/report/render/html/display.js';
@@ -96,7 +96,8 @@ describe('the HTML report', () => {
 
   it('orders findings on one page by line', () => {
     const make = (line: number, severity: 'error' | 'warning') =>
-      createFinding(severity === 'error' ? 'broken-link' : 'redirected-link', {
+      createFinding('broken-link', {
+        severity,
         page: '/a/',
         file: 'a/index.html',
         link: {
@@ -107,7 +108,7 @@ describe('the HTML report', () => {
           text: '',
           position: { type: 'source', line, column: 1 },
         },
-        details: { page: '/a/', href: `/x${line}/`, target: '/y/' },
+        details: { target: '/y/', suggestion: null },
       });
     const ordered = orderFindings([
       make(30, 'warning'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFinding, createSourceLocator } from '../../src/index.js';
+import { createFinding } from '../../src/index.js';
+import { createSourceLocator } from '../../src/sources/locate-in-source.js';
 import { writeSite } from '../helpers/site-folder.js';
 
 const linkTo = (href: string, source: string | null) =>
@@ -14,7 +15,7 @@ const linkTo = (href: string, source: string | null) =>
       text: '',
       position: { type: 'unavailable' },
     },
-    details: { target: href },
+    details: { target: href, suggestion: null },
   });
 
 describe('createSourceLocator', () => {

@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 import { type FindingType, findingTypes } from '../../findings/definitions.js';
+import type { Finding } from '../../findings/finding.js';
+import { severities } from '../../findings/severity.js';
+import { pageKinds } from '../../site/site-index.js';
+import { buildFormats, trailingSlashValues } from '../../site/url.js';
 import {
   anchorsSchema,
   assetsSchema,
@@ -25,7 +29,7 @@ const positionSchema = z.union([
 const findingSchema = z
   .object({
     type: z.enum(findingTypes as [FindingType, ...FindingType[]]),
-    severity: z.enum(['error', 'warning', 'info']),
+    severity: z.enum(severities),
     page: z
       .string()
       .nullable()
@@ -48,6 +52,12 @@ const findingSchema = z
       z.string(),
       z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]),
     ),
+    writtenAt: z
+      .object({ file: z.string(), line: z.number().int(), column: z.number().int() })
+      .nullable()
+      .describe(
+        'Where the link is written in the project sources (path relative to the project root), when found.',
+      ),
   })
   .describe(
     'A problem or observation. Types, severities and texts come from one definitions table.',
@@ -78,7 +88,7 @@ const pageSchema = z.object({
   url: z.string().describe('Absolute URL (on a placeholder origin when site is not configured).'),
   file: z.string(),
   source: z.string().nullable(),
-  kind: z.enum(['page', 'redirect', 'not-found', 'error', 'fallback']),
+  kind: z.enum(pageKinds),
   redirectTo: z.string().nullable(),
   ignored: z.boolean(),
   title: z.string().nullable(),
@@ -124,8 +134,8 @@ export const reportSchema = z
       site: z.string().nullable(),
       siteKnown: z.boolean(),
       base: z.string(),
-      trailingSlash: z.enum(['always', 'never', 'ignore']),
-      buildFormat: z.enum(['directory', 'file', 'preserve']),
+      trailingSlash: z.enum(trailingSlashValues),
+      buildFormat: z.enum(buildFormats),
     }),
     summary: z.object({
       pages: z
@@ -156,8 +166,11 @@ export const reportSchema = z
   })
   .describe('astro-link-report: the link graph of a built site, its findings and rankings.');
 
-/** The report, as written to `report.json`. */
-export type Report = z.infer<typeof reportSchema>;
+/**
+ * The report, as written to `report.json`. Its findings carry the typed details of their
+ * type (the JSON Schema describes details generically).
+ */
+export type Report = Omit<z.infer<typeof reportSchema>, 'findings'> & { findings: Finding[] };
 /** One page of the report. */
 export type ReportPage = z.infer<typeof pageSchema>;
 

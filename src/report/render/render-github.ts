@@ -1,8 +1,7 @@
 /**
  * GitHub Actions reporter: workflow commands that annotate files, and a Markdown job summary.
  */
-import type { Finding } from '../../findings/definitions.js';
-import type { SourceLocation } from '../../sources/locate-in-source.js';
+import type { Finding } from '../../findings/finding.js';
 import type { Report } from '../model/report-schema.js';
 import { displayPath, orderFindings } from './html/display.js';
 import { renderSummaryLine } from './render-terminal.js';
@@ -12,10 +11,11 @@ export interface GithubOptions {
   /** Path of the output folder relative to the repository root (cwd), e.g. `dist`. */
   outDir: string;
   /**
-   * Where links are written in the sources, with paths relative to the repository root:
-   * annotations go there, so they show on pull-request diffs (built files are not in Git).
+   * The project root relative to the repository root (`''` when they are one folder). A
+   * finding written in the sources (`writtenAt`, relative to the project root) is annotated
+   * there, so it shows on pull-request diffs (built files are not in Git).
    */
-  locations?: ReadonlyMap<Finding, SourceLocation> | undefined;
+  sourcePrefix?: string | undefined;
 }
 
 const command: Record<Finding['severity'], string> = {
@@ -45,9 +45,12 @@ export function renderGithubAnnotations(
 ): string {
   const lines = findings.map((finding) => {
     const properties: string[] = [];
-    const at = options.locations?.get(finding);
+    const at = finding.writtenAt;
     if (at) {
-      properties.push(`file=${escapeProperty(at.file)}`, `line=${at.line}`, `col=${at.column}`);
+      const file = options.sourcePrefix
+        ? `${options.sourcePrefix.replace(/\/+$/, '')}/${at.file}`
+        : at.file;
+      properties.push(`file=${escapeProperty(file)}`, `line=${at.line}`, `col=${at.column}`);
     } else if (finding.file) {
       const file = `${options.outDir.replace(/\/+$/, '')}/${finding.file}`.replace(/^\.\//, '');
       properties.push(`file=${escapeProperty(file)}`);

@@ -6,7 +6,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
-import type { Finding } from '../../findings/definitions.js';
+import type { Finding } from '../../findings/finding.js';
+import { severityRank } from '../../findings/severity.js';
 import { escapeUnsafe } from '../../util/untrusted-text.js';
 import type { Report, ReportPage } from '../model/report-schema.js';
 import { renderAssets, renderOrphans, renderTopLinked } from './html/analysis-sections.js';
@@ -152,7 +153,7 @@ function renderFindings(report: Report): Element {
     {
       label: 'Severity',
       cell: (f) => renderBadge(f.severity),
-      sort: (f) => ({ error: 0, warning: 1, info: 2 })[f.severity],
+      sort: (f) => severityRank(f.severity),
     },
     { label: 'Type', cell: (f) => h('code', f.type) },
     {
@@ -170,8 +171,12 @@ function renderFindings(report: Report): Element {
               f.link.position.type === 'source'
                 ? h('span.hint', ` line ${f.link.position.line}:${f.link.position.column}`)
                 : '',
-              typeof f.details.writtenAt === 'string'
-                ? h('span.hint', [h('br'), 'written at ', renderCode(f.details.writtenAt)])
+              f.writtenAt
+                ? h('span.hint', [
+                    h('br'),
+                    'written at ',
+                    renderCode(`${f.writtenAt.file}:${f.writtenAt.line}:${f.writtenAt.column}`),
+                  ])
                 : '',
             ])
           : '',
@@ -181,7 +186,7 @@ function renderFindings(report: Report): Element {
     {
       label: 'Problem',
       // Sorts on its text (the message first): no sort key repeats the message.
-      cell: (f) => h('div', [h('span', displayPath(f.message)), h('p.hint', capHint(f))]),
+      cell: (f) => h('div', [h('span', displayPath(f.message)), h('p.hint', displayPath(f.hint))]),
     },
   ];
   return renderSection(
@@ -198,24 +203,6 @@ function renderFindings(report: Report): Element {
       ),
     ],
   );
-}
-
-/**
- * A finding's hint for reading (paths decoded), with any list from its details (say the 1,500 targets of an ambiguous
- * link text) cut to the first few: the full list is in `report.json`.
- */
-export function capHint(finding: Finding): string {
-  let hint = finding.hint;
-  for (const value of Object.values(finding.details)) {
-    if (!Array.isArray(value) || value.length <= listCap) continue;
-    const full = value.join(', ');
-    if (!hint.includes(full)) continue;
-    hint = hint.replace(
-      full,
-      `${value.slice(0, listCap).join(', ')} ${moreInJson(value.length - listCap)}`,
-    );
-  }
-  return displayPath(hint);
 }
 
 /** The Page cell of the pages table: path, kind when not a page, title and source file. */

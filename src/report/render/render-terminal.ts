@@ -3,8 +3,9 @@
  * is (built file, line, column) and the route's source file.
  */
 import { styleText } from 'node:util';
-import type { Finding, Severity } from '../../findings/definitions.js';
-import type { SourceLocation } from '../../sources/locate-in-source.js';
+import type { FailOn } from '../../findings/fail-level.js';
+import type { Finding } from '../../findings/finding.js';
+import type { Severity } from '../../findings/severity.js';
 import type { Report } from '../model/report-schema.js';
 
 /** Options of the terminal renderers. */
@@ -13,8 +14,6 @@ export interface TerminalOptions {
   color: boolean;
   /** Output folder as the user knows it (e.g. `dist`), prefixed to built file paths. */
   outDir?: string;
-  /** Where findings' links are written in the sources (see `createSourceLocator`). */
-  locations?: ReadonlyMap<Finding, SourceLocation> | undefined;
 }
 
 type Style = Parameters<typeof styleText>[0];
@@ -73,7 +72,7 @@ export function renderFindingsByPage(
         `  ${position.padEnd(8)} ${paint(options, severityStyle[finding.severity], finding.severity.padEnd(8))}` +
           `${paint(options, 'dim', finding.type)}  ${link}${finding.message}`,
       );
-      const at = options.locations?.get(finding);
+      const at = finding.writtenAt;
       if (at) lines.push(`  ${' '.repeat(18)}written at ${at.file}:${at.line}:${at.column}`);
       lines.push(`  ${' '.repeat(18)}${paint(options, 'dim', `hint: ${finding.hint}`)}`);
     }
@@ -103,4 +102,38 @@ function joinPath(dir: string | undefined, file: string): string {
 
 function plural(count: number, word: string): string {
   return count === 1 ? word : `${word}s`;
+}
+
+/** The last line: how many findings reach the fail level. */
+export function renderVerdict(count: number, failOn: FailOn, color: boolean): string {
+  const level = Array.isArray(failOn) ? failOn.join(',') : failOn;
+  if (count === 0) return `No findings at the fail level (fail-on: ${level}).`;
+  const text = `${count} ${count === 1 ? 'finding' : 'findings'} at the fail level (fail-on: ${level}).`;
+  return color ? styleText('red', text, { validateStream: false }) : text;
+}
+
+/** Failing findings listed in a build error; a broken link in a layout repeats on every page. */
+export const maxListedFailures = 50;
+
+/**
+ * The build error's text: how many findings fail the build, the first `maxListedFailures`
+ * by page, and where the rest are.
+ * @param options.reportPage the report page as shown, or null when none was written
+ */
+export function renderFailureMessage(
+  failing: readonly Finding[],
+  options: { outDir: string; reportPage: string | null },
+): string {
+  const pages = new Set(failing.map((f) => f.page)).size;
+  const more = failing.length - maxListedFailures;
+  return (
+    `astro-link-report: ${failing.length} problem(s) on ${pages} page(s) fail the build:\n\n` +
+    renderFindingsByPage(failing.slice(0, maxListedFailures), {
+      color: false,
+      outDir: options.outDir,
+    }) +
+    (more > 0
+      ? `\n…and ${more} more in the report (${options.reportPage ?? 'report disabled: reportDir is false'}).`
+      : '')
+  );
 }

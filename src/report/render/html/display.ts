@@ -2,7 +2,8 @@
  * Display helpers shared by the HTML page and the GitHub job summary: readable paths and
  * one deterministic order of findings.
  */
-import { compareFindings, type Finding } from '../../../findings/definitions.js';
+import { compareFindings, type Finding } from '../../../findings/finding.js';
+import { severityRank } from '../../../findings/severity.js';
 import { hasUnsafeCharacter } from '../../../util/untrusted-text.js';
 
 /**
@@ -23,8 +24,6 @@ export function displayPath(path: string): string {
   });
 }
 
-const severityRank: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
-
 /**
  * Findings in report order (a sorted copy): errors, then warnings, then info; within a
  * severity by page as shown (site-level findings first), line, column, type and link, then message,
@@ -37,7 +36,7 @@ export function orderFindings(findings: readonly Finding[]): Finding[] {
   }));
   keyed.sort(
     (a, b) =>
-      severityRank[a.finding.severity] - severityRank[b.finding.severity] ||
+      severityRank(a.finding.severity) - severityRank(b.finding.severity) ||
       comparePages(a.page, b.page) ||
       compareFindings(a.finding, b.finding) ||
       compareText(a.finding.message, b.finding.message),
