@@ -1,19 +1,29 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findingDefinitions, findingTypes, linkReportOptionsSchema } from '../src/index.js';
+import {
+  findingDefinitions,
+  findingDocsSlug,
+  findingTypes,
+  linkReportOptionsSchema,
+} from '../src/index.js';
 
 const readmeUrl = new URL('../README.md', import.meta.url);
 const start =
-  '<!-- findings:start (generated from src/findings.ts: UPDATE_README=1 npx vitest run test/readme.test.ts) -->';
+  '<!-- findings:start (generated from src/findings/definitions.ts: UPDATE_README=1 npx vitest run test/readme.test.ts) -->';
 const end = '<!-- findings:end -->';
 
 /** The README's table of finding types, from the one definitions table. */
 function renderFindingsTable(): string {
   const rows = findingTypes.map((type) => {
     const definition = findingDefinitions[type];
-    return `| \`${type}\` | ${definition.severity} | ${definition.description.replaceAll('|', '\\|')} |`;
+    const anchor = `<a id="${findingDocsSlug(type)}"></a>`;
+    return `| ${anchor}\`${type}\` | ${definition.title} | ${definition.category} | ${definition.severity} | ${definition.description.replaceAll('|', '\\|')} |`;
   });
-  return ['| Type | Default severity | When |', '| --- | --- | --- |', ...rows].join('\n');
+  return [
+    '| Type | Title | Category | Default severity | When |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 describe('README', () => {

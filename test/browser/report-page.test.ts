@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtmlReport, runLinkReport } from '../../src/index.js';
 import { page, writeSite } from '../helpers/site-folder.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 import { browserUnavailableReason, launchChromium } from './chromium.js';
 
 const unavailable = browserUnavailableReason();
@@ -30,7 +30,7 @@ describe.skipIf(unavailable !== null)('the report page in Chromium', () => {
       site: 'https://example.com',
       options: { reportDir: false },
     });
-    const out = await mkdtemp(path.join(tmpdir(), 'link-report-html-'));
+    const out = await makeTempDir('report-html-');
     await writeFile(path.join(out, 'index.html'), renderHtmlReport(report));
     reportUrl = pathToFileURL(path.join(out, 'index.html')).href;
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, createTempDir, repoRoot, runBin } from './helpers.js';
+import { cli, copyFixture, createTempDir, repoRoot, runBin } from './helpers.js';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ describe('config file', () => {
   ignore: { links: [/^\\/img\\//] },
 };\n`,
     );
-    const fromFile = runBin(['--format', 'json'], { cwd });
+    const fromFile = await cli(['--format', 'json'], { cwd });
     expect(fromFile.status).toBe(0);
     const report = JSON.parse(fromFile.stdout);
     expect(report.site.site).toBe('https://example.com');
@@ -43,7 +43,7 @@ describe('config file', () => {
     );
     expect(report.summary.findings.error).toBe(2);
 
-    const overridden = runBin(['--fail-on', 'error'], { cwd });
+    const overridden = await cli(['--fail-on', 'error'], { cwd });
     expect(overridden.status).toBe(1);
     expect(overridden.stdout).toContain('2 findings at the fail level (fail-on: error).');
   });
@@ -59,8 +59,8 @@ describe('config file', () => {
         severity: { 'broken-fragment': 'warning', 'broken-link': 'warning' },
       }),
     );
-    expect(runBin([], { cwd }).status).toBe(1);
-    const result = runBin(['--severity', 'broken-fragment=off', '--format', 'json'], { cwd });
+    expect((await cli([], { cwd })).status).toBe(1);
+    const result = await cli(['--severity', 'broken-fragment=off', '--format', 'json'], { cwd });
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.summary.byType['broken-fragment']).toBeUndefined();
@@ -76,8 +76,10 @@ describe('config file', () => {
       'link-report.config.json',
       JSON.stringify({ dir: 'nowhere' }),
     );
-    expect(runBin([brokenSite, '--fail-on', 'none'], { cwd }).status).toBe(0);
-    expect(runBin([], { cwd }).stderr).toContain(`${path.join(cwd, 'nowhere')}: no such folder`);
+    expect((await cli([brokenSite, '--fail-on', 'none'], { cwd })).status).toBe(0);
+    expect((await cli([], { cwd })).stderr).toContain(
+      `${path.join(cwd, 'nowhere')}: no such folder`,
+    );
   });
 
   it('reads the file given with --config', async () => {
@@ -86,7 +88,7 @@ describe('config file', () => {
       'settings/links.mjs',
       `export default { dir: ${JSON.stringify(brokenSite)}, failOn: 'none' };\n`,
     );
-    expect(runBin(['--config', 'settings/links.mjs'], { cwd }).status).toBe(0);
+    expect((await cli(['--config', 'settings/links.mjs'], { cwd })).status).toBe(0);
   });
 
   it('writes the report into the output folder when the file sets reportDir', async () => {
@@ -96,11 +98,11 @@ describe('config file', () => {
       'link-report.config.json',
       JSON.stringify({ dir, reportDir: 'links' }),
     );
-    expect(runBin([], { cwd }).status).toBe(0);
+    expect((await cli([], { cwd })).status).toBe(0);
     expect(existsSync(path.join(dir, 'links/index.html'))).toBe(true);
     expect(existsSync(path.join(dir, 'links/report.json'))).toBe(true);
     // The report page is not analyzed as a page of the site on the next run.
-    expect(JSON.parse(runBin(['--format', 'json'], { cwd }).stdout).summary.pages).toBe(6);
+    expect(JSON.parse((await cli(['--format', 'json'], { cwd })).stdout).summary.pages).toBe(6);
   });
 });
 
@@ -111,6 +113,7 @@ describe('broken config file (exit code 2)', () => {
       'link-report.config.mjs',
       'export default { failOn: ;\n',
     );
+    // Note: the real bin, so Node.js (not the test runner) loads the module.
     const result = runBin([brokenSite], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
@@ -120,7 +123,7 @@ describe('broken config file (exit code 2)', () => {
 
   it('reports invalid JSON with the file name', async () => {
     const cwd = await withConfig('bad-json', 'link-report.config.json', '{ "failOn": "none", }');
-    const result = runBin([brokenSite], { cwd });
+    const result = await cli([brokenSite], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
       /^astro-link-report: link-report\.config\.json is not valid JSON: /,
@@ -129,7 +132,7 @@ describe('broken config file (exit code 2)', () => {
 
   it('reports a file that is not an object', async () => {
     const cwd = await withConfig('array', 'link-report.config.json', '["broken-link"]');
-    const result = runBin([brokenSite], { cwd });
+    const result = await cli([brokenSite], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       'astro-link-report: link-report.config.json: expected an object of options, got an array\n',
@@ -142,7 +145,7 @@ describe('broken config file (exit code 2)', () => {
       'link-report.config.mjs',
       "export const failOn = 'none';\n",
     );
-    const result = runBin([brokenSite], { cwd });
+    const result = await cli([brokenSite], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('link-report.config.mjs has no default export');
   });
@@ -153,7 +156,7 @@ describe('broken config file (exit code 2)', () => {
       'link-report.config.json',
       JSON.stringify({ failOn: 'none', colour: true }),
     );
-    const result = runBin([brokenSite], { cwd });
+    const result = await cli([brokenSite], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
       /^astro-link-report: link-report\.config\.json: Invalid astro-link-report options:\n/,
@@ -167,7 +170,7 @@ describe('broken config file (exit code 2)', () => {
       'link-report.config.json',
       JSON.stringify({ trailingSlash: 'sometimes' }),
     );
-    const result = runBin([brokenSite], { cwd });
+    const result = await cli([brokenSite], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       'astro-link-report: link-report.config.json: trailingSlash must be one of always, never, ignore (got "sometimes")\n',
@@ -180,14 +183,14 @@ describe('broken config file (exit code 2)', () => {
       'link-report.config.json',
       JSON.stringify({ failOn: 'sometimes' }),
     );
-    const result = runBin([brokenSite], { cwd });
+    const result = await cli([brokenSite], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('  - failOn: ');
     expect(result.stderr).toContain('(got "sometimes")');
   });
 
-  it('reports a missing --config file', () => {
-    const result = runBin([brokenSite, '--config', 'no-such.config.json'], { cwd: temp.dir });
+  it('reports a missing --config file', async () => {
+    const result = await cli([brokenSite, '--config', 'no-such.config.json'], { cwd: temp.dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       'astro-link-report: cannot read no-such.config.json: no such file\n',
@@ -197,7 +200,7 @@ describe('broken config file (exit code 2)', () => {
   it('refuses two config files in the same folder', async () => {
     const cwd = await withConfig('both', 'link-report.config.json', '{}');
     await writeFile(path.join(cwd, 'link-report.config.mjs'), 'export default {};\n');
-    const result = runBin([brokenSite], { cwd });
+    const result = await cli([brokenSite], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(
       'found both link-report.config.mjs and link-report.config.json',

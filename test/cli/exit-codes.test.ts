@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, createTempDir, fixture, runBin } from './helpers.js';
+import { cli, copyFixture, createTempDir, fixture, runBin } from './helpers.js';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
 beforeAll(async () => {
@@ -13,24 +13,24 @@ afterAll(async () => {
 });
 
 describe('exit code 0: nothing at the fail level', () => {
-  it('passes an Eleventy-style site (x/index.html, x.html, 404.html)', () => {
-    const result = runBin([fixture('eleventy-site'), '--site', 'https://example.com']);
+  it('passes an Eleventy-style site (x/index.html, x.html, 404.html)', async () => {
+    const result = await cli([fixture('eleventy-site'), '--site', 'https://example.com']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^6 pages, \d+ internal links, 0 outbound links; 0 errors/);
     expect(result.stdout).toContain('No findings at the fail level (fail-on: error).');
   });
 
-  it('passes a Jekyll-style site of x.html files and guesses the file build format', () => {
-    const result = runBin([fixture('jekyll-site'), '--site', 'https://example.com']);
+  it('passes a Jekyll-style site of x.html files and guesses the file build format', async () => {
+    const result = await cli([fixture('jekyll-site'), '--site', 'https://example.com']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
       'note: build format guessed from the files: file (2 pages as x.html, 0 pages as x/index.html)',
     );
   });
 
-  it('passes a Hugo-style site served under a nested base with --base', () => {
-    const result = runBin([
+  it('passes a Hugo-style site served under a nested base with --base', async () => {
+    const result = await cli([
       fixture('docs-base-site'),
       '--base',
       '/docs/',
@@ -41,12 +41,12 @@ describe('exit code 0: nothing at the fail level', () => {
     expect(result.status).toBe(0);
   });
 
-  it('passes a broken site with --fail-on none', () => {
-    expect(runBin([fixture('broken-site'), '--fail-on', 'none']).status).toBe(0);
+  it('passes a broken site with --fail-on none', async () => {
+    expect((await cli([fixture('broken-site'), '--fail-on', 'none'])).status).toBe(0);
   });
 
-  it('passes when --severity turns the failing findings down or off', () => {
-    const result = runBin([
+  it('passes when --severity turns the failing findings down or off', async () => {
+    const result = await cli([
       fixture('broken-site'),
       '--severity',
       'broken-link=warning',
@@ -60,14 +60,14 @@ describe('exit code 0: nothing at the fail level', () => {
     expect(result.stdout).not.toContain('broken-fragment');
   });
 
-  it('passes when --fail-on lists only types that are not found', () => {
+  it('passes when --fail-on lists only types that are not found', async () => {
     expect(
-      runBin([fixture('broken-site'), '--fail-on', 'redirected-link,orphan-page']).status,
+      (await cli([fixture('broken-site'), '--fail-on', 'redirected-link,orphan-page'])).status,
     ).toBe(0);
   });
 
-  it('passes when --ignore-links skips the broken links (glob and regex)', () => {
-    const result = runBin([
+  it('passes when --ignore-links skips the broken links (glob and regex)', async () => {
+    const result = await cli([
       fixture('broken-site'),
       '--ignore-links',
       '/missing/**',
@@ -80,32 +80,33 @@ describe('exit code 0: nothing at the fail level', () => {
     expect(result.status).toBe(0);
   });
 
-  it('passes when --ignore-pages leaves out the page with the broken links', () => {
-    expect(runBin([fixture('broken-site'), '--ignore-pages', '/']).status).toBe(0);
+  it('passes when --ignore-pages leaves out the page with the broken links', async () => {
+    expect((await cli([fixture('broken-site'), '--ignore-pages', '/'])).status).toBe(0);
   });
 
-  it('passes a broken fragment with --no-fragments and --fail-on broken-fragment', () => {
+  it('passes a broken fragment with --no-fragments and --fail-on broken-fragment', async () => {
     expect(
-      runBin([fixture('broken-site'), '--no-fragments', '--fail-on', 'broken-fragment']).status,
+      (await cli([fixture('broken-site'), '--no-fragments', '--fail-on', 'broken-fragment']))
+        .status,
     ).toBe(0);
   });
 });
 
 describe('exit code 1: findings at the fail level', () => {
-  it('fails on broken links by default', () => {
-    const result = runBin([fixture('broken-site')]);
+  it('fails on broken links by default', async () => {
+    const result = await cli([fixture('broken-site')]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('3 findings at the fail level (fail-on: error).');
   });
 
-  it('fails on the finding types listed in --fail-on', () => {
-    const result = runBin([fixture('broken-site'), '--fail-on', 'broken-fragment']);
+  it('fails on the finding types listed in --fail-on', async () => {
+    const result = await cli([fixture('broken-site'), '--fail-on', 'broken-fragment']);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('1 finding at the fail level (fail-on: broken-fragment).');
   });
 
-  it('fails on a nested base site checked without --base', () => {
-    const result = runBin([fixture('docs-base-site')]);
+  it('fails on a nested base site checked without --base', async () => {
+    const result = await cli([fixture('docs-base-site')]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('links to /docs/guide/, which does not exist in the build');
   });
@@ -124,19 +125,22 @@ describe('exit code 1: findings at the fail level', () => {
       '<meta http-equiv="refresh" content="0;url=/new/">\n',
     );
     await writeFile(path.join(dir, 'new/index.html'), page('<a href="/">The home page</a>'));
-    const plain = runBin([dir, '--site', 'https://example.com']);
+    const plain = await cli([dir, '--site', 'https://example.com']);
     expect(plain.stdout).toContain('warning redirected-link');
     expect(plain.status).toBe(0);
     expect(
-      runBin([dir, '--site', 'https://example.com', '--severity', 'redirected-link=error']).status,
+      (await cli([dir, '--site', 'https://example.com', '--severity', 'redirected-link=error']))
+        .status,
     ).toBe(1);
-    expect(runBin([dir, '--site', 'https://example.com', '--fail-on', 'warning']).status).toBe(1);
+    expect((await cli([dir, '--site', 'https://example.com', '--fail-on', 'warning'])).status).toBe(
+      1,
+    );
   });
 });
 
 describe('exit code 2: usage, configuration or input errors', () => {
-  it('reports a missing folder', () => {
-    const result = runBin(['test/fixtures/cli/does-not-exist']);
+  it('reports a missing folder', async () => {
+    const result = await cli(['test/fixtures/cli/does-not-exist']);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
@@ -144,14 +148,14 @@ describe('exit code 2: usage, configuration or input errors', () => {
     );
   });
 
-  it('reports a file given instead of a folder', () => {
-    const result = runBin([`${fixture('eleventy-site')}/index.html`]);
+  it('reports a file given instead of a folder', async () => {
+    const result = await cli([`${fixture('eleventy-site')}/index.html`]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/index\.html: not a folder/);
   });
 
-  it('defaults to ./dist and says so when it is missing', () => {
-    const result = runBin([], { cwd: temp.dir });
+  it('defaults to ./dist and says so when it is missing', async () => {
+    const result = await cli([], { cwd: temp.dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(
       `Cannot read the build output ${path.join(temp.dir, 'dist')}: no such folder`,
@@ -161,13 +165,13 @@ describe('exit code 2: usage, configuration or input errors', () => {
   it('checks ./dist when no folder is given', async () => {
     const cwd = path.join(temp.dir, 'default-dir');
     await copyFixture('broken-site', path.join(cwd, 'dist'));
-    const result = runBin(['--format', 'github'], { cwd });
+    const result = await cli(['--format', 'github'], { cwd });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('::error file=dist/index.html,line=11,col=23,');
   });
 
-  it('reports a folder with no HTML files', () => {
-    const result = runBin([fixture('no-html')]);
+  it('reports a folder with no HTML files', async () => {
+    const result = await cli([fixture('no-html')]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       'astro-link-report: no .html files found in test/fixtures/cli/no-html (is it the build output folder?)\n',
@@ -179,7 +183,7 @@ describe('exit code 2: usage, configuration or input errors', () => {
     // Note: a sparse file; it takes no disk space, and Node refuses to read files over 2 GiB.
     await writeFile(path.join(dir, 'huge.html'), '');
     await truncate(path.join(dir, 'huge.html'), 3 * 1024 ** 3);
-    const result = runBin([dir]);
+    const result = await cli([dir]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       `astro-link-report: Cannot read ${path.join(dir, 'huge.html')}: File size (3221225472) is greater than 2 GiB\n`,
@@ -213,9 +217,9 @@ describe('exit code 2: usage, configuration or input errors', () => {
 });
 
 describe('--workers', () => {
-  it('parses in worker threads with the same findings as in process', () => {
-    const inProcess = runBin([fixture('broken-site'), '--format', 'json', '--workers', '0']);
-    const threaded = runBin([fixture('broken-site'), '--format', 'json', '--workers', '2']);
+  it('parses in worker threads with the same findings as in process', async () => {
+    const inProcess = await cli([fixture('broken-site'), '--format', 'json', '--workers', '0']);
+    const threaded = await cli([fixture('broken-site'), '--format', 'json', '--workers', '2']);
     expect(threaded.status).toBe(1);
     const findings = (result: { stdout: string }) =>
       JSON.parse(result.stdout).findings.map(
@@ -225,16 +229,16 @@ describe('--workers', () => {
     expect(findings(threaded)).toContainEqual(['broken-link', '/missing/']);
   });
 
-  it('rejects a value that is not a whole number', () => {
-    const result = runBin([fixture('broken-site'), '--workers', 'many']);
+  it('rejects a value that is not a whole number', async () => {
+    const result = await cli([fixture('broken-site'), '--workers', 'many']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--workers: expected a whole number from 0 to 64, got "many"');
   });
 });
 
 describe('--asset', () => {
-  it('rejects an unknown asset type with the allowed ones (exit 2)', () => {
-    const result = runBin([fixture('broken-site'), '--asset', '/x/**=widget']);
+  it('rejects an unknown asset type with the allowed ones (exit 2)', async () => {
+    const result = await cli([fixture('broken-site'), '--asset', '/x/**=widget']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
       /assets\.\/x\/\*\*: Invalid option: expected one of "tool"\|"research"/,

@@ -7,11 +7,11 @@ import { runLinkReport, writeReportFiles } from '../../src/index.js';
 import {
   ansiPattern,
   binPath,
+  cli,
   copyFixture,
   createTempDir,
   fixture,
   repoRoot,
-  runBin,
 } from './helpers.js';
 
 let temp: Awaited<ReturnType<typeof createTempDir>>;
@@ -34,8 +34,8 @@ const brokenErrors = [
 ];
 
 describe('text format', () => {
-  it('prints the summary and the findings grouped by page, without colors when not a terminal', () => {
-    const result = runBin([fixture('broken-site'), '--site', 'https://example.com']);
+  it('prints the summary and the findings grouped by page, without colors when not a terminal', async () => {
+    const result = await cli([fixture('broken-site'), '--site', 'https://example.com']);
     expect(result.status).toBe(1);
     expect(result.stdout).not.toMatch(ansiPattern);
     const lines = result.stdout.split('\n');
@@ -69,18 +69,22 @@ describe('text format', () => {
     expect(result.stdout.endsWith('\n3 findings at the fail level (fail-on: error).\n')).toBe(true);
   });
 
-  it('says when the build format was given rather than guessed', () => {
-    const result = runBin([fixture('jekyll-site'), '--build-format', 'file']);
-    expect(result.stdout).not.toContain('build format guessed');
+  it('says when the build format was given rather than guessed', async () => {
+    const given = await cli([fixture('jekyll-site'), '--build-format', 'file']);
+    expect(given.status).toBe(0);
+    expect(given.stdout).toMatch(/^\d+ pages, /);
+    expect(given.stdout).not.toContain('build format guessed');
+    const guessed = await cli([fixture('jekyll-site')]);
+    expect(guessed.stdout).toContain('note: build format guessed from the files: file');
   });
 
-  it('colors with FORCE_COLOR or --color, and --no-color wins over FORCE_COLOR', () => {
-    expect(runBin([fixture('broken-site')], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(
+  it('colors with FORCE_COLOR or --color, and --no-color wins over FORCE_COLOR', async () => {
+    expect((await cli([fixture('broken-site')], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(
       ansiPattern,
     );
-    expect(runBin([fixture('broken-site'), '--color']).stdout).toMatch(ansiPattern);
+    expect((await cli([fixture('broken-site'), '--color'])).stdout).toMatch(ansiPattern);
     expect(
-      runBin([fixture('broken-site'), '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout,
+      (await cli([fixture('broken-site'), '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout,
     ).not.toMatch(ansiPattern);
   });
 
@@ -90,7 +94,8 @@ describe('text format', () => {
     const inTerminal = (env: Record<string, string>) =>
       spawnSync(
         'script',
-        ['-qec', `'${process.execPath}' '${binPath}' ${fixture('broken-site')}`, '/dev/null'],
+        // Note: --quiet keeps the progress line (itself an escape sequence) out of the output.
+        ['-qec', `'${process.execPath}' '${binPath}' -q ${fixture('broken-site')}`, '/dev/null'],
         {
           cwd: repoRoot,
           env: { PATH: process.env.PATH ?? '', ...env },
@@ -107,8 +112,8 @@ describe('text format', () => {
 });
 
 describe('json format', () => {
-  it('prints the report, and nothing else, on stdout', () => {
-    const result = runBin([
+  it('prints the report, and nothing else, on stdout', async () => {
+    const result = await cli([
       fixture('eleventy-site'),
       '--format',
       'json',
@@ -144,8 +149,8 @@ describe('json format', () => {
     );
   });
 
-  it('reports the findings with positions on the built files', () => {
-    const result = runBin([fixture('broken-site'), '-f', 'json']);
+  it('reports the findings with positions on the built files', async () => {
+    const result = await cli([fixture('broken-site'), '-f', 'json']);
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout);
     const errors = report.findings
@@ -163,8 +168,8 @@ describe('json format', () => {
     ]);
   });
 
-  it('reports paths with the base of a nested-base site', () => {
-    const result = runBin([fixture('docs-base-site'), '--base', '/docs/', '--format', 'json']);
+  it('reports paths with the base of a nested-base site', async () => {
+    const result = await cli([fixture('docs-base-site'), '--base', '/docs/', '--format', 'json']);
     const report = JSON.parse(result.stdout);
     expect(report.site.base).toBe('/docs/');
     expect(report.pages.map((page: { path: string }) => page.path)).toEqual([
@@ -177,8 +182,8 @@ describe('json format', () => {
 });
 
 describe('github format', () => {
-  it('prints one workflow command per finding, on the built file, line and column', () => {
-    const result = runBin([
+  it('prints one workflow command per finding, on the built file, line and column', async () => {
+    const result = await cli([
       fixture('broken-site'),
       '--format',
       'github',
@@ -193,8 +198,8 @@ describe('github format', () => {
     expect(lines.at(-1)).toBe('3 findings at the fail level (fail-on: error).');
   });
 
-  it('prints site-level findings as annotations without a file', () => {
-    const result = runBin([fixture('broken-site'), '--format', 'github']);
+  it('prints site-level findings as annotations without a file', async () => {
+    const result = await cli([fixture('broken-site'), '--format', 'github']);
     expect(result.stdout.split('\n')[0]).toBe(
       '::warning title=site-unknown::site: site is not configured: absolute links to your own domain are treated ' +
         "as outbound%0ASet site in astro.config.mjs (e.g. site: 'https://example.com'), or pass --site to the CLI.",
@@ -204,7 +209,7 @@ describe('github format', () => {
   it('appends a job summary to GITHUB_STEP_SUMMARY', async () => {
     const summary = path.join(temp.dir, 'step-summary.md');
     await writeFile(summary, 'Earlier step\n');
-    const result = runBin([fixture('broken-site'), '--format', 'github'], {
+    const result = await cli([fixture('broken-site'), '--format', 'github'], {
       env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
     });
     expect(result.status).toBe(1);
@@ -216,8 +221,8 @@ describe('github format', () => {
     );
   });
 
-  it('warns, and still reports, when GITHUB_STEP_SUMMARY cannot be written', () => {
-    const result = runBin([fixture('broken-site'), '--format', 'github'], {
+  it('warns, and still reports, when GITHUB_STEP_SUMMARY cannot be written', async () => {
+    const result = await cli([fixture('broken-site'), '--format', 'github'], {
       env: { GITHUB_STEP_SUMMARY: path.join(temp.dir, 'no-such-folder', 'summary.md') },
     });
     expect(result.status).toBe(1);
@@ -234,7 +239,7 @@ describe('report files', () => {
   it('writes the JSON report with --json and the report page with --html', async () => {
     const jsonFile = path.join(temp.dir, 'out', 'report.json');
     const htmlDir = path.join(temp.dir, 'report-page');
-    const result = runBin([fixture('broken-site'), '--json', jsonFile, '--html', htmlDir]);
+    const result = await cli([fixture('broken-site'), '--json', jsonFile, '--html', htmlDir]);
     expect(result.status).toBe(1);
     const report = JSON.parse(await readFile(jsonFile, 'utf8'));
     expect(report.summary.findings.error).toBe(3);
@@ -248,18 +253,18 @@ describe('report files', () => {
 
   it('leaves a report folder inside the output out of the next run', async () => {
     const dir = await copyFixture('eleventy-site', path.join(temp.dir, 'report-inside'));
-    const run = () =>
-      JSON.parse(runBin([dir, '--format', 'json', '--html', path.join(dir, 'links')]).stdout);
-    expect(run().summary.pages).toBe(6);
+    const run = async () =>
+      JSON.parse((await cli([dir, '--format', 'json', '--html', path.join(dir, 'links')])).stdout);
+    expect((await run()).summary.pages).toBe(6);
     expect(existsSync(path.join(dir, 'links/index.html'))).toBe(true);
-    expect(run().summary.pages).toBe(6);
+    expect((await run()).summary.pages).toBe(6);
   });
 
   it('leaves out the report folder an Astro build left (_link-report)', async () => {
     const dir = await copyFixture('eleventy-site', path.join(temp.dir, 'astro-report-left'));
     const { report } = await runLinkReport({ dir });
     await writeReportFiles(report, { htmlDir: path.join(dir, '_link-report') });
-    const result = runBin([dir, '--format', 'json']);
+    const result = await cli([dir, '--format', 'json']);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).summary.pages).toBe(6);
   });
@@ -271,7 +276,7 @@ describe('report files', () => {
       path.join(dir, '_link-report/index.html'),
       '<a href="/nowhere/">Nowhere at all</a>',
     );
-    const result = runBin([dir, '--format', 'json', '--html', path.join(dir, '_link-report')]);
+    const result = await cli([dir, '--format', 'json', '--html', path.join(dir, '_link-report')]);
     expect(result.status).toBe(2);
     expect(JSON.parse(result.stdout).summary.pages).toBe(7);
     expect(result.stderr).toContain('holds files astro-link-report did not write (index.html)');
@@ -280,8 +285,8 @@ describe('report files', () => {
     );
   });
 
-  it('exits 2 when a report file cannot be written, after printing the report', () => {
-    const result = runBin([
+  it('exits 2 when a report file cannot be written, after printing the report', async () => {
+    const result = await cli([
       fixture('eleventy-site'),
       '--json',
       `${fixture('no-html')}/readme.txt/report.json`,
@@ -296,13 +301,13 @@ describe('report files', () => {
   it('exits 2 when the JSON report would replace a folder', async () => {
     const target = path.join(temp.dir, 'a-folder');
     await mkdir(target);
-    const result = runBin([fixture('eleventy-site'), '--quiet', '--json', target]);
+    const result = await cli([fixture('eleventy-site'), '--quiet', '--json', target]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^astro-link-report: could not write .*a-folder: /);
   });
 
-  it('refuses --html pointing at the output folder itself', () => {
-    const result = runBin([fixture('eleventy-site'), '--html', fixture('eleventy-site')]);
+  it('refuses --html pointing at the output folder itself', async () => {
+    const result = await cli([fixture('eleventy-site'), '--html', fixture('eleventy-site')]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--html must not be the output folder itself');
   });
@@ -326,8 +331,8 @@ describe('progress', () => {
     );
   });
 
-  it('prints plain progress lines on stderr when it is not a terminal', () => {
-    const result = runBin([bigSite, '--format', 'json']);
+  it('prints plain progress lines on stderr when it is not a terminal', async () => {
+    const result = await cli([bigSite, '--format', 'json']);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).summary.pages).toBe(501);
     const lines = result.stderr.trimEnd().split('\n');
@@ -337,13 +342,13 @@ describe('progress', () => {
     expect(lines.at(-1)).toBe('Parsed 501/501 files');
   });
 
-  it('prints nothing with --quiet', () => {
-    const result = runBin([bigSite, '--quiet', '--format', 'json']);
+  it('prints nothing with --quiet', async () => {
+    const result = await cli([bigSite, '--quiet', '--format', 'json']);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
   });
 
-  it('prints nothing for small runs', () => {
-    expect(runBin([fixture('eleventy-site')]).stderr).toBe('');
+  it('prints nothing for small runs', async () => {
+    expect((await cli([fixture('eleventy-site')])).stderr).toBe('');
   });
 });

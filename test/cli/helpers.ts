@@ -3,10 +3,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '../../src/cli/run-cli.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
 /** The repository root. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,13 +43,35 @@ export interface RunOptions {
   prefix?: string[];
 }
 
-/** Spawn `node dist/src/cli/bin.js …args` and wait for it. */
-export function runBin(args: readonly string[], options: RunOptions = {}): BinResult {
+/** The few variables of the test's environment that a clean run keeps. */
+function cleanEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const key of ['PATH', 'HOME', 'SystemRoot', 'TMPDIR', 'TEMP', 'TMP']) {
     const value = process.env[key];
     if (value !== undefined) env[key] = value;
   }
+  return env;
+}
+
+/**
+ * Run the CLI in this process, as the bin does (`runCli` with the process's streams
+ * replaced by strings): most tests use this; a few spawn the real bin with `runBin`.
+ */
+export async function cli(args: readonly string[], options: RunOptions = {}): Promise<BinResult> {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(args, {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...cleanEnv(), ...options.env },
+    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+  });
+  return { status, stdout, stderr };
+}
+
+/** Spawn `node dist/src/cli/bin.js …args` and wait for it. */
+export function runBin(args: readonly string[], options: RunOptions = {}): BinResult {
+  const env = cleanEnv();
   const command = [...(options.prefix ?? []), process.execPath, binPath, ...args];
   const result = spawnSync(command[0]!, command.slice(1), {
     cwd: options.cwd ?? repoRoot,
@@ -62,7 +85,7 @@ export function runBin(args: readonly string[], options: RunOptions = {}): BinRe
 
 /** A temporary folder, removed by the returned `cleanup`. */
 export async function createTempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'astro-link-report-cli-'));
+  const dir = await makeTempDir('cli-');
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findingTypes } from '../../src/index.js';
-import { createTempDir, fixture, repoRoot, runBin } from './helpers.js';
+import { cli, createTempDir, fixture, repoRoot } from './helpers.js';
 
 const allFlags = [
   '--site',
@@ -31,8 +31,8 @@ const allFlags = [
 ];
 
 describe('help and version', () => {
-  it('prints the usage, every flag, the exit codes and the finding types with --help', () => {
-    const result = runBin(['--help']);
+  it('prints the usage, every flag, the exit codes and the finding types with --help', async () => {
+    const result = await cli(['--help']);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout.startsWith('Usage: astro-link-report [dir] [options]\n')).toBe(true);
@@ -45,17 +45,17 @@ describe('help and version', () => {
     );
   });
 
-  it('prints help with -h even after other flags, without running', () => {
-    const result = runBin(['does-not-exist', '--format', 'json', '-h']);
+  it('prints help with -h even after other flags, without running', async () => {
+    const result = await cli(['does-not-exist', '--format', 'json', '-h']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: astro-link-report');
   });
 
-  it('prints the package version with --version', () => {
+  it('prints the package version with --version', async () => {
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
       version: string;
     };
-    const result = runBin(['--version']);
+    const result = await cli(['--version']);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(`${pkg.version}\n`);
   });
@@ -114,8 +114,10 @@ describe('invalid command lines (exit code 2)', () => {
     ['two folders', ['one', 'two'], 'expected one output folder, got 2: one two'],
   ];
   for (const [name, args, message] of cases) {
-    it(`reports ${name}`, () => {
-      const result = runBin([fixture('eleventy-site'), ...args].slice(args[0] === 'one' ? 1 : 0));
+    it(`reports ${name}`, async () => {
+      const result = await cli(
+        [fixture('eleventy-site'), ...args].slice(args[0] === 'one' ? 1 : 0),
+      );
       expect(result.status).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toContain(`astro-link-report: ${message}`);
@@ -125,8 +127,8 @@ describe('invalid command lines (exit code 2)', () => {
 });
 
 describe('--inbound', () => {
-  it('joins a Search Console export folder with the site', () => {
-    const result = runBin([
+  it('joins a Search Console export folder with the site', async () => {
+    const result = await cli([
       fixture('eleventy-site'),
       '--site',
       'https://example.com',
@@ -153,7 +155,7 @@ describe('--inbound', () => {
   it('passes URLs as remote sources, required: a failed download is an error', async () => {
     const { dir: cwd, cleanup } = await createTempDir();
     try {
-      const result = runBin(
+      const result = await cli(
         [
           path.join(repoRoot, fixture('eleventy-site')),
           '--inbound',

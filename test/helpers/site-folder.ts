@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { makeTempDir } from './temp-dir.js';
 
 /** A minimal HTML page with `body` in `<main>`. */
 export function page(body: string, head = ''): string {
@@ -9,7 +9,7 @@ export function page(body: string, head = ''): string {
 
 /** Write a static site (file → content) into a fresh temporary folder and return its path. */
 export async function writeSite(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'link-report-'));
+  const dir = await makeTempDir('site-');
   for (const [file, content] of Object.entries(files)) {
     const target = path.join(dir, file);
     await mkdir(path.dirname(target), { recursive: true });

@@ -5,8 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import rehypeParse from 'rehype-parse';
@@ -16,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { renderHtmlReport, renderTerminalReport, runLinkReport } from '../../src/index.js';
 import { toJsString, toRedirectEntry } from '../../src/util/js-literal.js';
 import { page, writeSite } from '../helpers/site-folder.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
 /** Hostile paths, written percent-encoded as they appear in an export. */
 function hostileTargets(sentinel: string): string[] {
@@ -103,7 +103,7 @@ function loadConfigs(files: readonly string[]): string[][] {
 
 describe('snippets to paste, on a hostile export', () => {
   it('offers no redirect for a crafted URL, and nothing it offers runs code when pasted', async () => {
-    const work = await mkdtemp(path.join(tmpdir(), 'paste-safe-'));
+    const work = await makeTempDir('paste-safe-');
     const sentinel = path.join(work, 'pwned');
     const report = await hostileRun(sentinel);
     const lost = report.inbound!.lost;
@@ -144,7 +144,7 @@ describe('snippets to paste, on a hostile export', () => {
   });
 
   it('detects the payload when it is pasted the naive way (the test can fail)', async () => {
-    const work = await mkdtemp(path.join(tmpdir(), 'paste-naive-'));
+    const work = await makeTempDir('paste-naive-');
     const sentinel = path.join(work, 'pwned');
     const target = decodeURIComponent(hostileTargets(sentinel)[0]!);
     const file = path.join(work, 'naive.mjs');

@@ -1,8 +1,7 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseExportOptions, parseInboundExport } from '../../src/inbound/index.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
 /** The fixtures folder of the inbound tests. */
 export const fixtures = fileURLToPath(new URL('../fixtures/inbound/', import.meta.url));
@@ -43,7 +42,7 @@ export function utf8bom(text: string): Uint8Array {
 
 /** A fresh temporary folder. */
 export function temporaryFolder(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), 'link-report-inbound-'));
+  return makeTempDir('inbound-');
 }
 
 /** The messages of a parse result's problems. */

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../helpers/temp-dir.js';
 import { fixtureRoot } from './build-fixture.js';
 
 const astroBin = path.join(
@@ -51,8 +51,8 @@ describe('astro build in a child process', () => {
     expect(output).not.toContain('::error');
   });
 
-  it('annotates the broken link and writes a job summary under GitHub Actions', () => {
-    const summary = path.join(mkdtempSync(path.join(tmpdir(), 'link-report-gh-')), 'summary.md');
+  it('annotates the broken link and writes a job summary under GitHub Actions', async () => {
+    const summary = path.join(await makeTempDir('gh-summary-'), 'summary.md');
     const { status, stdout } = astroBuild({ GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
     expect(status).toBe(1);
     const annotations = stdout.split('\n').filter((line) => line.startsWith('::'));

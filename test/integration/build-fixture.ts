@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { type AstroIntegration, build } from 'astro';
 import linkReport from '../../integration/index.js';
 import { createReportJsonSchema, type LinkReportOptions, type Report } from '../../src/index.js';
+import { makeBuildDir } from '../helpers/temp-dir.js';
 
 /** Folder of a fixture site. */
 export function fixtureRoot(name: string): string {
@@ -22,16 +23,37 @@ export interface FixtureBuild {
   dir: string;
 }
 
+/** Builds of this test file, by fixture, options and config: each is built once. */
+const builds = new Map<string, Promise<FixtureBuild>>();
+
 /**
- * Build a fixture site with `build()` from astro and the integration, in this process.
- * Astro's inline config is merged with the fixture's astro.config.mjs.
+ * Build a fixture site with `build()` from astro and the integration, in this process, into
+ * a folder of its own (so test files never share or remove each other's output). Astro's
+ * inline config is merged with the fixture's astro.config.mjs. The same build asked for
+ * twice in one test file is built once; treat the result as read-only.
  */
 export function buildFixture(
   name: string,
   options: LinkReportOptions = {},
   inlineConfig: Record<string, unknown> = {},
 ): Promise<FixtureBuild> {
-  return buildAstroSite(fixtureRoot(name), [linkReport(options)], inlineConfig, options.reportDir);
+  const key = JSON.stringify(
+    [name, options, inlineConfig, process.env.SOURCE_DATE_EPOCH],
+    (_key, value) => (value instanceof RegExp ? String(value) : value),
+  );
+  let build = builds.get(key);
+  if (!build) {
+    build = makeBuildDir(`${name}-`).then((out) =>
+      buildAstroSite(
+        fixtureRoot(name),
+        [linkReport(options)],
+        { outDir: path.join(out, 'dist'), ...inlineConfig },
+        options.reportDir,
+      ),
+    );
+    builds.set(key, build);
+  }
+  return build;
 }
 
 /**
@@ -47,7 +69,8 @@ export async function buildAstroSite(
   // Note: Astro refuses to build with NODE_ENV=test (set by vitest).
   delete process.env.NODE_ENV;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  await rm(path.join(root, 'dist'), { recursive: true, force: true });
+  if (!('outDir' in inlineConfig))
+    await rm(path.join(root, 'dist'), { recursive: true, force: true });
   let dir = '';
   const recordDir = {
     name: 'record-dir',

@@ -1,0 +1,28 @@
+/**
+ * The real bin, spawned: what only a process shows (its exit code, a closed pipe). The
+ * other CLI tests call `runCli` in process.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { binPath, fixture, repoRoot, runBin } from './helpers.js';
+
+describe('the astro-link-report bin', () => {
+  it('exits 1 on findings at the fail level, 0 without, 2 on a usage error', () => {
+    expect(runBin([fixture('broken-site')]).status).toBe(1);
+    expect(runBin([fixture('eleventy-site')]).status).toBe(0);
+    const usage = runBin(['--no-such-flag']);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('unknown option --no-such-flag');
+  });
+
+  it('stops quietly when the reader closes the pipe early', () => {
+    const result = spawnSync(
+      'sh',
+      ['-c', `'${process.execPath}' '${binPath}' ${fixture('broken-site')} | head -c 10`],
+      { cwd: repoRoot, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toHaveLength(10);
+    expect(result.stderr).toBe('');
+  });
+});
