@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup/temp-root.ts'],
-    // Note: one worker per core runs every file; fixture builds and imports are shared.
+    // Note: one worker per core (vitest's default leaves one core idle), each running many
+    // files: fixture builds and imports are shared within a worker.
+    maxWorkers: '100%',
     isolate: false,
     testTimeout: 120_000,
     hookTimeout: 240_000,
