@@ -37,7 +37,14 @@ export {
   type FindingLink,
   type SourceLocation,
 } from './findings/finding.js';
-export { type Severity, severities } from './findings/severity.js';
+export {
+  type FailLevel,
+  failLevels,
+  type Severity,
+  type SeverityLevel,
+  severities,
+  severityLevels,
+} from './findings/severity.js';
 export { buildLinkGraph, type LinkEdge, type LinkGraph } from './graph/build-link-graph.js';
 export { type ResolvedReference, resolveReferences } from './graph/resolve-references.js';
 export {
@@ -118,6 +125,12 @@ export {
   type SiteIndex,
   type SitePage,
 } from './site/site-index.js';
-export { createSiteUrls, type SiteShape, type SiteUrls } from './site/url.js';
+export {
+  buildFormats,
+  createSiteUrls,
+  type SiteShape,
+  type SiteUrls,
+  trailingSlashValues,
+} from './site/url.js';
 export { runStartTime } from './util/run-time.js';
 export { version } from './version.js';

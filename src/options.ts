@@ -136,7 +136,7 @@ export function resolveOptions(options: unknown = {}): ResolvedLinkReportOptions
 const resolved = new WeakSet<object>();
 
 /** Turn zod issues into one readable message: `option.path: problem (got value)`. */
-export function formatOptionIssues(error: z.ZodError, input: unknown): string {
+function formatOptionIssues(error: z.ZodError, input: unknown): string {
   const lines = error.issues.map((issue) => {
     const path = issue.path.length > 0 ? issue.path.join('.') : '(options)';
     const got = valueAt(input, issue.path);

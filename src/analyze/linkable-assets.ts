@@ -108,7 +108,7 @@ export function classifyAsset(input: AssetRuleInput): AssetClassification {
 }
 
 /** Score one rule on one page. */
-export function scoreRule(
+function scoreRule(
   rule: AssetRule,
   input: AssetRuleInput,
 ): { score: number; signals: FiredSignal[]; matches: boolean } {

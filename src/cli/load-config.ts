@@ -7,8 +7,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type LinkReportOptions, resolveOptions } from '../index.js';
-import { buildFormatValues, trailingSlashValues } from './parse-args.js';
+import {
+  buildFormats,
+  type LinkReportOptions,
+  resolveOptions,
+  trailingSlashValues,
+} from '../index.js';
 
 /** A config file that cannot be found, read or understood (exit code 2). */
 export class ConfigError extends Error {
@@ -24,7 +28,7 @@ export interface ConfigSite {
   site?: string | undefined;
   base?: string | undefined;
   trailingSlash?: (typeof trailingSlashValues)[number] | undefined;
-  buildFormat?: (typeof buildFormatValues)[number] | undefined;
+  buildFormat?: (typeof buildFormats)[number] | undefined;
 }
 
 /** A loaded config file. */
@@ -76,7 +80,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   }
   site.base = stringAt(entries, 'base', shown);
   site.trailingSlash = enumAt(entries, 'trailingSlash', trailingSlashValues, shown);
-  site.buildFormat = enumAt(entries, 'buildFormat', buildFormatValues, shown);
+  site.buildFormat = enumAt(entries, 'buildFormat', buildFormats, shown);
   try {
     resolveOptions(options);
   } catch (error) {

@@ -3,25 +3,22 @@
  * checked here, so a bad value fails with a message naming the flag and what it allows.
  */
 import { parseArgs } from 'node:util';
-import { type FindingType, findingTypes, type LinkReportOptions } from '../index.js';
+import {
+  buildFormats,
+  type FindingType,
+  failLevels,
+  findingTypes,
+  type LinkReportOptions,
+  type OutputFormat,
+  outputFormats,
+  severityLevels,
+  trailingSlashValues,
+} from '../index.js';
 
 /** A problem with the command line (exit code 2). */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
-
-/** Output formats of the CLI. */
-export const outputFormats = ['text', 'json', 'github'] as const;
-/** An output format of the CLI. */
-export type OutputFormat = (typeof outputFormats)[number];
-
-/** Values of `--trailing-slash` (Astro's `trailingSlash`). */
-export const trailingSlashValues = ['always', 'never', 'ignore'] as const;
-/** Values of `--build-format` (Astro's `build.format`). */
-export const buildFormatValues = ['directory', 'file', 'preserve'] as const;
-
-const failLevels = ['error', 'warning', 'info', 'none'] as const;
-const severityLevels = ['error', 'warning', 'info', 'off'] as const;
 
 /** The options of the core that flags set; only the ones given are present. */
 export type FlagOptions = Pick<
@@ -53,7 +50,7 @@ export interface CliArgs {
   site?: string | undefined;
   base?: string | undefined;
   trailingSlash?: (typeof trailingSlashValues)[number] | undefined;
-  buildFormat?: (typeof buildFormatValues)[number] | undefined;
+  buildFormat?: (typeof buildFormats)[number] | undefined;
   /** `--workers <n>`: extraction threads (0: in process). */
   workers?: number | undefined;
   /** Core options set by flags. */
@@ -140,7 +137,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     version: values.version ?? false,
     dir: positionals[0],
     config: values.config === undefined ? undefined : requireValue('--config', values.config),
-    format: oneOf('--format', values.format, outputFormats),
+    format: oneOf('--format', values.format, outputFormats as readonly OutputFormat[]),
     quiet: values.quiet ?? false,
     color: values.color,
     json: values.json === undefined ? undefined : requireValue('--json', values.json),
@@ -148,7 +145,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     site: values.site === undefined ? undefined : parseSite(values.site),
     base: values.base === undefined ? undefined : requireValue('--base', values.base),
     trailingSlash: oneOf('--trailing-slash', values['trailing-slash'], trailingSlashValues),
-    buildFormat: oneOf('--build-format', values['build-format'], buildFormatValues),
+    buildFormat: oneOf('--build-format', values['build-format'], buildFormats),
     workers: values.workers === undefined ? undefined : parseWorkers(values.workers),
     options,
   };

@@ -142,14 +142,14 @@ const buttonInputTypes = new Set(['button', 'image', 'reset', 'submit']);
  * Classify an `<input>` by its type: `hidden` is nothing, `submit`/`button`/`reset`/
  * `image` are buttons, every other type (text, number, range, checkbox, …) is a field.
  */
-export function classifyInput(element: Element): InputRole {
+function classifyInput(element: Element): InputRole {
   const type = readTokens(element, 'type')[0] ?? 'text';
   if (type === 'hidden') return 'none';
   return buttonInputTypes.has(type) ? 'button' : 'field';
 }
 
 /** Tell whether an image is declared at least 800 px wide or 600 px tall. */
-export function isLargeImage(element: Element): boolean {
+function isLargeImage(element: Element): boolean {
   const width = readPixels(element, 'width');
   const height = readPixels(element, 'height');
   return (width !== null && width >= 800) || (height !== null && height >= 600);

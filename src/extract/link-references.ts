@@ -45,7 +45,7 @@ const srcTags = new Set(['audio', 'embed', 'iframe', 'script', 'track']);
  * hints alone are no reference at all.
  * @returns `null` when the link is only a connection hint
  */
-export function classifyLinkRel(rel: readonly string[]): LinkKind | null {
+function classifyLinkRel(rel: readonly string[]): LinkKind | null {
   if (rel.length === 0) return 'resource';
   let metadata = false;
   for (const token of rel) {

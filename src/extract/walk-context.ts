@@ -21,7 +21,7 @@ export interface WalkContext {
 }
 
 /** Create a context; `counted` follows from the rest. */
-export function createWalkContext(
+function createWalkContext(
   scope: PlacementScope,
   inBody: boolean,
   inSvg: boolean,

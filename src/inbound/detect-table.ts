@@ -255,7 +255,7 @@ function describeUnknownHeader(lines: ScannedLine[], format: InboundFormat): str
 }
 
 /** The headers a format expects, for messages. */
-export function describeExpectedHeaders(format: InboundFormat): string {
+function describeExpectedHeaders(format: InboundFormat): string {
   const tools: InboundTool[] =
     format === 'auto' ? ['search-console', 'ahrefs', 'semrush', 'bing'] : [format as InboundTool];
   return tools

@@ -82,7 +82,7 @@ export const defaultSiteKinds: Readonly<Record<string, SiteKind>> = {
 };
 
 /** Normalize a domain key or host: lower case, no scheme, path, port or `www.`. */
-export function normalizeDomain(domain: string): string {
+function normalizeDomain(domain: string): string {
   let text = domain
     .trim()
     .toLowerCase()

@@ -63,7 +63,7 @@ export function renderTopLinked(report: Report): Element {
 }
 
 /** A horizontal bar chart of the top link scores, as inline SVG. */
-export function renderScoreChart(entries: readonly RankingEntry[]): ElementContent {
+function renderScoreChart(entries: readonly RankingEntry[]): ElementContent {
   if (entries.length === 0) return h('p.empty', 'No link scores: the site has no content pages.');
   const bar = 18;
   const gap = 6;

@@ -197,7 +197,7 @@ const breakAfter = 24;
  * Text with a line-break opportunity (`<wbr>`) after each `/`, `?`, `&` and `#`, so long
  * paths wrap between segments, not letter by letter. Copying the text is unchanged.
  */
-export function breakable(text: string): ElementContent[] {
+function breakable(text: string): ElementContent[] {
   if (text.length <= breakAfter) return [{ type: 'text', value: text }];
   const parts = text.split(/(?<=[/?&#])/);
   return parts.flatMap((part, i): ElementContent[] =>

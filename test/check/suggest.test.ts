@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { editDistanceWithin, maxSuggestionLength, nearestWithin } from '../../src/check/suggest.js';
+
+/** Optimal string alignment distance, the plain full-matrix way, as a reference. */
+function referenceDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      }
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+describe('editDistanceWithin', () => {
+  it('agrees with the full computation up to the limit, and says "farther" beyond it', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '/', '-'), maxLength: 12 });
+    fc.assert(
+      fc.property(text, text, fc.integer({ min: 0, max: 6 }), (a, b, limit) => {
+        const exact = referenceDistance(a, b);
+        expect(editDistanceWithin(a, b, limit)).toBe(exact <= limit ? exact : limit + 1);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('counts a swap of neighbours as one edit', () => {
+    expect(editDistanceWithin('/abuot/', '/about/', 3)).toBe(1);
+    expect(editDistanceWithin('/nope/', '/more/', 3)).toBe(2);
+  });
+
+  it('never compares texts longer than the cap, however close', () => {
+    const long = 'x'.repeat(maxSuggestionLength + 1);
+    expect(editDistanceWithin(long, `${long.slice(1)}y`, 5)).toBe(6);
+    expect(nearestWithin(long, [long], 5)).toBeNull();
+  });
+});
