@@ -16,8 +16,6 @@ import { reportCss, reportHeadJs, reportJs } from './html/assets.js';
 import { displayPath, orderFindings } from './html/display.js';
 import {
   type Column,
-  listCap,
-  moreInJson,
   renderBadge,
   renderCode,
   renderPath,
