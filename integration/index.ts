@@ -95,6 +95,7 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
           options,
           now: runStartTime(process.env),
           locateSources: true,
+          cacheDir: path.join(fileURLToPath(config.cacheDir), 'astro-link-report'),
         });
         const cwd = process.cwd();
         const files = createReportFilesReporter({

@@ -55,6 +55,7 @@ export {
   joinInbound,
   loadInbound,
   parseInboundExport,
+  resolveInboundCacheDir,
 } from './inbound/index.js';
 export {
   type LinkReportOptions,

@@ -99,6 +99,13 @@ export const linkReportOptionsSchema = z
      * @default 'node_modules/.cache/astro-link-report'
      */
     inboundCacheDir: inboundCacheDirSchema,
+    /**
+     * Keep results between runs in the cache folder (Astro's `cacheDir` for the
+     * integration; `--cache <dir>` for the CLI) so unchanged work is not done again.
+     * `false` reads and writes no cache.
+     * @default true
+     */
+    cache: z.boolean().default(true),
     /** Analysis: `assets` (asset overrides by path glob) and `genericAnchors`. */
     ...analysisOptionsShape,
   })

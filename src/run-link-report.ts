@@ -69,6 +69,11 @@ export interface LinkReportInput {
   now?: Date | undefined;
   /** Look for each finding's link in the project's sources under `root` (`writtenAt`). @default false */
   locateSources?: boolean | undefined;
+  /**
+   * Absolute folder where results are kept between runs (created when needed). Without it,
+   * or with the `cache` option off, nothing is cached.
+   */
+  cacheDir?: string | undefined;
 }
 
 /** Everything one run produced. `report` is what gets written; the rest is for callers. */
@@ -80,6 +85,8 @@ export interface LinkReportResult {
   urls: SiteUrls;
   /** Findings at the fail level of `options.failOn`: the run fails when there are any. */
   failing: Finding[];
+  /** The cache folder the run used, or null when nothing was cached. */
+  cacheDir: string | null;
 }
 
 /**
@@ -89,6 +96,8 @@ export interface LinkReportResult {
 export async function runLinkReport(input: LinkReportInput): Promise<LinkReportResult> {
   const options = resolveOptions(input.options ?? {});
   const root = input.root ?? input.dir;
+  // Note: the folder later stages keep their caches in; null when caching is off.
+  const cacheDir = options.cache && input.cacheDir ? input.cacheDir : null;
   const notes: string[] = [];
   const { shape, requestedFormat } = resolveShape(input, notes);
   const discovered = await discoverFiles(input.dir, shape);
@@ -173,7 +182,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     inbound,
     now: input.now ?? new Date(),
   });
-  return { report, graph, index, options, urls, failing };
+  return { report, graph, index, options, urls, failing, cacheDir };
 }
 
 /** The site's shape from the input; a site URL with a path (Hugo's baseURL) names the base. */

@@ -37,6 +37,9 @@ Checks:
   --inbound <path|url>       Inbound-link export (Search Console, Ahrefs, …) to
                              join with the link graph (repeatable)
   --inbound-cache <dir>      Cache folder for downloaded exports
+  --cache <dir>              Cache folder for results kept between runs
+                             (default: the --inbound-cache folder)
+  --no-cache                 Read and write no cache
   --site-kind <domain=kind>  Classify a linking site: social, forum, directory,
                              news or other (repeatable)
   --asset <glob=type>        Declare pages as linkable assets: tool, research,

@@ -53,6 +53,8 @@ export interface CliArgs {
   buildFormat?: (typeof buildFormats)[number] | undefined;
   /** `--workers <n>`: extraction threads (0: in process). */
   workers?: number | undefined;
+  /** `--cache <dir>`: the cache folder; `--no-cache` (false): no cache. */
+  cache?: string | false | undefined;
   /** Core options set by flags. */
   options: FlagOptions;
 }
@@ -82,7 +84,13 @@ const flagDefinitions = {
   'generic-anchor': { type: 'string', multiple: true },
   'site-kind': { type: 'string', multiple: true },
   'inbound-cache': { type: 'string' },
+  cache: { type: 'string' },
+  // Note: with allowNegative, --no-cache sets `cache` to false; it must be declared to be accepted.
+  'no-cache': { type: 'boolean' },
 } as const;
+
+/** Every flag's long name (`--fail-on`), for the help's completeness test. */
+export const flagNames = Object.keys(flagDefinitions).map((name) => `--${name}`);
 
 /**
  * Parse and validate `argv` (without `node` and the script).
@@ -147,6 +155,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     trailingSlash: oneOf('--trailing-slash', values['trailing-slash'], trailingSlashValues),
     buildFormat: oneOf('--build-format', values['build-format'], buildFormats),
     workers: values.workers === undefined ? undefined : parseWorkers(values.workers),
+    cache: parseCache(values.cache as string | boolean | undefined),
     options,
   };
 }
@@ -317,4 +326,10 @@ function parseWorkers(value: string): number {
     throw new UsageError(`--workers: expected a whole number from 0 to 64, got "${value}"`);
   }
   return workers;
+}
+
+/** `--cache <dir>`, or `--no-cache` (parsed by `allowNegative` as false). */
+function parseCache(value: string | boolean | undefined): string | false | undefined {
+  if (value === undefined || value === false) return value;
+  return requireValue('--cache', String(value));
 }

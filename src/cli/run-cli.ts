@@ -11,6 +11,7 @@ import {
   type LinkReportResult,
   OutputDirError,
   type Reporter,
+  resolveInboundCacheDir,
   resolveOptions,
   runLinkReport,
   runReporters,
@@ -104,7 +105,13 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   const merged = mergeOptions(config?.options ?? {}, args.options);
   // Note: a `--html` folder inside the output is this run's report folder, not an earlier one.
   if (htmlDir && isInside(dir, htmlDir)) merged.reportDir = toPosix(path.relative(dir, htmlDir));
+  if (args.cache === false) merged.cache = false;
   const options = resolveOptions(merged);
+  // Note: by default the cache folder the CLI already uses for downloaded inbound exports.
+  const cacheDir =
+    typeof args.cache === 'string'
+      ? path.resolve(cwd, args.cache)
+      : resolveInboundCacheDir(cwd, options.inboundCacheDir);
 
   // An Astro build with the integration left its settings and route source files.
   const astro = await readAstroBuildInfo(
@@ -126,6 +133,7 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
       workers: args.workers,
       options,
       now: runStartTime(env),
+      cacheDir,
       onProgress: (done, total) => progress.update(done, total),
     });
   } finally {
