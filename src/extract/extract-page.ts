@@ -2,14 +2,18 @@
  * Extraction: one built HTML file → `PageLinks`. Pure and synchronous, a function of the
  * file's text and its URL only, so it can run in worker threads and be cached.
  *
- * One parse (rehype-parse, positions kept) and one walk (unist-util-visit). Relative URLs
- * are resolved after the walk, because a `<base href>` anywhere in the document applies
- * to every URL in it, also the ones before it.
+ * One parse (rehype-parse, positions kept) and one walk over the tree. Relative URLs are
+ * resolved after the walk, because a `<base href>` anywhere in the document applies to
+ * every URL in it, also the ones before it.
+ *
+ * The fast path parses the page with what extraction never reads cut out
+ * (`prepare-html.ts`), maps positions back to the file as written, and checks during the
+ * walk that every cut left the tree as it was; when one cannot be confirmed, the page is
+ * parsed again as written. Both paths give the same result (the differential tests).
  */
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
 import { chooseAnchorText, chooseResourceText } from './anchor-text.js';
 import {
   countElementSignals,
@@ -24,7 +28,9 @@ import { collectJsonLdTypes } from './json-ld.js';
 import { listReferences } from './link-references.js';
 import { type MetaRefresh, parseMetaRefresh } from './meta-refresh.js';
 import { createEmptyFacts, parseRobotsDirectives } from './page-facts.js';
-import { resolveBaseUrl, resolveLink } from './resolve-link.js';
+import { bodySentinel, originalOffset, type PreparedHtml, prepareHtml } from './prepare-html.js';
+import { createLinkResolver, resolveBaseUrl } from './resolve-link.js';
+import { createLineIndex, type LineIndex } from './source-lines.js';
 import { collectSubtreeText, foldWhitespace, isWordBoundaryTag } from './text-content.js';
 import type { ExtractedLink, PageLinks, Position } from './types.js';
 import {
@@ -63,7 +69,42 @@ const parser = unified().use(rehypeParse).freeze();
  * @param input where the file is and which origins are the site's
  */
 export function extractPage(html: string, input: ExtractPageInput): PageLinks {
-  const collector = new PageCollector(input);
+  return extractPageReporting(html, input).page;
+}
+
+/** Which path `extractPageReporting` took: the fast one, or the page as written. */
+export type ExtractionPath = 'fast' | 'as-written' | 'fallback';
+
+/**
+ * `extractPage`, also saying which path it took: `fast` (parsed with the unread parts
+ * cut), `as-written` (nothing to cut, or a page the fast path cannot follow) or `fallback`
+ * (a cut could not be confirmed, so the page was parsed again as written).
+ */
+export function extractPageReporting(
+  html: string,
+  input: ExtractPageInput,
+): { page: PageLinks; path: ExtractionPath } {
+  const prepared = prepareHtml(html);
+  if (prepared === null) return { page: extractPageAsWritten(html, input), path: 'as-written' };
+  const collector = new PageCollector(input, { prepared, lines: createLineIndex(html) });
+  try {
+    collector.walk(parser.parse(prepared.text));
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { page: extractPageAsWritten(html, input), path: 'fallback' };
+  }
+  if (!collector.confirmedCuts()) {
+    return { page: extractPageAsWritten(html, input), path: 'fallback' };
+  }
+  return { page: collector.finish(), path: 'fast' };
+}
+
+/**
+ * Extract a page parsed exactly as written, without the fast path's cuts: the reference
+ * the fast path is tested against, and what it falls back to.
+ */
+export function extractPageAsWritten(html: string, input: ExtractPageInput): PageLinks {
+  const collector = new PageCollector(input, null);
   try {
     collector.walk(parser.parse(html));
   } catch (error) {
@@ -83,12 +124,26 @@ export function extractPage(html: string, input: ExtractPageInput): PageLinks {
   return collector.finish();
 }
 
+/** What the fast path parsed, and how to map its positions back. */
+interface FastPathState {
+  prepared: PreparedHtml;
+  lines: LineIndex;
+}
+
 /**
  * Elements whose children are not document content. (`<template>` content is in
  * `node.content`, not `children`, so the walk never enters it unless it is a declarative
  * shadow root.)
  */
 const skippedTags = new Set(['script', 'style', 'template']);
+
+/** The walk's place among one parent's children. */
+interface WalkFrame {
+  children: readonly (RootContent | ElementContent)[];
+  context: WalkContext;
+  /** Index of the next child to visit. */
+  next: number;
+}
 
 /** A link found during the walk, resolved in `finish`. */
 interface PendingLink {
@@ -115,48 +170,101 @@ class PageCollector {
   private assetMeta: string | null = null;
   private assetBody: string | null = null;
   private assetHtml: string | null = null;
+  private readonly fast: FastPathState | null;
+  /** Offsets (in the parsed text) of the cut tags and bodies found as the cuts expect. */
+  private readonly confirmedTags = new Set<number>();
+  private readonly confirmedBodies = new Set<number>();
 
-  constructor(input: ExtractPageInput) {
+  constructor(input: ExtractPageInput, fast: FastPathState | null) {
     this.input = input;
+    this.fast = fast;
   }
 
-  /** Visit every node once, in document order. */
+  /**
+   * Visit every node once, in document order. An explicit stack of children lists
+   * instead of `unist-util-visit`, which builds an ancestor list for every node.
+   */
   walk(tree: Root): void {
-    const contexts = new Map<unknown, WalkContext>([[tree, rootWalkContext]]);
-    const walkTree = (root: Root) =>
-      visit(root, (node, index, parent) => {
-        const context = (parent && contexts.get(parent)) || rootWalkContext;
-        if (context.counted && index !== undefined && index > 0) {
-          // Words on either side of a block element's end are separate words.
-          const previous = parent?.children[index - 1];
-          if (previous?.type === 'element' && isWordBoundaryTag(previous.tagName)) {
-            this.text.push(' ');
-          }
+    const stack: WalkFrame[] = [{ children: tree.children, context: rootWalkContext, next: 0 }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const { children, context } = frame;
+      if (frame.next >= children.length) {
+        stack.pop();
+        continue;
+      }
+      const index = frame.next++;
+      const node = children[index]!;
+      if (context.counted && index > 0) {
+        // Words on either side of a block element's end are separate words.
+        const previous = children[index - 1]!;
+        if (previous.type === 'element' && isWordBoundaryTag(previous.tagName)) {
+          this.text.push(' ');
         }
-        if (node.type === 'text') {
-          if (context.counted) this.text.push(node.value);
-          return;
-        }
-        if (node.type !== 'element') return;
-        let own = enterWalkContext(context, node);
-        if (own.counted && !own.inChart && isChartElement(node)) {
-          this.signals.charts++;
-          own = { ...own, inChart: true };
-        }
-        if (node.children.length > 0) contexts.set(node, own);
-        this.readElement(node, own);
-        if (!skippedTags.has(node.tagName)) return undefined;
+      }
+      if (node.type === 'text') {
+        if (context.counted) this.text.push(node.value);
+        continue;
+      }
+      if (node.type !== 'element') continue;
+      let own = enterWalkContext(context, node);
+      if (own.counted && !own.inChart && isChartElement(node)) {
+        this.signals.charts++;
+        own = { ...own, inChart: true };
+      }
+      this.readElement(node, own);
+      if (!skippedTags.has(node.tagName)) {
+        if (node.children.length > 0)
+          stack.push({ children: node.children, context: own, next: 0 });
+      } else if (node.tagName === 'template' && node.content) {
         // A declarative shadow root is rendered, unlike other templates: its links are real.
-        if (node.tagName === 'template' && node.content && isShadowRoot(node)) {
-          contexts.set(node.content, own);
-          walkTree(node.content);
+        if (isShadowRoot(node)) {
+          stack.push({ children: node.content.children, context: own, next: 0 });
+        } else if (this.fast) {
+          this.confirmCutsIn(node.content.children);
         }
-        return SKIP;
-      });
-    walkTree(tree);
+      }
+    }
+  }
+
+  /**
+   * Whether every cut of the fast path was found as expected: each cut tag starts an
+   * element, each cut body is the sentinel as raw text. Always true on the plain path.
+   */
+  confirmedCuts(): boolean {
+    if (!this.fast) return true;
+    const { cutTags, cutBodies } = this.fast.prepared;
+    return this.confirmedTags.size === cutTags.size && this.confirmedBodies.size === cutBodies.size;
+  }
+
+  /** Note the cuts an element confirms: it starts where a cut tag was, or holds a cut body. */
+  private confirmCuts(element: Element, offset: number): void {
+    const { cutTags, cutBodies } = this.fast!.prepared;
+    if (cutTags.has(offset)) this.confirmedTags.add(offset);
+    if (cutBodies.has(offset)) {
+      const only = element.children.length === 1 ? element.children[0]! : null;
+      if (only?.type === 'text' && only.value === bodySentinel) this.confirmedBodies.add(offset);
+    }
+  }
+
+  /** Confirm the cuts inside template content, which the walk does not read. */
+  private confirmCutsIn(nodes: readonly (RootContent | ElementContent)[]): void {
+    const stack = [...nodes];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type !== 'element') continue;
+      const offset = node.position?.start.offset;
+      if (offset !== undefined) this.confirmCuts(node, offset);
+      stack.push(...node.children);
+      if (node.content) stack.push(...node.content.children);
+    }
   }
 
   private readElement(element: Element, context: WalkContext): void {
+    if (this.fast) {
+      const offset = element.position?.start.offset;
+      if (offset !== undefined) this.confirmCuts(element, offset);
+    }
     const tag = element.tagName;
     const id = readAttribute(element, 'id');
     if (id) this.ids.add(id);
@@ -169,7 +277,7 @@ class PageCollector {
     const rel = readTokens(element, 'rel');
     const references = listReferences(element, rel);
     if (references.length > 0) {
-      const position = positionOf(element);
+      const position = this.positionOf(element);
       const target = readAttribute(element, 'target');
       const hreflang = readNonBlank(element, 'hrefLang');
       const download = tag === 'a' && readAttribute(element, 'download') !== null;
@@ -281,21 +389,36 @@ class PageCollector {
         text: '',
         textSource: 'none',
         placement: context.scope.placement,
-        position: positionOf(element),
+        position: this.positionOf(element),
       },
       counted: false,
       download: false,
     });
   }
 
+  /**
+   * Where an element starts in the file as written. On the fast path the parser saw the
+   * text with cuts, so its offset is mapped back and turned into a line and column.
+   */
+  private positionOf(element: Element): Position {
+    const start = element.position?.start;
+    if (!start) return { type: 'unavailable' };
+    if (!this.fast || start.offset === undefined) {
+      return { type: 'source', line: start.line, column: start.column };
+    }
+    const offset = originalOffset(this.fast.prepared, start.offset);
+    return { type: 'source', ...this.fast.lines.locate(offset) };
+  }
+
   /** Resolve every URL against the document's base URL and assemble the result. */
   finish(): PageLinks {
     const { internalOrigins, sitePath } = this.input;
     const base = resolveBaseUrl(this.input.url, this.baseHref);
-    const resolve = (href: string) => resolveLink(href, base, internalOrigins, sitePath).url;
+    const resolveLink = createLinkResolver(base, internalOrigins, sitePath);
+    const resolve = (href: string) => resolveLink(href).url;
     const links: ExtractedLink[] = [];
     for (const { link, counted, download } of this.pending) {
-      const resolved = resolveLink(link.href, base, internalOrigins, sitePath);
+      const resolved = resolveLink(link.href);
       link.url = resolved.url;
       link.scope = resolved.scope;
       links.push(link);
@@ -343,12 +466,4 @@ function collectSubtreeTextRaw(element: Element): string {
     if (child.type === 'text') text += child.value;
   }
   return text;
-}
-
-/** Where an element starts in the source, when the parser recorded it. */
-function positionOf(element: Element): Position {
-  const start = element.position?.start;
-  return start
-    ? { type: 'source', line: start.line, column: start.column }
-    : { type: 'unavailable' };
 }

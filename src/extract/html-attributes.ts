@@ -2,8 +2,11 @@
  * Reading attributes from hast elements. hast stores attributes as typed properties
  * (`className` arrays, numeric `width`, boolean `download`, camel-cased names such as
  * `srcSet` and `httpEquiv`); these helpers give them back as the strings HTML wrote.
+ * Every attribute extraction reads goes through them, and must be listed in
+ * `html-reads.ts` (the fast path cuts the others before parsing).
  */
 import type { Element } from 'hast';
+import { assertReadListed } from './html-reads.js';
 
 /**
  * Read an attribute as a string, whatever type hast gave it.
@@ -12,6 +15,7 @@ import type { Element } from 'hast';
  * @returns the value; `''` for a bare boolean attribute; `null` when absent.
  */
 export function readAttribute(element: Element, property: string): string | null {
+  assertReadListed(element.tagName, property);
   const value = element.properties[property];
   if (value === undefined || value === null || value === false) return null;
   if (value === true) return '';
@@ -24,6 +28,7 @@ export function readAttribute(element: Element, property: string): string | null
  * @returns tokens in order; empty when the attribute is absent or blank.
  */
 export function readTokens(element: Element, property: string): string[] {
+  assertReadListed(element.tagName, property);
   const value = element.properties[property];
   if (value === undefined || value === null || typeof value === 'boolean') return [];
   const raw = Array.isArray(value) ? value.map(String) : String(value).split(/[\t\n\f\r ]+/);
@@ -49,6 +54,7 @@ export function readNonBlank(element: Element, property: string): string | null 
  * @returns the number for `800` or `800px`; `null` for percentages, blanks and garbage.
  */
 export function readPixels(element: Element, property: string): number | null {
+  assertReadListed(element.tagName, property);
   const value = element.properties[property];
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;

@@ -82,3 +82,58 @@ function parseUrl(value: string, base: URL | undefined): URL | null {
   // Note: `URL.parse` returns null instead of throwing; available since Node 22.1.
   return URL.parse(value, base);
 }
+
+/** Resolutions that do not depend on the page, shared by every page of a run. */
+let sharedResolutions: { site: string; results: Map<string, ResolvedLink> } | null = null;
+
+/** Enough for every site-wide link of a large site; cleared when full, to stay bounded. */
+const sharedResolutionLimit = 50_000;
+
+const absoluteHttp = /^https?:\/\/[^/\\]/i;
+const otherScheme = /^(?:mailto|tel|javascript|data):/i;
+const rootRelative = /^\/(?![/\\])/;
+
+/**
+ * A `resolveLink` for the links of one page. Links to the same href resolve to the same
+ * result on every page when they do not depend on the page (absolute URLs, root-relative
+ * paths under an http(s) base): those results are remembered across pages, which spares
+ * a URL parse for every navigation and footer link of every page.
+ * @param base from `resolveBaseUrl`
+ */
+export function createLinkResolver(
+  base: URL | null,
+  internalOrigins: readonly string[],
+  sitePath = '/',
+): (href: string) => ResolvedLink {
+  const site = `${internalOrigins.join(' ')}\n${sitePath}`;
+  if (sharedResolutions?.site !== site || sharedResolutions.results.size > sharedResolutionLimit) {
+    sharedResolutions = { site, results: new Map() };
+  }
+  const { results } = sharedResolutions;
+  // Note: a base with credentials passes them on to root-relative links; its origin does not say so.
+  const origin =
+    base &&
+    (base.protocol === 'https:' || base.protocol === 'http:') &&
+    base.username === '' &&
+    base.password === ''
+      ? base.origin
+      : null;
+  return (href) => {
+    // Note: `https:x` without `//` is relative to an https base, so only `scheme://` counts.
+    // Note: the two kinds of keys differ in their first character: `https://x/a` written
+    // absolute and `/a` on https://x resolve alike but are not classified alike (see `sitePath`).
+    const key =
+      absoluteHttp.test(href) || otherScheme.test(href)
+        ? `a${href}`
+        : origin !== null && rootRelative.test(href)
+          ? `r${origin}${href}`
+          : null;
+    if (key === null) return resolveLink(href, base, internalOrigins, sitePath);
+    let result = results.get(key);
+    if (result === undefined) {
+      result = resolveLink(href, base, internalOrigins, sitePath);
+      results.set(key, result);
+    }
+    return result;
+  };
+}

@@ -3,6 +3,7 @@
  * block elements are separated, scripts and styles are not text.
  */
 import type { ElementContent } from 'hast';
+import { readAttribute } from './html-attributes.js';
 
 /**
  * Elements that flow inside a line of text. Anything else (`p`, `div`, `li`, `td`, `br`,
@@ -95,8 +96,8 @@ export function collectSubtreeText(nodes: readonly ElementContent[]): SubtreeTex
       const boundary = isWordBoundaryTag(node.tagName);
       if (boundary) parts.push(' ');
       if (node.tagName === 'img') {
-        const alt = node.properties.alt;
-        if (typeof alt === 'string' && alt.trim() !== '') alts.push(foldWhitespace(alt));
+        const alt = readAttribute(node, 'alt');
+        if (alt !== null && alt.trim() !== '') alts.push(foldWhitespace(alt));
       }
       if (boundary) stack.push({ type: 'text', value: ' ' });
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);

@@ -41,8 +41,7 @@ export const rootWalkContext = createWalkContext(pagePlacementScope, false, fals
  */
 export function enterWalkContext(context: WalkContext, element: Element): WalkContext {
   const tag = element.tagName;
-  const role =
-    element.properties.role === undefined ? null : (readTokens(element, 'role')[0] ?? null);
+  const role = readTokens(element, 'role')[0] ?? null;
   const scope = enterPlacementScope(context.scope, tag, role);
   const inBody = context.inBody || tag === 'body';
   const inSvg = context.inSvg || tag === 'svg';

@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { type AstroIntegration, build } from 'astro';
 import linkReport from '../../integration/index.js';
 import { createReportJsonSchema, type LinkReportOptions, type Report } from '../../src/index.js';
+import { compareExtractionIn } from '../helpers/differential.js';
 import { makeBuildDir } from '../helpers/temp-dir.js';
 
 /** Folder of a fixture site. */
@@ -97,6 +98,9 @@ export async function buildAstroSite(
       ? (JSON.parse(await readFile(reportFile, 'utf8')) as Report)
       : null;
   if (report) assertValidReport(report);
+  // Note: every page every fixture build wrote (the report page too) is part of the
+  // differential check of the extraction fast path.
+  if (dir && existsSync(dir)) await compareExtractionIn(dir);
   return { error, report, dir };
 }
 
