@@ -30,8 +30,6 @@ export function createEmptySignals(): ContentSignals {
 }
 
 const han = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
-/** A Chinese or Japanese character alone, or a run of anything else but whitespace. */
-const wordPattern = new RegExp(`[${han}]|[^\\s${han}]+`, 'gu');
 const hasLetterOrDigit = /[\p{L}\p{N}]/u;
 
 /**
@@ -40,11 +38,77 @@ const hasLetterOrDigit = /[\p{L}\p{N}]/u;
  * punctuation alone (`—`, `|`) are not words.
  */
 export function countWords(text: string): number {
+  // Note: a loop over char codes, several times faster than matching the pattern
+  // /[han]|[^\s han]+/gu, counts the same words: runs of anything but whitespace and
+  // Han/kana, and single Han/kana characters, that hold a letter or a digit (\p{L}, \p{N}).
+  // Non-ASCII characters are classified with those Unicode patterns, once per character.
   let count = 0;
-  for (const match of text.matchAll(wordPattern)) {
-    if (hasLetterOrDigit.test(match[0])) count++;
+  let inWord = false;
+  let hasAlphanumeric = false;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    let kind: CharKind;
+    if (code < 128) {
+      // `\s` in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+      kind =
+        code === 32 || (code >= 9 && code <= 13)
+          ? CharKind.Space
+          : (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+            ? CharKind.Alphanumeric
+            : CharKind.Other;
+    } else {
+      let char = text[i]!;
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          char = text.slice(i, i + 2);
+          i++;
+        }
+      }
+      kind = classifyChar(char);
+    }
+    if (kind === CharKind.Alphanumeric || kind === CharKind.Other) {
+      inWord = true;
+      if (kind === CharKind.Alphanumeric) hasAlphanumeric = true;
+      continue;
+    }
+    if (inWord && hasAlphanumeric) count++;
+    inWord = false;
+    hasAlphanumeric = false;
+    if (kind === CharKind.HanWord) count++;
   }
+  if (inWord && hasAlphanumeric) count++;
   return count;
+}
+
+enum CharKind {
+  Space,
+  /** A letter or digit outside Han and kana: part of a word, and makes it one. */
+  Alphanumeric,
+  /** Punctuation, symbols: part of a word, but not a word alone. */
+  Other,
+  /** A Han or kana letter: a word by itself. */
+  HanWord,
+  /** A Han or kana character that is no letter (a mark): ends a word, is none. */
+  HanOther,
+}
+
+const spacePattern = /^\s$/u;
+const hanPattern = new RegExp(`^[${han}]$`, 'u');
+const kinds = new Map<string, CharKind>();
+
+/** Classify one non-ASCII character (a code point) as the word pattern sees it. */
+function classifyChar(char: string): CharKind {
+  let kind = kinds.get(char);
+  if (kind !== undefined) return kind;
+  if (spacePattern.test(char)) kind = CharKind.Space;
+  else if (hanPattern.test(char))
+    kind = hasLetterOrDigit.test(char) ? CharKind.HanWord : CharKind.HanOther;
+  else kind = hasLetterOrDigit.test(char) ? CharKind.Alphanumeric : CharKind.Other;
+  // Note: bounded; a page of every Unicode character is classified without the memo.
+  if (kinds.size < 10_000) kinds.set(char, kind);
+  return kind;
 }
 
 /** Elements that can be a chart, per `ContentSignals.charts`. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { countWords, isDownloadUrl, namesChart } from '../../src/extract/content-signals.js';
 import { extract, extractBody } from './helpers.js';
@@ -43,6 +44,48 @@ describe('words', () => {
   test('does not count punctuation as words', () => {
     expect(countWords('one — two | three … 42')).toBe(4);
     expect(countWords('  ')).toBe(0);
+  });
+
+  test('counts what the Unicode word pattern counts, whatever the text', () => {
+    // The definition the fast loop implements: single Han/kana characters, or runs of
+    // anything but whitespace and Han/kana, that hold a letter or a digit.
+    const han = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+    const word = new RegExp(`[${han}]|[^\\s${han}]+`, 'gu');
+    const reference = (text: string) =>
+      [...text.matchAll(word)].filter(([match]) => /[\p{L}\p{N}]/u.test(match)).length;
+    const piece = fc.oneof(
+      fc.constantFrom(
+        ' ',
+        '\t',
+        '\n',
+        '\u00a0',
+        '\u3000',
+        '\u2028',
+        '\u0085',
+        '—',
+        '·',
+        '漢',
+        'ひ',
+        'カ',
+        '・',
+        'ー',
+        'é',
+        '😀',
+        '𠀀',
+        '\ud800',
+        'a',
+        '7',
+        '-',
+      ),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(countWords(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
