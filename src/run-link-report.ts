@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { analyzeSite } from './analyze/analyze-site.js';
+import { type ExtractionCacheFolder, openExtractionCache } from './cache/extraction-cache.js';
 import { checkLinks } from './check/check-links.js';
 import { createLinkIgnorer } from './check/ignore.js';
 import { checkLinkRules } from './check/link-rules.js';
@@ -87,6 +88,34 @@ export interface LinkReportResult {
   failing: Finding[];
   /** The cache folder the run used, or null when nothing was cached. */
   cacheDir: string | null;
+  /**
+   * How long each stage took and what extraction did. For logs and benchmarks; not in the
+   * report, which stays the same from run to run.
+   */
+  stats: RunStats;
+}
+
+/** The stages of a run, in order, as `RunStats.timings` names them. */
+export type RunStage =
+  | 'discover'
+  | 'extract'
+  | 'graph'
+  | 'inbound'
+  | 'analyze'
+  | 'sources'
+  | 'report';
+
+/** Timings and counts of one run. */
+export interface RunStats {
+  /** Milliseconds per stage, in the order they ran (`sources` only with `locateSources`). */
+  timings: { stage: RunStage; ms: number }[];
+  /** HTML files extracted, and of those, read from the extraction cache. */
+  files: number;
+  fromCache: number;
+  /** Bytes of HTML read. */
+  htmlBytes: number;
+  /** Worker threads extraction used; 0: in process. */
+  workers: number;
 }
 
 /**
@@ -99,6 +128,13 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   // Note: the folder later stages keep their caches in; null when caching is off.
   const cacheDir = options.cache && input.cacheDir ? input.cacheDir : null;
   const notes: string[] = [];
+  const timings: RunStats['timings'] = [];
+  let stageStart = performance.now();
+  const endStage = (stage: RunStage) => {
+    const now = performance.now();
+    timings.push({ stage, ms: now - stageStart });
+    stageStart = now;
+  };
   const { shape, requestedFormat } = resolveShape(input, notes);
   const discovered = await discoverFiles(input.dir, shape);
   notes.push(...describeEarlierReports(discovered.reportFolders, options.reportDir));
@@ -111,7 +147,8 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     );
   }
   const urls = createSiteUrls({ site: input.site, ...shape });
-  const extracted = await extractFiles(
+  endStage('discover');
+  const extraction = await extractFiles(
     discovered.html.map(({ file, path: urlPath }) => ({
       dir: input.dir,
       file,
@@ -119,10 +156,16 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       internalOrigins: urls.internalOrigins,
       sitePath: urls.base,
     })),
-    { workers: input.workers, onProgress: input.onProgress },
+    {
+      workers: input.workers,
+      onProgress: input.onProgress,
+      cache: cacheDir ? openCache(cacheDir, input.dir, urls, notes) : null,
+    },
   );
+  notes.push(...extraction.notes);
+  endStage('extract');
   const pages = createSitePages({
-    extracted,
+    extracted: extraction.pages,
     html: discovered.html,
     urls,
     routes: input.routes,
@@ -139,8 +182,10 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   const references = resolveReferences(index);
   const graph = buildLinkGraph(index, references);
   const isIgnoredLink = createLinkIgnorer(options.ignore.links, urls);
+  endStage('graph');
 
   const inbound = await collectInbound(options, urls, index, root);
+  endStage('inbound');
   const analysis = analyzeSite(graph, {
     options,
     isIgnoredLink,
@@ -170,7 +215,11 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     options.severity,
   );
   const failing = findingsAtFailLevel(findings, options.failOn);
-  if (input.locateSources) await locateFindings(findings, new Set(failing), root, graph);
+  endStage('analyze');
+  if (input.locateSources) {
+    await locateFindings(findings, new Set(failing), root, graph);
+    endStage('sources');
+  }
 
   const report = buildReport({
     urls,
@@ -182,7 +231,32 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     inbound,
     now: input.now ?? new Date(),
   });
-  return { report, graph, index, options, urls, failing, cacheDir };
+  endStage('report');
+  const stats: RunStats = {
+    timings,
+    files: discovered.html.length,
+    fromCache: extraction.fromCache,
+    htmlBytes: extraction.bytes,
+    workers: extraction.workers,
+  };
+  return { report, graph, index, options, urls, failing, cacheDir, stats };
+}
+
+/** The extraction cache of this site, or null (with a note) when it cannot be used. */
+function openCache(
+  cacheDir: string,
+  dir: string,
+  urls: SiteUrls,
+  notes: string[],
+): ExtractionCacheFolder | null {
+  try {
+    return openExtractionCache(cacheDir, dir, urls.internalOrigins, urls.base);
+  } catch (error) {
+    notes.push(
+      `extraction cache: not used, ${cacheDir} cannot be written (${(error as Error).message})`,
+    );
+    return null;
+  }
 }
 
 /** The site's shape from the input; a site URL with a path (Hugo's baseURL) names the base. */

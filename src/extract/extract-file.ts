@@ -1,12 +1,19 @@
 /**
- * Read one built HTML file and extract it. The unit of work of the worker pool, and of the
- * in-process path; failures name the file.
+ * Read one built HTML file and extract it, through the extraction cache when there is one.
+ * The unit of work of the worker pool, and of the in-process path; failures name the file.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  type ExtractionCacheFolder,
+  hashContent,
+  readCacheEntry,
+  writeCacheEntry,
+} from '../cache/extraction-cache.js';
 import { OutputDirError } from '../site/discover.js';
 import { decodeHtml } from './decode-html.js';
 import { extractPage } from './extract-page.js';
+import { decodePageLinks, encodePageLinks, PageLinksCodecError } from './page-links-codec.js';
 import type { PageLinks } from './types.js';
 
 /** One file to extract. Plain data, so it crosses to worker threads. */
@@ -22,15 +29,116 @@ export interface ExtractFileTask {
   sitePath?: string | undefined;
 }
 
+/** What became of one file. */
+export interface ExtractedFile {
+  /** The extraction, decoded (in process) — or null when only `payload` was asked for. */
+  page: PageLinks | null;
+  /** The extraction encoded (`page-links-codec.ts`), when asked for or read from the cache. */
+  payload: string | null;
+  /** Read from the cache (`hit`), or extracted. */
+  source: 'cache' | 'extracted';
+  /** Why a cache entry found for the file was not used (damaged or foreign), if one was not. */
+  unusableEntry: string | null;
+  /** Why the extraction could not be written to the cache, if it could not. */
+  writeFailure: string | null;
+  /** Size of the file in bytes. */
+  bytes: number;
+}
+
 /**
- * Read and extract one file.
+ * Read and extract one file. With a cache, an entry for the file's current content is used
+ * instead of parsing it, and a new extraction is written to it.
+ * @param want `page` for the extraction as objects (in process), `payload` for it encoded
+ *   (a worker sends it to the main thread as one string).
+ * @param readCache false to extract (and write the entry) without looking at the cache
  * @throws OutputDirError naming the file and the reason.
  */
-export async function extractFile(task: ExtractFileTask): Promise<PageLinks> {
+export function extractFile(
+  task: ExtractFileTask,
+  cache: ExtractionCacheFolder | null,
+  want: 'page' | 'payload',
+  readCache = true,
+): ExtractedFile {
+  const bytes = readHtmlFile(task);
+  const key = { file: task.file, url: task.url };
+  let contentHash: string | null = null;
+  let unusableEntry: string | null = null;
+  if (cache) contentHash = hashContent(bytes);
+  if (cache && contentHash !== null && readCache) {
+    const found = readCacheEntry(cache, key, contentHash);
+    if (found.status === 'hit') {
+      if (want === 'payload') {
+        return {
+          page: null,
+          payload: found.payload,
+          source: 'cache',
+          unusableEntry,
+          writeFailure: null,
+          bytes: bytes.length,
+        };
+      }
+      try {
+        const page = decodePageLinks(found.payload);
+        return {
+          page,
+          payload: found.payload,
+          source: 'cache',
+          unusableEntry,
+          writeFailure: null,
+          bytes: bytes.length,
+        };
+      } catch (error) {
+        if (!(error instanceof PageLinksCodecError)) throw error;
+        unusableEntry = `its extraction does not decode (${error.message})`;
+      }
+    } else if (found.status === 'unusable') {
+      unusableEntry = found.reason;
+    }
+  }
+  const page = extractBytes(bytes, task);
+  let payload: string | null = null;
+  let writeFailure: string | null = null;
+  if (cache || want === 'payload') payload = encodePageLinks(page);
+  if (cache && payload !== null && contentHash !== null) {
+    try {
+      writeCacheEntry(cache, key, contentHash, payload);
+    } catch (error) {
+      writeFailure = (error as Error).message;
+    }
+  }
+  return {
+    page: want === 'page' ? page : null,
+    payload,
+    source: 'extracted',
+    unusableEntry,
+    writeFailure,
+    bytes: bytes.length,
+  };
+}
+
+/** Extract a file's bytes as `extractPage` does, noting a charset that was not understood. */
+export function extractBytes(bytes: Uint8Array, task: ExtractFileTask): PageLinks {
+  const html = decodeHtml(bytes);
+  const page = extractPage(html.text, {
+    file: task.file,
+    url: task.url,
+    internalOrigins: task.internalOrigins,
+    sitePath: task.sitePath,
+  });
+  if (html.problem) page.problems = [...(page.problems ?? []), html.problem];
+  return page;
+}
+
+/**
+ * Read a task's file.
+ * @throws OutputDirError naming the file and the reason.
+ */
+export function readHtmlFile(task: ExtractFileTask): Uint8Array {
   const absolute = path.join(task.dir, task.file);
-  let bytes: Uint8Array;
   try {
-    bytes = await readFile(absolute);
+    // Note: synchronous: parsing is synchronous anyway, and one call is a quarter of the
+    // system calls and promise turns of `fs/promises.readFile`.
+    return readFileSync(absolute);
   } catch (error) {
     // Note: some errors (ERR_FS_FILE_TOO_LARGE) do not name the file; say which one failed.
     const code = (error as NodeJS.ErrnoException).code;
@@ -44,13 +152,4 @@ export async function extractFile(task: ExtractFileTask): Promise<PageLinks> {
             : (error as Error).message;
     throw new OutputDirError(`Cannot read ${absolute}: ${reason}`, { cause: error });
   }
-  const html = decodeHtml(bytes);
-  const page = extractPage(html.text, {
-    file: task.file,
-    url: task.url,
-    internalOrigins: task.internalOrigins,
-    sitePath: task.sitePath,
-  });
-  if (html.problem) page.problems = [...(page.problems ?? []), html.problem];
-  return page;
 }

@@ -1,0 +1,277 @@
+/**
+ * `PageLinks` as one compact string, for the two places a page's extraction travels: from
+ * a worker thread to the main thread, and into the cache and back.
+ *
+ * A JSON array with a string table and one flat array of numbers for the links: a page of
+ * 100 links is one array of 1,400 numbers instead of 100 objects, which crosses threads
+ * and parses several times faster than the objects would, and repeated strings (the same
+ * href on every nav link) are written once. Decoding validates everything it reads, since
+ * a cache entry is a file anyone could have changed.
+ */
+import type {
+  AnchorSource,
+  ContentSignals,
+  ExtractedLink,
+  LinkKind,
+  LinkScope,
+  PageFacts,
+  PageLinks,
+  Placement,
+  Position,
+} from './types.js';
+
+/** Version of the encoding; part of every cache key. */
+export const pageLinksFormat = 1;
+
+const kinds: readonly LinkKind[] = ['navigation', 'resource', 'metadata'];
+const scopes: readonly LinkScope[] = ['internal', 'outbound', 'other'];
+const textSources: readonly AnchorSource[] = ['text', 'alt', 'aria-label', 'title', 'none'];
+const placements: readonly Placement[] = ['nav', 'header', 'footer', 'aside', 'content'];
+
+/** Numeric signals, in this order; `assetOverride` follows them. */
+const signalNames = [
+  'words',
+  'sections',
+  'tables',
+  'tableRows',
+  'charts',
+  'downloads',
+  'forms',
+  'inputs',
+  'buttons',
+  'canvas',
+  'islands',
+  'images',
+  'largeImages',
+  'definitions',
+  'codeBlocks',
+] as const satisfies readonly (keyof ContentSignals)[];
+
+/**
+ * The `rel` of every decoded link without one. Frozen: shared by a million links on a large
+ * site, and nothing may change a link's `rel`.
+ */
+const noRel: string[] = Object.freeze([]) as unknown as string[];
+
+/** Numbers per link in the flat link array. */
+const linkWidth = 14;
+
+/** Encode a page's extraction as one JSON string (no line breaks in it). */
+export function encodePageLinks(page: PageLinks): string {
+  const strings: string[] = [];
+  const indexes = new Map<string, number>();
+  const add = (value: string): number => {
+    let index = indexes.get(value);
+    if (index === undefined) {
+      index = strings.length;
+      strings.push(value);
+      indexes.set(value, index);
+    }
+    return index;
+  };
+  const addNullable = (value: string | null): number => (value === null ? -1 : add(value));
+
+  const links: number[] = new Array(page.links.length * linkWidth);
+  let at = 0;
+  for (const link of page.links) {
+    links[at++] = add(link.element);
+    links[at++] = add(link.attribute);
+    links[at++] = kinds.indexOf(link.kind);
+    links[at++] = add(link.href);
+    links[at++] = addNullable(link.url);
+    links[at++] = scopes.indexOf(link.scope);
+    links[at++] = link.rel.length === 0 ? -1 : add(link.rel.join(' '));
+    links[at++] = addNullable(link.target);
+    links[at++] = addNullable(link.hreflang);
+    links[at++] = add(link.text);
+    links[at++] = textSources.indexOf(link.textSource);
+    links[at++] = placements.indexOf(link.placement);
+    links[at++] = link.position.type === 'source' ? link.position.line : 0;
+    links[at++] = link.position.type === 'source' ? link.position.column : 0;
+  }
+  const { facts, signals } = page;
+  const encoded = [
+    pageLinksFormat,
+    strings,
+    add(page.file),
+    add(page.url),
+    page.ids.map(add),
+    [
+      addNullable(facts.title),
+      addNullable(facts.h1),
+      addNullable(facts.lang),
+      addNullable(facts.canonical),
+      facts.robots.noindex ? 1 : 0,
+      facts.robots.nofollow ? 1 : 0,
+      facts.refresh === null ? -1 : add(facts.refresh.url),
+      facts.refresh === null ? 0 : facts.refresh.delay,
+      facts.hreflang.flatMap(({ lang, url }) => [add(lang), add(url)]),
+      facts.jsonLdTypes.map(add),
+      addNullable(facts.generator),
+    ],
+    [...signalNames.map((name) => signals[name]), addNullable(signals.assetOverride)],
+    page.problems === undefined ? -1 : page.problems.map(add),
+    links,
+  ];
+  return JSON.stringify(encoded);
+}
+
+/** Why an encoded page could not be decoded. */
+export class PageLinksCodecError extends Error {}
+
+/**
+ * Decode a page encoded by `encodePageLinks`, checking every value.
+ * @param intern returns one shared copy of a string: used for the strings of navigation,
+ *   header, footer and sidebar links, which repeat on every page (a thousand pages then
+ *   hold one copy of the footer's hrefs and texts, not a thousand)
+ * @throws PageLinksCodecError naming what is wrong
+ */
+export function decodePageLinks(
+  text: string,
+  intern: (value: string) => string = (value) => value,
+): PageLinks {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new PageLinksCodecError(`not JSON (${(error as Error).message})`);
+  }
+  const top = expectArray(data, 9, 'the page');
+  if (top[0] !== pageLinksFormat) throw new PageLinksCodecError('another encoding version');
+  const table = expectArray(top[1], -1, 'the string table');
+  for (const value of table) {
+    if (typeof value !== 'string') {
+      throw new PageLinksCodecError('a string table entry is not text');
+    }
+  }
+  const strings = table as string[];
+  const string = (value: unknown, what: string): string => {
+    if (!Number.isInteger(value) || (value as number) < 0 || (value as number) >= strings.length) {
+      throw new PageLinksCodecError(`${what}: no such string`);
+    }
+    return strings[value as number]!;
+  };
+  const interned = new Uint8Array(strings.length);
+  const shared = (value: unknown, what: string): string => {
+    const found = string(value, what);
+    const index = value as number;
+    if (interned[index] === 0) {
+      interned[index] = 1;
+      strings[index] = intern(found);
+    }
+    return strings[index]!;
+  };
+  const linkString = (value: unknown, what: string, repeated: boolean): string =>
+    repeated ? shared(value, what) : string(value, what);
+  const nullable = (value: unknown, what: string): string | null =>
+    value === -1 ? null : string(value, what);
+  const strings$ = (value: unknown, what: string): string[] =>
+    expectArray(value, -1, what).map((item) => string(item, what));
+
+  const factsData = expectArray(top[5], 11, 'the facts');
+  const hreflang = expectArray(factsData[8], -1, 'hreflang');
+  if (hreflang.length % 2 !== 0) throw new PageLinksCodecError('hreflang: odd length');
+  const hreflangFacts: PageFacts['hreflang'] = [];
+  for (let i = 0; i < hreflang.length; i += 2) {
+    hreflangFacts.push({
+      lang: string(hreflang[i], 'hreflang'),
+      url: string(hreflang[i + 1], 'hreflang'),
+    });
+  }
+  const refreshUrl = nullable(factsData[6], 'refresh');
+  const facts: PageFacts = {
+    title: nullable(factsData[0], 'title'),
+    h1: nullable(factsData[1], 'h1'),
+    lang: nullable(factsData[2], 'lang'),
+    canonical: nullable(factsData[3], 'canonical'),
+    robots: {
+      noindex: expectFlag(factsData[4], 'noindex'),
+      nofollow: expectFlag(factsData[5], 'nofollow'),
+    },
+    refresh:
+      refreshUrl === null ? null : { url: refreshUrl, delay: expectCount(factsData[7], 'delay') },
+    hreflang: hreflangFacts,
+    jsonLdTypes: strings$(factsData[9], 'jsonLdTypes'),
+    generator: nullable(factsData[10], 'generator'),
+  };
+
+  const signalData = expectArray(top[6], signalNames.length + 1, 'the signals');
+  const signals = {} as ContentSignals;
+  signalNames.forEach((name, i) => {
+    signals[name] = expectCount(signalData[i], name);
+  });
+  signals.assetOverride = nullable(signalData[signalNames.length], 'assetOverride');
+
+  const linkData = expectArray(top[8], -1, 'the links');
+  if (linkData.length % linkWidth !== 0) throw new PageLinksCodecError('the links: wrong length');
+  const links: ExtractedLink[] = new Array(linkData.length / linkWidth);
+  for (let i = 0, at = 0; at < linkData.length; i++, at += linkWidth) {
+    const placement = expectEnum(placements, linkData[at + 11], 'placement');
+    const repeated = placement !== 'content';
+    const rel = nullable(linkData[at + 6], 'rel');
+    const line = linkData[at + 12];
+    const column = linkData[at + 13];
+    let position: Position;
+    if (line === 0 && column === 0) position = { type: 'unavailable' };
+    else position = { type: 'source', line: expectPositive(line), column: expectPositive(column) };
+    links[i] = {
+      element: shared(linkData[at], 'element'),
+      attribute: shared(linkData[at + 1], 'attribute'),
+      kind: expectEnum(kinds, linkData[at + 2], 'kind'),
+      href: linkString(linkData[at + 3], 'href', repeated),
+      url: linkData[at + 4] === -1 ? null : linkString(linkData[at + 4], 'url', repeated),
+      scope: expectEnum(scopes, linkData[at + 5], 'scope'),
+      rel: rel === null ? noRel : rel.split(' '),
+      target: nullable(linkData[at + 7], 'target'),
+      hreflang: nullable(linkData[at + 8], 'hreflang'),
+      text: linkString(linkData[at + 9], 'text', repeated),
+      textSource: expectEnum(textSources, linkData[at + 10], 'textSource'),
+      placement,
+      position,
+    };
+  }
+
+  const page: PageLinks = {
+    file: string(top[2], 'file'),
+    url: string(top[3], 'url'),
+    links,
+    ids: strings$(top[4], 'ids'),
+    facts,
+    signals,
+  };
+  if (top[7] !== -1) page.problems = strings$(top[7], 'problems');
+  return page;
+}
+
+function expectArray(value: unknown, length: number, what: string): unknown[] {
+  if (!Array.isArray(value) || (length !== -1 && value.length !== length)) {
+    throw new PageLinksCodecError(`${what}: not the expected list`);
+  }
+  return value;
+}
+
+function expectEnum<T>(values: readonly T[], value: unknown, what: string): T {
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) >= values.length) {
+    throw new PageLinksCodecError(`${what}: unknown value`);
+  }
+  return values[value as number]!;
+}
+
+function expectCount(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new PageLinksCodecError(`${what}: not a count`);
+  }
+  return value;
+}
+
+function expectPositive(value: unknown): number {
+  if (!Number.isInteger(value) || (value as number) < 1) {
+    throw new PageLinksCodecError('position: not a line and column');
+  }
+  return value as number;
+}
+
+function expectFlag(value: unknown, what: string): boolean {
+  if (value !== 0 && value !== 1) throw new PageLinksCodecError(`${what}: not 0 or 1`);
+  return value === 1;
+}

@@ -1,0 +1,69 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { openExtractionCache } from '../../src/cache/extraction-cache.js';
+import type * as ExtractFiles from '../../src/extract/extract-files.js';
+import { repoRoot } from '../cli/helpers.js';
+import { page, writeSite } from '../helpers/site-folder.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+// Note: worker threads need the compiled worker, so this uses the build (`npm test` makes it).
+const { extractFiles } = (await import(
+  pathToFileURL(path.join(repoRoot, 'dist/src/extract/extract-files.js')).href
+)) as typeof ExtractFiles;
+const { extractFiles: extractFromSources } = await import('../../src/extract/extract-files.js');
+
+const internalOrigins = ['https://example.com'];
+
+async function site(pages: number) {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < pages; i++) {
+    files[`p${i}/index.html`] = page(
+      `<nav><a href="/">Home</a> <a href="/p${(i + 1) % pages}/">Next</a></nav><h2 id="s${i}">S</h2><a href="/p${i}/#s${i}" style="color: red">self</a><script>var x = ${i};</script>`,
+      '<style>body { margin: 0 }</style>',
+    );
+  }
+  const dir = await writeSite(files);
+  const tasks = Object.keys(files)
+    .sort()
+    .map((file) => ({
+      dir,
+      file,
+      url: `https://example.com/${file.replace('index.html', '')}`,
+      internalOrigins,
+      sitePath: '/',
+    }));
+  return { dir, tasks };
+}
+
+describe('extracting in worker threads', () => {
+  it('gives the same pages, in the same order, as extracting in process', async () => {
+    const { tasks } = await site(30);
+    const inProcess = await extractFromSources(tasks, { workers: 0 });
+    const inWorkers = await extractFiles(tasks, { workers: 2 });
+    expect(inWorkers.workers).toBe(2);
+    expect(inProcess.workers).toBe(0);
+    expect(JSON.stringify(inWorkers.pages)).toBe(JSON.stringify(inProcess.pages));
+    expect(inWorkers.bytes).toBe(inProcess.bytes);
+  });
+
+  it('reads and writes the cache from the workers', async () => {
+    const { dir, tasks } = await site(12);
+    const cache = openExtractionCache(await makeTempDir('cache-'), dir, internalOrigins, '/');
+    const cold = await extractFiles(tasks, { workers: 2, cache });
+    const warm = await extractFiles(tasks, { workers: 2, cache });
+    expect(cold.fromCache).toBe(0);
+    expect(warm.fromCache).toBe(12);
+    expect(JSON.stringify(warm.pages)).toBe(JSON.stringify(cold.pages));
+  });
+
+  it('fails naming the first file that cannot be read', async () => {
+    const { dir, tasks } = await site(12);
+    await rm(path.join(dir, 'p3/index.html'));
+    await rm(path.join(dir, 'p7/index.html'));
+    await expect(extractFiles(tasks, { workers: 2 })).rejects.toThrow(
+      `Cannot read ${path.join(dir, 'p3/index.html')}: the file disappeared during the run`,
+    );
+  });
+});
