@@ -16,6 +16,7 @@ import {
   type Reporter,
   type ResolvedLinkReportOptions,
   renderFailureMessage,
+  renderTimings,
   resolveOptions,
   runLinkReport,
   runReporters,
@@ -118,12 +119,15 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
         }
         const outDirShown = path.relative(cwd, outDir) || '.';
         const run = { ...result, failOn: options.failOn, outDir: outDirShown };
+        const writeStart = performance.now();
         await runReporters(reporters, run, {
           log: logger,
           stdout: process.stdout,
           env: process.env,
           cwd,
         });
+        // `astro build --verbose` shows where the check's time went.
+        logger.debug(renderTimings(result.stats, performance.now() - writeStart));
         if (result.failing.length > 0) {
           const reportPage = files.reportPage ? showPath(cwd, files.reportPage) : null;
           throw new AstroError(

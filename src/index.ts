@@ -83,6 +83,7 @@ export {
   renderVerdict,
   type TerminalOptions,
 } from './report/render/render-terminal.js';
+export { renderTimings } from './report/render/render-timings.js';
 export { createBuildLogReporter } from './report/reporters/build-log.js';
 export {
   createGithubAnnotationsReporter,
@@ -114,6 +115,8 @@ export {
 export {
   type LinkReportInput,
   type LinkReportResult,
+  type RunStage,
+  type RunStats,
   runLinkReport,
 } from './run-link-report.js';
 // Each stage on its own.

@@ -55,6 +55,8 @@ export interface CliArgs {
   workers?: number | undefined;
   /** `--cache <dir>`: the cache folder; `--no-cache` (false): no cache. */
   cache?: string | false | undefined;
+  /** `--timings`: print how long each stage took on stderr. */
+  timings: boolean;
   /** Core options set by flags. */
   options: FlagOptions;
 }
@@ -87,6 +89,7 @@ const flagDefinitions = {
   cache: { type: 'string' },
   // Note: with allowNegative, --no-cache sets `cache` to false; it must be declared to be accepted.
   'no-cache': { type: 'boolean' },
+  timings: { type: 'boolean' },
 } as const;
 
 /** Every flag's long name (`--fail-on`), for the help's completeness test. */
@@ -156,6 +159,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     buildFormat: oneOf('--build-format', values['build-format'], buildFormats),
     workers: values.workers === undefined ? undefined : parseWorkers(values.workers),
     cache: parseCache(values.cache as string | boolean | undefined),
+    timings: values.timings ?? false,
     options,
   };
 }

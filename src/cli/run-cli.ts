@@ -11,6 +11,7 @@ import {
   type LinkReportResult,
   OutputDirError,
   type Reporter,
+  renderTimings,
   resolveInboundCacheDir,
   resolveOptions,
   runLinkReport,
@@ -165,6 +166,7 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   if (files) reporters.push(files);
   const color = shouldUseColor(args.color, env, stdout.isTTY);
   reporters.push(...formatReporters[args.format ?? 'text']({ color, outDir: shownDir }));
+  const writeStart = performance.now();
   const failures = await runReporters(
     reporters,
     { ...result, failOn: options.failOn, outDir: shownDir },
@@ -180,6 +182,9 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
       cwd,
     },
   );
+  // Note: on stderr even with --quiet: the user asked for it.
+  if (args.timings)
+    stderr.write(`${renderTimings(result.stats, performance.now() - writeStart)}\n`);
   if (failures.some((failure) => failure.reporter === files?.name)) return exitCodes.error;
   return result.failing.length > 0 ? exitCodes.findings : exitCodes.ok;
 }

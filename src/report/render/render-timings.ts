@@ -1,0 +1,34 @@
+/**
+ * Stage timings of a run as one line of text, for `--timings` and Astro's debug log.
+ */
+import type { RunStats } from '../../run-link-report.js';
+
+/**
+ * Render how long each stage took, what extraction read and how, and, when given, how
+ * long writing the report took:
+ * `discover 12 ms, extract 1,850 ms (1,000 files, 47.9 MB, 0 from cache, 2 workers), …`.
+ * @param writeMs time the reporters took (the report files, the terminal output)
+ */
+export function renderTimings(stats: RunStats, writeMs?: number): string {
+  const parts = stats.timings.map(({ stage, ms }) => {
+    const time = `${stage} ${formatMs(ms)}`;
+    if (stage !== 'extract') return time;
+    const threads =
+      stats.workers === 0
+        ? 'in process'
+        : `${stats.workers} worker${stats.workers === 1 ? '' : 's'}`;
+    return `${time} (${stats.files.toLocaleString('en-US')} files, ${formatBytes(stats.htmlBytes)}, ${stats.fromCache.toLocaleString('en-US')} from cache, ${threads})`;
+  });
+  if (writeMs !== undefined) parts.push(`write ${formatMs(writeMs)}`);
+  const total = stats.timings.reduce((sum, { ms }) => sum + ms, writeMs ?? 0);
+  return `timings: ${parts.join(', ')}; total ${formatMs(total)}`;
+}
+
+function formatMs(ms: number): string {
+  return `${Math.round(ms).toLocaleString('en-US')} ms`;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
