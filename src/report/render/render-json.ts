@@ -1,5 +1,9 @@
 /**
  * JSON reporter: `report.json`, stable key order, with a `$schema` pointer.
+ *
+ * Large reports are rendered as a stream of chunks (`streamJsonReport`), so writing the
+ * report of a 50,000-page site never holds its whole text (hundreds of megabytes) at once.
+ * The chunks join to exactly what `JSON.stringify` gives.
  */
 import type { Report } from '../model/report-schema.js';
 
@@ -14,7 +18,86 @@ export function renderJsonReport(
   report: Report,
   schemaUrl: string = `./${reportSchemaFileName}`,
 ): string {
-  const { $schema: _ignored, ...rest } = report;
   const indent = report.pages.length <= indentedUpTo ? 2 : undefined;
-  return `${JSON.stringify({ $schema: schemaUrl, ...rest }, null, indent)}\n`;
+  return `${JSON.stringify(withSchema(report, schemaUrl), null, indent)}\n`;
+}
+
+/**
+ * The same text as `renderJsonReport`, in chunks: one per value below the top levels
+ * (a page, a finding), each rendered by `JSON.stringify`.
+ */
+export function* streamJsonReport(
+  report: Report,
+  schemaUrl: string = `./${reportSchemaFileName}`,
+): Generator<string> {
+  const indent = report.pages.length <= indentedUpTo ? '  ' : '';
+  yield* streamValue(withSchema(report, schemaUrl), indent, '', 0);
+  yield '\n';
+}
+
+function withSchema(report: Report, schemaUrl: string): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = report;
+  return { $schema: schemaUrl, ...rest };
+}
+
+/** Levels of nesting streamed; deeper values are one chunk each. */
+const streamedDepth = 3;
+
+/**
+ * Stream a value as `JSON.stringify(value, null, indent)` would write it at `prefix`
+ * (the indentation of the line it starts on), following the same rules: `toJSON`,
+ * properties that are `undefined`, functions or symbols left out, `null` for those in arrays.
+ */
+function* streamValue(
+  value: unknown,
+  indent: string,
+  prefix: string,
+  depth: number,
+): Generator<string> {
+  if (depth >= streamedDepth || value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value, null, indent);
+    // Note: JSON strings never hold a raw line break, so every one is indentation.
+    yield indent === '' || prefix === '' ? text : text.replaceAll('\n', `\n${prefix}`);
+    return;
+  }
+  const withToJson = value as { toJSON?: unknown };
+  if (typeof withToJson.toJSON === 'function') {
+    yield* streamValue((withToJson.toJSON as () => unknown)(), indent, prefix, depth);
+    return;
+  }
+  const inner = prefix + indent;
+  const open = indent === '' ? '' : `\n${inner}`;
+  const separator = indent === '' ? ',' : `,\n${inner}`;
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield '[]';
+      return;
+    }
+    yield `[${open}`;
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield separator;
+      const item = value[i];
+      yield* streamValue(isSkipped(item) ? null : item, indent, inner, depth + 1);
+    }
+    yield indent === '' ? ']' : `\n${prefix}]`;
+    return;
+  }
+  const entries = Object.entries(value).filter(([, item]) => !isSkipped(item));
+  if (entries.length === 0) {
+    yield '{}';
+    return;
+  }
+  yield `{${open}`;
+  const colon = indent === '' ? ':' : ': ';
+  for (let i = 0; i < entries.length; i++) {
+    const [key, item] = entries[i]!;
+    yield `${i > 0 ? separator : ''}${JSON.stringify(key)}${colon}`;
+    yield* streamValue(item, indent, inner, depth + 1);
+  }
+  yield indent === '' ? '}' : `\n${prefix}}`;
+}
+
+/** Values `JSON.stringify` leaves out of objects (and writes as `null` in arrays). */
+function isSkipped(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }

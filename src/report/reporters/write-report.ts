@@ -5,20 +5,14 @@
  * `checkReportFolder`). Failures are returned, not thrown, so the other files are still written.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  type FileHandle,
-  lstat,
-  mkdir,
-  open,
-  readdir,
-  rename,
-  rm,
-  writeFile,
-} from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { type FileHandle, lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createReportJsonSchema, type Report } from '../model/report-schema.js';
 import { type RenderHtmlOptions, renderHtmlReport } from '../render/render-html.js';
-import { renderJsonReport, reportSchemaFileName } from '../render/render-json.js';
+import { reportSchemaFileName, streamJsonReport } from '../render/render-json.js';
 import {
   checkReportFolder,
   isInside,
@@ -60,12 +54,12 @@ export async function writeReportFiles(
 ): Promise<WriteReportResult> {
   const result: WriteReportResult = { written: [], failures: [] };
   if (options.htmlDir) {
-    const files: { name: string; render: () => string }[] = [
+    const files: ReportFile[] = [
       {
         name: 'index.html',
         render: () => renderHtmlReport(report, { pageLinks: options.pageLinks }),
       },
-      { name: 'report.json', render: () => renderJsonReport(report) },
+      { name: 'report.json', render: () => streamJsonReport(report) },
       {
         name: reportSchemaFileName,
         render: () => `${JSON.stringify(createReportJsonSchema(), null, 2)}\n`,
@@ -77,7 +71,7 @@ export async function writeReportFiles(
     const schemaUrl = 'https://unpkg.com/astro-link-report/dist/report.schema.json';
     await writeJsonFile(
       options.jsonFile,
-      () => renderJsonReport(report, schemaUrl),
+      () => streamJsonReport(report, schemaUrl),
       options,
       result,
     );
@@ -85,10 +79,40 @@ export async function writeReportFiles(
   return result;
 }
 
+/** A file of the report: its name and its text, whole or in chunks. */
+interface ReportFile {
+  name: string;
+  render: () => string | Iterable<string>;
+}
+
+/**
+ * Write text, whole or streamed in chunks (joined into writes of `writeBatch` characters),
+ * so a report of hundreds of megabytes is never one string.
+ */
+async function writeText(file: string, text: string | Iterable<string>): Promise<void> {
+  const chunks = typeof text === 'string' ? [text] : text;
+  await pipeline(Readable.from(batchChunks(chunks)), createWriteStream(file));
+}
+
+/** Characters per write when streaming. */
+const writeBatch = 1 << 18;
+
+function* batchChunks(chunks: Iterable<string>): Generator<string> {
+  let batch = '';
+  for (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length >= writeBatch) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch !== '') yield batch;
+}
+
 /** Write every file into a fresh temporary sibling folder, then swap it in. */
 async function writeReportFolder(
   dir: string,
-  files: readonly { name: string; render: () => string }[],
+  files: readonly ReportFile[],
   options: WriteReportOptions,
   result: WriteReportResult,
 ): Promise<void> {
@@ -110,7 +134,7 @@ async function writeReportFolder(
     const failed: WriteReportResult['failures'] = [];
     for (const file of files) {
       try {
-        await writeFile(path.join(temporary, file.name), file.render());
+        await writeText(path.join(temporary, file.name), file.render());
         written.push(file.name);
       } catch (error) {
         failed.push({ file: path.join(dir, file.name), reason: describeError(error) });
@@ -125,7 +149,7 @@ async function writeReportFolder(
       }
       return;
     }
-    await writeFile(path.join(temporary, reportMarkerFile), renderReportMarker(written));
+    await writeText(path.join(temporary, reportMarkerFile), renderReportMarker(written));
     if (check.exists) await rename(check.real, previous);
     try {
       await rename(temporary, check.real);
@@ -163,7 +187,7 @@ async function removeStaleTemporaries(parent: string, name: string): Promise<voi
  */
 async function writeJsonFile(
   file: string,
-  render: () => string,
+  render: () => string | Iterable<string>,
   options: WriteReportOptions,
   result: WriteReportResult,
 ): Promise<void> {
@@ -187,9 +211,8 @@ async function writeJsonFile(
         return;
       }
     }
-    const content = render();
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temporary, content);
+    await writeText(temporary, render());
     await rename(temporary, file);
     result.written.push(file);
   } catch (error) {
