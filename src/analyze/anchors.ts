@@ -65,11 +65,22 @@ export const topAnchorTexts = 20;
  * punctuation, symbols or arrows at either end (`Read more »` → `read more`).
  */
 export function normalizeAnchorText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  // Note: this runs for every link. Most texts are plain words once in lower case, with
+  // nothing to fold; the others (`Read more »` in every footer) are remembered.
+  const lower = text.toLowerCase();
+  if (plainText.test(lower)) return lower;
+  let folded = foldedTexts.get(text);
+  if (folded === undefined) {
+    folded = lower.replace(/\s+/g, ' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (foldedTexts.size >= maxFoldedTexts) foldedTexts.clear();
+    foldedTexts.set(text, folded);
+  }
+  return folded;
 }
+
+const plainText = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+const foldedTexts = new Map<string, string>();
+const maxFoldedTexts = 50_000;
 
 /**
  * Analyze anchor texts.

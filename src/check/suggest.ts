@@ -71,13 +71,121 @@ export function nearestWithin(
   return best;
 }
 
+/*
+ * Candidates indexed by length and trigram, so a broken link is compared by edit distance
+ * only with the few paths that can be close to it, not with every page of the site (on a
+ * 10,000-page site, a thousand broken links would otherwise cost ten million comparisons).
+ * The filters only leave out candidates that cannot be within the limit, so the answer is
+ * the one `nearestWithin` gives over every candidate:
+ * - lengths: strings `limit` edits apart differ in length by at most `limit`;
+ * - trigrams (the q-gram lemma): one edit, a swap of neighbours included, changes at most 4
+ *   of a string's trigrams, so a string `limit` edits away shares at least
+ *   `distinct trigrams − 4 · limit` of them.
+ */
+
+/** Candidates indexed for `nearestWithin` queries. */
+export interface CandidateIndex {
+  /**
+   * The candidate nearest to `text` if at most `limit` edits away; ties go to the first in
+   * the order the candidates were given (as `nearestWithin` does).
+   */
+  nearest(text: string, limit: number): string | null;
+}
+
+const gramLength = 3;
+/** Trigrams one edit (a swap of neighbours included) can change. */
+const gramsPerEdit = gramLength + 1;
+
+/** Index candidates (in the order ties are decided). */
+export function createCandidateIndex(candidates: readonly string[]): CandidateIndex {
+  const byGram = new Map<string, number[]>();
+  candidates.forEach((candidate, index) => {
+    for (const gram of distinctGrams(candidate)) {
+      let list = byGram.get(gram);
+      if (!list) {
+        list = [];
+        byGram.set(gram, list);
+      }
+      list.push(index);
+    }
+  });
+  const shared = new Uint32Array(candidates.length);
+  // Character counts of the text, for the bag distance (never more than the edit distance).
+  const counts = new Int32Array(65536);
+  return {
+    nearest(text, limit) {
+      if (text.length > maxSuggestionLength) return null;
+      const grams = distinctGrams(text);
+      if (grams.size - gramsPerEdit * limit <= 0) return nearestWithin(text, candidates, limit);
+      const hits: number[] = [];
+      for (const gram of grams) {
+        for (const index of byGram.get(gram) ?? []) {
+          if (shared[index] === 0) hits.push(index);
+          shared[index]! += 1;
+        }
+      }
+      // Most shared trigrams first: a close candidate found early lowers the bar for the rest.
+      const needed = grams.size - gramsPerEdit * limit;
+      const close = hits
+        .filter((index) => shared[index]! >= needed)
+        .sort((a, b) => shared[b]! - shared[a]! || a - b);
+      for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i)]! += 1;
+      let best = -1;
+      let bestDistance = limit + 1;
+      for (const index of close) {
+        // Only a candidate as close as the best so far can still win (a tie, if it comes first).
+        const useful = best === -1 ? limit : bestDistance;
+        if (shared[index]! < grams.size - gramsPerEdit * useful) break;
+        const candidate = candidates[index]!;
+        if (Math.abs(candidate.length - text.length) > useful) continue;
+        if (bagDistance(text.length, candidate, counts) > useful) continue;
+        const distance = editDistanceWithin(text, candidate, useful);
+        if (distance < bestDistance || (distance === bestDistance && index < best)) {
+          best = index;
+          bestDistance = distance;
+        }
+      }
+      for (const index of hits) shared[index] = 0;
+      for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i)] = 0;
+      return best === -1 ? null : candidates[best]!;
+    },
+  };
+}
+
+/**
+ * The bag distance between a text (its character counts in `counts`) and a candidate: how
+ * many characters one has that the other lacks, the larger side. No edit changes it by more
+ * than one, so it is at most the edit distance, and it costs one pass over the candidate.
+ * `counts` is left as it was found.
+ */
+function bagDistance(textLength: number, candidate: string, counts: Int32Array): number {
+  let unmatchedText = textLength;
+  let unmatchedCandidate = 0;
+  for (let i = 0; i < candidate.length; i++) {
+    const code = candidate.charCodeAt(i);
+    if (counts[code]! > 0) unmatchedText--;
+    else unmatchedCandidate++;
+    counts[code]! -= 1;
+  }
+  for (let i = 0; i < candidate.length; i++) counts[candidate.charCodeAt(i)]! += 1;
+  return Math.max(unmatchedText, unmatchedCandidate);
+}
+
+function distinctGrams(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + gramLength <= text.length; i++) grams.add(text.slice(i, i + gramLength));
+  return grams;
+}
+
 /**
  * A function suggesting the built page a broken path most likely meant: the path with the
  * base added (a common mistake), else the nearest page path, if only a typo away.
  * Answers are memoized per path.
  */
 export function createPathSuggester(index: SiteIndex): (pathname: string) => string | null {
-  const candidates = index.pages.filter((page) => page.kind === 'page').map((page) => page.path);
+  const candidates = createCandidateIndex(
+    index.pages.filter((page) => page.kind === 'page').map((page) => page.path),
+  );
   const suggestions = new Map<string, string | null>();
   const suggest = (pathname: string): string | null => {
     if (index.base !== '/' && !pathname.startsWith(index.base)) {
@@ -87,7 +195,7 @@ export function createPathSuggester(index: SiteIndex): (pathname: string) => str
       if (target.status === 'page') return target.page.path;
       if (target.status !== 'missing') return withBase;
     }
-    return nearestWithin(pathname, candidates, Math.max(1, Math.floor(pathname.length / 5)));
+    return candidates.nearest(pathname, Math.max(1, Math.floor(pathname.length / 5)));
   };
   return (pathname) => {
     if (!suggestions.has(pathname)) suggestions.set(pathname, suggest(pathname));

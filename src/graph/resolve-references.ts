@@ -19,11 +19,19 @@ export interface ResolvedReference {
  */
 export function resolveReferences(index: SiteIndex): ResolvedReference[] {
   const references: ResolvedReference[] = [];
+  // Note: the nav and footer links of every page name the same URLs: each is parsed and
+  // resolved once, and the references share the (read-only) result.
+  const resolved = new Map<string, { url: URL; target: PathTarget }>();
   for (const page of index.pages) {
     for (const link of page.links) {
       if (link.scope !== 'internal' || link.url === null) continue;
-      const url = new URL(link.url);
-      references.push({ page, link, url, target: index.resolvePath(url.pathname) });
+      let known = resolved.get(link.url);
+      if (known === undefined) {
+        const url = new URL(link.url);
+        known = { url, target: index.resolvePath(url.pathname) };
+        resolved.set(link.url, known);
+      }
+      references.push({ page, link, url: known.url, target: known.target });
     }
   }
   return references;

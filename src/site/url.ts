@@ -105,6 +105,8 @@ export function scopeOfUrl(
  * Malformed escapes are kept as written. `%2F` stays encoded: it is not a separator.
  */
 export function decodePath(pathname: string): string {
+  // Note: most paths have nothing to decode; splitting them is a third of resolving a link.
+  if (!pathname.includes('%')) return pathname;
   return pathname
     .split('/')
     .map((segment) => {

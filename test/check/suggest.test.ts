@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistanceWithin, maxSuggestionLength, nearestWithin } from '../../src/check/suggest.js';
+import {
+  createCandidateIndex,
+  editDistanceWithin,
+  maxSuggestionLength,
+  nearestWithin,
+} from '../../src/check/suggest.js';
 
 /** Optimal string alignment distance, the plain full-matrix way, as a reference. */
 function referenceDistance(a: string, b: string): number {
@@ -40,5 +45,35 @@ describe('editDistanceWithin', () => {
     const long = 'x'.repeat(maxSuggestionLength + 1);
     expect(editDistanceWithin(long, `${long.slice(1)}y`, 5)).toBe(6);
     expect(nearestWithin(long, [long], 5)).toBeNull();
+  });
+});
+
+describe('the candidate index', () => {
+  // Paths from a small alphabet, so near misses (typos, swaps, added words) are common.
+  const path = fc
+    .array(fc.constantFrom('a', 'b', 'c', '-', '/', 'blog', 'docs', 'x'), { maxLength: 14 })
+    .map((parts) => `/${parts.join('')}/`);
+
+  it('finds the candidate a scan of every candidate finds, ties included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(path, { maxLength: 60 }),
+        path,
+        fc.integer({ min: 0, max: 6 }),
+        (candidates, text, limit) => {
+          expect(createCandidateIndex(candidates).nearest(text, limit)).toBe(
+            nearestWithin(text, candidates, limit),
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds a typo of one of many similar pages', () => {
+    const pages = Array.from({ length: 5000 }, (_, i) => `/blog/post-number-${i}/`);
+    const index = createCandidateIndex(pages);
+    expect(index.nearest('/blog/post-nubmer-4321/', 4)).toBe('/blog/post-number-4321/');
+    expect(index.nearest('/docs/something-else/', 4)).toBeNull();
   });
 });
