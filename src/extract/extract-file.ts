@@ -27,6 +27,11 @@ export interface ExtractFileTask {
   internalOrigins: readonly string[];
   /** The site's `base`. */
   sitePath?: string | undefined;
+  /**
+   * `hashContent` of the file, when the main thread already looked in the cache and found
+   * no entry for it: then it is extracted, and its entry written, without looking again.
+   */
+  contentHash?: string | undefined;
 }
 
 /** What became of one file. */
@@ -63,8 +68,8 @@ export function extractFile(
   const key = { file: task.file, url: task.url };
   let contentHash: string | null = null;
   let unusableEntry: string | null = null;
-  if (cache) contentHash = hashContent(bytes);
-  if (cache && contentHash !== null && readCache) {
+  if (cache) contentHash = task.contentHash ?? hashContent(bytes);
+  if (cache && contentHash !== null && readCache && task.contentHash === undefined) {
     const found = readCacheEntry(cache, key, contentHash);
     if (found.status === 'hit') {
       if (want === 'payload') {
@@ -151,5 +156,53 @@ export function readHtmlFile(task: ExtractFileTask): Uint8Array {
             ? 'the file disappeared during the run'
             : (error as Error).message;
     throw new OutputDirError(`Cannot read ${absolute}: ${reason}`, { cause: error });
+  }
+}
+
+/** What looking for a file in the cache found. */
+export type CacheProbe =
+  | { found: ExtractedFile }
+  | { found: null; contentHash: string; unusableEntry: string | null; bytes: number };
+
+/**
+ * Look for a file's extraction in the cache, reading the file to hash it: the extraction,
+ * decoded (`intern` as in `decodePageLinks`), or what a worker needs to extract it without
+ * looking again.
+ * @throws OutputDirError naming the file and the reason.
+ */
+export function probeCache(
+  task: ExtractFileTask,
+  cache: ExtractionCacheFolder,
+  intern?: (value: string) => string,
+): CacheProbe {
+  const bytes = readHtmlFile(task);
+  const contentHash = hashContent(bytes);
+  const found = readCacheEntry(cache, { file: task.file, url: task.url }, contentHash);
+  if (found.status === 'miss') {
+    return { found: null, contentHash, unusableEntry: null, bytes: bytes.length };
+  }
+  if (found.status === 'unusable') {
+    return { found: null, contentHash, unusableEntry: found.reason, bytes: bytes.length };
+  }
+  try {
+    const page = decodePageLinks(found.payload, intern);
+    return {
+      found: {
+        page,
+        payload: found.payload,
+        source: 'cache',
+        unusableEntry: null,
+        writeFailure: null,
+        bytes: bytes.length,
+      },
+    };
+  } catch (error) {
+    if (!(error instanceof PageLinksCodecError)) throw error;
+    return {
+      found: null,
+      contentHash,
+      unusableEntry: `its extraction does not decode (${error.message})`,
+      bytes: bytes.length,
+    };
   }
 }

@@ -1,6 +1,10 @@
 /**
- * Extract many files: in worker threads (piscina) when the site is large enough and the
+ * Extract many files: in worker threads (piscina) when there are enough to extract and the
  * machine has more than one core, in process otherwise. Results keep the input order.
+ *
+ * With a cache, the main thread first looks up each file (read, hash, read the entry):
+ * that is cheap, so a run that changed a few pages never starts a thread. Files without an
+ * entry go to the threads, once there are enough of them to be worth it.
  *
  * Workers get files in batches and send each batch back as one string (every page encoded
  * by `page-links-codec.ts`, one per line): cloning thousands of small objects between
@@ -9,25 +13,31 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { Piscina } from 'piscina';
 import {
   type ExtractionCacheFolder,
   entryName,
   pruneExtractionCache,
 } from '../cache/extraction-cache.js';
 import { OutputDirError } from '../site/discover.js';
-import { type ExtractedFile, type ExtractFileTask, extractFile } from './extract-file.js';
+import {
+  type ExtractedFile,
+  type ExtractFileTask,
+  extractFile,
+  probeCache,
+} from './extract-file.js';
 import type { ExtractBatch, ExtractBatchResult } from './extract-worker.js';
 import { decodePageLinks, PageLinksCodecError } from './page-links-codec.js';
 import type { PageLinks } from './types.js';
 
-/** Below this many files, starting workers costs more than it saves. */
+/** Below this many files to extract, starting workers costs more than it saves. */
 const workerThreshold = 64;
 
 /** Options of `extractFiles`. */
 export interface ExtractFilesOptions {
   /**
    * Worker threads to use; 0 extracts in process. Default: one per core on machines with 2
-   * or more cores, for 64 files or more; else 0.
+   * or more cores, once 64 files need extracting; else 0.
    */
   workers?: number | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
@@ -59,85 +69,184 @@ export async function extractFiles(
 ): Promise<ExtractFilesResult> {
   const cache = options.cache ?? null;
   const workerFile = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
-  const cores = availableParallelism();
   // Note: measured on the 1,000-page bench site on 2 cores (see the README's Performance
   // section): one thread per core beat one thread plus the main thread, and beat none.
-  const workers = options.workers ?? (tasks.length >= workerThreshold && cores >= 2 ? cores : 0);
-  const outcome = new ExtractionOutcome(tasks.length, cache);
+  const wanted = options.workers ?? (availableParallelism() >= 2 ? availableParallelism() : 0);
   // Note: from TypeScript sources (tests) there is no compiled worker file: extract in process.
-  const threads = workers > 0 && existsSync(workerFile) ? Math.min(workers, tasks.length) : 0;
-  if (threads === 0) {
-    for (let i = 0; i < tasks.length; i++) {
-      outcome.add(i, tasks[i]!, extractFile(tasks[i]!, cache, 'page'));
-      options.onProgress?.(i + 1, tasks.length);
+  const threads = wanted > 0 && existsSync(workerFile) ? wanted : 0;
+  const run = new ExtractionRun(tasks, cache, options.onProgress);
+  const explicit = options.workers !== undefined;
+  const pool = new WorkerPool(workerFile, threads, batchSize(tasks.length, threads), run);
+  try {
+    const misses: number[] = [];
+    for (let index = 0; index < tasks.length; index++) {
+      if (!cache) {
+        misses.push(index);
+      } else {
+        const probe = run.probe(index);
+        if (probe !== null) misses.push(probe);
+      }
+      // Enough misses to be worth threads: send them (the lookups go on meanwhile).
+      if (threads > 0 && (pool.started || misses.length >= (explicit ? 1 : workerThreshold))) {
+        while (misses.length >= pool.batch) pool.send(misses.splice(0, pool.batch));
+      }
+      // Let the threads' results in between lookups.
+      if (pool.started && index % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
     }
-  } else {
-    await extractInWorkers(tasks, workerFile, threads, cache, outcome, options.onProgress);
+    if (pool.started && misses.length > 0) pool.send(misses.splice(0));
+    for (const index of misses) run.extractHere(index);
+    await pool.finish();
+  } finally {
+    await pool.destroy();
   }
+  run.throwFirstError();
   if (cache) {
     try {
       pruneExtractionCache(cache, new Set(tasks.map((task) => entryName(task))));
     } catch (error) {
-      outcome.notes.push(
+      run.notes.push(
         `extraction cache: could not tidy ${cache.folder} (${(error as Error).message})`,
       );
     }
   }
   return {
-    pages: outcome.pages,
-    fromCache: outcome.fromCache,
-    bytes: outcome.bytes,
-    workers: threads,
-    notes: outcome.describe(),
+    pages: run.pages,
+    fromCache: run.fromCache,
+    bytes: run.bytes,
+    workers: pool.started ? threads : 0,
+    notes: run.describe(),
   };
 }
 
 /** Files per batch: a few dozen batches per thread balance the load. */
 function batchSize(files: number, threads: number): number {
-  return Math.max(4, Math.min(64, Math.ceil(files / (threads * 12))));
+  return Math.max(4, Math.min(64, Math.ceil(files / (Math.max(threads, 1) * 12))));
 }
 
-async function extractInWorkers(
-  tasks: readonly ExtractFileTask[],
-  workerFile: string,
-  threads: number,
-  cache: ExtractionCacheFolder | null,
-  outcome: ExtractionOutcome,
-  onProgress: ExtractFilesOptions['onProgress'],
-): Promise<void> {
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina<ExtractBatch, ExtractBatchResult>({
-    filename: workerFile,
-    maxThreads: threads,
-    minThreads: threads,
-  });
-  const size = batchSize(tasks.length, threads);
-  const intern = createInterner();
-  let done = 0;
-  let next = 0;
-  let firstError: { index: number; message: string } | null = null;
-  const take = (): number | null => {
-    if (next >= tasks.length) return null;
-    const start = next;
-    next += size;
-    return start;
-  };
-  const finished = (count: number) => {
-    done += count;
-    onProgress?.(done, tasks.length);
-  };
-  const receive = (start: number, result: ExtractBatchResult) => {
+/** Worker threads, started when the first batch is sent. */
+class WorkerPool {
+  started = false;
+  readonly batch: number;
+  private pool: Piscina<ExtractBatch, ExtractBatchResult> | null = null;
+  private readonly pending: Promise<void>[] = [];
+  private readonly workerFile: string;
+  private readonly threads: number;
+  private readonly run: ExtractionRun;
+
+  constructor(workerFile: string, threads: number, batch: number, run: ExtractionRun) {
+    this.workerFile = workerFile;
+    this.threads = threads;
+    this.batch = batch;
+    this.run = run;
+  }
+
+  /** Extract the tasks at these indexes in a thread. */
+  send(indexes: number[]): void {
+    if (!this.pool) {
+      this.started = true;
+      this.pending.push(
+        import('piscina').then(({ Piscina }) => {
+          this.pool = new Piscina<ExtractBatch, ExtractBatchResult>({
+            filename: this.workerFile,
+            maxThreads: this.threads,
+            minThreads: this.threads,
+          });
+        }),
+      );
+    }
+    const ready = this.pending[0]!;
+    this.pending.push(
+      ready
+        .then(() =>
+          this.pool!.run({
+            tasks: indexes.map((index) => this.run.task(index)),
+            cache: this.run.cache,
+          }),
+        )
+        .then((result) => this.run.receive(indexes, result)),
+    );
+  }
+
+  async finish(): Promise<void> {
+    await Promise.all(this.pending);
+  }
+
+  async destroy(): Promise<void> {
+    if (this.started) await this.pending[0];
+    await this.pool?.destroy();
+  }
+}
+
+/** The tasks, their results as they come in, and what to say about the cache. */
+class ExtractionRun {
+  readonly pages: PageLinks[];
+  readonly cache: ExtractionCacheFolder | null;
+  fromCache = 0;
+  bytes = 0;
+  readonly notes: string[] = [];
+  private readonly tasks: readonly ExtractFileTask[];
+  private readonly onProgress: ExtractFilesOptions['onProgress'];
+  /** Hashes found by `probe`, by task index, for the extraction that follows. */
+  private readonly hashes = new Map<number, string>();
+  private readonly unusable: string[] = [];
+  private readonly writeFailures: string[] = [];
+  private firstError: { index: number; message: string } | null = null;
+  private done = 0;
+  private readonly intern = createInterner();
+
+  constructor(
+    tasks: readonly ExtractFileTask[],
+    cache: ExtractionCacheFolder | null,
+    onProgress: ExtractFilesOptions['onProgress'],
+  ) {
+    this.tasks = tasks;
+    this.cache = cache;
+    this.onProgress = onProgress;
+    this.pages = new Array(tasks.length);
+  }
+
+  /** The task to send, with the hash `probe` found. */
+  task(index: number): ExtractFileTask {
+    const contentHash = this.hashes.get(index);
+    const task = this.tasks[index]!;
+    return contentHash === undefined ? task : { ...task, contentHash };
+  }
+
+  /** Look a task's file up in the cache; its index when it must be extracted, else null. */
+  probe(index: number): number | null {
+    const task = this.tasks[index]!;
+    try {
+      const probe = probeCache(task, this.cache!, this.intern);
+      if (probe.found) {
+        this.add(index, probe.found);
+        return null;
+      }
+      this.hashes.set(index, probe.contentHash);
+      if (probe.unusableEntry) this.unusable.push(`${task.file} (${probe.unusableEntry})`);
+      return index;
+    } catch (error) {
+      this.fail(index, error);
+      return null;
+    }
+  }
+
+  /** Extract a task's file in this thread. */
+  extractHere(index: number): void {
+    try {
+      this.add(index, extractFile(this.task(index), this.cache, 'page'));
+    } catch (error) {
+      this.fail(index, error);
+    }
+  }
+
+  /** Take in a batch a thread extracted. */
+  receive(indexes: readonly number[], result: ExtractBatchResult): void {
     const lines = result.lines.split('\n');
-    const end = Math.min(start + size, tasks.length);
-    for (let index = start; index < end; index++) {
-      const k = index - start;
-      const task = tasks[index]!;
+    indexes.forEach((index, k) => {
       const line = lines[k] ?? 'e"no result"';
       if (line.startsWith('e')) {
-        if (firstError === null || index < firstError.index) {
-          firstError = { index, message: JSON.parse(line.slice(1)) as string };
-        }
-        continue;
+        this.fail(index, new OutputDirError(JSON.parse(line.slice(1)) as string));
+        return;
       }
       const extracted: ExtractedFile = {
         page: null,
@@ -148,76 +257,39 @@ async function extractInWorkers(
         bytes: result.sizes[k] ?? 0,
       };
       try {
-        extracted.page = decodePageLinks(extracted.payload!, intern);
+        extracted.page = decodePageLinks(extracted.payload!, this.intern);
       } catch (error) {
         if (!(error instanceof PageLinksCodecError)) throw error;
         // A cache entry that passed its hash but does not decode: extract it here.
-        const again = extractFile(task, cache, 'page', false);
-        again.unusableEntry = `its extraction does not decode (${error.message})`;
-        outcome.add(index, task, again);
-        continue;
+        const task = this.tasks[index]!;
+        this.unusable.push(`${task.file} (its extraction does not decode (${error.message}))`);
+        this.add(index, extractFile(task, this.cache, 'page', false));
+        return;
       }
-      outcome.add(index, task, extracted);
-    }
-    finished(end - start);
-  };
-  // Each thread has two batches in flight, so it never waits for the main thread.
-  const lane = async (): Promise<void> => {
-    for (let start = take(); start !== null; start = take()) {
-      const batch = tasks.slice(start, start + size);
-      receive(start, await pool.run({ tasks: batch, cache }));
-    }
-  };
-  const mainLane = async (): Promise<void> => {
-    for (let start = take(); start !== null; start = take()) {
-      const end = Math.min(start + size, tasks.length);
-      for (let index = start; index < end; index++) {
-        try {
-          outcome.add(index, tasks[index]!, extractFile(tasks[index]!, cache, 'page'));
-        } catch (error) {
-          if (!(error instanceof OutputDirError)) throw error;
-          if (firstError === null || index < firstError.index) {
-            firstError = { index, message: error.message };
-          }
-        }
-      }
-      finished(end - start);
-      // Let the workers' results in between batches.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  };
-  try {
-    const lanes = Array.from({ length: threads * 2 }, lane);
-    if (process.env.ASTRO_LINK_REPORT_MAIN_LANE === '1') lanes.push(mainLane());
-    await Promise.all(lanes);
-  } finally {
-    await pool.destroy();
-  }
-  const error = firstError as { index: number; message: string } | null;
-  if (error) throw new OutputDirError(error.message);
-}
-
-/** The results as they come in, and what to say about the cache. */
-class ExtractionOutcome {
-  readonly pages: PageLinks[];
-  fromCache = 0;
-  bytes = 0;
-  readonly notes: string[] = [];
-  private readonly cache: ExtractionCacheFolder | null;
-  private readonly unusable: string[] = [];
-  private readonly writeFailures: string[] = [];
-
-  constructor(count: number, cache: ExtractionCacheFolder | null) {
-    this.pages = new Array(count);
-    this.cache = cache;
+      this.add(index, extracted);
+    });
   }
 
-  add(index: number, task: ExtractFileTask, extracted: ExtractedFile): void {
+  throwFirstError(): void {
+    if (this.firstError) throw new OutputDirError(this.firstError.message);
+  }
+
+  private add(index: number, extracted: ExtractedFile): void {
+    const task = this.tasks[index]!;
     this.pages[index] = extracted.page!;
     this.bytes += extracted.bytes;
     if (extracted.source === 'cache') this.fromCache++;
     if (extracted.unusableEntry) this.unusable.push(`${task.file} (${extracted.unusableEntry})`);
     if (extracted.writeFailure) this.writeFailures.push(extracted.writeFailure);
+    this.done++;
+    this.onProgress?.(this.done, this.tasks.length);
+  }
+
+  private fail(index: number, error: unknown): void {
+    if (!(error instanceof OutputDirError)) throw error;
+    if (this.firstError === null || index < this.firstError.index) {
+      this.firstError = { index, message: error.message };
+    }
   }
 
   describe(): string[] {
