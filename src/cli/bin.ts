@@ -3,7 +3,14 @@
  * The `astro-link-report` command. Sets `process.exitCode` and lets Node.js exit on its
  * own, so output piped to another program is flushed first.
  */
-import { runCli } from './run-cli.js';
+import module from 'node:module';
+
+// Note: Node.js's compile cache (in the OS temporary folder, or NODE_COMPILE_CACHE) keeps
+// the compiled code of the modules between runs: a third of the start-up time, every run.
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+module.enableCompileCache?.();
+
+const { runCli } = await import('./run-cli.js');
 
 // Note: a reader that stops early (`| head`) closes the pipe; that is not an error. Any
 // other write error (a full disk) is a failure to report, with the exit code for errors.
