@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { analysisOptionsShape } from './analyze/options.js';
 import { type FindingType, findingTypes } from './findings/definitions.js';
 import { failLevels, severityLevels } from './findings/severity.js';
-import { inboundCacheDirSchema, inboundOptionsSchema, siteKindsSchema } from './inbound/options.js';
+import {
+  inboundCacheDirSchema,
+  inboundOptionsSchema,
+  movedPathsSchema,
+  siteKindsSchema,
+} from './inbound/options.js';
 
 const findingTypeSchema = z.enum(findingTypes as [FindingType, ...FindingType[]]);
 
@@ -99,6 +104,13 @@ export const linkReportOptionsSchema = z
      * @default 'node_modules/.cache/astro-link-report'
      */
     inboundCacheDir: inboundCacheDirSchema,
+    /**
+     * Pages you moved, for the redirects suggested for lost backlink targets: old path → new
+     * path, or old folder (ending in `/`) → new folder. Paths with base.
+     * @default {}
+     * @example { '/blog/': '/posts/' }
+     */
+    movedPaths: movedPathsSchema,
     /** Analysis: `assets` (asset overrides by path glob) and `genericAnchors`. */
     ...analysisOptionsShape,
   })

@@ -60,6 +60,14 @@ function listSome(items: readonly string[]): string {
 
 type PageDetails = { page: string };
 
+/** How a lost target's suggestion is the same content, for its hint. */
+const matchWording: Record<string, string> = {
+  'same-page': 'the same page at its built URL',
+  mapped: 'the page movedPaths maps it to',
+  'same-slug': 'the page with the same slug',
+  'near-slug': 'the page whose slug differs by a typo',
+};
+
 /** Every finding type. Keys are the stable identifiers used in JSON, options and docs. */
 export const findingDefinitions = {
   'broken-link': define<{
@@ -269,7 +277,16 @@ export const findingDefinitions = {
     backlinks: number;
     linkingSites: number;
     reason: string;
+    /** `file` for a URL that names a file (`/guide.pdf`). */
+    kind?: 'page' | 'file';
+    /** The page that is plausibly the same content (see `match`), or null: no close match. */
     suggestion: string | null;
+    /** Why the suggestion is the same content: same-page, mapped, same-slug or near-slug. */
+    match?: string | null;
+    /** The section index, named as a fallback when there is no close match (not the same content). */
+    fallback?: string | null;
+    /** Pages that fit equally well, so none was chosen. */
+    ambiguous?: string[];
     redirectFrom: string | null;
     redirectTo: string | null;
     /** The ready-to-paste `redirects` entry, from the paste-safe serializer. */
@@ -287,12 +304,21 @@ export const findingDefinitions = {
       'An inbound export names a URL of this site that the build no longer has and no redirect covers.',
     message: (d) =>
       `${escapeUnsafe(d.target)} has ${d.backlinks} backlink(s) but the build has no page there${d.note ? ` (${d.note})` : ''}`,
-    hint: (d) =>
-      d.snippet
-        ? `Add a redirect to the nearest page in astro.config.mjs: redirects: { ${d.snippet} }`
-        : d.suspicious
-          ? `No redirect is offered: ${d.suspicious}, so it may be crafted to trick whoever pastes it. Look at the linking pages before you act on it.`
-          : 'Restore the page or add a redirect to the most relevant page.',
+    hint: (d) => {
+      const what = d.kind === 'file' ? 'file' : 'page';
+      if (d.snippet) {
+        return `Add a redirect to ${matchWording[d.match ?? ''] ?? 'the nearest page'} in astro.config.mjs: redirects: { ${d.snippet} }`;
+      }
+      if (d.suspicious) {
+        return `No redirect is offered: ${d.suspicious}, so it may be crafted to trick whoever pastes it. Look at the linking pages before you act on it.`;
+      }
+      if (d.ambiguous && d.ambiguous.length > 0) {
+        return `Several built pages have this slug (${listSome(d.ambiguous.map(escapeUnsafe))}), so none is suggested: redirect it to the one with the same content, or restore the ${what}.`;
+      }
+      return d.fallback
+        ? `No close match among the built pages: restore the ${what}, or redirect it to the page with the same content. Fallback: the section index ${escapeUnsafe(d.fallback)} (not the same content; a mass redirect there reads as a soft 404).`
+        : `No close match among the built ${what}s: restore the ${what}, or redirect it to the ${what} with the same content.`;
+    },
   }),
   'inbound-source-failed': define<{
     source: string;

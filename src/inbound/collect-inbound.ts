@@ -25,6 +25,8 @@ export async function collectInbound(
   urls: SiteUrls,
   index: SiteIndex,
   root: string,
+  /** Every built file (paths with base, decoded), for redirect suggestions of lost file URLs. */
+  files: Iterable<string> = [],
 ): Promise<CollectedInbound | null> {
   if (options.inbound.length === 0) return null;
   const data = await loadInbound(options.inbound, {
@@ -39,10 +41,10 @@ export async function collectInbound(
         return { status: 'page', page: target.page.path };
       case 'redirect':
         return { status: 'redirect', destination: target.destination };
-      // Note: backlinks to files (a CSV download, a PDF) and on-demand routes land on
-      // something real; they are credited to that path.
+      // Note: backlinks to files (a CSV download, a PDF) land on something real: they are
+      // listed as files. On-demand routes are pages the build cannot see: credited to the path.
       case 'file':
-        return { status: 'page', page: pathname };
+        return { status: 'file', file: target.file };
       case 'on-demand':
         return { status: 'page', page: pathname };
       case 'missing':
@@ -50,7 +52,12 @@ export async function collectInbound(
     }
   };
   const pages = index.pages.filter((page) => page.kind === 'page').map((page) => page.path);
-  const joined = joinInbound(data, urls, lookup, pages);
+  const assetFiles = [...files].filter((file) => !/\.html?$/i.test(file)).sort();
+  const joined = joinInbound(data, urls, lookup, {
+    pages,
+    files: assetFiles,
+    moved: options.movedPaths,
+  });
   const matched = Object.keys(joined.byPage).length + joined.lost.length + joined.redirected.length;
   if (matched === 0 && joined.foreignTargets.length > 0) {
     // Note: an export of another property joins nothing; say so instead of an empty section.

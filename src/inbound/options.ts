@@ -201,6 +201,22 @@ export const siteKindsSchema = z
  */
 export const inboundCacheDirSchema = z.string().trim().min(1).default(defaultInboundCacheDir);
 
+const movedPathSchema = z
+  .string()
+  .trim()
+  .refine((value) => value.startsWith('/') && !value.startsWith('//'), {
+    message: 'expected a path with base, such as "/blog/" or "/old-pricing/"',
+  });
+
+/**
+ * Pages you moved, for the redirects suggested for lost backlink targets: an old path → its
+ * new path, or an old folder (ending in `/`) → its new folder, the rest of the path kept.
+ * Paths are with base, as served. A mapping wins over every guess.
+ * @default {}
+ * @example { '/blog/': '/posts/', '/old-pricing/': '/pricing/' }
+ */
+export const movedPathsSchema = z.record(movedPathSchema, movedPathSchema).default({});
+
 /** One `inbound` entry as a user writes it. */
 export type InboundSourceOption = z.input<typeof inboundSourceSchema>;
 /** One `inbound` entry after defaults. */

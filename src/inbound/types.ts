@@ -3,6 +3,7 @@
  * what joining it with the built site yields (`JoinedInbound`). Everything is plain JSON
  * (no `Map`, no `Date`), ordered deterministically.
  */
+import type { RedirectMatch } from '../check/suggest.js';
 import type { Finding } from '../findings/finding.js';
 
 /** Which tool an export comes from, as named in the `format` option. `csv` is a mapped generic CSV. */
@@ -256,8 +257,23 @@ export interface LostTarget {
   backlinks: number;
   linkingSites: number;
   referringDomains: string[];
-  /** The most similar built page, to redirect to; null when none is close. */
+  /** `file` when the URL names a file (`/guide.pdf`, `/logo.png`), else `page`. */
+  kind: 'page' | 'file';
+  /** The built page (or file) that is plausibly the same content; null: no close match. */
   suggestion: string | null;
+  /**
+   * Why `suggestion` is the same content: `same-page` (another URL form of it, `/x.html` for
+   * `/x/`), `mapped` (the `movedPaths` option), `same-slug` (the same slug in another folder or
+   * with another extension) or `near-slug` (a typo away); null without a suggestion.
+   */
+  match: RedirectMatch | null;
+  /**
+   * With no close match: the section's index page, a fallback that is not the same content
+   * (never offered as a redirect to paste); null when there is a suggestion or no section page.
+   */
+  fallback: string | null;
+  /** Pages that fit equally well (the same slug in two folders), so none was chosen. */
+  ambiguous: string[];
   /**
    * A redirect for Astro's `redirects` (base-relative paths), when there is a suggestion;
    * `entry` is the ready-to-paste `'from': 'to'` line, from a serializer that cannot leave
@@ -295,6 +311,11 @@ export interface ForeignTarget {
 export interface JoinedInbound {
   /** Page → inbound facts, keys in sorted order. Only pages with inbound data appear. */
   byPage: Record<string, InboundPage>;
+  /**
+   * Built files that are not pages (a PDF, an image, a download) with backlinks, as
+   * `InboundPage`s whose `page` is the file's path. Sorted by incoming links (descending), then path.
+   */
+  files: InboundPage[];
   /**
    * Missing URLs with at least one backlink, one `lost-backlink-target` finding each. Sorted by
    * backlinks (descending), then target. Missing URLs the exports name without a backlink

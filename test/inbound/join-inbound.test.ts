@@ -8,7 +8,6 @@ import {
   loadInbound,
   type PageLookup,
   type SourceSummary,
-  suggestPage,
 } from '../../src/inbound/index.js';
 import { createSiteUrls, pageKey } from '../../src/site/url.js';
 import { fixtures, temporaryFolder } from './helpers.js';
@@ -250,16 +249,16 @@ describe('joinInbound', () => {
     ]);
   });
 
-  it('reports a lost target with the most similar page of its section and a redirect to paste', () => {
+  it('reports a lost target with the page a typo away and a redirect to paste', () => {
     const joined = joinInbound(
       data({
         links: [
-          link('https://a.example/1', 'https://example.com/blog/old-post-title/'),
-          link('https://news.example/2', 'http://www.example.com/blog/old-post-title'),
+          link('https://a.example/1', 'https://example.com/blog/new-post-tilte/'),
+          link('https://news.example/2', 'http://www.example.com/blog/new-post-tilte'),
         ],
         targets: [
           {
-            targetUrl: 'https://example.com/blog/old-post-title/',
+            targetUrl: 'https://example.com/blog/new-post-tilte/',
             incomingLinks: 7,
             linkingSites: 3,
             internalLinks: null,
@@ -273,20 +272,24 @@ describe('joinInbound', () => {
     );
     expect(joined.lost).toEqual([
       {
-        target: '/blog/old-post-title/',
+        target: '/blog/new-post-tilte/',
         targetUrls: [
-          'http://www.example.com/blog/old-post-title',
-          'https://example.com/blog/old-post-title/',
+          'http://www.example.com/blog/new-post-tilte',
+          'https://example.com/blog/new-post-tilte/',
         ],
         reason: 'missing',
         backlinks: 7,
         linkingSites: 3,
         referringDomains: ['a.example', 'news.example'],
+        kind: 'page',
         suggestion: '/blog/new-post-title/',
+        match: 'near-slug',
+        fallback: null,
+        ambiguous: [],
         redirect: {
-          from: '/blog/old-post-title/',
+          from: '/blog/new-post-tilte/',
           to: '/blog/new-post-title/',
-          entry: "'/blog/old-post-title/': '/blog/new-post-title/'",
+          entry: "'/blog/new-post-tilte/': '/blog/new-post-title/'",
         },
         suspicious: null,
         note: null,
@@ -297,11 +300,11 @@ describe('joinInbound', () => {
       type: 'lost-backlink-target',
       severity: 'warning',
       page: null,
-      message: '/blog/old-post-title/ has 7 backlink(s) but the build has no page there',
-      hint: "Add a redirect to the nearest page in astro.config.mjs: redirects: { '/blog/old-post-title/': '/blog/new-post-title/' }",
+      message: '/blog/new-post-tilte/ has 7 backlink(s) but the build has no page there',
+      hint: "Add a redirect to the page whose slug differs by a typo in astro.config.mjs: redirects: { '/blog/new-post-tilte/': '/blog/new-post-title/' }",
     });
     expect(joined.findings[0]?.details).toMatchObject({
-      redirectFrom: '/blog/old-post-title/',
+      redirectFrom: '/blog/new-post-tilte/',
       redirectTo: '/blog/new-post-title/',
     });
   });
@@ -573,61 +576,3 @@ describe('joinInbound', () => {
 
 const truncated =
   'Target page,Incoming links,Linking sites\nhttps://example.com/pricing/,4,2\nhttps://example.com/about/,1,1\nhttps://example.com/blog/';
-
-describe('suggestPage', () => {
-  it('prefers a page of the same section', () => {
-    expect(suggestPage('/blog/pricing/', ['/pricing/', '/blog/pricing-tips/', '/blog/'])).toBe(
-      '/blog/pricing-tips/',
-    );
-  });
-
-  it('falls back to the nearest ancestor page, never the home page', () => {
-    expect(suggestPage('/blog/2019/completely-unrelated-slug/', ['/', '/blog/', '/about/'])).toBe(
-      '/blog/',
-    );
-    expect(suggestPage('/completely-unrelated-slug/', ['/', '/about/'])).toBeNull();
-  });
-
-  it('suggests only related pages', () => {
-    const site = [
-      '/',
-      '/pricing/',
-      '/about/',
-      '/blog/',
-      '/blog/hello-world/',
-      '/blog/new-post-title/',
-    ];
-    // Typos, renamed and reworded slugs, case.
-    expect(suggestPage('/old-pricing/', site)).toBe('/pricing/');
-    expect(suggestPage('/blog/helo-world/', site)).toBe('/blog/hello-world/');
-    expect(suggestPage('/Pricing/', site)).toBe('/pricing/');
-    expect(suggestPage('/blog/old-post-title/', site)).toBe('/blog/new-post-title/');
-    // Unrelated paths that happen to share letters.
-    expect(suggestPage('/privacy/', site)).toBeNull();
-    expect(suggestPage('/login/', site)).toBeNull();
-    expect(suggestPage('/nope-bing/', site)).toBeNull();
-    expect(suggestPage('/blog/privacy/', ['/blog/', '/blog/pricing/'])).toBe('/blog/');
-    // A post whose slug shares a word is not the same post; its section is the fallback.
-    expect(
-      suggestPage('/blog/how-to-build-links/', ['/', '/blog/', '/blog/links/', '/about/']),
-    ).toBe('/blog/');
-    // The example site's lost post.
-    expect(
-      suggestPage('/blog/internal-linking-checklist/', [
-        '/',
-        '/about/',
-        '/blog/',
-        '/blog/anchor-text-that-works/',
-        '/blog/fixing-broken-internal-links/',
-        '/blog/what-is-an-orphan-page/',
-        '/guides/link-building/',
-        '/research/internal-link-study/',
-      ]),
-    ).toBe('/blog/');
-  });
-
-  it('breaks ties by the shorter path, then by name', () => {
-    expect(suggestPage('/docs/ab/', ['/docs/abc/', '/docs/ad/', '/docs/ac/'])).toBe('/docs/ac/');
-    expect(suggestPage('/docs/ax/', ['/docs/az/', '/docs/ay/'])).toBe('/docs/ay/');
-  });
-});

@@ -107,7 +107,26 @@ const lostSchema: z.ZodType<LostTarget> = z.object({
   backlinks: z.number().int(),
   linkingSites: z.number().int(),
   referringDomains: z.array(z.string()),
-  suggestion: z.string().nullable(),
+  kind: z.enum(['page', 'file']).describe('file: the URL names a file (/guide.pdf).'),
+  suggestion: z
+    .string()
+    .nullable()
+    .describe('The built page or file that is plausibly the same content; null: no close match.'),
+  match: z
+    .enum(['same-page', 'mapped', 'same-slug', 'near-slug'])
+    .nullable()
+    .describe(
+      'Why the suggestion is the same content: another URL form of it, the movedPaths option, the same slug elsewhere, or a slug a typo away.',
+    ),
+  fallback: z
+    .string()
+    .nullable()
+    .describe(
+      'With no close match: the section index page. A fallback, not the same content: never offered as a redirect.',
+    ),
+  ambiguous: z
+    .array(z.string())
+    .describe('Pages that fit equally well (the same slug in two folders), so none was chosen.'),
   redirect: z
     .object({
       from: z.string(),
@@ -172,8 +191,12 @@ export const inboundSectionSchema = z
         'Every problem of every source and of folder sources (e.g. a spreadsheet skipped).',
       ),
     totals: z.object({
-      incomingLinks: z.number().int().describe('Sum of incoming links over built pages.'),
+      incomingLinks: z.number().int().describe('Sum of incoming links over built pages and files.'),
       pagesWithBacklinks: z.number().int(),
+      filesWithBacklinks: z
+        .number()
+        .int()
+        .describe('Built files that are not pages (PDF, images, downloads) with backlinks.'),
       linkingSites: z.number().int().describe('Distinct linking sites known from any export.'),
       lostTargets: z.number().int(),
       foreignTargets: z.number().int(),
@@ -183,6 +206,18 @@ export const inboundSectionSchema = z
     samples: z
       .array(sampleSchema)
       .describe('Latest and sample links (target unknown), newest first.'),
+    files: z
+      .array(
+        z.object({
+          path: z.string().describe('The built file, with base.'),
+          incomingLinks: z.number().int(),
+          linkingSites: z.number().int(),
+          referringDomains: z.array(z.string()),
+          targetUrls: z.array(z.string()),
+          backlinks: z.array(inboundLinkSchema),
+        }),
+      )
+      .describe('Built files that are not pages (a PDF, an image, a download) with backlinks.'),
     lost: z.array(lostSchema),
     redirected: z.array(redirectedSchema),
     foreignTargets: z.array(foreignSchema),

@@ -9,12 +9,15 @@ export function toReportInbound(inbound: CollectedInbound | null): ReportInbound
   if (!inbound) return null;
   const { data, joined } = inbound;
   const pages = Object.values(joined.byPage);
+  const sum = (list: readonly { incomingLinks: number }[]) =>
+    list.reduce((total, page) => total + page.incomingLinks, 0);
   return {
     sources: data.sources,
     problems: data.problems,
     totals: {
-      incomingLinks: pages.reduce((total, page) => total + page.incomingLinks, 0),
+      incomingLinks: sum(pages) + sum(joined.files),
       pagesWithBacklinks: pages.filter((page) => page.incomingLinks > 0).length,
+      filesWithBacklinks: joined.files.filter((file) => file.incomingLinks > 0).length,
       linkingSites: data.linkingSites.length,
       lostTargets: joined.lost.length,
       foreignTargets: joined.foreignTargets.length,
@@ -22,6 +25,14 @@ export function toReportInbound(inbound: CollectedInbound | null): ReportInbound
     linkingSites: data.linkingSites,
     linkingText: data.linkingText,
     samples: data.samples,
+    files: joined.files.map((file) => ({
+      path: file.page,
+      incomingLinks: file.incomingLinks,
+      linkingSites: file.linkingSites,
+      referringDomains: file.referringDomains,
+      targetUrls: file.targetUrls,
+      backlinks: file.backlinks,
+    })),
     lost: joined.lost,
     redirected: joined.redirected,
     foreignTargets: joined.foreignTargets,

@@ -46,6 +46,7 @@ export function renderInbound(report: Report): Element {
     ...inbound.notes.map((note) => h('p.note', note)),
     h('h3', 'Pages that earn links'),
     renderEarningPages(report.pages),
+    ...(inbound.files.length > 0 ? [h('h3', 'Backlinks to files'), renderFiles(inbound)] : []),
     h('h3', 'Backlinks to URLs the build no longer has'),
     renderLost(inbound),
     h('h3', 'Linking sites'),
@@ -150,10 +151,27 @@ function renderLost(inbound: Inbound): Element {
       label: 'Redirect to add (astro.config.mjs)',
       cell: (l) =>
         l.redirect
-          ? h('code', `${l.redirect.entry},`)
+          ? h('span', [
+              h('code', `${l.redirect.entry},`),
+              ' ',
+              renderBadge(matchLabels[l.match ?? ''] ?? 'suggestion', 'info'),
+            ])
           : l.suspicious
             ? `not offered: ${l.suspicious}`
-            : 'no similar page',
+            : l.ambiguous.length > 0
+              ? h('span', [
+                  'several pages have this slug, none chosen: ',
+                  ...joinCodes(l.ambiguous),
+                ])
+              : l.fallback
+                ? h('span', [
+                    'no close match; ',
+                    renderBadge('fallback', 'warning'),
+                    ' the section index ',
+                    renderCode(displayPath(l.fallback)),
+                    ' (not the same content)',
+                  ])
+                : `no close match: restore the ${l.kind}`,
     },
   ];
   return renderTable(
@@ -163,6 +181,59 @@ function renderLost(inbound: Inbound): Element {
     inbound.lost,
     'Every backlinked URL of this site still exists.',
   );
+}
+
+/** How a suggested redirect is the same content. */
+const matchLabels: Record<string, string> = {
+  'same-page': 'same page',
+  mapped: 'movedPaths',
+  'same-slug': 'same slug',
+  'near-slug': 'typo',
+};
+
+function joinCodes(paths: readonly string[]): ElementContent[] {
+  return paths.flatMap((path, index) => [
+    ...(index > 0 ? [{ type: 'text' as const, value: ', ' }] : []),
+    renderCode(displayPath(path)),
+  ]);
+}
+
+function renderFiles(inbound: Inbound): Element {
+  const columns: Column<Inbound['files'][number]>[] = [
+    {
+      label: 'File',
+      cell: (f) => renderCode(displayPath(f.path)),
+      sort: (f) => displayPath(f.path),
+    },
+    {
+      label: 'Incoming links',
+      cell: (f) => f.incomingLinks,
+      numeric: true,
+      sort: (f) => f.incomingLinks,
+    },
+    {
+      label: 'Linking sites',
+      cell: (f) => f.linkingSites,
+      numeric: true,
+      sort: (f) => f.linkingSites,
+    },
+    {
+      label: 'Backlinks (with anchor)',
+      cell: (f) =>
+        f.backlinks.length === 0
+          ? ''
+          : renderCappedList(
+              f.backlinks,
+              (link) => [
+                renderCode(link.sourceUrl),
+                ...(link.anchor !== null ? [' ', renderAnchorText(link.anchor)] : []),
+              ],
+              backlinksPerPage,
+            ),
+      hideWhenEmpty: true,
+    },
+  ];
+  return renderTable('files-table', 'Backlinks to files', columns, inbound.files, '');
 }
 
 function renderLinkingSites(inbound: Inbound): Element {
