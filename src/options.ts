@@ -8,6 +8,7 @@ import { type FindingType, findingTypes } from './findings/definitions.js';
 import { failLevels, severityLevels } from './findings/severity.js';
 import {
   inboundCacheDirSchema,
+  inboundLimitsSchema,
   inboundOptionsSchema,
   movedPathsSchema,
   siteKindsSchema,
@@ -111,6 +112,12 @@ export const linkReportOptionsSchema = z
      * @example { '/blog/': '/posts/' }
      */
     movedPaths: movedPathsSchema,
+    /**
+     * Limits on each inbound export: `maxBytes` (256 MiB, after decompression), `maxRows`
+     * (1,000,000), `timeout` (30000 ms per download). Past them a source fails with a message.
+     * @default { maxBytes: 268435456, maxRows: 1000000, timeout: 30000 }
+     */
+    inboundLimits: inboundLimitsSchema,
     /** Analysis: `assets` (asset overrides by path glob) and `genericAnchors`. */
     ...analysisOptionsShape,
   })

@@ -29,10 +29,16 @@ export async function collectInbound(
   files: Iterable<string> = [],
 ): Promise<CollectedInbound | null> {
   if (options.inbound.length === 0) return null;
+  const siteHosts = urls.siteKnown
+    ? [...new Set(urls.internalOrigins.map((origin) => new URL(origin).host.replace(/^www\./, '')))]
+    : [];
   const data = await loadInbound(options.inbound, {
     root,
     cacheDir: options.inboundCacheDir,
     siteKinds: options.siteKinds,
+    siteHosts,
+    limits: options.inboundLimits,
+    timeout: options.inboundLimits.timeout,
   });
   const lookup = (pathname: string): PageLookupResult => {
     const target = index.resolvePath(pathname);

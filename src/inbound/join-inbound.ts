@@ -404,7 +404,7 @@ function countLinks(evidence: Evidence): number {
 
 function referringDomainsOf(evidence: Evidence): string[] {
   const sites = new Set(evidence.drillDownSites);
-  for (const link of evidence.links) if (link.site) sites.add(link.site);
+  for (const link of evidence.links) if (link.domain) sites.add(link.domain);
   return [...sites].sort(compare);
 }
 

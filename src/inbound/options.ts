@@ -217,6 +217,34 @@ const movedPathSchema = z
  */
 export const movedPathsSchema = z.record(movedPathSchema, movedPathSchema).default({});
 
+/**
+ * Limits on each inbound export, so a hostile or broken source (a 1 GB body, a gzip bomb, a
+ * pipe) is refused with a message instead of exhausting memory or time. An export past a limit
+ * is an `inbound-source-failed` finding.
+ * @default { maxBytes: 268435456, maxRows: 1000000, timeout: 30000 }
+ */
+export const inboundLimitsSchema = strictObject({
+  /**
+   * Most bytes read from one export (for a download: after decompression).
+   * @default 268435456 (256 MiB)
+   */
+  maxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
+  /**
+   * Most data rows of one export.
+   * @default 1000000
+   */
+  maxRows: z.number().int().positive().default(1_000_000),
+  /**
+   * Milliseconds before a download is abandoned.
+   * @default 30000
+   */
+  timeout: z.number().int().positive().default(30_000),
+}).default({ maxBytes: 256 * 1024 * 1024, maxRows: 1_000_000, timeout: 30_000 });
+
 /** One `inbound` entry as a user writes it. */
 export type InboundSourceOption = z.input<typeof inboundSourceSchema>;
 /** One `inbound` entry after defaults. */

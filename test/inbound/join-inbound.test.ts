@@ -9,6 +9,7 @@ import {
   type PageLookup,
   type SourceSummary,
 } from '../../src/inbound/index.js';
+import { registrableDomain } from '../../src/inbound/parse-values.js';
 import { createSiteUrls, pageKey } from '../../src/site/url.js';
 import { fixtures, temporaryFolder } from './helpers.js';
 
@@ -58,6 +59,7 @@ function link(sourceUrl: string, targetUrl: string, extra: Partial<InboundLink> 
     sourceUrl,
     targetUrl,
     site: new URL(sourceUrl).host.replace(/^www\./, ''),
+    domain: registrableDomain(new URL(sourceUrl).host.replace(/^www\./, '')),
     anchor: null,
     nofollow: null,
     sponsored: null,
@@ -65,6 +67,8 @@ function link(sourceUrl: string, targetUrl: string, extra: Partial<InboundLink> 
     firstSeen: null,
     lastSeen: null,
     lost: null,
+    targetStatus: null,
+    metrics: [],
     from: ['test.csv'],
     ...extra,
   };
@@ -80,6 +84,8 @@ function data(parts: Partial<InboundData>): InboundData {
     linkingText: [],
     samples: [],
     internalLinks: [],
+    anchors: [],
+    lostSites: [],
     problems: [],
     ...parts,
   };
@@ -511,7 +517,7 @@ describe('joinInbound', () => {
       [
         'inbound-source-failed',
         'error',
-        '06-truncated.csv: 1 of 3 rows could not be read (line 4); nothing was imported from it. Line 4: expected 3 fields (Target page, Incoming links, Linking sites), found 1; the file may be truncated. Fix or re-download the export, or set allowBadRows: true to import the other rows',
+        '06-truncated.csv: 1 of 3 rows could not be read (line 4); nothing was imported from it. Line 4: expected 3 fields (Target page, Incoming links, Linking sites), found 1; the file may be truncated. Fix the export (or download it again if it was cut short), or set allowBadRows: true (--allow-bad-rows) to import the other rows',
       ],
     ]);
     // What the hint needs to tell a required source (the build fails already) from an optional one.
@@ -531,6 +537,8 @@ describe('joinInbound', () => {
       required: false,
       rows: 2,
       badRows: 1,
+      internalRows: 0,
+      bytes: 120,
       encoding: 'utf-8',
       delimiter: ',',
       headerLine: 1,
@@ -545,6 +553,7 @@ describe('joinInbound', () => {
           severity: 'error',
           reason: 'bad count',
           message: 'gsc.csv, line 3: bad count',
+          fix: 'export',
         },
         {
           source: 'gsc.csv',
@@ -554,6 +563,7 @@ describe('joinInbound', () => {
           severity: 'error',
           reason: '1 of 2 rows could not be read',
           message: 'gsc.csv: 1 of 2 rows could not be read',
+          fix: 'export',
         },
       ],
     };

@@ -5,7 +5,9 @@ import { messages, parseText, utf8bom, utf16be, utf16le } from './helpers.js';
 const targetPages = 'Target page,Incoming links,Linking sites';
 const expectedEverything =
   'expected Search Console "Target page,Incoming links,Linking sites" or "Target page,Internal links" or "Site,Linking pages,Target pages" or "Rank,Link text" or "Linking page,Last crawled" or "Linking page" or "Site,Links"; ' +
-  'Ahrefs "Referring page URL,Target URL,…"; Semrush "Source url,Target url,Anchor,…"; ' +
+  'Ahrefs "Referring page URL,Target URL,Target page HTTP code,…" or "Referring page URL,Target URL,…" or "Domain,DR,Links to target,…" or "Anchor text,Ref. domains,Links to target,…" or "src_url,target_url,…" or "root_name,backlinks_count,…"; ' +
+  'Semrush "Source url,Target url,Anchor,…" or "source_url,target_url,…" or "domain,authority_score,backlinks,…"; ' +
+  'Moz "Source URL,Target URL,Domain Authority,…"; Majestic "Source URL,Target URL,Domain Trust Flow,…" or "Domain,Trust Flow,Citation Flow,…"; ' +
   'Bing Webmaster Tools "Source Url,Anchor text,Target Url,…" or "Domain,Backlinks Count,…". ' +
   "For a localized or other export, name its columns: { file, format: 'csv', columns: { source: '…', target: '…', anchor: '…' } }";
 
@@ -77,7 +79,7 @@ describe('files that are not CSV', () => {
       const result = parseText(text);
       expect(result.summary.status).toBe('failed');
       expect(messages(result)).toEqual([
-        'export.csv: empty file, expected a CSV header such as "Target page,Incoming links,Linking sites" (Search Console: Top target pages) or a backlinks export of Ahrefs, Semrush or Bing',
+        'export.csv: empty file, expected a CSV header such as "Target page,Incoming links,Linking sites" (Search Console: Top target pages) or a backlinks export of Ahrefs, Semrush, Moz, Majestic or Bing',
       ]);
     }
   });
@@ -196,7 +198,7 @@ describe('bad rows', () => {
       [
         'error',
         null,
-        'export.csv: 2 of 4 rows could not be read (lines 3, 4); nothing was imported from it. Line 3 (the first): expected 3 fields (Target page, Incoming links, Linking sites), found 2. Fix or re-download the export, or set allowBadRows: true to import the other rows',
+        'export.csv: 2 of 4 rows could not be read (lines 3, 4); nothing was imported from it. Line 3 (the first): expected 3 fields (Target page, Incoming links, Linking sites), found 2. Fix the export (or download it again if it was cut short), or set allowBadRows: true (--allow-bad-rows) to import the other rows',
       ],
     ]);
   });
@@ -250,7 +252,7 @@ describe('bad rows', () => {
     const result = parseText([targetPages, ...rows].join('\n'));
     expect(result.summary.problems).toHaveLength(21);
     expect(result.summary.problems[20]?.reason).toBe(
-      `25 of 25 rows could not be read (lines ${Array.from({ length: 25 }, (_, index) => index + 2).join(', ')}); nothing was imported from it. Line 2 (the first): expected a whole number in "Incoming links", found "x". Fix or re-download the export, or set allowBadRows: true to import the other rows`,
+      `25 of 25 rows could not be read (lines ${Array.from({ length: 25 }, (_, index) => index + 2).join(', ')}); nothing was imported from it. Line 2 (the first): expected a whole number in "Incoming links", found "x". Fix the export (or download it again if it was cut short), or set allowBadRows: true (--allow-bad-rows) to import the other rows`,
     );
   });
 

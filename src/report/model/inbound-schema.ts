@@ -10,6 +10,7 @@ import type {
   LinkingSite,
   LinkingText,
   LostTarget,
+  QualityMetric,
   RedirectedTarget,
   SampleLink,
   SourceSummary,
@@ -25,6 +26,12 @@ const problemSchema: z.ZodType<InboundProblem> = z.object({
   severity: z.enum(['error', 'warning']),
   reason: z.string(),
   message: z.string(),
+  fix: z
+    .enum(['export', 'options', 'source', 'limit'])
+    .nullable()
+    .describe(
+      'What fixes it: the export (damaged or cut short), the options (the file is fine), the source (path or URL), a limit (inboundLimits).',
+    ),
 });
 
 const sourceSchema: z.ZodType<SourceSummary> = z.object({
@@ -42,18 +49,36 @@ const sourceSchema: z.ZodType<SourceSummary> = z.object({
       'search-console-site-drill-down',
       'search-console-internal-drill-down',
       'ahrefs-backlinks',
+      'ahrefs-broken-backlinks',
+      'ahrefs-referring-domains',
+      'ahrefs-anchors',
+      'ahrefs-api-backlinks',
+      'ahrefs-api-referring-domains',
       'semrush-backlinks',
+      'semrush-api-backlinks',
+      'semrush-api-referring-domains',
+      'moz-backlinks',
+      'majestic-backlinks',
+      'majestic-referring-domains',
       'bing-backlinks',
       'bing-referring-domains',
       'csv-links',
+      'csv-sites',
     ])
     .nullable(),
   title: z.string().nullable(),
-  tool: z.enum(['search-console', 'ahrefs', 'semrush', 'bing', 'csv']).nullable(),
+  tool: z
+    .enum(['search-console', 'ahrefs', 'semrush', 'moz', 'majestic', 'bing', 'csv'])
+    .nullable(),
   status: z.enum(['ok', 'failed']),
   required: z.boolean(),
   rows: z.number().int(),
   badRows: z.number().int(),
+  internalRows: z
+    .number()
+    .int()
+    .describe("Rows linking from this site's own pages: internal links, not counted as backlinks."),
+  bytes: z.number().int().describe('Bytes read (downloaded, after decompression).'),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   headerLine: z.number().int().nullable(),
@@ -62,10 +87,29 @@ const sourceSchema: z.ZodType<SourceSummary> = z.object({
   problems: z.array(problemSchema),
 });
 
+const metricSchema: z.ZodType<QualityMetric> = z.object({
+  metric: z.enum([
+    'domain-rating',
+    'url-rating',
+    'domain-authority',
+    'page-authority',
+    'spam-score',
+    'authority-score',
+    'page-authority-score',
+    'trust-flow',
+    'citation-flow',
+  ]),
+  level: z.enum(['domain', 'page']).describe('Rates the linking site or the linking page.'),
+  value: z.number().describe('As exported.'),
+  score: z.number().describe('On 0–100 (every recognized metric is published on 0–100).'),
+  source: z.string().describe('Whose metric: "Ahrefs Domain Rating", "Moz Spam Score", …'),
+});
+
 const inboundLinkSchema: z.ZodType<InboundLink> = z.object({
   sourceUrl: z.string(),
   targetUrl: z.string(),
-  site: z.string(),
+  site: z.string().describe('Host of the linking page, without www.'),
+  domain: z.string().describe('Registrable domain of the linking page (Public Suffix List).'),
   anchor: z.string().nullable(),
   nofollow: z.boolean().nullable(),
   sponsored: z.boolean().nullable(),
@@ -73,17 +117,29 @@ const inboundLinkSchema: z.ZodType<InboundLink> = z.object({
   firstSeen: z.string().nullable(),
   lastSeen: z.string().nullable(),
   lost: z.boolean().nullable(),
+  targetStatus: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The target's HTTP status when the tool crawled it (Ahrefs Broken backlinks)."),
+  metrics: z.array(metricSchema),
   from: fromSchema,
 });
 
 const siteKindSchema = z.enum(['social', 'forum', 'directory', 'news', 'other']);
 
 const linkingSiteSchema: z.ZodType<LinkingSite> = z.object({
-  site: z.string(),
+  site: z.string().describe('Registrable domain (Public Suffix List): sites are counted by it.'),
+  hosts: z.array(z.string()).describe('Hosts seen, at most 10.'),
+  hostCount: z.number().int(),
   kind: siteKindSchema,
   linkingPages: z.number().int().nullable(),
   targetPages: z.number().int().nullable(),
   links: z.number().int().nullable(),
+  dofollowLinks: z.number().int().nullable(),
+  spam: z.boolean().nullable().describe('The tool flags the site as spam (Ahrefs Is spam).'),
+  metrics: z.array(metricSchema),
+  firstSeen: z.string().nullable(),
   from: fromSchema,
 });
 
@@ -96,6 +152,7 @@ const linkingTextSchema: z.ZodType<LinkingText> = z.object({
 const sampleSchema: z.ZodType<SampleLink> = z.object({
   linkingPage: z.string(),
   site: z.string(),
+  domain: z.string(),
   lastCrawled: z.string().nullable(),
   from: fromSchema,
 });
