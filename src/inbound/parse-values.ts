@@ -152,12 +152,13 @@ function readDate(text: string): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
-/** `true`/`false`, `yes`/`no`, `1`/`0` in any case; `null` for an empty cell; `undefined` otherwise. */
+/** `true`/`false`, `yes`/`no`, `1`/`0`, `+`/`-` in any case; `null` for an empty cell; `undefined` otherwise. */
 export function parseBoolean(value: string): boolean | null | undefined {
   const text = value.trim().toLowerCase();
   if (text === '') return null;
-  if (text === 'true' || text === 'yes' || text === '1') return true;
-  if (text === 'false' || text === 'no' || text === '0') return false;
+  // `+` and `-` are how Majestic writes its flags (FlagNoFollow).
+  if (text === 'true' || text === 'yes' || text === '1' || text === '+') return true;
+  if (text === 'false' || text === 'no' || text === '0' || text === '-') return false;
   return undefined;
 }
 
