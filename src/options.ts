@@ -7,11 +7,13 @@ import { analysisOptionsShape } from './analyze/options.js';
 import { type FindingType, findingTypes } from './findings/definitions.js';
 import { failLevels, severityLevels } from './findings/severity.js';
 import {
+  brandTermsSchema,
   inboundCacheDirSchema,
   inboundLimitsSchema,
   inboundOptionsSchema,
   movedPathsSchema,
   siteKindsSchema,
+  toxicLinksSchema,
 } from './inbound/options.js';
 
 const findingTypeSchema = z.enum(findingTypes as [FindingType, ...FindingType[]]);
@@ -118,6 +120,17 @@ export const linkReportOptionsSchema = z
      * @default { maxBytes: 268435456, maxRows: 1000000, timeout: 30000 }
      */
     inboundLimits: inboundLimitsSchema,
+    /**
+     * Names of your brand, for the anchor mix of backlinks (the site's domain name is one).
+     * @default []
+     */
+    brandTerms: brandTermsSchema,
+    /**
+     * When a linking site is a toxic candidate: `spamScore` (Moz Spam Score over it, 60),
+     * `manyLinks` (50) links with an authority below `lowAuthority` (10), or flagged by a tool.
+     * @default { spamScore: 60, manyLinks: 50, lowAuthority: 10 }
+     */
+    toxicLinks: toxicLinksSchema,
     /** Analysis: `assets` (asset overrides by path glob) and `genericAnchors`. */
     ...analysisOptionsShape,
   })

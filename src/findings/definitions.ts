@@ -352,6 +352,24 @@ export const findingDefinitions = {
     message: (d) => `${d.source}: ${d.reason}`,
     hint: () => 'Check the export; re-download it if rows or data are missing.',
   }),
+  'suspicious-linking-site': define<{
+    site: string;
+    links: number | null;
+    /** Why, naming the tool and the value. */
+    reasons: string[];
+    /** flagged-spam, spam-score, many-links-low-authority. */
+    codes: string[];
+  }>({
+    severity: 'info',
+    category: 'inbound',
+    title: 'Suspicious linking site',
+    description:
+      'A linking site a backlink tool flags as spam, with a spam score over toxicLinks.spamScore, or with many links and a very low authority: a candidate for disavow-candidates.txt, never a verdict.',
+    message: (d) =>
+      `${escapeUnsafe(d.site)} links to you${d.links === null ? '' : ` ${d.links} time(s)`}: ${d.reasons.map(escapeUnsafe).join('; ')}`,
+    hint: () =>
+      'Review it. Google ignores most spammy links by itself: upload disavow-candidates.txt (next to the report) only for a manual action or links you bought or built and cannot get removed.',
+  }),
   'duplicate-page': define<PageDetails & { file: string; other: string }>({
     severity: 'warning',
     category: 'site',

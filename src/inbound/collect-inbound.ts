@@ -7,13 +7,15 @@ import { createFinding } from '../findings/finding.js';
 import type { ResolvedLinkReportOptions } from '../options.js';
 import type { SiteIndex } from '../site/site-index.js';
 import type { SiteUrls } from '../site/url.js';
+import { assessBacklinkQuality, type BacklinkQuality } from './backlink-quality.js';
 import type { InboundData, JoinedInbound, PageLookupResult } from './index.js';
 import { joinInbound, loadInbound } from './index.js';
 
-/** Inbound data and its join with the site. */
+/** Inbound data, its join with the site, and the quality of the links. */
 export interface CollectedInbound {
   data: InboundData;
   joined: JoinedInbound;
+  quality: BacklinkQuality;
 }
 
 /**
@@ -79,5 +81,49 @@ export async function collectInbound(
       }),
     );
   }
-  return { data, joined };
+  const quality = assessBacklinkQuality(data, {
+    siteHosts,
+    brandTerms: options.brandTerms,
+    genericAnchors: options.genericAnchors,
+    thresholds: options.toxicLinks,
+    titlesOf: (targetUrl) => titlesOf(targetUrl, urls, index),
+  });
+  for (const candidate of quality.toxic) {
+    joined.findings.push(
+      createFinding('suspicious-linking-site', {
+        details: {
+          site: candidate.site,
+          links: candidate.links,
+          reasons: candidate.reasons.map((reason) => reason.text),
+          codes: candidate.reasons.map((reason) => reason.code),
+        },
+      }),
+    );
+  }
+  return { data, joined, quality };
+}
+
+/** The title, h1 and slug words of the page a target URL names, for exact-match anchors. */
+function titlesOf(targetUrl: string, urls: SiteUrls, index: SiteIndex): string[] {
+  let pathname: string;
+  try {
+    pathname = new URL(targetUrl, urls.origin).pathname;
+  } catch {
+    return [];
+  }
+  const target = index.resolvePath(pathname);
+  const slug = decodeURIComponentSafe(pathname.split('/').filter(Boolean).at(-1) ?? '')
+    .replace(/\.[a-z0-9]+$/i, '')
+    .replace(/[-_]+/g, ' ');
+  if (target.status !== 'page') return slug ? [slug] : [];
+  const { title, h1 } = target.page.facts;
+  return [title, h1, slug].filter((text): text is string => !!text);
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

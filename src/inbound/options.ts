@@ -245,6 +245,30 @@ export const inboundLimitsSchema = strictObject({
   timeout: z.number().int().positive().default(30_000),
 }).default({ maxBytes: 256 * 1024 * 1024, maxRows: 1_000_000, timeout: 30_000 });
 
+/**
+ * Names of your brand, for the anchor mix of backlinks: an anchor holding one is `branded`.
+ * The site's domain name (`example` for example.com) is always one.
+ * @default []
+ * @example ['Example Co', 'ExampleApp']
+ */
+export const brandTermsSchema = z.array(z.string().trim().min(2)).default([]);
+
+/**
+ * When a linking site is listed as a toxic candidate (and written to
+ * `disavow-candidates.txt`): a tool flags it as spam, or its Spam Score (Moz, percent) is over
+ * `spamScore`, or it has at least `manyLinks` links with an authority (DR, DA, Authority
+ * Score, Trust Flow) below `lowAuthority`.
+ * @default { spamScore: 60, manyLinks: 50, lowAuthority: 10 }
+ */
+export const toxicLinksSchema = strictObject({
+  /** @default 60 */
+  spamScore: z.number().min(0).max(100).default(60),
+  /** @default 50 */
+  manyLinks: z.number().int().positive().default(50),
+  /** @default 10 */
+  lowAuthority: z.number().min(0).max(100).default(10),
+}).default({ spamScore: 60, manyLinks: 50, lowAuthority: 10 });
+
 /** One `inbound` entry as a user writes it. */
 export type InboundSourceOption = z.input<typeof inboundSourceSchema>;
 /** One `inbound` entry after defaults. */

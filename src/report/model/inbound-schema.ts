@@ -3,6 +3,7 @@
  * the JSON Schema cannot drift from the data model).
  */
 import { z } from 'zod';
+import type { BacklinkQuality } from '../../inbound/backlink-quality.js';
 import type {
   ForeignTarget,
   InboundLink,
@@ -214,6 +215,69 @@ const foreignSchema: z.ZodType<ForeignTarget> = z.object({
   from: fromSchema,
 });
 
+const bandSchema = z.enum(['very-high', 'high', 'medium', 'low', 'very-low', 'unknown']);
+
+const qualitySchema: z.ZodType<BacklinkQuality> = z
+  .object({
+    links: z.number().int().describe('Live link rows to this site (lost links excluded).'),
+    bands: z
+      .array(
+        z.object({
+          band: bandSchema,
+          range: z.string().describe('The authority scores of the band: 80–100, …, no metric.'),
+          links: z.number().int(),
+          sites: z.number().int(),
+        }),
+      )
+      .describe("Links by the linking site's authority, best first."),
+    bandedBy: z
+      .array(z.object({ source: z.string(), links: z.number().int() }))
+      .describe('The metric each link was banded by (DR, DA, Authority Score, Trust Flow).'),
+    rel: z.object({
+      followed: z.number().int(),
+      notFollowed: z.number().int(),
+      nofollow: z.number().int(),
+      ugc: z.number().int(),
+      sponsored: z.number().int(),
+      unknown: z.number().int().describe('Links whose export does not say (Search Console, Bing).'),
+    }),
+    anchors: z.object({
+      basis: z
+        .enum(['links', 'anchor-export', 'none'])
+        .describe('Link rows, an anchor export weighted by its counts, or nothing.'),
+      brandTerms: z.array(z.string()),
+      mix: z.array(
+        z.object({
+          kind: z.enum(['branded', 'exact-match', 'url', 'generic', 'empty', 'other']),
+          links: z.number().int(),
+          examples: z.array(z.string()),
+        }),
+      ),
+    }),
+    thresholds: z.object({
+      spamScore: z.number(),
+      manyLinks: z.number().int(),
+      lowAuthority: z.number(),
+    }),
+    toxic: z
+      .array(
+        z.object({
+          site: z.string(),
+          hosts: z.array(z.string()),
+          links: z.number().int().nullable(),
+          authority: metricSchema.nullable(),
+          reasons: z.array(
+            z.object({
+              code: z.enum(['flagged-spam', 'spam-score', 'many-links-low-authority']),
+              text: z.string(),
+            }),
+          ),
+        }),
+      )
+      .describe('Toxic candidates with the reasons (disavow-candidates.txt): never a verdict.'),
+  })
+  .describe('The quality of the sites that link.');
+
 /** Inbound facts of one built page; null on pages without inbound data. */
 export const pageInboundSchema = z
   .object({
@@ -234,7 +298,13 @@ export const pageInboundSchema = z
       .describe('Export targets that reach this page through a redirect.'),
     backlinks: z
       .array(inboundLinkSchema)
-      .describe('Link rows (Ahrefs, Semrush, Bing, CSV, drill-downs).'),
+      .describe(
+        'Link rows (Ahrefs, Semrush, Moz, Majestic, Bing, CSV, drill-downs): the 100 from the sites of highest authority, then by URL.',
+      ),
+    backlinksOmitted: z
+      .number()
+      .int()
+      .describe('Link rows past the 100 listed (counted in incomingLinks, not listed).'),
   })
   .nullable();
 
@@ -259,6 +329,9 @@ export const inboundSectionSchema = z
       foreignTargets: z.number().int(),
     }),
     linkingSites: z.array(linkingSiteSchema),
+    lostSites: z
+      .array(z.string())
+      .describe('Referring domains the tools mark lost (and no live link shows): not counted.'),
     linkingText: z.array(linkingTextSchema),
     samples: z
       .array(sampleSchema)
@@ -272,9 +345,11 @@ export const inboundSectionSchema = z
           referringDomains: z.array(z.string()),
           targetUrls: z.array(z.string()),
           backlinks: z.array(inboundLinkSchema),
+          backlinksOmitted: z.number().int(),
         }),
       )
       .describe('Built files that are not pages (a PDF, an image, a download) with backlinks.'),
+    quality: qualitySchema,
     lost: z.array(lostSchema),
     redirected: z.array(redirectedSchema),
     foreignTargets: z.array(foreignSchema),

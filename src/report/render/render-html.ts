@@ -24,6 +24,7 @@ import {
   tableCss,
 } from './html/elements.js';
 import { renderInbound } from './html/inbound-sections.js';
+import { renderBacklinkQuality } from './html/quality-section.js';
 
 /** A section of the report page. Later stages add theirs to this list. */
 interface ReportSection {
@@ -39,6 +40,7 @@ const sections: ReportSection[] = [
   { id: 'assets', title: 'Linkable assets', render: renderAssets },
   { id: 'anchors', title: 'Anchor text', render: renderAnchors },
   { id: 'inbound', title: 'Inbound links', render: renderInbound },
+  { id: 'backlink-quality', title: 'Backlink quality', render: renderBacklinkQuality },
   { id: 'pages', title: 'Pages', render: renderPages },
   { id: 'outbound', title: 'Outbound links', render: renderOutbound },
 ];

@@ -16,6 +16,7 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import path from 'node:path';
+import { disavowFileName, renderDisavowFile } from '../../inbound/disavow.js';
 import { createReportJsonSchema, type Report } from '../model/report-schema.js';
 import { type RenderHtmlOptions, renderHtmlReport } from '../render/render-html.js';
 import { renderJsonReport, reportSchemaFileName } from '../render/render-json.js';
@@ -38,7 +39,10 @@ export interface WriteReportResult {
 
 /** Which files to write. */
 export interface WriteReportOptions {
-  /** Folder for `index.html`, `report.json` and `report.schema.json` (created if needed). */
+  /**
+   * Folder for `index.html`, `report.json` and `report.schema.json` (created if needed), and
+   * `disavow-candidates.txt` when the report lists toxic candidates.
+   */
   htmlDir?: string | undefined;
   /** Path of the JSON report when written somewhere other than `htmlDir` (CLI `--json`). */
   jsonFile?: string | undefined;
@@ -71,6 +75,13 @@ export async function writeReportFiles(
         render: () => `${JSON.stringify(createReportJsonSchema(), null, 2)}\n`,
       },
     ];
+    // Only when there are candidates: a file to review, never written empty.
+    const disavow = renderDisavowFile(report.inbound?.quality.toxic ?? [], {
+      site: report.site.site,
+      generatedAt: report.generatedAt,
+      version: report.generator.version,
+    });
+    if (disavow !== null) files.push({ name: disavowFileName, render: () => disavow });
     await writeReportFolder(options.htmlDir, files, options, result);
   }
   if (options.jsonFile) {

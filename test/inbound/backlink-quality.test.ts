@@ -1,0 +1,143 @@
+/**
+ * Backlink quality on a built site: bands by the linking site's authority, the followed share,
+ * the anchor mix, toxic candidates with their reasons, and disavow-candidates.txt.
+ */
+import { existsSync } from 'node:fs';
+import { copyFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderHtmlReport, runLinkReport, writeReportFiles } from '../../src/index.js';
+import { page, writeSite } from '../helpers/site-folder.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { fixture } from './helpers.js';
+
+async function run(exports: string[], options = {}) {
+  const dir = await writeSite({
+    'index.html': page('<h1>Example</h1><a href="/pricing/">Pricing</a>', ''),
+    'pricing/index.html': page('<h1>Example pricing</h1><a href="/">Home</a>'),
+  });
+  const root = await makeTempDir('quality-');
+  for (const name of exports) await copyFile(fixture(name), path.join(root, name));
+  const { report } = await runLinkReport({
+    dir,
+    root,
+    site: 'https://example.com',
+    options: { inbound: exports, reportDir: false, ...options },
+  });
+  return { dir, report };
+}
+
+describe('backlink quality', () => {
+  it('bands links by the authority of the linking site, named by its tool', async () => {
+    const { report } = await run(['moz-backlinks.csv']);
+    const quality = report.inbound!.quality;
+    expect(quality.links).toBe(2);
+    expect(quality.bands.filter((band) => band.links > 0)).toEqual([
+      { band: 'medium', range: '40–59', links: 1, sites: 1 },
+      { band: 'very-low', range: '0–19', links: 1, sites: 1 },
+    ]);
+    expect(quality.bandedBy).toEqual([{ source: 'Moz Domain Authority', links: 2 }]);
+  });
+
+  it('counts followed and not followed links, and what the export does not say', async () => {
+    const { report } = await run(['ahrefs-api-backlinks.csv']);
+    // The lost link (lost_reason) is not counted.
+    expect(report.inbound!.quality.rel).toEqual({
+      followed: 1,
+      notFollowed: 0,
+      nofollow: 0,
+      ugc: 0,
+      sponsored: 0,
+      unknown: 0,
+    });
+  });
+
+  it('sorts anchors into branded, exact-match, URL, generic and other', async () => {
+    const { report } = await run(['moz-backlinks.csv', 'ahrefs-backlinks.csv']);
+    const mix = report.inbound!.quality.anchors;
+    expect(mix.basis).toBe('links');
+    expect(mix.brandTerms).toEqual(['example']);
+    expect(mix.mix.map((entry) => [entry.kind, entry.links, entry.examples])).toEqual([
+      ['branded', 2, ['Example pricing', 'the "Example" calculator']],
+      ['url', 1, ['example.com']],
+      ['generic', 1, ['click here']],
+    ]);
+  });
+
+  it('weights an anchor export by its link counts when no link rows give anchors', async () => {
+    const { report } = await run(['ahrefs-anchors.csv'], { brandTerms: ['Example Co'] });
+    const mix = report.inbound!.quality.anchors;
+    expect(mix.basis).toBe('anchor-export');
+    expect(mix.brandTerms).toEqual(['example', 'example co']);
+    expect(mix.mix.map((entry) => [entry.kind, entry.links])).toEqual([
+      ['branded', 33],
+      ['url', 9],
+      ['generic', 412],
+      ['other', 4],
+    ]);
+  });
+
+  it('names the suspicious linking sites with the reason, and writes them to disavow-candidates.txt', async () => {
+    const { dir, report } = await run(['moz-backlinks.csv', 'ahrefs-referring-domains.csv']);
+    expect(report.inbound!.quality.toxic).toEqual([
+      {
+        site: 'spammy.example',
+        hosts: ['links.spammy.example'],
+        links: 412,
+        authority: expect.objectContaining({ source: 'Ahrefs Domain Rating', value: 2 }),
+        reasons: [
+          {
+            code: 'flagged-spam',
+            text: 'flagged as spam by the exporting tool (Ahrefs "Is spam")',
+          },
+          { code: 'spam-score', text: 'Moz Spam Score 84% (over 60%)' },
+          {
+            code: 'many-links-low-authority',
+            text: '412 links from a site with Ahrefs Domain Rating 2 (at least 50 links, authority below 10)',
+          },
+        ],
+      },
+    ]);
+    expect(
+      report.findings.filter((f) => f.type === 'suspicious-linking-site').map((f) => f.message),
+    ).toEqual([
+      'spammy.example links to you 412 time(s): flagged as spam by the exporting tool (Ahrefs "Is spam"); Moz Spam Score 84% (over 60%); 412 links from a site with Ahrefs Domain Rating 2 (at least 50 links, authority below 10)',
+    ]);
+    expect(renderHtmlReport(report)).toContain('disavow-candidates.txt');
+
+    const folder = path.join(dir, '_link-report');
+    const result = await writeReportFiles(report, {
+      htmlDir: folder,
+      siteDir: dir,
+      insideSite: true,
+    });
+    expect(result.failures).toEqual([]);
+    const text = await readFile(path.join(folder, 'disavow-candidates.txt'), 'utf8');
+    expect(text.split('\n').filter((line) => !line.startsWith('#'))).toEqual([
+      '',
+      'domain:spammy.example',
+      '',
+    ]);
+    expect(text).toContain('# spammy.example: flagged as spam by the exporting tool');
+    expect(text).toMatch(
+      /^# Disavow candidates for https:\/\/example\.com, from astro-link-report /,
+    );
+    // The marker lists it, so a later run may replace the folder.
+    const marker = JSON.parse(await readFile(path.join(folder, '.astro-link-report'), 'utf8'));
+    expect(marker.files).toContain('disavow-candidates.txt');
+  });
+
+  it('writes no disavow file when no site is a candidate', async () => {
+    const { dir, report } = await run(['ahrefs-backlinks.csv']);
+    expect(report.inbound!.quality.toxic).toEqual([]);
+    const folder = path.join(dir, '_link-report');
+    await writeReportFiles(report, { htmlDir: folder, siteDir: dir, insideSite: true });
+    expect(existsSync(path.join(folder, 'index.html'))).toBe(true);
+    expect(existsSync(path.join(folder, 'disavow-candidates.txt'))).toBe(false);
+  });
+
+  it('follows the toxicLinks thresholds', async () => {
+    const { report } = await run(['moz-backlinks.csv'], { toxicLinks: { spamScore: 90 } });
+    expect(report.inbound!.quality.toxic).toEqual([]);
+  });
+});
