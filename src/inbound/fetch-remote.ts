@@ -160,6 +160,14 @@ export async function downloadExport(url: string, options: DownloadOptions): Pro
     options.cacheDir,
     `.download-${process.pid}-${randomBytes(4).toString('hex')}`,
   );
+  let bytes = 0;
+  let tooLarge = false;
+  const overLimit = (): Download => ({
+    ok: false,
+    reason: `${shown} sent more than ${describeBytes(options.maxBytes)} (after decompression), the most an export may have; stopped there. Raise inboundLimits.maxBytes to read it`,
+    detail: `more than ${describeBytes(options.maxBytes)} after decompression, past inboundLimits.maxBytes`,
+    fix: 'limit',
+  });
   try {
     const response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
     if (!response.ok) {
@@ -182,8 +190,6 @@ export async function downloadExport(url: string, options: DownloadOptions): Pro
       };
     }
     await mkdir(options.cacheDir, { recursive: true });
-    let bytes = 0;
-    let tooLarge = false;
     const counted = async function* (body: AsyncIterable<Uint8Array>) {
       for await (const chunk of body) {
         bytes += chunk.length;
@@ -201,16 +207,12 @@ export async function downloadExport(url: string, options: DownloadOptions): Pro
     await pipeline(body, counted, createWriteStream(temporary));
     if (tooLarge) {
       await removeDownload(temporary);
-      return {
-        ok: false,
-        reason: `${shown} sent more than ${describeBytes(options.maxBytes)} (after decompression), the most an export may have; stopped there. Raise inboundLimits.maxBytes to read it`,
-        detail: `more than ${describeBytes(options.maxBytes)} after decompression, past inboundLimits.maxBytes`,
-        fix: 'limit',
-      };
+      return overLimit();
     }
     return { ok: true, file: temporary, bytes };
   } catch (error) {
     await removeDownload(temporary);
+    if (tooLarge) return overLimit();
     const detail = describeFetchError(error);
     return { ok: false, reason: `could not download ${shown} (${detail})`, detail, fix: 'source' };
   } finally {

@@ -114,7 +114,8 @@ async function loadEntry(
   options: LoadInboundOptions,
   named: ReadonlySet<string>,
 ): Promise<EntryResult> {
-  const label = entryLabel(source);
+  // Note: an URL entry is named without its secrets everywhere (summary, problems, findings).
+  const label = redactUrl(entryLabel(source));
   const parsed = inboundSourceSchema.safeParse(source);
   if (!parsed.success) {
     const reason = `invalid inbound entry: ${parsed.error.issues
@@ -168,10 +169,21 @@ async function loadPath(
     .filter((item) => item.isDirectory())
     .map((item) => item.name)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Note: a pipe, a device or a symbolic link named like an export is named, never read blindly.
+  const others = items
+    .filter((item) => !item.isFile() && !item.isDirectory())
+    .map((item) => item.name)
+    .filter((file) =>
+      (inboundFileExtensions as readonly string[]).includes(path.extname(file).toLowerCase()),
+    )
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const exportFiles = names.filter((file) =>
     (inboundFileExtensions as readonly string[]).includes(path.extname(file).toLowerCase()),
   );
-  const files = exportFiles.filter((file) => !named.has(path.join(absolute, file)));
+  // Symbolic links to files are read like files (loadFile refuses anything but a regular file).
+  const files = [...exportFiles, ...others]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .filter((file) => !named.has(path.join(absolute, file)));
   const skipped = (file: string, reason: string, fix: InboundProblem['fix']): InboundProblem => {
     const filePath = displayPath(options.root, path.join(absolute, file));
     return {
@@ -199,7 +211,7 @@ async function loadPath(
       ),
     ),
   ];
-  if (exportFiles.length === 0) {
+  if (exportFiles.length === 0 && others.length === 0) {
     const reason = `no ${inboundFileExtensions.join(', ')} files in this folder`;
     return {
       exports: [failedExport(label, name, { file: name }, reason, entry.required)],
