@@ -327,16 +327,27 @@ export const findingDefinitions = {
     required?: boolean;
     problems?: number;
     line?: number | null;
+    /** What fixes it: export, options, source or limit (see InboundProblem.fix). */
+    fix?: string | null;
   }>({
     severity: 'warning',
     category: 'inbound',
     title: 'Inbound source failed',
     description: 'An inbound-link export could not be read; the report lacks its data.',
     message: (d) => `${d.source}: ${d.reason}`,
-    hint: (d) =>
-      d.required
-        ? 'Fix or re-download the export: the source is required, so the build fails until it can be read.'
-        : 'Fix or re-download the export. Mark the source required to fail the build instead.',
+    hint: (d) => {
+      const fix =
+        d.fix === 'options'
+          ? 'The file is fine: its inbound entry must say more (the message says what: target, columns, format or allowBadRows).'
+          : d.fix === 'source'
+            ? 'Check the path or URL; the message says what failed.'
+            : d.fix === 'limit'
+              ? 'If the export is yours and this large, raise inboundLimits (maxBytes, maxRows; --inbound-max-bytes, --inbound-max-rows on the command line).'
+              : 'Fix the export, or download it again if it was cut short.';
+      return d.required
+        ? `${fix} The source is required, so the build fails until it can be read.`
+        : `${fix} Mark the source required to fail the build instead.`;
+    },
   }),
   'inbound-source-warning': define<{
     source: string;
@@ -350,7 +361,8 @@ export const findingDefinitions = {
     description:
       'An inbound-link export was read, but with a caveat: rows skipped (allowBadRows), a stale cached copy, a guessed encoding, or a file in a folder that was not read.',
     message: (d) => `${d.source}: ${d.reason}`,
-    hint: () => 'Check the export; re-download it if rows or data are missing.',
+    hint: () =>
+      'Check the export against the message: it names what was left out or guessed, and the file and line.',
   }),
   'suspicious-linking-site': define<{
     site: string;

@@ -543,8 +543,9 @@ function failedSourceFinding(source: SourceSummary): Finding {
       source: source.name,
       entry: source.entry,
       reason,
-      // Note: the hint depends on it (a required source already fails the build).
+      // Note: the hint depends on them (a required source already fails the build).
       required: source.required,
+      fix: main?.fix ?? null,
       problems: errors.length,
     },
   });
@@ -560,6 +561,7 @@ function warningFinding(problem: InboundProblem, name: string): Finding {
         entry: problem.source,
         reason: withLine(problem),
         line: problem.line,
+        ...(problem.severity === 'error' ? { fix: problem.fix } : {}),
       },
     },
   );

@@ -52,16 +52,48 @@ export const inboundColumnsSchema = strictObject({
   linkingSites: header.optional(),
   internalLinks: header.optional(),
   rank: header.optional(),
-  /** Top linking text: the text. */
+  /** Top linking text, an anchors export: the text. */
   text: header.optional(),
   lastCrawled: header.optional(),
+  /** `follow`/`nofollow` (Moz's Link Type), read into nofollow. */
+  linkType: header.optional(),
+  /** Any text means lost (Ahrefs API `lost_reason`). */
+  lostReason: header.optional(),
+  /** The target's HTTP status as the tool saw it. */
+  targetStatus: header.optional(),
+  /** The tool flags the linking site as spam: a boolean. */
+  spam: header.optional(),
+  /** Referring domains (of an anchor text). */
+  referringDomains: header.optional(),
+  dofollowLinks: header.optional(),
+  /** Quality metrics, each on 0–100 (see the README's Backlink quality). */
+  domainRating: header.optional(),
+  urlRating: header.optional(),
+  domainAuthority: header.optional(),
+  pageAuthority: header.optional(),
+  spamScore: header.optional(),
+  authorityScore: header.optional(),
+  pageAuthorityScore: header.optional(),
+  trustFlow: header.optional(),
+  citationFlow: header.optional(),
+  sourceTrustFlow: header.optional(),
+  sourceCitationFlow: header.optional(),
 }).refine((columns) => Object.keys(columns).length > 0, {
   message: 'name at least one column',
   // An unknown key is reported already; "no column" on top of it would mislead.
   when: (payload) => payload.issues.length === 0,
 });
 
-const inboundFormatSchema = z.enum(['auto', 'search-console', 'ahrefs', 'semrush', 'bing', 'csv']);
+const inboundFormatSchema = z.enum([
+  'auto',
+  'search-console',
+  'ahrefs',
+  'semrush',
+  'moz',
+  'majestic',
+  'bing',
+  'csv',
+]);
 
 const targetSchema = z
   .string()
@@ -76,8 +108,8 @@ const targetSchema = z
 
 const commonSourceOptions = {
   /**
-   * What the export is. `auto` recognizes Search Console, Ahrefs, Semrush and Bing exports by
-   * their header row; `csv` reads any CSV through `columns`.
+   * What the export is. `auto` recognizes Search Console, Ahrefs, Semrush, Moz, Majestic and
+   * Bing exports by their header row; `csv` reads any CSV through `columns`.
    * @default 'auto'
    */
   format: inboundFormatSchema.default('auto'),

@@ -579,6 +579,7 @@ describe('joinInbound', () => {
       entry: 'gsc.csv',
       reason: '1 of 2 rows could not be read (line 3: bad count)',
       required: false,
+      fix: 'export',
       problems: 2,
     });
   });
@@ -586,3 +587,25 @@ describe('joinInbound', () => {
 
 const truncated =
   'Target page,Incoming links,Linking sites\nhttps://example.com/pricing/,4,2\nhttps://example.com/about/,1,1\nhttps://example.com/blog/';
+
+describe('hints of failed sources', () => {
+  it('never says to download again a file that is fine but needs an option', async () => {
+    const data = await loadInbound(
+      ['drill-down/example.com-Top sites linking to this page-2026-05-10.csv', 'nope.csv'],
+      { root: fixtures },
+    );
+    const hints = joinInbound(data, siteUrls, createLookup(pages), pages).findings.map(
+      (finding) => [finding.type, finding.hint],
+    );
+    expect(hints).toEqual([
+      [
+        'inbound-source-failed',
+        'The file is fine: its inbound entry must say more (the message says what: target, columns, format or allowBadRows). Mark the source required to fail the build instead.',
+      ],
+      [
+        'inbound-source-failed',
+        'Check the path or URL; the message says what failed. Mark the source required to fail the build instead.',
+      ],
+    ]);
+  });
+});

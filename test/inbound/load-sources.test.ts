@@ -327,7 +327,7 @@ describe('loadInbound', () => {
     );
     expect(data.sources[0]?.status).toBe('failed');
     expect(data.problems[0]?.reason).toBe(
-      'invalid inbound entry: format: Invalid option: expected one of "auto"|"search-console"|"ahrefs"|"semrush"|"bing"|"csv"',
+      'invalid inbound entry: format: Invalid option: expected one of "auto"|"search-console"|"ahrefs"|"semrush"|"moz"|"majestic"|"bing"|"csv"',
     );
   });
 });
