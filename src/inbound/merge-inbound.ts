@@ -4,7 +4,7 @@
  * (two downloads of one Search Console table: the same target URL, as written) take the
  * larger value, never the sum.
  */
-import { mergeMetrics } from './metrics.js';
+import { compareMetrics, mergeMetrics } from './metrics.js';
 import type { ParsedExport } from './parse-export.js';
 import { urlIdentity } from './parse-values.js';
 import type { SiteRow } from './read-rows.js';
@@ -128,9 +128,11 @@ export function mergeInboundExports(
     }
   }
 
+  const linkList: InboundLink[] = [];
+  for (const bySource of links.values()) for (const link of bySource.values()) linkList.push(link);
   deriveSites(
     sites,
-    links,
+    linkList,
     linkStats,
     linkingPages,
     [...samples.values()],
@@ -160,7 +162,7 @@ export function mergeInboundExports(
     sources,
     // Note: in the order of the exports and their rows (deterministic); sorting 200,000 links
     // cost more than the rest of the merge, and every list shown is sorted where it is built.
-    links: [...links.values()].flatMap((bySource) => [...bySource.values()]),
+    links: linkList,
     targets: [...targets.values()].sort(
       (a, b) =>
         (b.incomingLinks ?? -1) - (a.incomingLinks ?? -1) || compare(a.targetUrl, b.targetUrl),
@@ -268,7 +270,7 @@ function classifyHosts(classify: (site: string) => SiteKind, row: SiteRow): Site
  */
 function deriveSites(
   sites: Map<string, SiteRow>,
-  links: ReadonlyMap<string, ReadonlyMap<string, InboundLink>>,
+  links: readonly InboundLink[],
   linkStats: ReadonlyMap<string, LinkStats>,
   linkPages: ReadonlySet<string>,
   samples: SampleLink[],
@@ -285,9 +287,12 @@ function deriveSites(
     dofollow: number;
     relKnown: boolean;
     drillDown: number;
-    metrics: InboundLink['metrics'];
+    /** The largest domain-level value of each metric, by metric name. */
+    metrics: Map<string, InboundLink['metrics'][number]>;
     firstSeen: string | null;
     from: Set<string>;
+    /** The last `from` list added (records of one export share theirs). */
+    lastFrom: readonly string[] | null;
   }
   const derived = new Map<string, Derived>();
   const entry = (site: string): Derived => {
@@ -302,9 +307,10 @@ function deriveSites(
         dofollow: 0,
         relKnown: false,
         drillDown: 0,
-        metrics: [],
+        metrics: new Map(),
         firstSeen: null,
         from: new Set(),
+        lastFrom: null,
       };
       derived.set(site, value);
     }
@@ -315,7 +321,7 @@ function deriveSites(
     value.linkPages = stats.pages;
     for (const target of stats.targets) value.targets.add(target);
   }
-  for (const link of [...links.values()].flatMap((bySource) => [...bySource.values()])) {
+  for (const link of links) {
     if (!link.domain) continue;
     const value = entry(link.domain);
     if (value.hosts.size < maxHosts * 10) value.hosts.add(link.site);
@@ -327,10 +333,16 @@ function deriveSites(
         if (!link.nofollow && !link.ugc && !link.sponsored) value.dofollow++;
       }
     }
-    const domainMetrics = link.metrics.filter((metric) => metric.level === 'domain');
-    if (domainMetrics.length > 0) value.metrics = mergeMetrics(value.metrics, domainMetrics);
+    for (const metric of link.metrics) {
+      if (metric.level !== 'domain') continue;
+      const known = value.metrics.get(metric.metric);
+      if (!known || metric.score > known.score) value.metrics.set(metric.metric, metric);
+    }
     value.firstSeen = minDate(value.firstSeen, link.firstSeen);
-    for (const name of link.from) value.from.add(name);
+    if (link.from !== value.lastFrom) {
+      for (const name of link.from) value.from.add(name);
+      value.lastFrom = link.from;
+    }
   }
   for (const sample of samples) {
     if (!sample.domain) continue;
@@ -360,7 +372,7 @@ function deriveSites(
       links: value.links + value.drillDown > 0 ? Math.max(value.links, value.drillDown) : null,
       dofollowLinks: value.relKnown ? value.dofollow : null,
       spam: null,
-      metrics: value.metrics,
+      metrics: [...value.metrics.values()].sort(compareMetrics),
       firstSeen: value.firstSeen,
       from: [...value.from].sort(compare),
     };

@@ -59,6 +59,6 @@ it('identifies an URL the same way on its fast path as through the URL parser', 
         expect(urlIdentity(url)).toBe(slow);
       },
     ),
-    { numRuns: 20000 },
+    { numRuns: 4000 },
   );
 });
