@@ -6,6 +6,13 @@ export { type AnalyzeSiteInput, analyzeSite, type SiteAnalysis } from './analyze
 export { type AssetType, assetTypes } from './analyze/asset-rules.js';
 export { defaultGenericAnchors } from './analyze/options.js';
 export { checkLinks } from './check/check-links.js';
+export {
+  type CheckOutboundInput,
+  checkOutbound,
+  type OutboundStage,
+} from './external/check-outbound.js';
+export type { ExternalOptions, ExternalOptionsInput } from './external/options.js';
+export { type ExternalStatus, externalStatuses } from './external/types.js';
 export { extractPage } from './extract/extract-page.js';
 export type {
   AnchorSource,
@@ -78,6 +85,7 @@ export { renderJsonReport } from './report/render/render-json.js';
 export {
   renderFailureMessage,
   renderFindingsByPage,
+  renderOutboundLine,
   renderSummaryLine,
   renderTerminalReport,
   renderVerdict,

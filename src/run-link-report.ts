@@ -9,6 +9,7 @@ import { checkLinks } from './check/check-links.js';
 import { createLinkIgnorer } from './check/ignore.js';
 import { checkLinkRules } from './check/link-rules.js';
 import { checkSite } from './check/site-checks.js';
+import { checkOutbound } from './external/check-outbound.js';
 import { extractFiles } from './extract/extract-files.js';
 import { applySeverities, findingsAtFailLevel } from './findings/fail-level.js';
 import type { Finding } from './findings/finding.js';
@@ -65,6 +66,11 @@ export interface LinkReportInput {
   workers?: number | undefined;
   /** Called after each HTML file is extracted, for progress displays. */
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Called when the outbound check starts (`done` 0) and after each URL it requests, with the
+   * number of URLs to request (cached results are not counted), for progress displays.
+   */
+  onExternalProgress?: ((done: number, total: number) => void) | undefined;
   /** The time of the run, the report's `generatedAt`. @default new Date() */
   now?: Date | undefined;
   /** Look for each finding's link in the project's sources under `root` (`writtenAt`). @default false */
@@ -155,6 +161,15 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     linkingText: inbound?.data.linkingText ?? null,
   });
   if (inbound) notes.push(...inbound.joined.notes);
+  const outbound = await checkOutbound({
+    pages,
+    urls,
+    options: options.external,
+    isIgnoredLink,
+    cacheDir,
+    onProgress: input.onExternalProgress,
+  });
+  notes.push(...outbound.notes);
 
   const findings = applySeverities(
     [
@@ -166,6 +181,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       ...checkSite(pages, urls),
       ...(inbound?.joined.findings ?? []),
       ...analysis.findings,
+      ...outbound.findings,
     ],
     options.severity,
   );
@@ -180,6 +196,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     notes,
     analysis,
     inbound,
+    outbound,
     now: input.now ?? new Date(),
   });
   return { report, graph, index, options, urls, failing, cacheDir };

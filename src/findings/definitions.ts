@@ -357,6 +357,104 @@ export const findingDefinitions = {
     hint: () =>
       "Set site in astro.config.mjs (e.g. site: 'https://example.com'), or pass --site to the CLI.",
   }),
+  'broken-external': define<{
+    target: string;
+    status: 'broken' | 'invalid-url';
+    /** The HTTP status of the last response, or null when there was none. */
+    code: number | null;
+    /** What happened, worded to follow "which": `answers 404 Not Found`. */
+    reason: string;
+    /** Where redirects led before the failure, or null. */
+    destination: string | null;
+  }>({
+    severity: 'warning',
+    category: 'outbound',
+    title: 'Broken outbound link',
+    description:
+      'An outbound URL answers 404 or 410, its host does not exist, it refuses connections, it redirects in a loop, or it is not a valid URL (external.check).',
+    message: (d) =>
+      d.status === 'invalid-url'
+        ? `links to ${d.target}, which is not a valid URL`
+        : `links to ${d.target}, which ${d.reason}`,
+    hint: (d) =>
+      d.status === 'invalid-url'
+        ? 'Fix the href: browsers cannot open it either.'
+        : d.code === null
+          ? 'Check the host name, or remove the link: readers cannot reach it.'
+          : 'Link to where the content moved (search the site for it), to an archived copy, or remove the link.',
+  }),
+  'redirected-external': define<{
+    target: string;
+    /** The URL the link should name: where the permanent redirects end. */
+    destination: string;
+    /** The status of the first redirect (301 or 308). */
+    code: number;
+    /** The URL to write instead, or null when the destination does not look like a replacement. */
+    suggestion: string | null;
+    /** Why no suggestion is made, or what follows the permanent redirects; null when nothing. */
+    note: string | null;
+  }>({
+    severity: 'info',
+    category: 'outbound',
+    title: 'Outbound link permanently redirected',
+    description:
+      'An outbound URL answers with a permanent redirect (301, 308): the link can name the destination (external.check).',
+    message: (d) =>
+      `links to ${d.target}, which redirects permanently (${d.code}) to ${d.destination}${d.note && d.suggestion ? ` (${d.note})` : ''}`,
+    hint: (d) =>
+      d.suggestion
+        ? `Link to ${d.suggestion} directly.`
+        : `${d.note ?? 'The destination may not be a replacement'}: open both and link to the page that replaced it, or remove the link.`,
+  }),
+  'unverified-external': define<{
+    target: string;
+    status: 'unverified' | 'server-error' | 'timeout';
+    code: number | null;
+    /** What happened, worded to follow "could not be verified:". */
+    reason: string;
+  }>({
+    severity: 'info',
+    category: 'outbound',
+    title: 'Outbound link not verified',
+    description:
+      'An outbound URL could not be verified: it refused the checker (401, 403, 429, 999, a bot wall), failed with a server error or a network problem, or timed out. Never reported as broken (external.check).',
+    message: (d) => `links to ${d.target}, which could not be verified: ${d.reason}`,
+    hint: (d) =>
+      d.status === 'unverified' && d.code !== null
+        ? `Open it in a browser. If it works, list ${d.code} in external.treatAsOk, or the URL in external.skip.`
+        : 'Open it in a browser; it is checked again once the result expires (external.cacheErrors).',
+  }),
+  'broken-external-fragment': define<{ target: string; fragment: string }>({
+    severity: 'warning',
+    category: 'outbound',
+    title: 'Broken outbound fragment',
+    description:
+      'An outbound link names a #fragment that the linked HTML page has no element for (external.checkFragments).',
+    message: (d) => `links to ${d.target}, but that page has no element with id "${d.fragment}"`,
+    hint: () =>
+      'Fix the fragment or drop it. If the page adds the id with JavaScript, list the link in ignore.links.',
+  }),
+  'localhost-link': define<{ target: string; why: string }>({
+    severity: 'error',
+    category: 'outbound',
+    title: 'Link to a local address',
+    description:
+      'A link or reference names localhost, 127.0.0.1, 0.0.0.0, a private-range address or a local host name, which readers of the built site cannot reach.',
+    message: (d) => `links to ${d.target}, ${d.why} that readers cannot reach`,
+    hint: () =>
+      'Replace it with the public URL; it was likely left from development. Turn the check off with severity: { "localhost-link": "off" }.',
+  }),
+  'unqualified-sponsored': define<{ target: string; signal: string }>({
+    severity: 'warning',
+    category: 'outbound',
+    title: 'Affiliate link without rel="sponsored"',
+    description:
+      'An outbound link looks paid or affiliate (a known affiliate host or parameter) but has neither rel="sponsored" nor rel="nofollow".',
+    message: (d) =>
+      `links to ${d.target}, an affiliate link (${d.signal}), without rel="sponsored"`,
+    hint: () =>
+      'Add rel="sponsored" (or rel="nofollow"), as search engines ask for paid links. If it is not paid, list it in ignore.links.',
+  }),
 } as const;
 
 type Definitions = typeof findingDefinitions;

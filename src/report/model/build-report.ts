@@ -2,6 +2,7 @@
  * Build the report model once; every renderer (JSON, HTML, terminal, GitHub) reads it.
  */
 import type { SiteAnalysis } from '../../analyze/analyze-site.js';
+import type { OutboundStage } from '../../external/check-outbound.js';
 import type { Finding } from '../../findings/finding.js';
 import type { LinkGraph } from '../../graph/build-link-graph.js';
 import type { CollectedInbound } from '../../inbound/collect-inbound.js';
@@ -9,6 +10,7 @@ import type { SiteUrls } from '../../site/url.js';
 import { version } from '../../version.js';
 import { toReportAnalysis } from './report-analysis.js';
 import { toReportInbound, toReportPageInbound } from './report-inbound.js';
+import { toReportOutbound } from './report-outbound.js';
 import { type Report, type ReportPage, reportSchemaVersion } from './report-schema.js';
 
 /** Input of `buildReport`. */
@@ -26,6 +28,8 @@ export interface BuildReportInput {
   inbound?: CollectedInbound | null | undefined;
   /** The time of the run, written as `generatedAt`. */
   now: Date;
+  /** The outbound stage (audits and check); without it, outbound links count as not checked. */
+  outbound?: OutboundStage | null | undefined;
 }
 
 /** Assemble the report. Deterministic: `now` is the only input that changes between runs. */
@@ -90,7 +94,7 @@ export function buildReport(input: BuildReportInput): Report {
     notes: input.notes,
     pages,
     findings,
-    outbound: { domains: links.domains },
+    outbound: toReportOutbound(links.domains, input.outbound ?? null),
     ...toReportAnalysis(input.analysis),
     inbound: toReportInbound(input.inbound ?? null),
   };

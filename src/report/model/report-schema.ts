@@ -17,6 +17,7 @@ import {
   rankingsSchema,
 } from './analysis-schema.js';
 import { inboundSectionSchema, pageInboundSchema } from './inbound-schema.js';
+import { domainStatusesSchema, outboundCheckSchema } from './outbound-schema.js';
 
 /** Version of the report's JSON shape. */
 export const reportSchemaVersion = 1;
@@ -121,6 +122,7 @@ const outboundDomainSchema = z.object({
   sponsored: z.number().int(),
   ugc: z.number().int(),
   insecure: z.number().int().describe('Links over plain http.'),
+  statuses: domainStatusesSchema,
 });
 
 /** Schema of `report.json`. */
@@ -157,7 +159,7 @@ export const reportSchema = z
     notes: z.array(z.string()).describe('Things the reader should know about this run.'),
     pages: z.array(pageSchema),
     findings: z.array(findingSchema),
-    outbound: z.object({ domains: z.array(outboundDomainSchema) }),
+    outbound: z.object({ domains: z.array(outboundDomainSchema), check: outboundCheckSchema }),
     rankings: rankingsSchema,
     orphans: orphansSchema,
     assets: assetsSchema,

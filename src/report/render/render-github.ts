@@ -4,7 +4,7 @@
 import type { Finding } from '../../findings/finding.js';
 import type { Report } from '../model/report-schema.js';
 import { displayPath, orderFindings } from './html/display.js';
-import { renderSummaryLine } from './render-terminal.js';
+import { renderOutboundLine, renderSummaryLine } from './render-terminal.js';
 
 /** Options of the GitHub renderers. */
 export interface GithubOptions {
@@ -105,6 +105,8 @@ export function markdownCode(text: string): string {
 export function renderGithubSummary(report: Report, limit = 50): string {
   const shown = orderFindings(report.findings.filter((f) => f.severity !== 'info'));
   const lines = ['## Link report', '', renderSummaryLine(report), ''];
+  const outbound = renderOutboundLine(report);
+  if (outbound) lines.push(outbound, '');
   if (shown.length > 0) {
     lines.push('| Severity | Type | Page | Link | Problem |', '| --- | --- | --- | --- | --- |');
     for (const f of shown.slice(0, limit)) {

@@ -24,6 +24,7 @@ import {
   tableCss,
 } from './html/elements.js';
 import { renderInbound } from './html/inbound-sections.js';
+import { renderOutbound } from './html/outbound-section.js';
 
 /** A section of the report page. Later stages add theirs to this list. */
 interface ReportSection {
@@ -260,32 +261,6 @@ function renderPages(report: Report): Element {
     'Pages',
     'Every built HTML file, with its title, source file and link counts. Linking pages and contextual inlinks count links from content pages only (not from 404 or redirect pages), as in the rankings.',
     [renderTable('pages-table', 'Pages', columns, report.pages, 'No pages were built.')],
-  );
-}
-
-function renderOutbound(report: Report): Element {
-  const columns: Column<Report['outbound']['domains'][number]>[] = [
-    { label: 'Domain', cell: (d) => h('code', d.domain) },
-    { label: 'Links', cell: (d) => d.links, numeric: true, sort: (d) => d.links },
-    { label: 'Pages', cell: (d) => d.pages, numeric: true, sort: (d) => d.pages },
-    { label: 'nofollow', cell: (d) => d.nofollow, numeric: true, sort: (d) => d.nofollow },
-    { label: 'sponsored', cell: (d) => d.sponsored, numeric: true, sort: (d) => d.sponsored },
-    { label: 'ugc', cell: (d) => d.ugc, numeric: true, sort: (d) => d.ugc },
-    { label: 'http://', cell: (d) => d.insecure, numeric: true, sort: (d) => d.insecure },
-  ];
-  return renderSection(
-    'outbound',
-    'Outbound links',
-    'Domains this site links to, with the rel mix of those links.',
-    [
-      renderTable(
-        'outbound-table',
-        'Linked domains',
-        columns,
-        report.outbound.domains,
-        'No outbound links.',
-      ),
-    ],
   );
 }
 

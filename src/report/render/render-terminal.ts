@@ -35,6 +35,30 @@ export function renderSummaryLine(report: Report): string {
 }
 
 /**
+ * One line about the outbound check: URLs checked (and from the cache), broken, unverified
+ * (server errors and timeouts included), redirected, skipped and unchecked; or, when the check
+ * is off, how to turn it on. Null for a site without outbound links.
+ */
+export function renderOutboundLine(report: Report): string | null {
+  const { check } = report.outbound;
+  if (!check.enabled || !check.stats) {
+    if (report.summary.outboundLinks === 0) return null;
+    return 'Outbound links not checked: turn the check on with external: { check: true } or --check-external';
+  }
+  const { stats } = check;
+  const count = (status: keyof typeof stats.byStatus) => stats.byStatus[status];
+  const parts = [
+    `Outbound URLs: ${stats.checked} checked (${stats.fromCache} from cache, ${stats.requests} ${plural(stats.requests, 'request')})`,
+    `${count('broken') + count('invalid-url')} broken`,
+    `${count('unverified') + count('server-error') + count('timeout')} unverified`,
+  ];
+  if (count('redirected') > 0) parts.push(`${count('redirected')} redirected`);
+  if (count('skipped') > 0) parts.push(`${count('skipped')} skipped`);
+  if (count('unchecked') > 0) parts.push(`${count('unchecked')} unchecked (offline)`);
+  return parts.join(', ');
+}
+
+/**
  * Findings grouped by page, in report order:
  *
  *     /blog/ (src/pages/blog/index.astro, dist/blog/index.html)
@@ -83,6 +107,8 @@ export function renderFindingsByPage(
 /** Summary and all findings, for the CLI's `text` format. */
 export function renderTerminalReport(report: Report, options: TerminalOptions): string {
   const parts = [renderSummaryLine(report)];
+  const outbound = renderOutboundLine(report);
+  if (outbound) parts.push(outbound);
   for (const note of report.notes) parts.push(paint(options, 'dim', `note: ${note}`));
   if (report.findings.length > 0) parts.push('', renderFindingsByPage(report.findings, options));
   return `${parts.join('\n')}\n`;

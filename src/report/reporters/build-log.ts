@@ -2,7 +2,11 @@
  * The build log of the integration: notes, the summary line and the first warnings. (The
  * failing findings go into the build error itself, which the integration throws.)
  */
-import { renderFindingsByPage, renderSummaryLine } from '../render/render-terminal.js';
+import {
+  renderFindingsByPage,
+  renderOutboundLine,
+  renderSummaryLine,
+} from '../render/render-terminal.js';
 import type { Reporter } from './reporter.js';
 
 /** Warnings printed in the build log before pointing at the report. */
@@ -15,6 +19,8 @@ export function createBuildLogReporter(): Reporter {
     report({ report, failing, outDir }, { log }) {
       for (const note of report.notes) log.warn(note);
       log.info(renderSummaryLine(report));
+      const outbound = renderOutboundLine(report);
+      if (outbound) log.info(outbound);
       const failingSet = new Set(failing);
       const warnings = report.findings.filter(
         (f) => !failingSet.has(f) && f.severity === 'warning',
