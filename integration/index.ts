@@ -96,6 +96,7 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
           now: runStartTime(process.env),
           locateSources: true,
           cacheDir: path.join(fileURLToPath(config.cacheDir), 'astro-link-report'),
+          onExternalProgress: createCheckProgress(logger),
         });
         const cwd = process.cwd();
         const files = createReportFilesReporter({
@@ -137,6 +138,27 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
         }
       },
     },
+  };
+}
+
+/** Seconds between progress lines of the outbound check in the build log. */
+const progressIntervalMs = 10_000;
+
+/**
+ * Progress of the outbound check in the build log (not a terminal line, so rate-limited): a
+ * start line, then a line at most every 10 s.
+ */
+function createCheckProgress(logger: { info(message: string): void }) {
+  let last = 0;
+  return (done: number, total: number): void => {
+    const now = Date.now();
+    if (done === 0) {
+      last = now;
+      logger.info(`Checking ${total} outbound URLs…`);
+    } else if (done < total && now - last >= progressIntervalMs) {
+      last = now;
+      logger.info(`Checked ${done}/${total} outbound URLs`);
+    }
   };
 }
 

@@ -119,6 +119,14 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
     options.reportDir === false ? '_link-report' : options.reportDir,
   );
   const progress = createProgress({ stream: stderr, enabled: !args.quiet });
+  const externalProgress = createProgress({
+    stream: stderr,
+    enabled: !args.quiet,
+    label: (done, total) =>
+      done === 0 ? `Checking ${total} outbound URLs…` : `Checked ${done}/${total} outbound URLs`,
+    logMinimum: 20,
+    logInterval: 10_000,
+  });
   let result: LinkReportResult;
   try {
     result = await runLinkReport({
@@ -135,9 +143,15 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
       now: runStartTime(env),
       cacheDir,
       onProgress: (done, total) => progress.update(done, total),
+      onExternalProgress: (done, total) => {
+        // The extraction line is done; the check draws its own.
+        if (done === 0) progress.finish();
+        externalProgress.update(done, total);
+      },
     });
   } finally {
     progress.finish();
+    externalProgress.finish();
   }
   const { report } = result;
   if (report.summary.pages === 0) {
@@ -198,7 +212,29 @@ function mergeOptions(fromFile: LinkReportOptions, flags: FlagOptions): LinkRepo
   if (flags.siteKinds !== undefined)
     merged.siteKinds = { ...fromFile.siteKinds, ...flags.siteKinds };
   if (flags.inboundCacheDir !== undefined) merged.inboundCacheDir = flags.inboundCacheDir;
+  if (flags.external !== undefined)
+    merged.external = mergeExternal(fromFile.external, flags.external);
   return merged as LinkReportOptions;
+}
+
+/**
+ * `--check-external` and the `--external-*` flags over the file's `external`, key by key;
+ * `headers` merge by host and `affiliates` by list.
+ */
+function mergeExternal(
+  fromFile: LinkReportOptions['external'],
+  flags: NonNullable<FlagOptions['external']>,
+): LinkReportOptions['external'] {
+  // Note: a malformed `external` in the file is left to the options schema to report.
+  const file = (typeof fromFile === 'object' && fromFile !== null ? fromFile : {}) as Record<
+    string,
+    unknown
+  >;
+  const merged: Record<string, unknown> = { ...file, ...flags };
+  if (flags.headers) merged.headers = { ...(file.headers as object | undefined), ...flags.headers };
+  if (flags.affiliates)
+    merged.affiliates = { ...(file.affiliates as object | undefined), ...flags.affiliates };
+  return merged as LinkReportOptions['external'];
 }
 
 /**
