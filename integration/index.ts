@@ -16,6 +16,7 @@ import {
   type Reporter,
   type ResolvedLinkReportOptions,
   renderFailureMessage,
+  renderFailureSummary,
   resolveOptions,
   runLinkReport,
   runReporters,
@@ -94,7 +95,7 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
           root,
           options,
           now: runStartTime(process.env),
-          locateSources: true,
+          srcDir: fileURLToPath(config.srcDir),
           cacheDir: path.join(fileURLToPath(config.cacheDir), 'astro-link-report'),
         });
         const cwd = process.cwd();
@@ -126,18 +127,36 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
         });
         if (result.failing.length > 0) {
           const reportPage = files.reportPage ? showPath(cwd, files.reportPage) : null;
-          throw new AstroError(
-            renderFailureMessage(result.failing, { outDir: outDirShown, reportPage }),
-            'Fix the links above, or change what fails the build with the failOn and severity options ' +
-              '(or ignore.links for links you know are fine).' +
-              (laterIntegrations.length > 0
-                ? ` Files written by ${laterIntegrations.join(', ')} after the check cannot be seen by it.`
-                : ''),
+          // Note: the failing links come first, in the log; the error that fails the build
+          // only says so (Astro prints a thrown error's stack, which would point at us).
+          logger.error(
+            renderFailureMessage(result.report, result.failing, {
+              outDir: outDirShown,
+              reportPage,
+            }),
+          );
+          throw createBuildError(
+            renderFailureSummary(result.report, result.failing),
+            laterIntegrations,
           );
         }
       },
     },
   };
+}
+
+/** The error that fails the build, once the failing links are in the log: no stack of ours. */
+function createBuildError(summary: string, laterIntegrations: readonly string[]): AstroError {
+  const error = new AstroError(
+    `astro-link-report: ${summary}`,
+    'Fix the links above, or change what fails the build with the failOn and severity options ' +
+      '(or ignore.links for links you know are fine).' +
+      (laterIntegrations.length > 0
+        ? ` Files written by ${laterIntegrations.join(', ')} after the check cannot be seen by it.`
+        : ''),
+  );
+  error.stack = '';
+  return error;
 }
 
 /** Integrations after the checker that write files when the build is done. */

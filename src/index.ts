@@ -37,6 +37,7 @@ export {
   type FindingLink,
   type SourceLocation,
 } from './findings/finding.js';
+export { type FindingGroup, groupFindings, type PageImpact } from './findings/groups.js';
 export {
   type FailLevel,
   failLevels,
@@ -77,7 +78,8 @@ export { type RenderHtmlOptions, renderHtmlReport } from './report/render/render
 export { renderJsonReport } from './report/render/render-json.js';
 export {
   renderFailureMessage,
-  renderFindingsByPage,
+  renderFailureSummary,
+  renderGroups,
   renderSummaryLine,
   renderTerminalReport,
   renderVerdict,

@@ -12,6 +12,7 @@ import { checkSite } from './check/site-checks.js';
 import { extractFiles } from './extract/extract-files.js';
 import { applySeverities, findingsAtFailLevel } from './findings/fail-level.js';
 import type { Finding } from './findings/finding.js';
+import { groupFindings } from './findings/groups.js';
 import { buildLinkGraph, type LinkGraph } from './graph/build-link-graph.js';
 import { resolveReferences } from './graph/resolve-references.js';
 import { collectInbound } from './inbound/collect-inbound.js';
@@ -67,8 +68,12 @@ export interface LinkReportInput {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** The time of the run, the report's `generatedAt`. @default new Date() */
   now?: Date | undefined;
-  /** Look for each finding's link in the project's sources under `root` (`writtenAt`). @default false */
-  locateSources?: boolean | undefined;
+  /**
+   * The project's source folder (Astro's `srcDir`), absolute: when given, it is searched for
+   * where each finding's link is written (`writtenAt`) and which content entry each page is
+   * built from. Paths are shown relative to `root`.
+   */
+  srcDir?: string | undefined;
   /**
    * Absolute folder where results are kept between runs (created when needed). Without it,
    * or with the `cache` option off, nothing is cached.
@@ -170,13 +175,36 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     options.severity,
   );
   const failing = findingsAtFailLevel(findings, options.failOn);
-  if (input.locateSources) await locateFindings(findings, new Set(failing), root, graph);
+  if (input.srcDir) {
+    const located = await locateFindings(findings, graph, {
+      root,
+      srcDir: input.srcDir,
+      base: urls.base,
+    });
+    if (located.skipped > 0) {
+      notes.push(
+        `${located.skipped} source file(s) under ${input.srcDir} were too large or too many to search for where links are written`,
+      );
+    }
+  }
 
+  const groups = groupFindings(findings, (pagePath) => {
+    const metrics = analysis.metrics.get(pagePath);
+    const page = graph.nodes.get(pagePath);
+    return metrics
+      ? {
+          linkScore: metrics.linkScore,
+          backlinks: metrics.backlinks,
+          copy: page?.kind === 'fallback',
+        }
+      : undefined;
+  });
   const report = buildReport({
     urls,
     graph,
     files: discovered.files.size,
     findings,
+    groups,
     notes,
     analysis,
     inbound,

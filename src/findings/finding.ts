@@ -39,6 +39,8 @@ interface FindingBase {
   hint: string;
   /** Where the link is written in the project's sources, when it was found there. */
   writtenAt: SourceLocation | null;
+  /** The id of the finding's group (its cause; see `groupFindings`), once grouped. */
+  group: string | null;
 }
 
 /** A finding of one type (or, without a type argument, of any type: a discriminated union). */
@@ -79,6 +81,7 @@ export function createFinding<T extends FindingType>(
     hint: definition.hint(input.details, link),
     details: input.details,
     writtenAt: null,
+    group: null,
   } as Finding<T>;
 }
 

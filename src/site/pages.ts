@@ -44,6 +44,7 @@ export function createSitePages(input: CreateSitePagesInput): SitePage[] {
       key,
       kind,
       source: route?.entrypoint ?? input.sources?.get(page.file) ?? null,
+      entry: null,
       redirectTo:
         kind === 'redirect' && page.facts.refresh ? displayUrl(page.facts.refresh.url, urls) : null,
       ignored: isIgnoredPage(pagePath),

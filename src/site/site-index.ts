@@ -49,6 +49,11 @@ export interface SitePage extends PageLinks {
   kind: PageKind;
   /** Source file of the route, where known. */
   source: string | null;
+  /**
+   * The content entry (Markdown, MDX) the page is built from, relative to the project root,
+   * when the sources were searched and one fits; else null.
+   */
+  entry: string | null;
   /** Redirect destination (path for internal destinations, URL otherwise) for redirect pages. */
   redirectTo: string | null;
   /** Matched by `ignore.pages`: kept in the graph, never reported on or counted as an orphan. */

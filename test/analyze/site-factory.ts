@@ -112,6 +112,7 @@ export function createPage(spec: PageSpec): SitePage {
     kind:
       spec.kind ?? (spec.redirectTo ? 'redirect' : spec.path === '/404/' ? 'not-found' : 'page'),
     source: null,
+    entry: null,
     redirectTo: spec.redirectTo ?? null,
     ignored: spec.ignored ?? false,
     idSet: new Set(),

@@ -3,6 +3,7 @@
  */
 import type { SiteAnalysis } from '../../analyze/analyze-site.js';
 import type { Finding } from '../../findings/finding.js';
+import type { FindingGroup } from '../../findings/groups.js';
 import type { LinkGraph } from '../../graph/build-link-graph.js';
 import type { CollectedInbound } from '../../inbound/collect-inbound.js';
 import type { SiteUrls } from '../../site/url.js';
@@ -19,6 +20,8 @@ export interface BuildReportInput {
   files: number;
   /** Findings, already sorted and with severities applied. */
   findings: Finding[];
+  /** The findings grouped by cause, ranked (see `groupFindings`). */
+  groups: FindingGroup[];
   notes: string[];
   /** Metrics, rankings, orphans, assets and anchors from `analyzeSite`. */
   analysis: SiteAnalysis;
@@ -39,6 +42,7 @@ export function buildReport(input: BuildReportInput): Report {
       url: page.url,
       file: page.file,
       source: page.source,
+      entry: page.entry,
       kind: page.kind,
       redirectTo: page.redirectTo,
       ignored: page.ignored,
@@ -90,6 +94,7 @@ export function buildReport(input: BuildReportInput): Report {
     notes: input.notes,
     pages,
     findings,
+    groups: input.groups,
     outbound: { domains: links.domains },
     ...toReportAnalysis(input.analysis),
     inbound: toReportInbound(input.inbound ?? null),

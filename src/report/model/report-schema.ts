@@ -58,10 +58,32 @@ const findingSchema = z
       .describe(
         'Where the link is written in the project sources (path relative to the project root), when found.',
       ),
+    group: z
+      .string()
+      .nullable()
+      .describe("The id of the finding's group (its cause), in groups[]."),
   })
   .describe(
     'A problem or observation. Types, severities and texts come from one definitions table.',
   );
+
+const groupSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(findingTypes as [FindingType, ...FindingType[]]),
+    severity: z.enum(severities),
+    target: z
+      .string()
+      .describe('The href or target URL, the page or the export the findings name.'),
+    writtenAt: z
+      .object({ file: z.string(), line: z.number().int(), column: z.number().int() })
+      .nullable(),
+    count: z.number().int().describe('Findings in the group.'),
+    pages: z.array(z.string()).describe('Distinct pages, the page its content comes from first.'),
+    message: z.string(),
+    hint: z.string(),
+  })
+  .describe('Findings with one cause: same type, target and place in the sources.');
 
 const inlinkSchema = z.object({
   from: z.string(),
@@ -88,6 +110,12 @@ const pageSchema = z.object({
   url: z.string().describe('Absolute URL (on a placeholder origin when site is not configured).'),
   file: z.string(),
   source: z.string().nullable(),
+  entry: z
+    .string()
+    .nullable()
+    .describe(
+      'The content entry (Markdown, MDX) the page is built from, when the sources were searched.',
+    ),
   kind: z.enum(pageKinds),
   redirectTo: z.string().nullable(),
   ignored: z.boolean(),
@@ -157,6 +185,9 @@ export const reportSchema = z
     notes: z.array(z.string()).describe('Things the reader should know about this run.'),
     pages: z.array(pageSchema),
     findings: z.array(findingSchema),
+    groups: z
+      .array(groupSchema)
+      .describe('The findings grouped by cause, ranked by impact: what to fix first.'),
     outbound: z.object({ domains: z.array(outboundDomainSchema) }),
     rankings: rankingsSchema,
     orphans: orphansSchema,
