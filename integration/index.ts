@@ -23,7 +23,7 @@ import {
   runStartTime,
   showPath,
 } from '../src/index.js';
-import { toRedirectRules, toRouteInfos } from './routes.js';
+import { toI18nConfig, toRedirectRules, toRouteInfos } from './routes.js';
 
 export type { LinkReportOptions } from '../src/index.js';
 
@@ -92,6 +92,7 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
           buildFormat: config.build.format,
           routes: toRouteInfos(routes, assets, outDir, config),
           redirects: toRedirectRules(config.redirects),
+          i18n: toI18nConfig(config.i18n),
           root,
           options,
           now: runStartTime(process.env),

@@ -120,6 +120,7 @@ export {
 } from './run-link-report.js';
 // Each stage on its own.
 export { discoverFiles, OutputDirError } from './site/discover.js';
+export type { I18nConfig, LocaleSummary } from './site/locales.js';
 export type { RedirectRule } from './site/redirects.js';
 export {
   createSiteIndex,

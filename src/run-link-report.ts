@@ -25,6 +25,7 @@ import { buildReport } from './report/model/build-report.js';
 import type { Report } from './report/model/report-schema.js';
 import { discoverFiles } from './site/discover.js';
 import { guessBuildFormat } from './site/guess-build-format.js';
+import { assignLocales, type I18nConfig } from './site/locales.js';
 import { createSitePages } from './site/pages.js';
 import type { RedirectRule } from './site/redirects.js';
 import { createSiteIndex, type RouteInfo, type SiteIndex } from './site/site-index.js';
@@ -55,6 +56,11 @@ export interface LinkReportInput {
   sources?: ReadonlyMap<string, string> | undefined;
   /** Redirects from the config, for builds that write no redirect pages. */
   redirects?: readonly RedirectRule[] | undefined;
+  /**
+   * The site's locales (Astro's `i18n` config). Without it, locales are read off path
+   * prefixes whose pages say that language in `<html lang>`.
+   */
+  i18n?: I18nConfig | null | undefined;
   /**
    * Folder that relative paths in options (inbound exports) resolve against, and where the
    * project's sources are searched (`locateSources`). @default dir
@@ -141,6 +147,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     routes: input.routes,
     redirects: input.redirects,
   });
+  const locales = assignLocales(pages, index, input.i18n);
   const references = resolveReferences(index);
   const graph = buildLinkGraph(index, references);
   const isIgnoredLink = createLinkIgnorer(options.ignore.links, urls);
@@ -149,6 +156,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   const analysis = analyzeSite(graph, {
     options,
     isIgnoredLink,
+    home: locales.home,
     inbound: inbound
       ? new Map(
           Object.values(inbound.joined.byPage).map((page) => [
@@ -195,7 +203,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       ? {
           linkScore: metrics.linkScore,
           backlinks: metrics.backlinks,
-          copy: page?.kind === 'fallback',
+          copy: page?.copyOf != null,
         }
       : undefined;
   });
@@ -209,6 +217,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     analysis,
     inbound,
     now: input.now ?? new Date(),
+    locales: locales.summary,
   });
   return { report, graph, index, options, urls, failing, cacheDir };
 }

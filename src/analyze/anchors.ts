@@ -80,7 +80,8 @@ export function normalizeAnchorText(text: string): string {
  * Per text (graph edges between content pages, counted once per linking page and target):
  * a non-generic text used for two or more target pages is listed, and gives one
  * `ambiguous-anchor` when it names two or more pages from main content (navigation
- * repeats texts by design).
+ * repeats texts by design). The translations of one page (a translation family) are one
+ * target: "Algolia DocSearch" to the same guide in eleven languages is not ambiguous.
  */
 export function analyzeAnchors(input: AnalyzeAnchorsInput): {
   analysis: AnchorAnalysis;
@@ -110,6 +111,8 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
     }
   }
 
+  // Note: one piece of content in several languages is one target (a translation family).
+  const familyOf = (path: string): string => input.graph.nodes.get(path)?.family ?? path;
   // text key → display text and target path → linking pages
   const byText = new Map<string, { text: string; targets: Map<string, number> }>();
   // Navigation repeats texts by design ("Home" per language, "English" to each page's
@@ -125,7 +128,7 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
       const key = normalizeAnchorText(text);
       if (key === '') continue;
       const targets = contextualTargets.get(key) ?? new Set<string>();
-      targets.add(edge.to);
+      targets.add(familyOf(edge.to));
       contextualTargets.set(key, targets);
     }
     const seen = new Set<string>();
@@ -146,7 +149,7 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
 
   const sameTextDifferentTargets: AmbiguousAnchor[] = [];
   for (const [key, entry] of byText) {
-    if (entry.targets.size < 2) continue;
+    if (new Set([...entry.targets.keys()].map(familyOf)).size < 2) continue;
     const targets = [...entry.targets]
       .map(([path, pages]) => ({ path, pages }))
       .sort((a, b) => b.pages - a.pages || compare(a.path, b.path));

@@ -49,6 +49,9 @@ export function createSitePages(input: CreateSitePagesInput): SitePage[] {
         kind === 'redirect' && page.facts.refresh ? displayUrl(page.facts.refresh.url, urls) : null,
       ignored: isIgnoredPage(pagePath),
       idSet: new Set(page.ids),
+      locale: null,
+      family: pagePath,
+      copyOf: null,
     };
   });
 }

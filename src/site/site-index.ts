@@ -60,6 +60,15 @@ export interface SitePage extends PageLinks {
   ignored: boolean;
   /** Fragment ids as a set, for lookups. */
   idSet: Set<string>;
+  /** The page's locale code (`de`), when the site has locales; else null. */
+  locale: string | null;
+  /**
+   * The translation family: the path of the page that represents it (the default locale's
+   * page, when there is one). A page without translations is its own family.
+   */
+  family: string;
+  /** For a locale's fallback copy of another page's content: that page's path; else null. */
+  copyOf: string | null;
 }
 
 /** What an internal URL path points at. */

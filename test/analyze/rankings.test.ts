@@ -34,7 +34,12 @@ describe('rankings', () => {
 
   it('ranks by link score, the best-linked page at 100', () => {
     const { rankings, metrics } = analyzeTestSite(site);
-    expect(rankings.linkScore[0]).toEqual({ path: '/a/', title: 'Title of /a/', value: 100 });
+    expect(rankings.linkScore[0]).toEqual({
+      path: '/a/',
+      title: 'Title of /a/',
+      value: 100,
+      translations: 0,
+    });
     const values = rankings.linkScore.map((e) => e.value);
     expect(values).toEqual([...values].sort((x, y) => y - x));
     // The ignored page ranks lowest (no inlinks), so it is the 0 of the scale.

@@ -70,6 +70,9 @@ const rankingEntrySchema = z.object({
   path: pathSchema,
   title: z.string().nullable(),
   value: z.number(),
+  translations: count(
+    'Other pages of its translation family, counted into value (scores: the best of them).',
+  ),
 });
 const rankingSchema = (what: string) =>
   z
@@ -196,6 +199,19 @@ export const assetsSchema = z
             .nullable()
             .describe('No backlinks: an outreach candidate; null without inbound data.'),
           underLinked: z.boolean().describe('Linked from the main content of fewer than 3 pages.'),
+          translations: z
+            .array(
+              z.object({
+                path: pathSchema,
+                locale: z.string().nullable(),
+                copy: z.boolean().describe("A fallback copy of the asset's content."),
+                contextualLinkingPages: count('Content pages linking here from main content.'),
+                backlinks: z.number().int().nullable(),
+              }),
+            )
+            .describe(
+              'The other pages of its translation family; the asset counts their links and backlinks too.',
+            ),
         }),
       )
       .describe('Linkable assets, by type (table order), then path.'),

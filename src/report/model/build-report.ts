@@ -6,6 +6,7 @@ import type { Finding } from '../../findings/finding.js';
 import type { FindingGroup } from '../../findings/groups.js';
 import type { LinkGraph } from '../../graph/build-link-graph.js';
 import type { CollectedInbound } from '../../inbound/collect-inbound.js';
+import type { LocaleSummary } from '../../site/locales.js';
 import type { SiteUrls } from '../../site/url.js';
 import { version } from '../../version.js';
 import { toReportAnalysis } from './report-analysis.js';
@@ -29,6 +30,8 @@ export interface BuildReportInput {
   inbound?: CollectedInbound | null | undefined;
   /** The time of the run, written as `generatedAt`. */
   now: Date;
+  /** The site's locales, when it has several. */
+  locales?: LocaleSummary | null | undefined;
 }
 
 /** Assemble the report. Deterministic: `now` is the only input that changes between runs. */
@@ -44,6 +47,9 @@ export function buildReport(input: BuildReportInput): Report {
       source: page.source,
       entry: page.entry,
       kind: page.kind,
+      locale: page.locale,
+      family: page.family,
+      copyOf: page.copyOf,
       redirectTo: page.redirectTo,
       ignored: page.ignored,
       title: page.facts.title,
@@ -92,6 +98,7 @@ export function buildReport(input: BuildReportInput): Report {
       byType: Object.fromEntries(Object.entries(byType).sort(([a], [b]) => (a < b ? -1 : 1))),
     },
     notes: input.notes,
+    locales: input.locales ?? null,
     pages,
     findings,
     groups: input.groups,

@@ -80,6 +80,10 @@ const groupSchema = z
       .nullable(),
     count: z.number().int().describe('Findings in the group.'),
     pages: z.array(z.string()).describe('Distinct pages, the page its content comes from first.'),
+    copies: z
+      .number()
+      .int()
+      .describe("Of those, translations' fallback copies of another page's content (listed last)."),
     message: z.string(),
     hint: z.string(),
   })
@@ -117,6 +121,16 @@ const pageSchema = z.object({
       'The content entry (Markdown, MDX) the page is built from, when the sources were searched.',
     ),
   kind: z.enum(pageKinds),
+  locale: z.string().nullable().describe("The page's locale, when the site has locales."),
+  family: z
+    .string()
+    .describe(
+      'Its translation family: the path of the page that represents it (itself, for a page in one language).',
+    ),
+  copyOf: z
+    .string()
+    .nullable()
+    .describe("For a locale's fallback copy of another page's content: that page."),
   redirectTo: z.string().nullable(),
   ignored: z.boolean(),
   title: z.string().nullable(),
@@ -183,6 +197,27 @@ export const reportSchema = z
       byType: z.record(z.string(), z.number().int()),
     }),
     notes: z.array(z.string()).describe('Things the reader should know about this run.'),
+    locales: z
+      .object({
+        source: z
+          .enum(['config', 'paths'])
+          .describe("Astro's i18n config, or locale path prefixes whose pages say that language."),
+        defaultLocale: z.string(),
+        locales: z.array(
+          z.object({
+            code: z.string(),
+            prefix: z.string().describe("URL path segment; '' for an unprefixed default locale."),
+            pages: z.number().int(),
+          }),
+        ),
+        families: z.number().int().describe('Translation families of more than one page.'),
+        copies: z
+          .number()
+          .int()
+          .describe("Pages that are fallback copies of another page's content."),
+      })
+      .nullable()
+      .describe('The locales of the site; null for a site in one language.'),
     pages: z.array(pageSchema),
     findings: z.array(findingSchema),
     groups: z

@@ -93,9 +93,19 @@ export function renderGroups(
       return `${paint(options, 'bold', safe(page))}${where.length ? ` (${safe(where.join(', '))})` : ''}`;
     });
     if (places.length > 0) {
-      const more = group.pages.length - places.length;
-      const count = group.pages.length === 1 ? 'on' : `on ${group.pages.length} pages:`;
-      lines.push(`${indent}${count} ${places.join(', ')}${more > 0 ? `, … and ${more} more` : ''}`);
+      // Note: fallback copies repeat their source page's content: said, not listed.
+      const own = group.pages.length - group.copies;
+      const listed = places.slice(0, Math.max(1, Math.min(places.length, own)));
+      const more = own - listed.length;
+      const count = own <= 1 ? 'on' : `on ${own} pages:`;
+      const extra = own > 0 ? group.copies : group.copies - listed.length;
+      const copies =
+        extra > 0
+          ? ` (also on ${extra} translation${extra === 1 ? '' : 's'} that copy its content)`
+          : '';
+      lines.push(
+        `${indent}${count} ${listed.join(', ')}${more > 0 ? `, … and ${more} more` : ''}${copies}`,
+      );
     }
     lines.push(`${indent}${paint(options, 'dim', `hint: ${safe(group.hint)}`)}`);
   }

@@ -241,7 +241,7 @@ export function renderAssets(report: Report): Element {
                   : `declared by the option ${a.pattern}`,
               ),
           a.signals.length > 0
-            ? renderCappedList(a.signals, (signal) => ({ type: 'text', value: signal.description }))
+            ? renderCappedList(a.signals, (signal) => signal.description)
             : h('span'),
         ]),
       sort: (a) => a.score,
