@@ -6,8 +6,9 @@
 import path from 'node:path';
 import { analyzeSite } from './analyze/analyze-site.js';
 import { checkLinks } from './check/check-links.js';
-import { createLinkIgnorer } from './check/ignore.js';
+import { createLinkIgnorer, findUnusedIgnorePatterns } from './check/ignore.js';
 import { checkLinkRules } from './check/link-rules.js';
+import { checkRedirects } from './check/redirect-checks.js';
 import { checkSite } from './check/site-checks.js';
 import { extractFiles } from './extract/extract-files.js';
 import { applySeverities, findingsAtFailLevel } from './findings/fail-level.js';
@@ -25,6 +26,7 @@ import { buildReport } from './report/model/build-report.js';
 import type { Report } from './report/model/report-schema.js';
 import { discoverFiles } from './site/discover.js';
 import { guessBuildFormat } from './site/guess-build-format.js';
+import { readHostRedirects } from './site/host-redirects.js';
 import { assignLocales, type I18nConfig } from './site/locales.js';
 import { createSitePages } from './site/pages.js';
 import type { RedirectRule } from './site/redirects.js';
@@ -112,6 +114,9 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   const notes: string[] = [];
   const { shape, requestedFormat } = resolveShape(input, notes);
   const discovered = await discoverFiles(input.dir, shape);
+  const hostRedirects = await readHostRedirects({ dir: input.dir, root });
+  notes.push(...hostRedirects.notes);
+  const redirects = [...(input.redirects ?? []), ...hostRedirects.rules];
   notes.push(...describeEarlierReports(discovered.reportFolders, options.reportDir));
   if (requestedFormat === 'auto') {
     const guess = guessBuildFormat(discovered.html.map((file) => file.file));
@@ -145,7 +150,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     pages,
     files: discovered.files,
     routes: input.routes,
-    redirects: input.redirects,
+    redirects,
   });
   const locales = assignLocales(pages, index, input.i18n);
   const references = resolveReferences(index);
@@ -177,6 +182,8 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       }),
       ...checkLinkRules({ pages, references, isIgnoredLink }),
       ...checkSite(pages, urls),
+      ...findUnusedIgnorePatterns(pages, options.ignore, urls),
+      ...checkRedirects(index, hostRedirects.rules, urls),
       ...(inbound?.joined.findings ?? []),
       ...analysis.findings,
     ],

@@ -93,6 +93,17 @@ export const findingDefinitions = {
         ? `Did you mean #${d.suggestion}?${d.suggestion.toLowerCase() === d.fragment.toLowerCase() ? ' Ids are case-sensitive.' : ''}`
         : 'Add an element with that id to the target page, or fix the fragment.',
   }),
+  'placeholder-fragment': define<{ fragment: string }>({
+    severity: 'info',
+    category: 'links',
+    title: 'Placeholder link',
+    description:
+      'A link to a fragment of only punctuation on its own page (`href="#_"`, `"#!"`) that no element has: a placeholder, which goes nowhere.',
+    message: (d) =>
+      `links to #${d.fragment}, a placeholder: no element has that id, so it goes nowhere`,
+    hint: () =>
+      "Nothing to do if it is a placeholder on purpose (a script handles it, or it stands for a page to come); otherwise point it at a real target. Turn these off with severity: { 'placeholder-fragment': 'off' }.",
+  }),
   'broken-resource': define<{ target: string; suggestion: string | null }>({
     severity: 'error',
     category: 'resources',
@@ -132,6 +143,17 @@ export const findingDefinitions = {
     message: (d) => `links to ${d.target}, but the page is served at ${d.expected}`,
     hint: (d) =>
       `Write ${d.expected} (trailingSlash: ${d.trailingSlash}, build.format: ${d.buildFormat}).`,
+  }),
+  'broken-redirect': define<{ from: string; to: string; origin: string; destination: string }>({
+    severity: 'warning',
+    category: 'links',
+    title: 'Redirect to a missing page',
+    description:
+      'A host redirect rule (`_redirects`, `netlify.toml`, `vercel.json`) sends a path to a page the build does not have.',
+    message: (d) =>
+      `the redirect ${d.from} → ${d.to} (${d.origin}) ends at ${d.destination}, which does not exist in the build`,
+    hint: () =>
+      'Point the rule at a page that exists, or remove it: readers and backlinks that follow it reach a 404.',
   }),
   'link-to-noindex': define<{ target: string }>({
     severity: 'warning',
@@ -345,6 +367,29 @@ export const findingDefinitions = {
     message: (d) => `${d.file}: ${d.reason}`,
     hint: () =>
       'Fix the HTML of this page; the message says what went wrong and what was done instead.',
+  }),
+  'unused-ignore-pattern': define<{ option: 'ignore.links' | 'ignore.pages'; pattern: string }>({
+    severity: 'warning',
+    category: 'site',
+    title: 'Ignore pattern that matches nothing',
+    description:
+      'A pattern of `ignore.links` matches no link, or one of `ignore.pages` no page: it is likely mistyped.',
+    message: (d) =>
+      `the ${d.option} pattern ${JSON.stringify(d.pattern)} matches no ${d.option === 'ignore.links' ? 'link' : 'page'}`,
+    hint: (d) =>
+      d.option === 'ignore.links'
+        ? 'Fix or remove it: a glob matches the href as written (#_), the path and query of an internal link (/old/**) or a whole URL (https://example.com/**); a regular expression is written /…/.'
+        : 'Fix or remove it: a glob matches page paths with base, such as /drafts/**.',
+  }),
+  'nothing-checked': define<{ reason: string }>({
+    severity: 'warning',
+    category: 'site',
+    title: 'Nothing was checked',
+    description:
+      'The run found no page to check: no HTML in the output (a server build writes HTML only for prerendered pages), or every page is ignored.',
+    message: (d) => `nothing was checked: ${d.reason}`,
+    hint: () =>
+      'Check the output folder and ignore.pages; with output: "server", prerender the pages to check (export const prerender = true).',
   }),
   'site-unknown': define<Record<string, never>>({
     severity: 'warning',

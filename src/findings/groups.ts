@@ -32,7 +32,7 @@ export interface FindingGroup {
 
 /** What the groups are ranked by, per page. */
 export interface PageImpact {
-  /** 0–100; higher pages matter more. */
+  /** 1–100; higher pages matter more. */
   linkScore: number | null;
   backlinks: number | null;
   /** A translation's fallback copy: listed after the page its content comes from. */

@@ -42,8 +42,8 @@ describe('rankings', () => {
     });
     const values = rankings.linkScore.map((e) => e.value);
     expect(values).toEqual([...values].sort((x, y) => y - x));
-    // The ignored page ranks lowest (no inlinks), so it is the 0 of the scale.
-    expect(metrics.get('/drafts/x/')!.linkScore).toBe(0);
+    // The ignored page ranks lowest (no inlinks), so it is the 1 of the scale.
+    expect(metrics.get('/drafts/x/')!.linkScore).toBe(1);
   });
 
   it('has no inbound rankings without inbound data, and ranks by backlinks with it', () => {

@@ -50,7 +50,7 @@ export const pageMetricsSchema = z
       .max(100)
       .nullable()
       .describe(
-        'PageRank on a 0–100 log scale: 100·(ln r − ln min)/(ln max − ln min), one decimal; null for non-content pages.',
+        'PageRank on a 1–100 log scale: 1 + 99·(ln r − ln min)/(ln max − ln min), one decimal; null for non-content pages.',
       ),
     backlinks: count('Links from other sites (inbound data).').nullable(),
     linkingSites: count('Distinct sites linking here (inbound data).').nullable(),
