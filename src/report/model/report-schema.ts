@@ -43,6 +43,9 @@ const findingSchema = z
         element: z.string(),
         attribute: z.string(),
         text: z.string(),
+        placement: z
+          .enum(['nav', 'header', 'footer', 'aside', 'content'])
+          .describe('Where on its page the link is.'),
         position: positionSchema,
       })
       .nullable(),
