@@ -60,6 +60,15 @@ function listSome(items: readonly string[]): string {
 
 type PageDetails = { page: string };
 
+/** ` (nor do its 2 translations, /fr/x/ and /de/x/)`, for a family of orphans. */
+function translationsNote(translations: readonly string[] | undefined): string {
+  if (!translations || translations.length === 0) return '';
+  const count = translations.length;
+  return count === 1
+    ? ` (nor does its translation ${translations[0]})`
+    : ` (nor do its ${count} translations: ${listSome(translations)})`;
+}
+
 /** Every finding type. Keys are the stable identifiers used in JSON, options and docs. */
 export const findingDefinitions = {
   'broken-link': define<{
@@ -198,22 +207,26 @@ export const findingDefinitions = {
     message: (d) => `links to ${d.target} over plain http`,
     hint: () => 'Use https:// if the site supports it.',
   }),
-  'orphan-page': define<PageDetails>({
+  'orphan-page': define<PageDetails & { translations?: string[] }>({
     severity: 'warning',
     category: 'structure',
     title: 'Orphan page',
-    description: 'A built page that no other page links to.',
-    message: (d) => `${d.page} has no internal links from any other page`,
+    description:
+      'A built page that no other page links to (links from its own translations do not count).',
+    message: (d) =>
+      `${d.page} has no internal links from any other page${translationsNote(d.translations)}`,
     hint: () => 'Link to it from a related page, a hub or the navigation, or stop building it.',
   }),
-  'orphan-with-backlinks': define<PageDetails & { backlinks: number; linkingSites: number }>({
+  'orphan-with-backlinks': define<
+    PageDetails & { backlinks: number; linkingSites: number; translations?: string[] }
+  >({
     severity: 'warning',
     category: 'structure',
     title: 'Orphan page with backlinks',
     description:
       'A built page that earns links from other sites but that no page of yours links to.',
     message: (d) =>
-      `${d.page} has ${d.backlinks} backlink(s) but no internal links from any other page`,
+      `${d.page} has ${d.backlinks} backlink(s) but no internal links from any other page${translationsNote(d.translations)}`,
     hint: () => 'Link to it from related content: the equity it earns is stuck there.',
   }),
   'island-page': define<

@@ -113,9 +113,18 @@ export function assignLocales(
   let families = 0;
   let copies = 0;
   for (const family of members.values()) {
-    const isCopy = (page: SitePage) =>
+    const declared = (page: SitePage) =>
       page.kind === 'fallback' ||
       (page.facts.contentLang !== null && page.facts.contentLang !== undefined);
+    // Note: a copy says so (Astro's fallback route, Starlight's <main lang>), or shows the
+    // very content of the family's default-language page (a rewrite fallback seen by the CLI).
+    const original = family.find(
+      (page) => sameLanguage(page.locale ?? page.facts.lang, defaultCode) && !declared(page),
+    );
+    const originalContent = original ? contentOf(original) : null;
+    const isCopy = (page: SitePage) =>
+      declared(page) ||
+      (original !== undefined && page !== original && contentOf(page) === originalContent);
     const inDefault = (page: SitePage) => sameLanguage(page.locale ?? page.facts.lang, defaultCode);
     const representative =
       family.find((page) => inDefault(page) && !isCopy(page)) ??
@@ -238,4 +247,14 @@ function sameLanguage(tag: string | null, code: string): boolean {
   const a = tag.toLowerCase();
   const b = code.toLowerCase();
   return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`);
+}
+
+/** What a page's main content says, to tell a fallback copy of a page from a translation. */
+function contentOf(page: SitePage): string {
+  const links = page.links
+    .filter((link) => link.kind === 'navigation' && link.placement === 'content')
+    .map((link) => [link.href, link.text]);
+  // Note: a page with almost nothing in it says nothing about being a copy.
+  if (links.length === 0 && page.signals.words < 20) return `\u0000${page.path}`;
+  return JSON.stringify([page.facts.h1, page.signals.words, links]);
 }

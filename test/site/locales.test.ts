@@ -10,7 +10,9 @@ function localized(lang: string, body: string, head = '', mainLang?: string): st
 const guide = (lang: string, mainLang?: string) =>
   localized(
     lang,
-    `<h2 id="a">A</h2>${'<p>word </p>'.repeat(10)}<a href="/">Home</a>`,
+    lang === 'de'
+      ? `<h1>Suche</h1>${'<p>Wort </p>'.repeat(12)}<a href="/de/">Start</a>`
+      : `<h1>Search</h1>${'<p>word </p>'.repeat(10)}<a href="/">Home</a>`,
     '',
     mainLang,
   );
@@ -33,6 +35,19 @@ async function multilingualSite() {
 }
 
 describe('locales read off the pages', () => {
+  it('tells a fallback copy by the very content of its default-language page', async () => {
+    const dir = await writeSite({
+      'index.html': localized('en', '<a href="/guide/">Guide</a> <a href="/de/">Deutsch</a>'),
+      'de/index.html': localized('de', '<h1>Start</h1><a href="/de/guide/">Anleitung</a>'),
+      'guide/index.html': guide('en'),
+      // Served with the English content, under <html lang="de"> (a rewrite fallback).
+      'de/guide/index.html': guide('en').replace('lang="en"', 'lang="de"'),
+    });
+    const { report } = await runLinkReport({ dir, site: 'https://example.com' });
+    expect(report.pages.find((p) => p.path === '/de/guide/')?.copyOf).toBe('/guide/');
+    expect(report.pages.find((p) => p.path === '/de/')?.copyOf).toBeNull();
+  });
+
   it('finds locale prefixes, translation families and fallback copies', async () => {
     const dir = await multilingualSite();
     const { report } = await runLinkReport({ dir, site: 'https://example.com' });

@@ -124,10 +124,13 @@ export const orphansSchema = z
           backlinks: z.number().int().nullable(),
           linkingSites: z.number().int().nullable(),
           linkedPages: count('Distinct pages the orphan links to.'),
+          translations: z
+            .array(pathSchema)
+            .describe('Its translations, orphans too, reported with it (backlinks added up).'),
         }),
       )
       .describe(
-        'Content pages no other content page links to; most backlinks first, then by path.',
+        'Content pages no other content page links to (links between translations of one page do not count); most backlinks first, then by path.',
       ),
     islands: z
       .array(

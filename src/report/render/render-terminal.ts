@@ -101,7 +101,7 @@ export function renderGroups(
       const extra = own > 0 ? group.copies : group.copies - listed.length;
       const copies =
         extra > 0
-          ? ` (also on ${extra} translation${extra === 1 ? '' : 's'} that copy its content)`
+          ? ` (also on ${extra === 1 ? '1 translation that copies' : `${extra} translations that copy`} its content)`
           : '';
       lines.push(
         `${indent}${count} ${listed.join(', ')}${more > 0 ? `, … and ${more} more` : ''}${copies}`,
