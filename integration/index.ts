@@ -16,13 +16,14 @@ import {
   type Reporter,
   type ResolvedLinkReportOptions,
   renderFailureMessage,
+  renderFailureSummary,
   resolveOptions,
   runLinkReport,
   runReporters,
   runStartTime,
   showPath,
 } from '../src/index.js';
-import { toRedirectRules, toRouteInfos } from './routes.js';
+import { toI18nConfig, toRedirectRules, toRouteInfos } from './routes.js';
 
 export type { LinkReportOptions } from '../src/index.js';
 
@@ -91,10 +92,11 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
           buildFormat: config.build.format,
           routes: toRouteInfos(routes, assets, outDir, config),
           redirects: toRedirectRules(config.redirects),
+          i18n: toI18nConfig(config.i18n),
           root,
           options,
           now: runStartTime(process.env),
-          locateSources: true,
+          srcDir: fileURLToPath(config.srcDir),
           cacheDir: path.join(fileURLToPath(config.cacheDir), 'astro-link-report'),
           onExternalProgress: createCheckProgress(logger),
         });
@@ -127,13 +129,17 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
         });
         if (result.failing.length > 0) {
           const reportPage = files.reportPage ? showPath(cwd, files.reportPage) : null;
-          throw new AstroError(
-            renderFailureMessage(result.failing, { outDir: outDirShown, reportPage }),
-            'Fix the links above, or change what fails the build with the failOn and severity options ' +
-              '(or ignore.links for links you know are fine).' +
-              (laterIntegrations.length > 0
-                ? ` Files written by ${laterIntegrations.join(', ')} after the check cannot be seen by it.`
-                : ''),
+          // Note: the failing links come first, in the log; the error that fails the build
+          // only says so (Astro prints a thrown error's stack, which would point at us).
+          logger.error(
+            renderFailureMessage(result.report, result.failing, {
+              outDir: outDirShown,
+              reportPage,
+            }),
+          );
+          throw createBuildError(
+            renderFailureSummary(result.report, result.failing),
+            laterIntegrations,
           );
         }
       },
@@ -160,6 +166,20 @@ function createCheckProgress(logger: { info(message: string): void }) {
       logger.info(`Checked ${done}/${total} outbound URLs`);
     }
   };
+}
+
+/** The error that fails the build, once the failing links are in the log: no stack of ours. */
+function createBuildError(summary: string, laterIntegrations: readonly string[]): AstroError {
+  const error = new AstroError(
+    `astro-link-report: ${summary}`,
+    'Fix the links above, or change what fails the build with the failOn and severity options ' +
+      '(or ignore.links for links you know are fine).' +
+      (laterIntegrations.length > 0
+        ? ` Files written by ${laterIntegrations.join(', ')} after the check cannot be seen by it.`
+        : ''),
+  );
+  error.stack = '';
+  return error;
 }
 
 /** Integrations after the checker that write files when the build is done. */

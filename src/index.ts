@@ -44,6 +44,7 @@ export {
   type FindingLink,
   type SourceLocation,
 } from './findings/finding.js';
+export { type FindingGroup, groupFindings, type PageImpact } from './findings/groups.js';
 export {
   type FailLevel,
   failLevels,
@@ -84,7 +85,8 @@ export { type RenderHtmlOptions, renderHtmlReport } from './report/render/render
 export { renderJsonReport } from './report/render/render-json.js';
 export {
   renderFailureMessage,
-  renderFindingsByPage,
+  renderFailureSummary,
+  renderGroups,
   renderOutboundLine,
   renderSummaryLine,
   renderTerminalReport,
@@ -126,6 +128,7 @@ export {
 } from './run-link-report.js';
 // Each stage on its own.
 export { discoverFiles, OutputDirError } from './site/discover.js';
+export type { I18nConfig, LocaleSummary } from './site/locales.js';
 export type { RedirectRule } from './site/redirects.js';
 export {
   createSiteIndex,

@@ -60,6 +60,15 @@ function listSome(items: readonly string[]): string {
 
 type PageDetails = { page: string };
 
+/** ` (nor do its 2 translations, /fr/x/ and /de/x/)`, for a family of orphans. */
+function translationsNote(translations: readonly string[] | undefined): string {
+  if (!translations || translations.length === 0) return '';
+  const count = translations.length;
+  return count === 1
+    ? ` (nor does its translation ${translations[0]})`
+    : ` (nor do its ${count} translations: ${listSome(translations)})`;
+}
+
 /** Every finding type. Keys are the stable identifiers used in JSON, options and docs. */
 export const findingDefinitions = {
   'broken-link': define<{
@@ -92,6 +101,17 @@ export const findingDefinitions = {
       d.suggestion
         ? `Did you mean #${d.suggestion}?${d.suggestion.toLowerCase() === d.fragment.toLowerCase() ? ' Ids are case-sensitive.' : ''}`
         : 'Add an element with that id to the target page, or fix the fragment.',
+  }),
+  'placeholder-fragment': define<{ fragment: string }>({
+    severity: 'info',
+    category: 'links',
+    title: 'Placeholder link',
+    description:
+      'A link to a fragment of only punctuation on its own page (`href="#_"`, `"#!"`) that no element has: a placeholder, which goes nowhere.',
+    message: (d) =>
+      `links to #${d.fragment}, a placeholder: no element has that id, so it goes nowhere`,
+    hint: () =>
+      "Nothing to do if it is a placeholder on purpose (a script handles it, or it stands for a page to come); otherwise point it at a real target. Turn these off with severity: { 'placeholder-fragment': 'off' }.",
   }),
   'broken-resource': define<{ target: string; suggestion: string | null }>({
     severity: 'error',
@@ -132,6 +152,17 @@ export const findingDefinitions = {
     message: (d) => `links to ${d.target}, but the page is served at ${d.expected}`,
     hint: (d) =>
       `Write ${d.expected} (trailingSlash: ${d.trailingSlash}, build.format: ${d.buildFormat}).`,
+  }),
+  'broken-redirect': define<{ from: string; to: string; origin: string; destination: string }>({
+    severity: 'warning',
+    category: 'links',
+    title: 'Redirect to a missing page',
+    description:
+      'A host redirect rule (`_redirects`, `netlify.toml`, `vercel.json`) sends a path to a page the build does not have.',
+    message: (d) =>
+      `the redirect ${d.from} → ${d.to} (${d.origin}) ends at ${d.destination}, which does not exist in the build`,
+    hint: () =>
+      'Point the rule at a page that exists, or remove it: readers and backlinks that follow it reach a 404.',
   }),
   'link-to-noindex': define<{ target: string }>({
     severity: 'warning',
@@ -176,22 +207,26 @@ export const findingDefinitions = {
     message: (d) => `links to ${d.target} over plain http`,
     hint: () => 'Use https:// if the site supports it.',
   }),
-  'orphan-page': define<PageDetails>({
+  'orphan-page': define<PageDetails & { translations?: string[] }>({
     severity: 'warning',
     category: 'structure',
     title: 'Orphan page',
-    description: 'A built page that no other page links to.',
-    message: (d) => `${d.page} has no internal links from any other page`,
+    description:
+      'A built page that no other page links to (links from its own translations do not count).',
+    message: (d) =>
+      `${d.page} has no internal links from any other page${translationsNote(d.translations)}`,
     hint: () => 'Link to it from a related page, a hub or the navigation, or stop building it.',
   }),
-  'orphan-with-backlinks': define<PageDetails & { backlinks: number; linkingSites: number }>({
+  'orphan-with-backlinks': define<
+    PageDetails & { backlinks: number; linkingSites: number; translations?: string[] }
+  >({
     severity: 'warning',
     category: 'structure',
     title: 'Orphan page with backlinks',
     description:
       'A built page that earns links from other sites but that no page of yours links to.',
     message: (d) =>
-      `${d.page} has ${d.backlinks} backlink(s) but no internal links from any other page`,
+      `${d.page} has ${d.backlinks} backlink(s) but no internal links from any other page${translationsNote(d.translations)}`,
     hint: () => 'Link to it from related content: the equity it earns is stuck there.',
   }),
   'island-page': define<
@@ -345,6 +380,29 @@ export const findingDefinitions = {
     message: (d) => `${d.file}: ${d.reason}`,
     hint: () =>
       'Fix the HTML of this page; the message says what went wrong and what was done instead.',
+  }),
+  'unused-ignore-pattern': define<{ option: 'ignore.links' | 'ignore.pages'; pattern: string }>({
+    severity: 'warning',
+    category: 'site',
+    title: 'Ignore pattern that matches nothing',
+    description:
+      'A pattern of `ignore.links` matches no link, or one of `ignore.pages` no page: it is likely mistyped.',
+    message: (d) =>
+      `the ${d.option} pattern ${JSON.stringify(d.pattern)} matches no ${d.option === 'ignore.links' ? 'link' : 'page'}`,
+    hint: (d) =>
+      d.option === 'ignore.links'
+        ? 'Fix or remove it: a glob matches the href as written (#_), the path and query of an internal link (/old/**) or a whole URL (https://example.com/**); a regular expression is written /…/.'
+        : 'Fix or remove it: a glob matches page paths with base, such as /drafts/**.',
+  }),
+  'nothing-checked': define<{ reason: string }>({
+    severity: 'warning',
+    category: 'site',
+    title: 'Nothing was checked',
+    description:
+      'The run found no page to check: no HTML in the output (a server build writes HTML only for prerendered pages), or every page is ignored.',
+    message: (d) => `nothing was checked: ${d.reason}`,
+    hint: () =>
+      'Check the output folder and ignore.pages; with output: "server", prerender the pages to check (export const prerender = true).',
   }),
   'site-unknown': define<Record<string, never>>({
     severity: 'warning',

@@ -44,6 +44,9 @@ const findingSchema = z
         element: z.string(),
         attribute: z.string(),
         text: z.string(),
+        placement: z
+          .enum(['nav', 'header', 'footer', 'aside', 'content'])
+          .describe('Where on its page the link is.'),
         position: positionSchema,
       })
       .nullable(),
@@ -59,10 +62,36 @@ const findingSchema = z
       .describe(
         'Where the link is written in the project sources (path relative to the project root), when found.',
       ),
+    group: z
+      .string()
+      .nullable()
+      .describe("The id of the finding's group (its cause), in groups[]."),
   })
   .describe(
     'A problem or observation. Types, severities and texts come from one definitions table.',
   );
+
+const groupSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(findingTypes as [FindingType, ...FindingType[]]),
+    severity: z.enum(severities),
+    target: z
+      .string()
+      .describe('The href or target URL, the page or the export the findings name.'),
+    writtenAt: z
+      .object({ file: z.string(), line: z.number().int(), column: z.number().int() })
+      .nullable(),
+    count: z.number().int().describe('Findings in the group.'),
+    pages: z.array(z.string()).describe('Distinct pages, the page its content comes from first.'),
+    copies: z
+      .number()
+      .int()
+      .describe("Of those, translations' fallback copies of another page's content (listed last)."),
+    message: z.string(),
+    hint: z.string(),
+  })
+  .describe('Findings with one cause: same type, target and place in the sources.');
 
 const inlinkSchema = z.object({
   from: z.string(),
@@ -89,7 +118,23 @@ const pageSchema = z.object({
   url: z.string().describe('Absolute URL (on a placeholder origin when site is not configured).'),
   file: z.string(),
   source: z.string().nullable(),
+  entry: z
+    .string()
+    .nullable()
+    .describe(
+      'The content entry (Markdown, MDX) the page is built from, when the sources were searched.',
+    ),
   kind: z.enum(pageKinds),
+  locale: z.string().nullable().describe("The page's locale, when the site has locales."),
+  family: z
+    .string()
+    .describe(
+      'Its translation family: the path of the page that represents it (itself, for a page in one language).',
+    ),
+  copyOf: z
+    .string()
+    .nullable()
+    .describe("For a locale's fallback copy of another page's content: that page."),
   redirectTo: z.string().nullable(),
   ignored: z.boolean(),
   title: z.string().nullable(),
@@ -157,8 +202,32 @@ export const reportSchema = z
       byType: z.record(z.string(), z.number().int()),
     }),
     notes: z.array(z.string()).describe('Things the reader should know about this run.'),
+    locales: z
+      .object({
+        source: z
+          .enum(['config', 'paths'])
+          .describe("Astro's i18n config, or locale path prefixes whose pages say that language."),
+        defaultLocale: z.string(),
+        locales: z.array(
+          z.object({
+            code: z.string(),
+            prefix: z.string().describe("URL path segment; '' for an unprefixed default locale."),
+            pages: z.number().int(),
+          }),
+        ),
+        families: z.number().int().describe('Translation families of more than one page.'),
+        copies: z
+          .number()
+          .int()
+          .describe("Pages that are fallback copies of another page's content."),
+      })
+      .nullable()
+      .describe('The locales of the site; null for a site in one language.'),
     pages: z.array(pageSchema),
     findings: z.array(findingSchema),
+    groups: z
+      .array(groupSchema)
+      .describe('The findings grouped by cause, ranked by impact: what to fix first.'),
     outbound: z.object({ domains: z.array(outboundDomainSchema), check: outboundCheckSchema }),
     rankings: rankingsSchema,
     orphans: orphansSchema,

@@ -13,6 +13,7 @@ import type { Report, ReportPage } from '../model/report-schema.js';
 import { renderAssets, renderOrphans, renderTopLinked } from './html/analysis-sections.js';
 import { renderAnchors } from './html/anchor-section.js';
 import { reportCss, reportHeadJs, reportJs } from './html/assets.js';
+import { renderCauses, renderMissingTargets } from './html/cause-sections.js';
 import { displayPath, orderFindings } from './html/display.js';
 import {
   type Column,
@@ -34,7 +35,9 @@ interface ReportSection {
 }
 
 const sections: ReportSection[] = [
+  { id: 'fix-first', title: 'Fix first', render: renderCauses },
   { id: 'findings', title: 'Findings', render: renderFindings },
+  { id: 'missing-urls', title: 'Missing URLs', render: renderMissingTargets },
   { id: 'top-linked', title: 'Top-linked pages', render: renderTopLinked },
   { id: 'orphans', title: 'Orphans', render: renderOrphans },
   { id: 'assets', title: 'Linkable assets', render: renderAssets },
@@ -144,10 +147,47 @@ function renderSummary(report: Report): Element {
           report.notes.map((note) => h('li.note', note)),
         )
       : h('span'),
+    report.locales ? renderLocaleFilter(report.locales) : h('span'),
   ]);
 }
 
+/**
+ * The locales of the site, and (with JS) a filter that shows only the rows of one locale in
+ * every table that knows its rows' locales.
+ */
+function renderLocaleFilter(locales: NonNullable<Report['locales']>): Element {
+  return h('div.locales', [
+    h('p', [
+      `${locales.locales.length} locales (default ${locales.defaultLocale}), ${locales.families} page${locales.families === 1 ? '' : 's'} in several languages, ${locales.copies} fallback cop${locales.copies === 1 ? 'y' : 'ies'} of another locale's content. `,
+      'Rankings, anchors and assets count a page and its translations once.',
+    ]),
+    h('label.locale-filter', { hidden: true }, [
+      h('span', 'Show the rows of '),
+      h('select', { id: 'locale-filter' }, [
+        h('option', { value: '' }, 'every locale'),
+        ...locales.locales.map((locale) =>
+          h('option', { value: locale.code }, `${locale.code} (${locale.pages} pages)`),
+        ),
+      ]),
+    ]),
+  ]);
+}
+
+/** How a placement reads in a table. */
+const placementNames = {
+  nav: 'navigation',
+  header: 'header',
+  footer: 'footer',
+  aside: 'sidebar',
+  content: 'content',
+} as const;
+
 function renderFindings(report: Report): Element {
+  const localeOf = new Map(report.pages.map((page) => [page.path, page.locale]));
+  const localesOf = (page: string | null): string[] => {
+    const locale = page ? localeOf.get(page) : null;
+    return locale ? [locale] : [];
+  };
   const columns: Column<Finding>[] = [
     {
       label: 'Severity',
@@ -183,6 +223,16 @@ function renderFindings(report: Report): Element {
       hideWhenEmpty: true,
     },
     {
+      label: 'Text',
+      cell: (f) => (f.link && f.link.element !== 'img' ? f.link.text : ''),
+      hideWhenEmpty: true,
+    },
+    {
+      label: 'In',
+      cell: (f) => (f.link ? placementNames[f.link.placement] : ''),
+      hideWhenEmpty: true,
+    },
+    {
       label: 'Problem',
       // Sorts on its text (the message first): no sort key repeats the message.
       cell: (f) => h('div', [h('span', displayPath(f.message)), h('p.hint', displayPath(f.hint))]),
@@ -199,6 +249,7 @@ function renderFindings(report: Report): Element {
         columns,
         orderFindings(report.findings),
         'No findings: every link checks out.',
+        { rowLocales: (f) => localesOf(f.page) },
       ),
     ],
   );
@@ -220,6 +271,11 @@ function renderPages(report: Report): Element {
       label: 'Page',
       cell: renderPageCell,
       sort: (p) => displayPath(p.path),
+    },
+    {
+      label: 'Locale',
+      cell: (p) => (p.locale ? `${p.locale}${p.copyOf ? ' (copy)' : ''}` : ''),
+      hideWhenEmpty: true,
     },
     {
       label: 'Linking pages',
@@ -260,7 +316,11 @@ function renderPages(report: Report): Element {
     'pages',
     'Pages',
     'Every built HTML file, with its title, source file and link counts. Linking pages and contextual inlinks count links from content pages only (not from 404 or redirect pages), as in the rankings.',
-    [renderTable('pages-table', 'Pages', columns, report.pages, 'No pages were built.')],
+    [
+      renderTable('pages-table', 'Pages', columns, report.pages, 'No pages were built.', {
+        rowLocales: (p) => (p.locale ? [p.locale] : []),
+      }),
+    ],
   );
 }
 

@@ -22,7 +22,7 @@ export function createGithubAnnotationsReporter(options: GithubAnnotationsOption
     name: 'GitHub annotations',
     report({ report, failing, failOn }, { stdout }) {
       stdout.write(
-        renderGithubAnnotations(report.findings, {
+        renderGithubAnnotations(report, {
           outDir: options.outDir,
           sourcePrefix: options.sourcePrefix,
         }),

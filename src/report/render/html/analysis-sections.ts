@@ -37,7 +37,7 @@ export function renderTopLinked(report: Report): Element {
     `Content pages ranked by links from the main content of other pages, by distinct linking pages and by link score: ` +
     `internal PageRank (damping ${run.damping}, follow links only, ${run.pages} pages, ` +
     `${run.converged ? `converged after ${run.iterations} iterations` : `stopped after ${run.iterations} iterations`}) ` +
-    'on a 0–100 log scale. With backlink data, also by backlinks, linking sites and equity score.';
+    'on a 1–100 log scale. With backlink data, also by backlinks, linking sites and equity score.';
   return renderSection('top-linked', 'Top-linked pages', intro, [
     renderScoreChart(rankings.linkScore),
     h(
@@ -85,7 +85,7 @@ function renderScoreChart(entries: readonly RankingEntry[]): ElementContent {
         ariaLabel: `Link score of the top pages: ${summary}`,
       },
       [
-        s('title', 'Link score (0–100) of the top pages'),
+        s('title', 'Link score (1–100) of the top pages'),
         ...entries.map((entry, i) => {
           const y = 2 + i * (bar + gap);
           const length = Math.max(1, (plot * entry.value) / 100);
@@ -241,7 +241,7 @@ export function renderAssets(report: Report): Element {
                   : `declared by the option ${a.pattern}`,
               ),
           a.signals.length > 0
-            ? renderCappedList(a.signals, (signal) => ({ type: 'text', value: signal.description }))
+            ? renderCappedList(a.signals, (signal) => signal.description)
             : h('span'),
         ]),
       sort: (a) => a.score,

@@ -101,6 +101,8 @@ export const reportJs = `
   var collator=new Intl.Collator(undefined,{numeric:true});
   function fmt(n){return n.toLocaleString('en-US');}
   function cellValue(row,i){var c=row.cells[i];if(!c)return '';var s=c.getAttribute('data-sort');return s!==null?s:c.textContent.trim();}
+  var locale='',updates=[],select=document.getElementById('locale-filter');
+  function inLocale(row){if(locale==='')return true;var l=row.getAttribute('data-locale');return l===null||(' '+l+' ').indexOf(' '+locale+' ')!==-1;}
   document.querySelectorAll('div.table-block').forEach(function(block){
     var table=block.querySelector('table'),body=table.tBodies[0];
     var filter=block.querySelector('label.filter'),input=block.querySelector('input[data-filter]');
@@ -113,8 +115,8 @@ export const reportJs = `
     function update(){
       var rows=body.rows,matched=0,shown=0;
       for(var n=0;n<rows.length;n++){
-        var row=rows[n],match=true;
-        if(query!==''){if(row._text===undefined)row._text=row.textContent.toLowerCase();match=row._text.indexOf(query)!==-1;}
+        var row=rows[n],match=inLocale(row);
+        if(match&&query!==''){if(row._text===undefined)row._text=row.textContent.toLowerCase();match=row._text.indexOf(query)!==-1;}
         if(match)matched++;
         var hide=!match||matched>limit;
         if(row.hidden!==hide)row.hidden=hide;
@@ -128,6 +130,7 @@ export const reportJs = `
       }else status.hidden=true;
     }
     more.addEventListener('click',function(){limit=Infinity;update();});
+    updates.push(function(){limit=step;update();});
     if(filter&&input){
       filter.hidden=false;
       input.addEventListener('input',function(){
@@ -153,6 +156,7 @@ export const reportJs = `
     });
     update();
   });
+  if(select){select.closest('label').hidden=false;select.addEventListener('change',function(){locale=select.value;updates.forEach(function(u){u()});});}
   root.classList.add('ready');
 })();
 `;
