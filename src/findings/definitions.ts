@@ -479,7 +479,7 @@ export const findingDefinitions = {
     message: (d) => `links to ${d.target}, which could not be verified: ${d.reason}`,
     hint: (d) =>
       d.status === 'unverified' && d.code !== null
-        ? `Open it in a browser. If it works, list ${d.code} in external.treatAsOk, or the URL in external.skip.`
+        ? `Open it in a browser. If it works, add '${URL.parse(d.target)?.hostname ?? d.target}' to external.skip (or ${d.code} to external.treatAsOk) to stop checking it.`
         : 'Open it in a browser; it is checked again once the result expires (external.cacheErrors).',
   }),
   'broken-external-fragment': define<{ target: string; fragment: string }>({

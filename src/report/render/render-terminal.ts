@@ -54,6 +54,7 @@ export function renderOutboundLine(report: Report): string | null {
     return 'Outbound links not checked: turn the check on with external: { check: true } or --check-external';
   }
   const { stats } = check;
+  if (stats.urls === 0) return null;
   const count = (status: keyof typeof stats.byStatus) => stats.byStatus[status];
   const parts = [
     `Outbound URLs: ${stats.checked} checked (${stats.fromCache} from cache, ${stats.requests} ${plural(stats.requests, 'request')})`,
