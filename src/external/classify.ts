@@ -53,7 +53,7 @@ export function classifyOutcome(outcome: Outcome, treatAsOk: readonly number[]):
         return result(
           'unverified',
           null,
-          `${end.code === 'ENOTFOUND' ? 'its host name did not resolve' : 'the connection was refused'} (${end.code}), and no host on a public address answered in this run: the network may be down`,
+          `${end.code === 'ENOTFOUND' ? 'its host name did not resolve' : 'the connection was refused'} (${end.code}), and no host on a public address answered during that check: the network may have been down`,
         );
       }
       return result('unverified', null, describeNetworkError(end.code));

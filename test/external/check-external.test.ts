@@ -251,7 +251,7 @@ describe('the outbound check, against local servers', () => {
     expect(byUrl.get('https://no-such-host.invalid/page')).toMatchObject({
       status: 'unverified',
       reason:
-        'its host name did not resolve (ENOTFOUND), and no host on a public address answered in this run: the network may be down',
+        'its host name did not resolve (ENOTFOUND), and no host on a public address answered during that check: the network may have been down',
     });
     expect(result.report.notes).toContain(
       '1 outbound URL(s) had a host name that did not resolve or a refused connection, but no host on a public address answered in this run: the machine may be offline, so they are reported as unverified, not broken',
