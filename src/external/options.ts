@@ -149,7 +149,7 @@ export const externalOptionsSchema = z
     checkFragments: z.boolean().default(externalDefaults.checkFragments),
     /**
      * Extra request headers by host name (exact match), e.g. a token for a host you own:
-     * `{ 'docs.example.com': { Authorization: \`Bearer ${process.env.DOCS_TOKEN}\` } }`. Never
+     * ``{ 'docs.example.com': { Authorization: `Bearer ${process.env.DOCS_TOKEN}` } }``. Never
      * sent to another host, also not after a redirect; never written to the report or cache.
      * @default {}
      */
