@@ -218,14 +218,22 @@ interface RawRule {
 
 /** Turn a host rule into the core's `RedirectRule` (Astro's `[param]` pattern syntax). */
 function addRule(raw: RawRule, result: HostRedirects, skip: (why: string) => void): void {
-  if (raw.conditional)
-    return skip('with conditions (query, country, language, role, cookie or header)');
-  if (raw.status === 404 || raw.status === 410 || raw.status === 451)
-    return skip('that serve error pages');
+  if (raw.conditional) {
+    skip('with conditions (query, country, language, role, cookie or header)');
+    return;
+  }
+  if (raw.status === 404 || raw.status === 410 || raw.status === 451) {
+    skip('that serve error pages');
+    return;
+  }
   const from = raw.from.startsWith('/') ? raw.from : null;
-  if (from === null) return skip('from another host');
+  if (from === null) {
+    skip('from another host');
+    return;
+  }
   if (raw.status === 200 && /^\/?\*$/.test(from.replace(/\/$/, ''))) {
-    return skip('catch-all rewrites (a single-page app fallback)');
+    skip('catch-all rewrites (a single-page app fallback)');
+    return;
   }
   const splat = raw.splatName ?? 'splat';
   const pattern = from

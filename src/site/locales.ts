@@ -64,7 +64,9 @@ export function assignLocales(
   const union = (a: string, b: string) => {
     const ra = find(a);
     const rb = find(b);
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+    // Note: the smaller path becomes the root (paths are strings: no Math.min).
+    if (ra < rb) parent.set(rb, ra);
+    else if (rb < ra) parent.set(ra, rb);
   };
 
   const withoutPrefix = new Map<string, string>();
