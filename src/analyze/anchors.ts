@@ -179,9 +179,11 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
   for (const ambiguous of sameTextDifferentTargets) {
     const key = normalizeAnchorText(ambiguous.text);
     if (ambiguous.generic || (contextualTargets.get(key)?.size ?? 0) < 2) continue;
+    // Note: the targets a reader must tell apart are pieces of content: one per family.
+    const families = [...new Set(ambiguous.targets.map((target) => familyOf(target.path)))];
     findings.push(
       createFinding('ambiguous-anchor', {
-        details: { text: ambiguous.text, targets: ambiguous.targets.map((target) => target.path) },
+        details: { text: ambiguous.text, targets: families },
       }),
     );
   }
