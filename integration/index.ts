@@ -12,6 +12,7 @@ import {
   createGithubAnnotationsReporter,
   createGithubSummaryReporter,
   createReportFilesReporter,
+  escapeForTerminal,
   type LinkReportOptions,
   type Reporter,
   type ResolvedLinkReportOptions,
@@ -121,8 +122,13 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
         }
         const outDirShown = path.relative(cwd, outDir) || '.';
         const run = { ...result, failOn: options.failOn, outDir: outDirShown };
+        // Note: messages quote pages and exports; a terminal must not obey what they contain.
+        const log = {
+          info: (message: string) => logger.info(escapeForTerminal(message)),
+          warn: (message: string) => logger.warn(escapeForTerminal(message)),
+        };
         await runReporters(reporters, run, {
-          log: logger,
+          log,
           stdout: process.stdout,
           env: process.env,
           cwd,

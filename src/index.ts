@@ -79,6 +79,7 @@ export {
   type ReportPage,
   reportSchema,
   reportSchemaVersion,
+  reportSiteSchema,
 } from './report/model/report-schema.js';
 export { renderGithubAnnotations, renderGithubSummary } from './report/render/render-github.js';
 export { type RenderHtmlOptions, renderHtmlReport } from './report/render/render-html.js';
@@ -145,4 +146,5 @@ export {
   trailingSlashValues,
 } from './site/url.js';
 export { runStartTime } from './util/run-time.js';
+export { escapeForTerminal } from './util/untrusted-text.js';
 export { version } from './version.js';

@@ -120,6 +120,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   const notes: string[] = [];
   const { shape, requestedFormat } = resolveShape(input, notes);
   const discovered = await discoverFiles(input.dir, shape);
+  notes.push(...discovered.notes);
   const hostRedirects = await readHostRedirects({ dir: input.dir, root });
   notes.push(...hostRedirects.notes);
   const redirects = [...(input.redirects ?? []), ...hostRedirects.rules];

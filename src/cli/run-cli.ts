@@ -6,6 +6,7 @@
 import path from 'node:path';
 import {
   createReportFilesReporter,
+  escapeForTerminal,
   formatReporters,
   type LinkReportOptions,
   type LinkReportResult,
@@ -52,7 +53,7 @@ export const defaultDir = 'dist';
 export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
   const { stdout, stderr } = context;
   const fail = (message: string): number => {
-    stderr.write(`astro-link-report: ${message}\n`);
+    stderr.write(`astro-link-report: ${escapeForTerminal(message)}\n`);
     return exitCodes.error;
   };
 
@@ -114,10 +115,11 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
       : resolveInboundCacheDir(cwd, options.inboundCacheDir);
 
   // An Astro build with the integration left its settings and route source files.
-  const astro = await readAstroBuildInfo(
+  const found = await readAstroBuildInfo(
     dir,
     options.reportDir === false ? '_link-report' : options.reportDir,
   );
+  const astro = found && 'ignored' in found ? null : found;
   const progress = createProgress({ stream: stderr, enabled: !args.quiet });
   const externalProgress = createProgress({
     stream: stderr,
@@ -157,6 +159,9 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   if (report.summary.pages === 0) {
     throw new UsageError(`no .html files found in ${shownDir} (is it the build output folder?)`);
   }
+  if (found && 'ignored' in found) {
+    report.notes.push(`an earlier report was ignored, for it is not valid: ${found.ignored}`);
+  }
   if (astro) {
     report.notes.push(
       `Astro build found: site settings not given as flags and route source files come from ${showPath(cwd, astro.file)}`,
@@ -185,9 +190,9 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
     {
       log: {
         info: (message) => {
-          if (!args.quiet) stderr.write(`${message}\n`);
+          if (!args.quiet) stderr.write(`${escapeForTerminal(message)}\n`);
         },
-        warn: (message) => stderr.write(`astro-link-report: ${message}\n`),
+        warn: (message) => stderr.write(`astro-link-report: ${escapeForTerminal(message)}\n`),
       },
       stdout,
       env,

@@ -170,6 +170,15 @@ const outboundDomainSchema = z.object({
   statuses: domainStatusesSchema,
 });
 
+/** The `site` section: how the site is built and served. */
+export const reportSiteSchema = z.object({
+  site: z.url({ protocol: /^https?$/ }).nullable(),
+  siteKnown: z.boolean(),
+  base: z.string().regex(/^\/(?:[^/\\?#]+\/)*$/, 'expected a base path such as "/" or "/docs/"'),
+  trailingSlash: z.enum(trailingSlashValues),
+  buildFormat: z.enum(buildFormats),
+});
+
 /** Schema of `report.json`. */
 export const reportSchema = z
   .object({
@@ -177,13 +186,7 @@ export const reportSchema = z
     schemaVersion: z.literal(reportSchemaVersion),
     generator: z.object({ name: z.literal('astro-link-report'), version: z.string() }),
     generatedAt: z.string().describe('ISO 8601 time of the run (SOURCE_DATE_EPOCH is honoured).'),
-    site: z.object({
-      site: z.string().nullable(),
-      siteKnown: z.boolean(),
-      base: z.string(),
-      trailingSlash: z.enum(trailingSlashValues),
-      buildFormat: z.enum(buildFormats),
-    }),
+    site: reportSiteSchema,
     summary: z.object({
       pages: z
         .number()

@@ -2,6 +2,7 @@
  * HTML reporter: one self-contained page (inline CSS and JS, no network requests,
  * `noindex`), readable without JS.
  */
+import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -71,6 +72,7 @@ export function renderHtmlReport(report: Report, options: RenderHtmlOptions = {}
     options.pageLinks === 'site' && !report.site.site ? 'none' : (options.pageLinks ?? 'root'),
     report.site.site,
   );
+  const css = reportCss + tableCss(main);
   const tree: Root = {
     type: 'root',
     children: [
@@ -84,9 +86,10 @@ export function renderHtmlReport(report: Report, options: RenderHtmlOptions = {}
             name: 'generator',
             content: `astro-link-report ${report.generator.version}`,
           }),
+          h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy(css) }),
           h('title', `Link report: ${siteName}`),
           h('script', reportHeadJs),
-          h('style', reportCss + tableCss(main)),
+          h('style', css),
         ]),
         h('body', [
           h('header.top', [
@@ -359,4 +362,20 @@ function relinkPages(tree: Element, mode: 'root' | 'site' | 'none', site: string
       return index;
     }
   });
+}
+
+/**
+ * A second line of defence: the page may run only its own two inline scripts and style
+ * (by hash), load nothing (images are inline SVG, `data:` at most), and submit nothing.
+ */
+function contentSecurityPolicy(css: string): string {
+  const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  return [
+    "default-src 'none'",
+    `script-src ${hash(reportHeadJs)} ${hash(reportJs)}`,
+    `style-src ${hash(css)}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
 }

@@ -42,7 +42,7 @@ export function renderTopLinked(report: Report): Element {
     renderScoreChart(rankings.linkScore),
     h(
       'div.rankings',
-      { style: 'display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:1rem' },
+      {},
       lists
         .filter(([, entries]) => entries !== null)
         .map(([title, entries, format]) =>
@@ -97,7 +97,7 @@ function renderScoreChart(entries: readonly RankingEntry[]): ElementContent {
                 y: y + bar - 5,
                 textAnchor: 'end',
                 fontSize: 12,
-                style: 'fill:currentColor',
+                className: ['chart-text'],
               },
               truncate(displayPath(entry.path), 44),
             ),
@@ -107,11 +107,11 @@ function renderScoreChart(entries: readonly RankingEntry[]): ElementContent {
               width: length,
               height: bar,
               rx: 3,
-              style: 'fill:var(--accent)',
+              className: ['chart-bar'],
             }),
             s(
               'text',
-              { x: label + length + 6, y: y + bar - 5, fontSize: 12, style: 'fill:currentColor' },
+              { x: label + length + 6, y: y + bar - 5, fontSize: 12, className: ['chart-text'] },
               entry.value.toFixed(1),
             ),
           ]);

@@ -34,6 +34,8 @@ main{padding-top:0}
 main>section:first-child{margin-top:1rem}
 a{color:var(--accent)}
 code{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:break-word}
+.rankings{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:1rem}
+.chart-text{fill:currentColor}.chart-bar{fill:var(--accent)}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:.6rem;padding:0;list-style:none}
 .cards li{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem}
 .cards .value{display:block;font-size:1.5rem;font-weight:650}
