@@ -12,17 +12,19 @@ import {
   createGithubAnnotationsReporter,
   createGithubSummaryReporter,
   createReportFilesReporter,
+  escapeForTerminal,
   type LinkReportOptions,
   type Reporter,
   type ResolvedLinkReportOptions,
   renderFailureMessage,
+  renderFailureSummary,
   resolveOptions,
   runLinkReport,
   runReporters,
   runStartTime,
   showPath,
 } from '../src/index.js';
-import { toRedirectRules, toRouteInfos } from './routes.js';
+import { toI18nConfig, toRedirectRules, toRouteInfos } from './routes.js';
 
 export type { LinkReportOptions } from '../src/index.js';
 
@@ -91,10 +93,13 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
           buildFormat: config.build.format,
           routes: toRouteInfos(routes, assets, outDir, config),
           redirects: toRedirectRules(config.redirects),
+          i18n: toI18nConfig(config.i18n),
           root,
           options,
           now: runStartTime(process.env),
-          locateSources: true,
+          srcDir: fileURLToPath(config.srcDir),
+          cacheDir: path.join(fileURLToPath(config.cacheDir), 'astro-link-report'),
+          onExternalProgress: createCheckProgress(logger),
         });
         const cwd = process.cwd();
         const files = createReportFilesReporter({
@@ -117,26 +122,70 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
         }
         const outDirShown = path.relative(cwd, outDir) || '.';
         const run = { ...result, failOn: options.failOn, outDir: outDirShown };
+        // Note: messages quote pages and exports; a terminal must not obey what they contain.
+        const log = {
+          info: (message: string) => logger.info(escapeForTerminal(message)),
+          warn: (message: string) => logger.warn(escapeForTerminal(message)),
+        };
         await runReporters(reporters, run, {
-          log: logger,
+          log,
           stdout: process.stdout,
           env: process.env,
           cwd,
         });
         if (result.failing.length > 0) {
           const reportPage = files.reportPage ? showPath(cwd, files.reportPage) : null;
-          throw new AstroError(
-            renderFailureMessage(result.failing, { outDir: outDirShown, reportPage }),
-            'Fix the links above, or change what fails the build with the failOn and severity options ' +
-              '(or ignore.links for links you know are fine).' +
-              (laterIntegrations.length > 0
-                ? ` Files written by ${laterIntegrations.join(', ')} after the check cannot be seen by it.`
-                : ''),
+          // Note: the failing links come first, in the log; the error that fails the build
+          // only says so (Astro prints a thrown error's stack, which would point at us).
+          logger.error(
+            renderFailureMessage(result.report, result.failing, {
+              outDir: outDirShown,
+              reportPage,
+            }),
+          );
+          throw createBuildError(
+            renderFailureSummary(result.report, result.failing),
+            laterIntegrations,
           );
         }
       },
     },
   };
+}
+
+/** Seconds between progress lines of the outbound check in the build log. */
+const progressIntervalMs = 10_000;
+
+/**
+ * Progress of the outbound check in the build log (not a terminal line, so rate-limited): a
+ * start line, then a line at most every 10 s.
+ */
+function createCheckProgress(logger: { info(message: string): void }) {
+  let last = 0;
+  return (done: number, total: number): void => {
+    const now = Date.now();
+    if (done === 0) {
+      last = now;
+      logger.info(`Checking ${total} outbound URLs…`);
+    } else if (done < total && now - last >= progressIntervalMs) {
+      last = now;
+      logger.info(`Checked ${done}/${total} outbound URLs`);
+    }
+  };
+}
+
+/** The error that fails the build, once the failing links are in the log: no stack of ours. */
+function createBuildError(summary: string, laterIntegrations: readonly string[]): AstroError {
+  const error = new AstroError(
+    `astro-link-report: ${summary}`,
+    'Fix the links above, or change what fails the build with the failOn and severity options ' +
+      '(or ignore.links for links you know are fine).' +
+      (laterIntegrations.length > 0
+        ? ` Files written by ${laterIntegrations.join(', ')} after the check cannot be seen by it.`
+        : ''),
+  );
+  error.stack = '';
+  return error;
 }
 
 /** Integrations after the checker that write files when the build is done. */

@@ -6,6 +6,13 @@ export { type AnalyzeSiteInput, analyzeSite, type SiteAnalysis } from './analyze
 export { type AssetType, assetTypes } from './analyze/asset-rules.js';
 export { defaultGenericAnchors } from './analyze/options.js';
 export { checkLinks } from './check/check-links.js';
+export {
+  type CheckOutboundInput,
+  checkOutbound,
+  type OutboundStage,
+} from './external/check-outbound.js';
+export type { ExternalOptions, ExternalOptionsInput } from './external/options.js';
+export { type ExternalStatus, externalStatuses } from './external/types.js';
 export { extractPage } from './extract/extract-page.js';
 export type {
   AnchorSource,
@@ -37,6 +44,7 @@ export {
   type FindingLink,
   type SourceLocation,
 } from './findings/finding.js';
+export { type FindingGroup, groupFindings, type PageImpact } from './findings/groups.js';
 export {
   type FailLevel,
   failLevels,
@@ -55,6 +63,7 @@ export {
   joinInbound,
   loadInbound,
   parseInboundExport,
+  resolveInboundCacheDir,
 } from './inbound/index.js';
 export {
   type LinkReportOptions,
@@ -70,13 +79,16 @@ export {
   type ReportPage,
   reportSchema,
   reportSchemaVersion,
+  reportSiteSchema,
 } from './report/model/report-schema.js';
 export { renderGithubAnnotations, renderGithubSummary } from './report/render/render-github.js';
 export { type RenderHtmlOptions, renderHtmlReport } from './report/render/render-html.js';
 export { renderJsonReport } from './report/render/render-json.js';
 export {
   renderFailureMessage,
-  renderFindingsByPage,
+  renderFailureSummary,
+  renderGroups,
+  renderOutboundLine,
   renderSummaryLine,
   renderTerminalReport,
   renderVerdict,
@@ -117,6 +129,7 @@ export {
 } from './run-link-report.js';
 // Each stage on its own.
 export { discoverFiles, OutputDirError } from './site/discover.js';
+export type { I18nConfig, LocaleSummary } from './site/locales.js';
 export type { RedirectRule } from './site/redirects.js';
 export {
   createSiteIndex,
@@ -133,4 +146,5 @@ export {
   trailingSlashValues,
 } from './site/url.js';
 export { runStartTime } from './util/run-time.js';
+export { escapeForTerminal } from './util/untrusted-text.js';
 export { version } from './version.js';

@@ -6,12 +6,15 @@
 import path from 'node:path';
 import { analyzeSite } from './analyze/analyze-site.js';
 import { checkLinks } from './check/check-links.js';
-import { createLinkIgnorer } from './check/ignore.js';
+import { createLinkIgnorer, findUnusedIgnorePatterns } from './check/ignore.js';
 import { checkLinkRules } from './check/link-rules.js';
+import { checkRedirects } from './check/redirect-checks.js';
 import { checkSite } from './check/site-checks.js';
+import { checkOutbound } from './external/check-outbound.js';
 import { extractFiles } from './extract/extract-files.js';
 import { applySeverities, findingsAtFailLevel } from './findings/fail-level.js';
 import type { Finding } from './findings/finding.js';
+import { groupFindings } from './findings/groups.js';
 import { buildLinkGraph, type LinkGraph } from './graph/build-link-graph.js';
 import { resolveReferences } from './graph/resolve-references.js';
 import { collectInbound } from './inbound/collect-inbound.js';
@@ -24,6 +27,8 @@ import { buildReport } from './report/model/build-report.js';
 import type { Report } from './report/model/report-schema.js';
 import { discoverFiles } from './site/discover.js';
 import { guessBuildFormat } from './site/guess-build-format.js';
+import { readHostRedirects } from './site/host-redirects.js';
+import { assignLocales, type I18nConfig } from './site/locales.js';
 import { createSitePages } from './site/pages.js';
 import type { RedirectRule } from './site/redirects.js';
 import { createSiteIndex, type RouteInfo, type SiteIndex } from './site/site-index.js';
@@ -55,6 +60,11 @@ export interface LinkReportInput {
   /** Redirects from the config, for builds that write no redirect pages. */
   redirects?: readonly RedirectRule[] | undefined;
   /**
+   * The site's locales (Astro's `i18n` config). Without it, locales are read off path
+   * prefixes whose pages say that language in `<html lang>`.
+   */
+  i18n?: I18nConfig | null | undefined;
+  /**
    * Folder that relative paths in options (inbound exports) resolve against, and where the
    * project's sources are searched (`locateSources`). @default dir
    */
@@ -65,10 +75,24 @@ export interface LinkReportInput {
   workers?: number | undefined;
   /** Called after each HTML file is extracted, for progress displays. */
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Called when the outbound check starts (`done` 0) and after each URL it requests, with the
+   * number of URLs to request (cached results are not counted), for progress displays.
+   */
+  onExternalProgress?: ((done: number, total: number) => void) | undefined;
   /** The time of the run, the report's `generatedAt`. @default new Date() */
   now?: Date | undefined;
-  /** Look for each finding's link in the project's sources under `root` (`writtenAt`). @default false */
-  locateSources?: boolean | undefined;
+  /**
+   * The project's source folder (Astro's `srcDir`), absolute: when given, it is searched for
+   * where each finding's link is written (`writtenAt`) and which content entry each page is
+   * built from. Paths are shown relative to `root`.
+   */
+  srcDir?: string | undefined;
+  /**
+   * Absolute folder where results are kept between runs (created when needed). Without it,
+   * or with the `cache` option off, nothing is cached.
+   */
+  cacheDir?: string | undefined;
 }
 
 /** Everything one run produced. `report` is what gets written; the rest is for callers. */
@@ -80,6 +104,8 @@ export interface LinkReportResult {
   urls: SiteUrls;
   /** Findings at the fail level of `options.failOn`: the run fails when there are any. */
   failing: Finding[];
+  /** The cache folder the run used, or null when nothing was cached. */
+  cacheDir: string | null;
 }
 
 /**
@@ -89,9 +115,15 @@ export interface LinkReportResult {
 export async function runLinkReport(input: LinkReportInput): Promise<LinkReportResult> {
   const options = resolveOptions(input.options ?? {});
   const root = input.root ?? input.dir;
+  // Note: the folder later stages keep their caches in; null when caching is off.
+  const cacheDir = options.cache && input.cacheDir ? input.cacheDir : null;
   const notes: string[] = [];
   const { shape, requestedFormat } = resolveShape(input, notes);
   const discovered = await discoverFiles(input.dir, shape);
+  notes.push(...discovered.notes);
+  const hostRedirects = await readHostRedirects({ dir: input.dir, root });
+  notes.push(...hostRedirects.notes);
+  const redirects = [...(input.redirects ?? []), ...hostRedirects.rules];
   notes.push(...describeEarlierReports(discovered.reportFolders, options.reportDir));
   if (requestedFormat === 'auto') {
     const guess = guessBuildFormat(discovered.html.map((file) => file.file));
@@ -125,8 +157,9 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     pages,
     files: discovered.files,
     routes: input.routes,
-    redirects: input.redirects,
+    redirects,
   });
+  const locales = assignLocales(pages, index, input.i18n);
   const references = resolveReferences(index);
   const graph = buildLinkGraph(index, references);
   const isIgnoredLink = createLinkIgnorer(options.ignore.links, urls);
@@ -135,6 +168,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   const analysis = analyzeSite(graph, {
     options,
     isIgnoredLink,
+    home: locales.home,
     inbound: inbound
       ? new Map(
           Object.values(inbound.joined.byPage).map((page) => [
@@ -146,6 +180,15 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     linkingText: inbound?.data.linkingText ?? null,
   });
   if (inbound) notes.push(...inbound.joined.notes);
+  const outbound = await checkOutbound({
+    pages,
+    urls,
+    options: options.external,
+    isIgnoredLink,
+    cacheDir,
+    onProgress: input.onExternalProgress,
+  });
+  notes.push(...outbound.notes);
 
   const findings = applySeverities(
     [
@@ -155,25 +198,53 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       }),
       ...checkLinkRules({ pages, references, isIgnoredLink }),
       ...checkSite(pages, urls),
+      ...findUnusedIgnorePatterns(pages, options.ignore, urls),
+      ...checkRedirects(index, hostRedirects.rules, urls),
       ...(inbound?.joined.findings ?? []),
       ...analysis.findings,
+      ...outbound.findings,
     ],
     options.severity,
   );
   const failing = findingsAtFailLevel(findings, options.failOn);
-  if (input.locateSources) await locateFindings(findings, new Set(failing), root, graph);
+  if (input.srcDir) {
+    const located = await locateFindings(findings, graph, {
+      root,
+      srcDir: input.srcDir,
+      base: urls.base,
+    });
+    if (located.skipped > 0) {
+      notes.push(
+        `${located.skipped} source file(s) under ${input.srcDir} were too large or too many to search for where links are written`,
+      );
+    }
+  }
 
+  const groups = groupFindings(findings, (pagePath) => {
+    const metrics = analysis.metrics.get(pagePath);
+    const page = graph.nodes.get(pagePath);
+    return metrics
+      ? {
+          linkScore: metrics.linkScore,
+          backlinks: metrics.backlinks,
+          copy: page?.copyOf != null,
+        }
+      : undefined;
+  });
   const report = buildReport({
     urls,
     graph,
     files: discovered.files.size,
     findings,
+    groups,
     notes,
     analysis,
     inbound,
+    outbound,
     now: input.now ?? new Date(),
+    locales: locales.summary,
   });
-  return { report, graph, index, options, urls, failing };
+  return { report, graph, index, options, urls, failing, cacheDir };
 }
 
 /** The site's shape from the input; a site URL with a path (Hugo's baseURL) names the base. */

@@ -6,11 +6,13 @@
 import path from 'node:path';
 import {
   createReportFilesReporter,
+  escapeForTerminal,
   formatReporters,
   type LinkReportOptions,
   type LinkReportResult,
   OutputDirError,
   type Reporter,
+  resolveInboundCacheDir,
   resolveOptions,
   runLinkReport,
   runReporters,
@@ -51,7 +53,7 @@ export const defaultDir = 'dist';
 export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
   const { stdout, stderr } = context;
   const fail = (message: string): number => {
-    stderr.write(`astro-link-report: ${message}\n`);
+    stderr.write(`astro-link-report: ${escapeForTerminal(message)}\n`);
     return exitCodes.error;
   };
 
@@ -104,14 +106,29 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   const merged = mergeOptions(config?.options ?? {}, args.options);
   // Note: a `--html` folder inside the output is this run's report folder, not an earlier one.
   if (htmlDir && isInside(dir, htmlDir)) merged.reportDir = toPosix(path.relative(dir, htmlDir));
+  if (args.cache === false) merged.cache = false;
   const options = resolveOptions(merged);
+  // Note: by default the cache folder the CLI already uses for downloaded inbound exports.
+  const cacheDir =
+    typeof args.cache === 'string'
+      ? path.resolve(cwd, args.cache)
+      : resolveInboundCacheDir(cwd, options.inboundCacheDir);
 
   // An Astro build with the integration left its settings and route source files.
-  const astro = await readAstroBuildInfo(
+  const found = await readAstroBuildInfo(
     dir,
     options.reportDir === false ? '_link-report' : options.reportDir,
   );
+  const astro = found && 'ignored' in found ? null : found;
   const progress = createProgress({ stream: stderr, enabled: !args.quiet });
+  const externalProgress = createProgress({
+    stream: stderr,
+    enabled: !args.quiet,
+    label: (done, total) =>
+      done === 0 ? `Checking ${total} outbound URLs…` : `Checked ${done}/${total} outbound URLs`,
+    logMinimum: 20,
+    logInterval: 10_000,
+  });
   let result: LinkReportResult;
   try {
     result = await runLinkReport({
@@ -126,14 +143,24 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
       workers: args.workers,
       options,
       now: runStartTime(env),
+      cacheDir,
       onProgress: (done, total) => progress.update(done, total),
+      onExternalProgress: (done, total) => {
+        // The extraction line is done; the check draws its own.
+        if (done === 0) progress.finish();
+        externalProgress.update(done, total);
+      },
     });
   } finally {
     progress.finish();
+    externalProgress.finish();
   }
   const { report } = result;
   if (report.summary.pages === 0) {
     throw new UsageError(`no .html files found in ${shownDir} (is it the build output folder?)`);
+  }
+  if (found && 'ignored' in found) {
+    report.notes.push(`an earlier report was ignored, for it is not valid: ${found.ignored}`);
   }
   if (astro) {
     report.notes.push(
@@ -163,9 +190,9 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
     {
       log: {
         info: (message) => {
-          if (!args.quiet) stderr.write(`${message}\n`);
+          if (!args.quiet) stderr.write(`${escapeForTerminal(message)}\n`);
         },
-        warn: (message) => stderr.write(`astro-link-report: ${message}\n`),
+        warn: (message) => stderr.write(`astro-link-report: ${escapeForTerminal(message)}\n`),
       },
       stdout,
       env,
@@ -205,7 +232,29 @@ function mergeOptions(fromFile: LinkReportOptions, flags: FlagOptions): LinkRepo
           : entry,
     );
   }
+  if (flags.external !== undefined)
+    merged.external = mergeExternal(fromFile.external, flags.external);
   return merged as LinkReportOptions;
+}
+
+/**
+ * `--check-external` and the `--external-*` flags over the file's `external`, key by key;
+ * `headers` merge by host and `affiliates` by list.
+ */
+function mergeExternal(
+  fromFile: LinkReportOptions['external'],
+  flags: NonNullable<FlagOptions['external']>,
+): LinkReportOptions['external'] {
+  // Note: a malformed `external` in the file is left to the options schema to report.
+  const file = (typeof fromFile === 'object' && fromFile !== null ? fromFile : {}) as Record<
+    string,
+    unknown
+  >;
+  const merged: Record<string, unknown> = { ...file, ...flags };
+  if (flags.headers) merged.headers = { ...(file.headers as object | undefined), ...flags.headers };
+  if (flags.affiliates)
+    merged.affiliates = { ...(file.affiliates as object | undefined), ...flags.affiliates };
+  return merged as LinkReportOptions['external'];
 }
 
 /**

@@ -115,6 +115,7 @@ class PageCollector {
   private assetMeta: string | null = null;
   private assetBody: string | null = null;
   private assetHtml: string | null = null;
+  private mainLang: string | null = null;
 
   constructor(input: ExtractPageInput) {
     this.input = input;
@@ -214,6 +215,9 @@ class PageCollector {
         break;
       case 'body':
         this.assetBody ??= readAttribute(element, 'dataLinkReportAsset');
+        break;
+      case 'main':
+        if (!context.inSvg) this.mainLang ??= readNonBlank(element, 'lang');
         break;
       case 'base':
         this.baseHref ??= readAttribute(element, 'href');
@@ -318,6 +322,11 @@ class PageCollector {
     const refreshUrl = this.refresh?.url == null ? null : resolve(this.refresh.url);
     facts.refresh = refreshUrl === null ? null : { url: refreshUrl, delay: this.refresh!.delay };
     facts.jsonLdTypes = [...this.jsonLdTypes].sort();
+    // Only a language other than the document's says anything about the content.
+    facts.contentLang =
+      this.mainLang !== null && this.mainLang.toLowerCase() !== facts.lang?.toLowerCase()
+        ? this.mainLang
+        : null;
 
     this.signals.words = countWords(this.text.join(''));
     this.signals.assetOverride =

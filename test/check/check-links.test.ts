@@ -586,3 +586,13 @@ describe('checkLinks', () => {
     expect(findings.map((f) => [f.type, f.page])).toEqual([['unparsed-page', '/']]);
   });
 });
+
+describe('the cache folder', () => {
+  it('is used when given, and not with cache: false', async () => {
+    const dir = await writeSite({ 'index.html': page('<a href="/">Home</a>') });
+    const cacheDir = path.join(dir, '.cache');
+    expect((await runLinkReport({ dir, cacheDir })).cacheDir).toBe(cacheDir);
+    expect((await runLinkReport({ dir, cacheDir, options: { cache: false } })).cacheDir).toBeNull();
+    expect((await runLinkReport({ dir })).cacheDir).toBeNull();
+  });
+});

@@ -1,37 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flagNames, parseCliArgs } from '../../src/cli/parse-args.js';
 import { findingTypes } from '../../src/index.js';
 import { cli, createTempDir, fixture, repoRoot } from './helpers.js';
 
-const allFlags = [
-  '--site',
-  '--base',
-  '--trailing-slash',
-  '--build-format',
-  '--fail-on',
-  '--severity',
-  '--ignore-pages',
-  '--ignore-links',
-  '--no-fragments',
-  '--inbound',
-  '--format',
-  '--json',
-  '--html',
-  '--quiet',
-  '--workers',
-  '--asset',
-  '--generic-anchor',
-  '--site-kind',
-  '--inbound-cache',
-  '--allow-bad-rows',
-  '--inbound-max-bytes',
-  '--inbound-max-rows',
-  '--no-color',
-  '--config',
-  '--help',
-  '--version',
-];
+// Note: boolean flags are documented in their --no- form where that is the useful one.
+const allFlags = flagNames.map((flag) =>
+  ['--fragments', '--color'].includes(flag) ? `--no-${flag.slice(2)}` : flag,
+);
 
 describe('help and version', () => {
   it('prints the usage, every flag, the exit codes and the finding types with --help', async () => {
@@ -214,5 +191,14 @@ describe('--inbound', () => {
     } finally {
       await cleanup();
     }
+  });
+});
+
+describe('--cache', () => {
+  it('names the cache folder, and --no-cache turns caching off', () => {
+    expect(parseCliArgs(['--cache', 'tmp/links']).cache).toBe('tmp/links');
+    expect(parseCliArgs(['--no-cache']).cache).toBe(false);
+    expect(parseCliArgs([]).cache).toBeUndefined();
+    expect(() => parseCliArgs(['--cache', ' '])).toThrow('--cache needs a non-empty value');
   });
 });

@@ -36,18 +36,25 @@ describe('astro build in a child process', () => {
     return { status: result.status, output: result.stdout + result.stderr, stdout: result.stdout };
   }
 
-  it('exits with code 1 and prints the broken link, grouped by page', () => {
+  it('exits with code 1 and lists the broken link first, grouped by cause, without a stack trace', () => {
     const { status, output } = astroBuild();
     expect(status, output).toBe(1);
-    expect(output).toContain('astro-link-report: 1 problem(s) on 1 page(s) fail the build');
-    expect(output).toMatch(
-      /^\/ \(src\/pages\/index\.astro, test\/fixtures\/process-broken-link\/dist\/index\.html\)$/m,
+    const lines = output.split('\n').map((line) => line.replace(/^\d\d:\d\d:\d\d /, ''));
+    const start = lines.indexOf(
+      '[ERROR] [astro-link-report] 1 problem(s) on 1 page(s), from 1 cause, fail the build:',
     );
-    expect(output).toMatch(
-      /\d+:\d+ +error +broken-link +<a href="\/pricing\/">pricing<\/a> {2}links to \/pricing\/, which does not exist in the build/,
+    expect(start, output).toBeGreaterThan(-1);
+    expect(lines.slice(start + 2, start + 6)).toEqual([
+      'error   broken-link  <a href="/pricing/">pricing</a>  links to /pricing/, which does not exist in the build',
+      // Astro minifies the built line; the source line is where the user fixes the link.
+      '        written at src/pages/index.astro:8:62',
+      '        on / (src/pages/index.astro, test/fixtures/process-broken-link/dist/index.html:1:157)',
+      '        hint: Fix the href, or add a page or a redirect for this URL.',
+    ]);
+    expect(output).toContain(
+      'astro-link-report: 1 problem fails the build (listed above): broken-link /pricing/ on /.',
     );
-    // Astro minifies the built line; the source line is where the user fixes the link.
-    expect(output).toMatch(/^ +written at src\/pages\/index\.astro:8:62$/m);
+    expect(output).not.toContain('Stack trace');
     expect(output).not.toContain('::error');
   });
 
