@@ -6,7 +6,12 @@ import { existsSync } from 'node:fs';
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderHtmlReport, runLinkReport, writeReportFiles } from '../../src/index.js';
+import {
+  createReportJsonSchema,
+  renderHtmlReport,
+  runLinkReport,
+  writeReportFiles,
+} from '../../src/index.js';
 import { page, writeSite } from '../helpers/site-folder.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { fixture } from './helpers.js';
@@ -103,7 +108,12 @@ describe('backlink quality', () => {
     ).toEqual([
       'spammy.example links to you 412 time(s): flagged as spam by the exporting tool (Ahrefs "Is spam"); Moz Spam Score 84% (over 60%); 412 links from a site with Ahrefs Domain Rating 2 (at least 50 links, authority below 10)',
     ]);
-    expect(renderHtmlReport(report)).toContain('disavow-candidates.txt');
+    const html = renderHtmlReport(report);
+    expect(html).toContain('<h2 id="backlink-quality-title">Backlink quality</h2>');
+    expect(html).toContain('disavow-candidates.txt');
+    expect(JSON.stringify(createReportJsonSchema())).toContain(
+      'Toxic candidates with the reasons (disavow-candidates.txt): never a verdict.',
+    );
 
     const folder = path.join(dir, '_link-report');
     const result = await writeReportFiles(report, {

@@ -331,3 +331,25 @@ describe('loadInbound', () => {
     );
   });
 });
+
+describe('folders', () => {
+  it('names the subfolders it skips and warns when it holds exports of two sites', async () => {
+    const root = await temporaryFolder();
+    await mkdir(path.join(root, 'seo/old'), { recursive: true });
+    const header = 'Target page,Incoming links,Linking sites';
+    await writeFile(
+      path.join(root, 'seo/example.com-Top target pages-2026-05-10.csv'),
+      `${header}\nhttps://example.com/,4,2\n`,
+    );
+    await writeFile(
+      path.join(root, 'seo/other.org-Top target pages-2026-05-10.csv'),
+      `${header}\nhttps://www.other.org/pricing/,9,3\n`,
+    );
+    const data = await loadInbound(['seo/'], { root });
+    expect(data.problems.map((problem) => problem.message)).toEqual([
+      'seo/old: skipped subfolder: a folder source reads only the files in it, not its subfolders; add "seo/old/" as an inbound entry of its own to read it',
+      "seo: holds exports of 2 different sites: example.com (example.com-Top target pages-2026-05-10.csv); other.org (other.org-Top target pages-2026-05-10.csv). Keep one site's exports per folder: the others join nothing, or the wrong pages",
+    ]);
+    expect(data.sources.map((source) => source.status)).toEqual(['ok', 'ok']);
+  });
+});

@@ -121,3 +121,61 @@ describe('redirects suggested for lost backlink targets', () => {
     ]);
   });
 });
+
+describe('linking sites of a built site', () => {
+  it('reads a renamed internal drill-down as internal links, never as a linking site', async () => {
+    const dir = await writeSite({
+      'index.html': html('Home'),
+      'pricing/index.html': html('Pricing'),
+    });
+    const file = path.join(dir, '..', `${path.basename(dir)}-links.csv`);
+    await writeFile(file, 'Linking page\nhttps://example.com/\nhttps://www.example.com/blog/\n');
+    const { report } = await runLinkReport({
+      dir,
+      site: 'https://example.com',
+      options: { inbound: [{ file, target: '/pricing/' }], reportDir: false },
+    });
+    expect(report.inbound?.sources[0]).toMatchObject({
+      table: 'search-console-internal-drill-down',
+      internalRows: 2,
+    });
+    expect(report.inbound?.linkingSites).toEqual([]);
+    expect(report.inbound?.totals.linkingSites).toBe(0);
+    expect(report.findings.find((f) => f.type === 'inbound-source-warning')?.message).toMatch(
+      /every linking page \(2\) is on this site \(example\.com\): read as Search Console's internal drill-down/,
+    );
+  });
+
+  it('counts a Search Console site and the link rows of its hosts as one linking site', async () => {
+    const dir = await writeSite({
+      'index.html': html('Home'),
+      'pricing/index.html': html('Pricing'),
+    });
+    const sitesFile = path.join(dir, '..', `${path.basename(dir)}-sites.csv`);
+    const linksFile = path.join(dir, '..', `${path.basename(dir)}-links.csv`);
+    await writeFile(sitesFile, 'Site,Linking pages,Target pages\nblogspot.com,2,1\ncsdn.net,1,1\n');
+    await writeFile(
+      linksFile,
+      [
+        'Source url,Target url,Anchor',
+        'https://someone.blogspot.com/2026/01/post.html,https://example.com/pricing/,pricing',
+        'https://another.blogspot.com/p/links.html,https://example.com/pricing/,example',
+        'https://blog.csdn.net/u/article/1,https://example.com/,example',
+      ].join('\n'),
+    );
+    const { report } = await runLinkReport({
+      dir,
+      site: 'https://example.com',
+      options: { inbound: [sitesFile, linksFile], reportDir: false },
+    });
+    expect(
+      report.inbound?.linkingSites.map((site) => [site.site, site.hosts, site.linkingPages]),
+    ).toEqual([
+      ['blogspot.com', ['another.blogspot.com', 'blogspot.com', 'someone.blogspot.com'], 2],
+      ['csdn.net', ['blog.csdn.net', 'csdn.net'], 1],
+    ]);
+    expect(report.inbound?.totals.linkingSites).toBe(2);
+    const pricing = report.pages.find((p) => p.path === '/pricing/');
+    expect(pricing?.inbound).toMatchObject({ linkingSites: 1, referringDomains: ['blogspot.com'] });
+  });
+});

@@ -271,3 +271,40 @@ describe('bad rows', () => {
     ]);
   });
 });
+
+describe('issue 12 robustness', () => {
+  it('reads BOM-less UTF-16 whose text is not ASCII, by the pattern of its NUL bytes', () => {
+    // Cyrillic and CJK text: U+0400 and U+4E00 put a NUL on the other side of the pair.
+    const text = 'Rank,Link text\n1,Ѐкспорт ссылок\n2,一覧 ページ\n3,ok\n';
+    for (const [bytes, encoding] of [
+      [utf16le(text, false), 'utf-16le'],
+      [utf16be(text).subarray(2), 'utf-16be'],
+    ] as const) {
+      const result = parseText(bytes);
+      expect(result.summary).toMatchObject({ status: 'ok', encoding });
+      expect(result.records.linkingText.map((row) => row.text)).toEqual([
+        'Ѐкспорт ссылок',
+        '一覧 ページ',
+        'ok',
+      ]);
+    }
+  });
+
+  it('says how far it looked when the header comes after line 20', () => {
+    const preamble = Array.from({ length: 25 }, (_, index) => `Note ${index + 1}`).join('\n');
+    const result = parseText(`${preamble}\n${targetPages}\nhttps://example.com/,1,1\n`);
+    expect(result.summary.problems[0]?.reason).toMatch(
+      /^unrecognized header "Note 1" on line 1 \(looked at the first 20 non-empty lines, to line 20: a header further down is not searched for\); expected /,
+    );
+  });
+
+  it('rejects a URL cell with a line break, naming its line', () => {
+    const result = parseText(
+      `${targetPages}\nhttps://example.com/a,1,1\n"https://example.com/b\nhttps://evil.example/",2,1\n`,
+    );
+    expect(result.summary.status).toBe('failed');
+    expect(result.summary.problems[0]?.message).toBe(
+      'export.csv, line 3: the URL in "Target page" spans lines (a line break inside a quoted cell), found "https://example.com/b\\nhttps://evil.example/"; expected one absolute http(s) URL',
+    );
+  });
+});
