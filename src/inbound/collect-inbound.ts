@@ -81,12 +81,21 @@ export async function collectInbound(
       }),
     );
   }
+  const titleCache = new Map<string, string[]>();
   const quality = assessBacklinkQuality(data, {
     siteHosts,
     brandTerms: options.brandTerms,
     genericAnchors: options.genericAnchors,
     thresholds: options.toxicLinks,
-    titlesOf: (targetUrl) => titlesOf(targetUrl, urls, index),
+    titlesOf: (targetUrl) => {
+      // Note: per target URL, not per link (200,000 links name a few thousand pages).
+      let titles = titleCache.get(targetUrl);
+      if (!titles) {
+        titles = titlesOf(targetUrl, urls, index);
+        titleCache.set(targetUrl, titles);
+      }
+      return titles;
+    },
   });
   for (const candidate of quality.toxic) {
     joined.findings.push(

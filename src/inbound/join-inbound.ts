@@ -245,7 +245,14 @@ export function joinInbound(
 /** Links the exporting tools mark as lost: kept in the data, left out of the counts, and said so. */
 function lostLinkNotes(data: InboundData): string[] {
   const lostLinks = data.links.filter((link) => link.lost === true);
-  if (lostLinks.length === 0) return [];
+  const sites = data.lostSites ?? [];
+  const siteNote =
+    sites.length === 0
+      ? []
+      : [
+          `${sites.length} referring domain${sites.length === 1 ? '' : 's'} marked lost by the exporting tool ${sites.length === 1 ? 'is' : 'are'} not counted: ${sites.slice(0, 5).join(', ')}${sites.length > 5 ? ', …' : ''}`,
+        ];
+  if (lostLinks.length === 0) return siteNote;
   const toolOf = new Map(data.sources.map((source) => [source.name, source.tool]));
   const tools = new Set<string>();
   for (const link of lostLinks) {
@@ -258,6 +265,7 @@ function lostLinkNotes(data: InboundData): string[] {
   const by = tools.size > 0 ? ` (${[...tools].sort(compare).join(', ')})` : '';
   return [
     `${count} link${count === 1 ? '' : 's'} marked lost by the exporting tool${by} ${count === 1 ? 'is' : 'are'} not counted`,
+    ...siteNote,
   ];
 }
 

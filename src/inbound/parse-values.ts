@@ -44,6 +44,11 @@ export function parseSite(value: string): string | undefined {
   }
 }
 
+/** The host of a parsed URL as linking sites name it: lower case, without `www.`. */
+export function hostOf(url: URL): string {
+  return stripWww(url.host);
+}
+
 /** The linking site of an URL: lower-case host without `www.`. */
 export function siteOfUrl(url: string): string {
   try {

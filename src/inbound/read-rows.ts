@@ -14,6 +14,7 @@ import {
   qualityRoles,
 } from './metrics.js';
 import {
+  hostOf,
   parseAnchor,
   parseBoolean,
   parseCount,
@@ -107,12 +108,20 @@ export interface RowContext {
     hosts: Map<string, string>;
     anchors: Map<string, string>;
     metrics: Map<string, Map<number, QualityMetric>>;
+    /** A metric column's cell text → its metric (null: empty). */
+    metricCells: Map<string, Map<string, QualityMetric | null>>;
   };
 }
 
 /** A fresh set of intern tables for `RowContext.interned`. */
 export function createInternTables(): RowContext['interned'] {
-  return { targets: new Map(), hosts: new Map(), anchors: new Map(), metrics: new Map() };
+  return {
+    targets: new Map(),
+    hosts: new Map(),
+    anchors: new Map(),
+    metrics: new Map(),
+    metricCells: new Map(),
+  };
 }
 
 /** Most values kept per intern table: a file of unique values costs nothing more. */
@@ -175,6 +184,31 @@ function cellOf(
 ): string | undefined {
   const index = context.columnIndex[role];
   return index === undefined ? undefined : (cells[index] ?? '');
+}
+
+/**
+ * The linking page's URL, redacted, and its host (lower case, without `www.`), from one parse
+ * of the URL; or why the cell is not one.
+ */
+function readLinkingUrl(
+  cells: readonly string[],
+  context: RowContext,
+): { url: string; host: string } | { error: string } {
+  const value = cellOf(cells, context, 'source') ?? '';
+  const text = value.trim();
+  let parsed: URL | null = null;
+  if (!/[\n\r]/.test(text)) {
+    try {
+      parsed = new URL(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    const why = readUrl(cells, context, 'source');
+    return typeof why === 'string' ? { url: why, host: siteOfUrl(why) } : why;
+  }
+  return { url: own(redactUrl(text)), host: hostOf(parsed) };
 }
 
 /** An absolute http(s) URL, redacted; or why not. */
@@ -244,15 +278,32 @@ function readMetrics(cells: readonly string[], line: number, context: RowContext
   const columns = qualityColumns(context);
   if (columns.length === 0) return noMetrics;
   const list: QualityMetric[] = [];
-  for (const { role, source } of columns) {
+  for (const { role, index, source } of columns) {
+    // Note: by the cell's text first: exports repeat scores, and most cells are met before.
+    const raw = cells[index] ?? '';
+    let byText = context.interned.metricCells.get(role);
+    if (!byText) {
+      byText = new Map();
+      context.interned.metricCells.set(role, byText);
+    }
+    const seen = byText.get(raw);
+    if (seen !== undefined) {
+      if (seen !== null) list.push(seen);
+      continue;
+    }
     const value = readSoft(cells, line, context, role, parseMetric, 'a score from 0 to 100');
-    if (value === null) continue;
+    if (value === null) {
+      if (parseMetric(raw) === null) intern(byText, raw, null);
+      continue;
+    }
     let byValue = context.interned.metrics.get(role);
     if (!byValue) {
       byValue = new Map();
       context.interned.metrics.set(role, byValue);
     }
-    list.push(byValue.get(value) ?? intern(byValue, value, createMetric(role, value, source)));
+    const metric = byValue.get(value) ?? intern(byValue, value, createMetric(role, value, source));
+    intern(byText, own(raw), metric);
+    list.push(metric);
   }
   // Note: a copy, exactly sized (a pushed-to array keeps room for 17 entries).
   return list.length > 1 ? list.sort(compareMetrics).slice() : list.slice();
@@ -271,8 +322,9 @@ export function readRow(cells: string[], line: number, context: RowContext): str
   const shape: RecordShape = context.table.shape;
 
   if (shape === 'links' || (shape === 'samples' && context.target)) {
-    const source = readUrl(cells, context, 'source');
-    if (typeof source !== 'string') return source.error;
+    const linking = readLinkingUrl(cells, context);
+    if ('error' in linking) return linking.error;
+    const source = linking.url;
     let target: string;
     if (columnIndex.target !== undefined) {
       const raw = cellOf(cells, context, 'target') ?? '';
@@ -286,7 +338,7 @@ export function readRow(cells: string[], line: number, context: RowContext): str
     } else {
       target = context.target ?? '';
     }
-    const host = siteOfUrl(source);
+    const host = linking.host;
     const site = context.interned.hosts.get(host) ?? intern(context.interned.hosts, host, host);
     if (isInternal(context, site)) {
       if (shape === 'samples')

@@ -108,7 +108,13 @@ describe('backlink quality', () => {
     ).toEqual([
       'spammy.example links to you 412 time(s): flagged as spam by the exporting tool (Ahrefs "Is spam"); Moz Spam Score 84% (over 60%); 412 links from a site with Ahrefs Domain Rating 2 (at least 50 links, authority below 10)',
     ]);
+    expect(report.notes).toContain(
+      '1 referring domain marked lost by the exporting tool is not counted: example.org',
+    );
     const html = renderHtmlReport(report);
+    // The linking site shows its host and its metrics.
+    expect(html).toContain('links.spammy.example');
+    expect(html).toContain('2 (Ahrefs Domain Rating)');
     expect(html).toContain('<h2 id="backlink-quality-title">Backlink quality</h2>');
     expect(html).toContain('disavow-candidates.txt');
     expect(JSON.stringify(createReportJsonSchema())).toContain(
@@ -149,5 +155,38 @@ describe('backlink quality', () => {
   it('follows the toxicLinks thresholds', async () => {
     const { report } = await run(['moz-backlinks.csv'], { toxicLinks: { spamScore: 90 } });
     expect(report.inbound!.quality.toxic).toEqual([]);
+  });
+});
+
+describe('backlinks listed per page', () => {
+  it('lists the 25 from the sites of highest authority and counts every link', async () => {
+    const dir = await writeSite({
+      'index.html': page('<a href="/pricing/">Pricing</a>'),
+      'pricing/index.html': page('<a href="/">Home</a>'),
+    });
+    const rows = Array.from(
+      { length: 30 },
+      (_, index) => `https://site-${index}.example/,https://example.com/pricing/,Pricing,${index}`,
+    );
+    const file = path.join(dir, '..', `${path.basename(dir)}-moz.csv`);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(
+      file,
+      ['Source URL,Target URL,Anchor Text,Domain Authority', ...rows].join('\n'),
+    );
+    const { report } = await runLinkReport({
+      dir,
+      site: 'https://example.com',
+      options: { inbound: [file], reportDir: false },
+    });
+    const pricing = report.pages.find((p) => p.path === '/pricing/')!.inbound!;
+    expect(pricing.incomingLinks).toBe(30);
+    expect(pricing.backlinksOmitted).toBe(5);
+    expect(pricing.backlinks).toHaveLength(25);
+    // The five of lowest authority (DA 0–4) are the ones left out.
+    const listed = new Set(pricing.backlinks.map((link) => link.sourceUrl));
+    expect([0, 1, 2, 3, 4].some((index) => listed.has(`https://site-${index}.example/`))).toBe(
+      false,
+    );
   });
 });

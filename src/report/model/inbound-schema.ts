@@ -299,12 +299,12 @@ export const pageInboundSchema = z
     backlinks: z
       .array(inboundLinkSchema)
       .describe(
-        'Link rows (Ahrefs, Semrush, Moz, Majestic, Bing, CSV, drill-downs): the 100 from the sites of highest authority, then by URL.',
+        'Link rows (Ahrefs, Semrush, Moz, Majestic, Bing, CSV, drill-downs): the 25 from the sites of highest authority, then by URL.',
       ),
     backlinksOmitted: z
       .number()
       .int()
-      .describe('Link rows past the 100 listed (counted in incomingLinks, not listed).'),
+      .describe('Link rows past the 25 listed (counted in incomingLinks, not listed).'),
   })
   .nullable();
 

@@ -64,7 +64,7 @@ export function toReportPageInbound(
 }
 
 /** Backlinks listed per page in the report: the report shows what a person reads, not 200,000 rows. */
-export const listedBacklinksPerPage = 100;
+export const listedBacklinksPerPage = 25;
 
 const siteMaps = new WeakMap<CollectedInbound, Map<string, LinkingSite>>();
 
@@ -77,7 +77,7 @@ function sitesOf(inbound: CollectedInbound): Map<string, LinkingSite> {
   return sites;
 }
 
-/** The backlinks from the sites of highest authority first (then by URL), at most 100. */
+/** The backlinks from the sites of highest authority first (then by URL), at most 25. */
 function listedBacklinks(
   backlinks: readonly InboundLink[],
   sites: ReadonlyMap<string, LinkingSite>,

@@ -5,6 +5,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { authorityOf } from '../../../inbound/metrics.js';
 import type { Report, ReportPage } from '../../model/report-schema.js';
 import { displayPath } from './display.js';
 import {
@@ -239,7 +240,34 @@ function renderFiles(inbound: Inbound): Element {
 function renderLinkingSites(inbound: Inbound): Element {
   const columns: Column<Inbound['linkingSites'][number]>[] = [
     { label: 'Site', cell: (s) => h('code', s.site), sort: (s) => s.site },
+    {
+      label: 'Hosts',
+      cell: (s) =>
+        s.hosts.length === 0 || (s.hosts.length === 1 && s.hosts[0] === s.site)
+          ? ''
+          : `${s.hosts.join(', ')}${s.hostCount > s.hosts.length ? `, …and ${s.hostCount - s.hosts.length} more` : ''}`,
+      hideWhenEmpty: true,
+    },
     { label: 'Kind', cell: (s) => renderBadge(s.kind, 'info'), sort: (s) => s.kind },
+    {
+      label: 'Authority',
+      cell: (s) => {
+        const authority = authorityOf(s.metrics);
+        return authority ? `${authority.value} (${authority.source})` : '';
+      },
+      sort: (s) => authorityOf(s.metrics)?.score ?? -1,
+      hideWhenEmpty: true,
+    },
+    {
+      label: 'Spam',
+      cell: (s) => {
+        const spam = s.metrics.find((metric) => metric.metric === 'spam-score');
+        return [s.spam ? 'flagged by the tool' : '', spam ? `${spam.source} ${spam.value}%` : '']
+          .filter(Boolean)
+          .join('; ');
+      },
+      hideWhenEmpty: true,
+    },
     {
       label: 'Linking pages',
       cell: (s) => s.linkingPages ?? '',
