@@ -414,6 +414,7 @@ function nearSlug<T extends { page: string; key: string; lower: string }>(
     if (Math.abs(entry.lower.length - target.length) >= bestDistance) continue;
     if (entry.lower.split('/').length !== depth || numbersOf(entry.lower) !== numbers) continue;
     const distance = editDistanceWithin(target, entry.lower, bestDistance - 1);
+    if (distance <= limit && !isTypo(target, entry.lower)) continue;
     if (distance < bestDistance) {
       best = [{ entry, distance }];
       bestDistance = distance;
@@ -426,6 +427,30 @@ function nearSlug<T extends { page: string; key: string; lower: string }>(
     weights,
   );
   return ranked[0] ?? null;
+}
+
+/**
+ * Whether two paths a few edits apart differ by typos, not by words: a missing or doubled
+ * separator (`helloworld`, `hello-world`), or words a letter apart where a letter is missing,
+ * added or swapped (`helo`, `hello`). Replacing one letter of a short word makes another word
+ * (`cats`, `bats`; `red`, `bed`): a typo only in words of 6 letters or more.
+ */
+function isTypo(a: string, b: string): boolean {
+  const compact = (text: string) => text.replace(/[^\p{L}\p{N}/]+/gu, '');
+  if (compact(a) === compact(b)) return true;
+  const wordsA = a.split(/[^\p{L}\p{N}]+/u);
+  const wordsB = b.split(/[^\p{L}\p{N}]+/u);
+  if (wordsA.length !== wordsB.length) return false;
+  for (let index = 0; index < wordsA.length; index++) {
+    const x = wordsA[index]!;
+    const y = wordsB[index]!;
+    if (x === y) continue;
+    if (editDistanceWithin(x, y, 1) > 1) return false;
+    const substitution =
+      x.length === y.length && [...x].filter((char, i) => char !== y[i]).length === 1;
+    if (substitution && Math.min(x.length, y.length) < 6) return false;
+  }
+  return true;
 }
 
 function numbersOf(text: string): string {

@@ -26,6 +26,9 @@ describe('suggestRedirect', () => {
 
   it('suggests a slug a typo away, but not one with other numbers', () => {
     expect(suggestPage('/blog/helo-world/', site)).toBe('/blog/hello-world/');
+    expect(suggestPage('/blog/hellow-orld/', site)).toBe('/blog/hello-world/');
+    expect(suggestPage('/blog/hello-wrold/', site)).toBe('/blog/hello-world/');
+    expect(suggestPage('/blog/helloworld/', site)).toBe('/blog/hello-world/');
     const pages = ['/', '/reviews/', '/reviews/iphone-13-review/'];
     expect(suggestRedirect('/reviews/iphone-12-review/', { pages })).toEqual({
       page: null,
@@ -48,6 +51,14 @@ describe('suggestRedirect', () => {
       fallback: null,
       ambiguous: [],
     });
+  });
+
+  it('never takes another short word a letter apart for a typo', () => {
+    const pages = ['/', '/pets/', '/pets/cats/', '/colors/red-shoes/', '/guides/installation/'];
+    expect(suggestPage('/pets/bats/', pages)).toBeNull();
+    expect(suggestPage('/colors/bed-shoes/', pages)).toBeNull();
+    // A long word with one letter wrong is a typo.
+    expect(suggestPage('/guides/instalkation/', pages)).toBe('/guides/installation/');
   });
 
   it('never suggests a page for a word added or changed in the slug', () => {
