@@ -3,6 +3,7 @@
  * mix, and toxic candidates with the reasons. It never decides for the user: candidates are
  * listed with why, and `disavow-candidates.txt` is a file to review, not an action taken.
  */
+import { getDomain } from 'tldts';
 import { normalizeAnchorText } from '../analyze/anchors.js';
 import { compare } from './merge-inbound.js';
 import { authorityOf } from './metrics.js';
@@ -41,6 +42,14 @@ export interface ToxicCandidate {
   /** The site's authority, when an export gives one. */
   authority: QualityMetric | null;
   reasons: ToxicReason[];
+  /**
+   * The domains a disavow file names for it: the site itself, or, for a shared platform (a
+   * private suffix of the Public Suffix List, such as blogspot.com or github.io), each of its
+   * hosts' own domains, never the whole platform.
+   */
+  disavow: string[];
+  /** Whether the site is a shared platform whose hosts belong to different owners. */
+  platform: boolean;
 }
 
 /** The thresholds for toxic candidates (the `toxicLinks` option). */
@@ -188,6 +197,14 @@ export function assessBacklinkQuality(
   };
 }
 
+/**
+ * The domain that one owner controls: the registrable domain with the Public Suffix List's
+ * private section too (`someone.blogspot.com`, `user.github.io`; `blog.csdn.net` is `csdn.net`).
+ */
+function ownerDomain(host: string): string {
+  return getDomain(host, { allowPrivateDomains: true }) ?? host;
+}
+
 /** The band of an authority score. */
 export function bandOf(score: number | null): QualityBand {
   if (score === null) return 'unknown';
@@ -294,12 +311,17 @@ function findToxicCandidates(
       });
     }
     if (reasons.length > 0) {
+      const owners = [...new Set(site.hosts.map(ownerDomain))].sort(compare);
+      const platform = owners.some((owner) => owner !== site.site);
       candidates.push({
         site: site.site,
         hosts: site.hosts,
         links: site.links,
         authority,
         reasons,
+        // Note: disavowing blogspot.com would disavow every blog on it.
+        disavow: platform ? owners.filter((owner) => owner !== site.site) : [site.site],
+        platform,
       });
     }
   }

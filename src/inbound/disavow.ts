@@ -59,13 +59,24 @@ export function renderDisavowFile(
     '',
   ];
   for (const candidate of candidates) {
-    const line = toDisavowLine(candidate.site);
     lines.push(
       toDisavowComment(
         `${candidate.site}: ${candidate.reasons.map((reason) => reason.text).join('; ')}`,
       ),
     );
-    lines.push(line ?? toDisavowComment('(not written: not a valid hostname)'));
+    if (candidate.platform) {
+      lines.push(
+        toDisavowComment(
+          `${candidate.site} is a shared platform: its sites have different owners and the signals above are for them together. Its hosts are listed, never the platform; keep only the ones you checked.`,
+        ),
+      );
+    }
+    if (candidate.disavow.length === 0) {
+      lines.push(toDisavowComment('(no host of it is known: nothing written)'));
+    }
+    for (const domain of candidate.disavow) {
+      lines.push(toDisavowLine(domain) ?? toDisavowComment('(not written: not a valid hostname)'));
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -48,6 +48,8 @@ describe('the disavow serializer', () => {
           links: 1,
           authority: null,
           reasons: [{ code: 'flagged-spam', text: 'spam\ndomain:example.com\n' }],
+          disavow: ['evil.example\ndomain:google.com'],
+          platform: false,
         },
         {
           site: 'spammy.example',
@@ -55,6 +57,8 @@ describe('the disavow serializer', () => {
           links: 1,
           authority: null,
           reasons: [{ code: 'flagged-spam', text: 'flagged' }],
+          disavow: ['spammy.example'],
+          platform: false,
         },
       ],
       { site: 'https://example.com', generatedAt: '2026-05-10T00:00:00.000Z', version: '1.0.0' },

@@ -101,6 +101,8 @@ describe('backlink quality', () => {
             text: '412 links from a site with Ahrefs Domain Rating 2 (at least 50 links, authority below 10)',
           },
         ],
+        disavow: ['spammy.example'],
+        platform: false,
       },
     ]);
     expect(
@@ -188,5 +190,41 @@ describe('backlinks listed per page', () => {
     expect([0, 1, 2, 3, 4].some((index) => listed.has(`https://site-${index}.example/`))).toBe(
       false,
     );
+  });
+});
+
+describe('shared platforms', () => {
+  it('never writes domain:blogspot.com: the hosts of a platform are listed, each on its own', async () => {
+    const dir = await writeSite({ 'index.html': page('<a href="/">Home</a>') });
+    const file = path.join(dir, '..', `${path.basename(dir)}-moz.csv`);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(
+      file,
+      [
+        'Source URL,Target URL,Anchor Text,Domain Authority,Spam Score',
+        'https://cheap-links.blogspot.com/p/1.html,https://example.com/,x,1,92%',
+        'https://good-cook.blogspot.com/2026/recipe.html,https://example.com/,y,1,3%',
+      ].join('\n'),
+    );
+    const { report } = await runLinkReport({
+      dir,
+      site: 'https://example.com',
+      options: { inbound: [file], reportDir: false },
+    });
+    const [candidate] = report.inbound!.quality.toxic;
+    expect(candidate).toMatchObject({
+      site: 'blogspot.com',
+      platform: true,
+      disavow: ['cheap-links.blogspot.com', 'good-cook.blogspot.com'],
+    });
+    const folder = path.join(dir, '_link-report');
+    await writeReportFiles(report, { htmlDir: folder, siteDir: dir, insideSite: true });
+    const text = await readFile(path.join(folder, 'disavow-candidates.txt'), 'utf8');
+    expect(text).not.toContain('domain:blogspot.com');
+    expect(text).toContain('# blogspot.com is a shared platform');
+    expect(text.split('\n').filter((line) => line.startsWith('domain:'))).toEqual([
+      'domain:cheap-links.blogspot.com',
+      'domain:good-cook.blogspot.com',
+    ]);
   });
 });

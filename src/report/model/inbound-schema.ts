@@ -272,6 +272,14 @@ const qualitySchema: z.ZodType<BacklinkQuality> = z
               text: z.string(),
             }),
           ),
+          disavow: z
+            .array(z.string())
+            .describe(
+              "The domains disavow-candidates.txt names: the site, or a shared platform's hosts (never blogspot.com itself).",
+            ),
+          platform: z
+            .boolean()
+            .describe('A shared platform (a private Public Suffix List suffix such as github.io).'),
         }),
       )
       .describe('Toxic candidates with the reasons (disavow-candidates.txt): never a verdict.'),
