@@ -215,7 +215,7 @@ export function describeChanges(changes: RunChanges): string | null {
   if (orphans.removed.length) {
     parts.push(`${plural(orphans.removed.length, 'page')} no longer orphaned`);
   }
-  if (changes.pages.addedCount) parts.push(plural(changes.pages.addedCount, 'page') + ' added');
+  if (changes.pages.addedCount) parts.push(`${plural(changes.pages.addedCount, 'page')} added`);
   if (changes.pages.removedCount) {
     parts.push(`${plural(changes.pages.removedCount, 'page')} removed`);
   }

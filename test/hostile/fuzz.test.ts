@@ -112,7 +112,7 @@ describe('fragment lookup', () => {
 describe('text rendering', () => {
   it('a terminal line never carries an unsafe character, and the escapes are reversible', () => {
     const unescapeShown = (text: string) =>
-      text.replace(/\\\\|\\u\{([0-9A-F]+)\}/g, (match, hex: string | undefined) =>
+      text.replace(/\\\\|\\u\{([0-9A-F]+)\}/g, (_match, hex: string | undefined) =>
         hex === undefined ? '\\' : String.fromCodePoint(Number.parseInt(hex, 16)),
       );
     fc.assert(
