@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLinkReport, writeReportFiles } from '../../src/index.js';
+import { runLinkReport, version, writeReportFiles } from '../../src/index.js';
 import {
   ansiPattern,
   binPath,
@@ -113,7 +113,9 @@ describe('json format', () => {
     ]);
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.$schema).toBe('https://unpkg.com/astro-link-report/dist/report.schema.json');
+    expect(report.$schema).toBe(
+      `https://unpkg.com/astro-link-report@${version}/dist/report.schema.json`,
+    );
     expect(report.site).toEqual({
       site: 'https://example.com',
       siteKnown: true,

@@ -16,7 +16,7 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import path from 'node:path';
-import { createReportJsonSchema, type Report } from '../model/report-schema.js';
+import { createReportJsonSchema, type Report, reportSchemaUrl } from '../model/report-schema.js';
 import { type RenderHtmlOptions, renderHtmlReport } from '../render/render-html.js';
 import { renderJsonReport, reportSchemaFileName } from '../render/render-json.js';
 import {
@@ -74,10 +74,9 @@ export async function writeReportFiles(
     await writeReportFolder(options.htmlDir, files, options, result);
   }
   if (options.jsonFile) {
-    const schemaUrl = 'https://unpkg.com/astro-link-report/dist/report.schema.json';
     await writeJsonFile(
       options.jsonFile,
-      () => renderJsonReport(report, schemaUrl),
+      () => renderJsonReport(report, reportSchemaUrl),
       options,
       result,
     );
