@@ -7,6 +7,7 @@ import { analysisOptionsShape } from './analyze/options.js';
 import { type FindingType, findingTypes } from './findings/definitions.js';
 import { failLevels, severityLevels } from './findings/severity.js';
 import { inboundCacheDirSchema, inboundOptionsSchema, siteKindsSchema } from './inbound/options.js';
+import { type ReportFileFormat, reportFileFormats } from './report/reporters/index.js';
 
 const findingTypeSchema = z.enum(findingTypes as [FindingType, ...FindingType[]]);
 
@@ -18,9 +19,12 @@ const linkPatternSchema = z.union([z.string().min(1), z.instanceof(RegExp)]);
 export const linkReportOptionsSchema = z
   .object({
     /**
-     * Folder, inside the build output, that receives `index.html` and `report.json`.
-     * `false` writes no report files (checks and the build failure still run).
-     * @default '_link-report'
+     * Publish the report with the site: a folder inside the build output, such as
+     * `'_link-report'` (for deploy previews), that receives `index.html`, `report.json` and
+     * `report.schema.json`. Not set, the report stays out of the output, in Astro's folder for
+     * integrations (`.astro/integrations/astro-link-report/`), and is never deployed. `false`
+     * writes no report files (checks and the build failure still run).
+     * @default undefined (not published)
      */
     reportDir: z
       .union([
@@ -30,7 +34,7 @@ export const linkReportOptionsSchema = z
         }),
         z.literal(false),
       ])
-      .default('_link-report'),
+      .optional(),
     /**
      * Which findings fail the build: a severity (every finding at that severity or worse),
      * `'none'`, or a list of finding types.
@@ -106,6 +110,14 @@ export const linkReportOptionsSchema = z
      * @default true
      */
     cache: z.boolean().default(true),
+    /**
+     * More files for the report folder, in the formats CI systems read: `'junit'`
+     * (`junit.xml`), `'sarif'` (`report.sarif`), `'markdown'` (`summary.md`).
+     * @default []
+     */
+    reporters: z
+      .array(z.enum(Object.keys(reportFileFormats) as [ReportFileFormat, ...ReportFileFormat[]]))
+      .default([]),
     /** Analysis: `assets` (asset overrides by path glob) and `genericAnchors`. */
     ...analysisOptionsShape,
   })

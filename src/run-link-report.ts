@@ -64,7 +64,10 @@ export interface LinkReportInput {
   options?: LinkReportOptions | ResolvedLinkReportOptions | undefined;
   /** Worker threads for extraction; 0 extracts in process. Default: automatic for large sites. */
   workers?: number | undefined;
-  /** Called after each HTML file is extracted, for progress displays. */
+  /**
+   * Called once with `done` 0 when the HTML files are known, then after each one is
+   * extracted, for progress displays.
+   */
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** The time of the run, the report's `generatedAt`. @default new Date() */
   now?: Date | undefined;
@@ -116,6 +119,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     );
   }
   const urls = createSiteUrls({ site: input.site, ...shape });
+  input.onProgress?.(0, discovered.html.length);
   const extracted = await extractFiles(
     discovered.html.map(({ file, path: urlPath }) => ({
       dir: input.dir,
@@ -241,9 +245,9 @@ function describeEarlierReports(
   reportDir: ResolvedLinkReportOptions['reportDir'],
 ): string[] {
   const own =
-    reportDir === false
-      ? null
-      : path.posix.normalize(reportDir.replace(/\\/g, '/')).replace(/\/+$/, '');
+    typeof reportDir === 'string'
+      ? path.posix.normalize(reportDir.replace(/\\/g, '/')).replace(/\/+$/, '')
+      : null;
   const earlier = reportFolders.filter((folder) => folder !== own);
   if (earlier.length === 0) return [];
   return [

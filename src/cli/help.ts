@@ -49,11 +49,16 @@ Checks:
                              default list (repeatable)
 
 Output:
-  -f, --format <format>      text | json | github (default: text)
-                               text    summary and findings grouped by page
-                               json    the report JSON on stdout
-                               github  workflow commands (annotations) and a
-                                       job summary in $GITHUB_STEP_SUMMARY
+  -f, --format <format>      text | json | github | junit | sarif | markdown
+                             (default: text)
+                               text      summary and findings grouped by page
+                               json      the report JSON on stdout
+                               github    workflow commands (annotations) and a
+                                         job summary in $GITHUB_STEP_SUMMARY
+                               junit     JUnit XML (GitLab, Jenkins, Azure)
+                               sarif     SARIF 2.1.0 (GitHub code scanning)
+                               markdown  a summary for job summaries and
+                                         pull-request comments
   --json <file>              Also write the JSON report to <file>
   --html <dir>               Also write the report page (index.html,
                              report.json, report.schema.json) to <dir>

@@ -5,12 +5,14 @@
  */
 import path from 'node:path';
 import {
+  createGithubOutputReporter,
   createReportFilesReporter,
   formatReporters,
   type LinkReportOptions,
   type LinkReportResult,
   OutputDirError,
   type Reporter,
+  reportFileFormats,
   resolveInboundCacheDir,
   resolveOptions,
   runLinkReport,
@@ -116,7 +118,8 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   // An Astro build with the integration left its settings and route source files.
   const astro = await readAstroBuildInfo(
     dir,
-    options.reportDir === false ? '_link-report' : options.reportDir,
+    typeof options.reportDir === 'string' ? options.reportDir : '_link-report',
+    cwd,
   );
   const progress = createProgress({ stream: stderr, enabled: !args.quiet });
   let result: LinkReportResult;
@@ -150,21 +153,33 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   }
 
   const reporters: Reporter[] = [];
+  // Note: paths in CI formats are relative to the working directory (the repository root in CI).
+  const locations = { outDir: shownDir, configFile: config?.file };
   const files =
     htmlDir || jsonFile
       ? createReportFilesReporter({
           htmlDir,
           jsonFile,
-          // A report page kept outside the site links to the live pages (its paths would not resolve).
-          pageLinks: htmlDir && !isInside(dir, htmlDir) ? 'site' : 'root',
+          // A report page kept outside the site links to the built files (root-relative
+          // paths would not resolve there).
+          pageLinks: htmlDir && !isInside(dir, htmlDir) ? 'files' : 'root',
           siteDir: dir,
           insideSite: htmlDir !== undefined && args.html === undefined,
           announce: 'files',
+          files: options.reporters.map((format) => reportFileFormats[format]),
+          locations,
         })
       : null;
   if (files) reporters.push(files);
   const color = shouldUseColor(args.color, env, stdout.isTTY);
-  reporters.push(...formatReporters[args.format ?? 'text']({ color, outDir: shownDir }));
+  reporters.push(...formatReporters[args.format ?? 'text']({ color, ...locations }));
+  if (env.GITHUB_ACTIONS === 'true') {
+    reporters.push(
+      createGithubOutputReporter({
+        reportPage: () => (files?.reportPage ? showPath(cwd, files.reportPage) : null),
+      }),
+    );
+  }
   const failures = await runReporters(
     reporters,
     { ...result, failOn: options.failOn, outDir: shownDir },

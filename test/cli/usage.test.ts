@@ -51,7 +51,7 @@ describe('invalid command lines (exit code 2)', () => {
     [
       'an invalid --format',
       ['--format', 'xml'],
-      '--format must be one of text, json, github (got "xml")',
+      '--format must be one of text, json, github, junit, sarif, markdown (got "xml")',
     ],
     [
       'an invalid --build-format',
