@@ -6,6 +6,7 @@ export { type AnalyzeSiteInput, analyzeSite, type SiteAnalysis } from './analyze
 export { type AssetType, assetTypes } from './analyze/asset-rules.js';
 export { defaultGenericAnchors } from './analyze/options.js';
 export { checkLinks } from './check/check-links.js';
+export { defineConfig, type LinkReportConfig } from './config.js';
 export { extractPage } from './extract/extract-page.js';
 export type {
   AnchorSource,
@@ -58,7 +59,12 @@ export {
   parseInboundExport,
   resolveInboundCacheDir,
 } from './inbound/index.js';
+export { nearestName } from './option-issues.js';
 export {
+  type IgnoreLinkFunction,
+  type IgnoreLinkInfo,
+  type IgnorePageFunction,
+  type IgnorePageInfo,
   type LinkReportOptions,
   linkReportOptionsSchema,
   type ResolvedLinkReportOptions,

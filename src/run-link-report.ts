@@ -7,6 +7,7 @@ import path from 'node:path';
 import { analyzeSite } from './analyze/analyze-site.js';
 import { checkLinks } from './check/check-links.js';
 import { createLinkIgnorer } from './check/ignore.js';
+import { checkLinkPolicy } from './check/link-policy.js';
 import { checkLinkRules } from './check/link-rules.js';
 import { checkSite } from './check/site-checks.js';
 import { extractFiles } from './extract/extract-files.js';
@@ -172,6 +173,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
         isIgnoredLink,
       }),
       ...checkLinkRules({ pages, references, isIgnoredLink }),
+      ...checkLinkPolicy({ pages, policy: options.linkPolicy, isIgnoredLink }),
       ...checkSite(pages, urls),
       ...(inbound?.joined.findings ?? []),
       ...analysis.findings,

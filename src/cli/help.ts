@@ -69,8 +69,9 @@ Output:
                              unless NO_COLOR is set)
 
 Other:
-  -c, --config <file>        Config file (default: ${configFileNames[0]} or
-                             ${configFileNames[1]} in the current folder);
+  -c, --config <file>        Config file (default: ${configFileNames[0]},
+                             ${configFileNames[1]} or
+                             ${configFileNames[2]} in the current folder);
                              flags win over it
   -h, --help                 Show this help
   -v, --version              Show the version

@@ -318,6 +318,7 @@ class PageCollector {
     const refreshUrl = this.refresh?.url == null ? null : resolve(this.refresh.url);
     facts.refresh = refreshUrl === null ? null : { url: refreshUrl, delay: this.refresh!.delay };
     facts.jsonLdTypes = [...this.jsonLdTypes].sort();
+    facts.base = this.baseHref === null || base === null ? null : base.href;
 
     this.signals.words = countWords(this.text.join(''));
     this.signals.assetOverride =
