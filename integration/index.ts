@@ -19,6 +19,7 @@ import {
   createGithubOutputReporter,
   createGithubSummaryReporter,
   createReportFilesReporter,
+  escapeForTerminal,
   type LinkReportOptions,
   type Reporter,
   type ResolvedLinkReportOptions,
@@ -33,7 +34,7 @@ import {
 } from '../src/index.js';
 import { createReportMiddleware, reportRoute } from './dev-server.js';
 import { findConfigFile, findRepositoryRoot } from './project-files.js';
-import { toRedirectRules, toRouteInfos } from './routes.js';
+import { toI18nConfig, toRedirectRules, toRouteInfos } from './routes.js';
 
 export type { LinkReportOptions } from '../src/index.js';
 
@@ -139,11 +140,13 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
             buildFormat: config.build.format,
             routes: toRouteInfos(routes, assets, outDir, config),
             redirects: toRedirectRules(config.redirects),
+            i18n: toI18nConfig(config.i18n),
             root,
             options,
             now: runStartTime(process.env),
             srcDir: fileURLToPath(config.srcDir),
             cacheDir: path.join(fileURLToPath(config.cacheDir), 'astro-link-report'),
+            onExternalProgress: createCheckProgress(logger),
             onProgress: (done, total) => {
               if (done === 0) logger.info(`Checking ${total} ${total === 1 ? 'page' : 'pages'}…`);
               else progress.update(done, total);
@@ -194,8 +197,13 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
         }
         const outDirShown = path.relative(cwd, outDir) || '.';
         const run = { ...result, failOn: options.failOn, outDir: outDirShown };
+        // Note: messages quote pages and exports; a terminal must not obey what they contain.
+        const log = {
+          info: (message: string) => logger.info(escapeForTerminal(message)),
+          warn: (message: string) => logger.warn(escapeForTerminal(message)),
+        };
         await runReporters(reporters, run, {
-          log: logger,
+          log,
           stdout: process.stdout,
           env: process.env,
           cwd,
@@ -241,6 +249,27 @@ function formatSeconds(ms: number): string {
 
 function toPosix(file: string): string {
   return file.split(path.sep).join('/');
+}
+
+/** Seconds between progress lines of the outbound check in the build log. */
+const progressIntervalMs = 10_000;
+
+/**
+ * Progress of the outbound check in the build log (not a terminal line, so rate-limited): a
+ * start line, then a line at most every 10 s.
+ */
+function createCheckProgress(logger: { info(message: string): void }) {
+  let last = 0;
+  return (done: number, total: number): void => {
+    const now = Date.now();
+    if (done === 0) {
+      last = now;
+      logger.info(`Checking ${total} outbound URLs…`);
+    } else if (done < total && now - last >= progressIntervalMs) {
+      last = now;
+      logger.info(`Checked ${done}/${total} outbound URLs`);
+    }
+  };
 }
 
 /** The error that fails the build, once the failing links are in the log: no stack of ours. */

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, IntegrationResolvedRoute } from 'astro';
-import type { RedirectRule, RouteInfo } from '../src/index.js';
+import type { I18nConfig, RedirectRule, RouteInfo } from '../src/index.js';
 
 /**
  * Join `astro:routes:resolved` with the `assets` of `astro:build:done` (route pattern →
@@ -103,4 +103,19 @@ export function toRedirectRules(redirects: AstroConfig['redirects']): RedirectRu
   return Object.entries(redirects ?? {}).map(([from, to]) =>
     typeof to === 'string' ? { from, to } : { from, to: to.destination, status: to.status },
   );
+}
+
+/** Astro's `i18n` config as the core's framework-free `I18nConfig`; null without one. */
+export function toI18nConfig(i18n: AstroConfig['i18n']): I18nConfig | null {
+  if (!i18n) return null;
+  const locales = i18n.locales.map((locale) =>
+    typeof locale === 'string'
+      ? { path: locale, codes: [locale] }
+      : { path: locale.path, codes: [...locale.codes] },
+  );
+  // Note: with routing 'manual' the site decides its URLs; the default locale is unprefixed
+  // unless its pages say otherwise, which path inference would find.
+  const prefixDefaultLocale =
+    typeof i18n.routing === 'object' ? (i18n.routing.prefixDefaultLocale ?? false) : false;
+  return { defaultLocale: i18n.defaultLocale, locales, prefixDefaultLocale };
 }

@@ -7,6 +7,13 @@ export { type AssetType, assetTypes } from './analyze/asset-rules.js';
 export { defaultGenericAnchors } from './analyze/options.js';
 export { checkLinks } from './check/check-links.js';
 export { defineConfig, type LinkReportConfig } from './config.js';
+export {
+  type CheckOutboundInput,
+  checkOutbound,
+  type OutboundStage,
+} from './external/check-outbound.js';
+export type { ExternalOptions, ExternalOptionsInput } from './external/options.js';
+export { type ExternalStatus, externalStatuses } from './external/types.js';
 export { extractPage } from './extract/extract-page.js';
 export type {
   AnchorSource,
@@ -79,6 +86,7 @@ export {
   reportSchema,
   reportSchemaUrl,
   reportSchemaVersion,
+  reportSiteSchema,
 } from './report/model/report-schema.js';
 export { renderGithubAnnotations, renderGithubSummary } from './report/render/render-github.js';
 export { type RenderHtmlOptions, renderHtmlReport } from './report/render/render-html.js';
@@ -90,6 +98,7 @@ export {
   renderFailureMessage,
   renderFailureSummary,
   renderGroups,
+  renderOutboundLine,
   renderSummaryLine,
   renderTerminalReport,
   renderVerdict,
@@ -151,6 +160,7 @@ export {
 } from './run-link-report.js';
 // Each stage on its own.
 export { discoverFiles, OutputDirError } from './site/discover.js';
+export type { I18nConfig, LocaleSummary } from './site/locales.js';
 export type { RedirectRule } from './site/redirects.js';
 export {
   createSiteIndex,
@@ -167,4 +177,5 @@ export {
   trailingSlashValues,
 } from './site/url.js';
 export { runStartTime } from './util/run-time.js';
+export { escapeForTerminal } from './util/untrusted-text.js';
 export { version } from './version.js';

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { analysisOptionsShape } from './analyze/options.js';
+import { externalOptionsSchema } from './external/options.js';
 import { type FindingType, findingTypes } from './findings/definitions.js';
 import { failLevels, severityLevels } from './findings/severity.js';
 import { inboundCacheDirSchema, inboundOptionsSchema, siteKindsSchema } from './inbound/options.js';
@@ -196,6 +197,14 @@ export const linkReportOptionsSchema = z
       .default([]),
     /** Analysis: `assets` (asset overrides by path glob) and `genericAnchors`. */
     ...analysisOptionsShape,
+    /**
+     * Outbound links: `check` them over the network (off by default), cached, with polite
+     * limits; and the affiliate markers of the `unqualified-sponsored` audit. See the
+     * README's "Outbound links".
+     * @default { check: false }
+     * @example { check: true, cache: '1d', concurrency: 16, perHost: 2, timeout: '10s', retries: 2, skip: ['linkedin.com/**'] }
+     */
+    external: externalOptionsSchema,
   })
   .strict();
 

@@ -6,10 +6,12 @@
 import path from 'node:path';
 import { analyzeSite } from './analyze/analyze-site.js';
 import { checkLinks } from './check/check-links.js';
-import { createLinkIgnorer } from './check/ignore.js';
+import { createLinkIgnorer, findUnusedIgnorePatterns } from './check/ignore.js';
 import { checkLinkPolicy } from './check/link-policy.js';
 import { checkLinkRules } from './check/link-rules.js';
+import { checkRedirects } from './check/redirect-checks.js';
 import { checkSite } from './check/site-checks.js';
+import { checkOutbound } from './external/check-outbound.js';
 import { extractFiles } from './extract/extract-files.js';
 import { applySeverities, findingsAtFailLevel } from './findings/fail-level.js';
 import type { Finding } from './findings/finding.js';
@@ -26,6 +28,8 @@ import { buildReport } from './report/model/build-report.js';
 import type { Report } from './report/model/report-schema.js';
 import { discoverFiles } from './site/discover.js';
 import { guessBuildFormat } from './site/guess-build-format.js';
+import { readHostRedirects } from './site/host-redirects.js';
+import { assignLocales, type I18nConfig } from './site/locales.js';
 import { createSitePages } from './site/pages.js';
 import type { RedirectRule } from './site/redirects.js';
 import { createSiteIndex, type RouteInfo, type SiteIndex } from './site/site-index.js';
@@ -57,6 +61,11 @@ export interface LinkReportInput {
   /** Redirects from the config, for builds that write no redirect pages. */
   redirects?: readonly RedirectRule[] | undefined;
   /**
+   * The site's locales (Astro's `i18n` config). Without it, locales are read off path
+   * prefixes whose pages say that language in `<html lang>`.
+   */
+  i18n?: I18nConfig | null | undefined;
+  /**
    * Folder that relative paths in options (inbound exports) resolve against, and where the
    * project's sources are searched (`locateSources`). @default dir
    */
@@ -70,6 +79,11 @@ export interface LinkReportInput {
    * extracted, for progress displays.
    */
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Called when the outbound check starts (`done` 0) and after each URL it requests, with the
+   * number of URLs to request (cached results are not counted), for progress displays.
+   */
+  onExternalProgress?: ((done: number, total: number) => void) | undefined;
   /** The time of the run, the report's `generatedAt`. @default new Date() */
   now?: Date | undefined;
   /**
@@ -110,6 +124,10 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   const notes: string[] = [];
   const { shape, requestedFormat } = resolveShape(input, notes);
   const discovered = await discoverFiles(input.dir, shape);
+  notes.push(...discovered.notes);
+  const hostRedirects = await readHostRedirects({ dir: input.dir, root });
+  notes.push(...hostRedirects.notes);
+  const redirects = [...(input.redirects ?? []), ...hostRedirects.rules];
   notes.push(...describeEarlierReports(discovered.reportFolders, options.reportDir));
   if (requestedFormat === 'auto') {
     const guess = guessBuildFormat(discovered.html.map((file) => file.file));
@@ -144,8 +162,9 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     pages,
     files: discovered.files,
     routes: input.routes,
-    redirects: input.redirects,
+    redirects,
   });
+  const locales = assignLocales(pages, index, input.i18n);
   const references = resolveReferences(index);
   const graph = buildLinkGraph(index, references);
   const isIgnoredLink = createLinkIgnorer(options.ignore.links, urls);
@@ -154,6 +173,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   const analysis = analyzeSite(graph, {
     options,
     isIgnoredLink,
+    home: locales.home,
     inbound: inbound
       ? new Map(
           Object.values(inbound.joined.byPage).map((page) => [
@@ -165,6 +185,15 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     linkingText: inbound?.data.linkingText ?? null,
   });
   if (inbound) notes.push(...inbound.joined.notes);
+  const outbound = await checkOutbound({
+    pages,
+    urls,
+    options: options.external,
+    isIgnoredLink,
+    cacheDir,
+    onProgress: input.onExternalProgress,
+  });
+  notes.push(...outbound.notes);
 
   const findings = applySeverities(
     [
@@ -175,8 +204,11 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       ...checkLinkRules({ pages, references, isIgnoredLink }),
       ...checkLinkPolicy({ pages, policy: options.linkPolicy, isIgnoredLink }),
       ...checkSite(pages, urls),
+      ...findUnusedIgnorePatterns(pages, options.ignore, urls),
+      ...checkRedirects(index, hostRedirects.rules, urls),
       ...(inbound?.joined.findings ?? []),
       ...analysis.findings,
+      ...outbound.findings,
     ],
     options.severity,
   );
@@ -201,7 +233,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       ? {
           linkScore: metrics.linkScore,
           backlinks: metrics.backlinks,
-          copy: page?.kind === 'fallback',
+          copy: page?.copyOf != null,
         }
       : undefined;
   });
@@ -214,7 +246,9 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     notes,
     analysis,
     inbound,
+    outbound,
     now: input.now ?? new Date(),
+    locales: locales.summary,
   });
   return { report, graph, index, options, urls, failing, cacheDir };
 }

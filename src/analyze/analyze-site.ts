@@ -32,6 +32,11 @@ export interface AnalyzeSiteInput {
   inbound?: ReadonlyMap<string, PageInbound> | null | undefined;
   /** Search Console's "Top linking text" rows. */
   linkingText?: readonly LinkingTextRow[] | null | undefined;
+  /**
+   * The home page, when it is not the base's `index.html` (a site whose every locale is
+   * prefixed starts at `/en/`).
+   */
+  home?: string | null | undefined;
 }
 
 /** How the PageRank behind link scores and equity scores ran. */
@@ -75,7 +80,7 @@ export interface SiteAnalysis {
 export function analyzeSite(graph: LinkGraph, input: AnalyzeSiteInput): SiteAnalysis {
   const isIgnoredLink = input.isIgnoredLink ?? (() => false);
   const inboundOf = createInboundLookup(input.inbound);
-  const home = findHomePage(graph);
+  const home = findHomePage(graph) ?? input.home ?? null;
   const links = countSiteLinks(graph.pages);
   const depths = computeClickDepths(graph, home);
 

@@ -101,6 +101,12 @@ export function checkLinks(
         }
         const fragment = fragmentOf(url);
         if (options.checkFragments && fragment !== null && !target.page.idSet.has(fragment)) {
+          // Note: `href="#_"` on the same page is a deliberate placeholder (a target no page
+          // can mean), not a typo of a heading: said, not an error.
+          if (link.href.startsWith('#') && isPlaceholderFragment(fragment)) {
+            push(createFinding('placeholder-fragment', { ...at, details: { fragment } }));
+            break;
+          }
           push(
             createFinding('broken-fragment', {
               ...at,
@@ -151,4 +157,12 @@ function expectedPath(pathname: string, page: SitePage, urls: SiteUrls): string 
   // With trailingSlash 'ignore', hosts serve a directory index with and without the slash.
   if (urls.trailingSlash === 'ignore' && isDirectoryIndex) return null;
   return page.path;
+}
+
+/**
+ * A fragment of only punctuation (`_`, `!`, `-`, `__`): what a page writes for a link that
+ * must not go anywhere (a script handles it, or it stands for a page to come).
+ */
+function isPlaceholderFragment(fragment: string): boolean {
+  return /^[^\p{L}\p{N}\s]{1,3}$/u.test(fragment);
 }

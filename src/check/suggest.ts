@@ -120,14 +120,41 @@ export function createFragmentSuggester(): (fragment: string, page: SitePage) =>
       }
       lowerIds.set(page, lower);
     }
+    const tooMany = page.ids.length > maxFragmentCandidates;
     const answer =
       lower.get(fragment.toLowerCase()) ??
-      (page.ids.length > maxFragmentCandidates
+      (tooMany
         ? null
-        : nearestWithin(fragment, page.ids, Math.max(1, Math.floor(fragment.length / 4))));
+        : (nearestWithin(fragment, page.ids, Math.max(1, Math.floor(fragment.length / 4))) ??
+          sharingWord(fragment, page.ids)));
     memo.set(fragment, answer);
     return answer;
   };
+}
+
+/**
+ * The one id that shares the fragment's most distinctive word (its longest, of 4 letters or
+ * more): a heading translated around a code name (`#sidebarlink-type` → `тип-sidebarlink`).
+ * Null when no id, or more than one, does.
+ */
+function sharingWord(fragment: string, ids: readonly string[]): string | null {
+  if (fragment.length > maxSuggestionLength) return null;
+  const words = fragment
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 4)
+    .sort((a, b) => b.length - a.length);
+  for (const word of words) {
+    const matches = ids.filter((id) =>
+      id
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .includes(word),
+    );
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length > 1) return null;
+  }
+  return null;
 }
 
 /*

@@ -48,6 +48,41 @@ Checks:
   --generic-anchor <text>    A link text to report as generic; replaces the
                              default list (repeatable)
 
+Outbound links (the external option):
+  --check-external           Check every outbound URL over the network
+                             (default: off; --no-check-external turns it off)
+  --external-cache <dur>     Reuse results this long: 30m, 6h, 1d, 1w, 0s, *
+                             (default: 1d)
+  --external-cache-errors <dur>
+                             Reuse 5xx, 429, timeout and network-error results
+                             this long (default: 1h)
+  --external-concurrency <n> Requests in flight at once (default: 16)
+  --external-per-host <n>    Requests in flight to one host (default: 2)
+  --external-timeout <time>  Time limit of a request: 10s, 500ms, or ms
+                             (default: 10s)
+  --external-retries <n>     Retries after 429, 5xx or a reset (default: 2)
+  --external-max-retry-wait <time>
+                             Longest wait before a retry (default: 60s)
+  --external-skip <pattern>  Never request matching URLs: a glob on
+                             host/path (linkedin.com/**), or /regex/
+                             (repeatable)
+  --external-only-hosts <host>
+                             Check only URLs on this host and its subdomains
+                             (repeatable)
+  --external-offline         No requests: cached results, the rest unchecked
+  --external-treat-as-ok <codes>
+                             Status codes counted as ok, e.g. 403,999
+  --external-fragments       Check #fragments of outbound links (GET, HTML)
+  --external-header <host=Name: value>
+                             Send a header to one host (repeatable)
+  --external-allow-private-hosts
+                             Also request localhost and private addresses
+  --external-affiliate-host <host>
+                             Another affiliate host for unqualified-sponsored
+                             (repeatable)
+  --external-affiliate-param <name[=value]>
+                             Another affiliate query parameter (repeatable)
+
 Output:
   -f, --format <format>      text | json | github | junit | sarif | markdown
                              (default: text)

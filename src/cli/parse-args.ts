@@ -31,7 +31,29 @@ export type FlagOptions = Pick<
   ignore?: { pages?: string[]; links?: (string | RegExp)[] };
   /** Files (or folders) and URLs, each required. */
   inbound?: ({ file: string; required: true } | { url: string; required: true })[];
+  /** `--check-external` and the `--external-*` flags: only the keys given. */
+  external?: ExternalFlagOptions;
 };
+
+/** The `external` keys that flags set, as the options schema reads them. */
+export interface ExternalFlagOptions {
+  check?: boolean;
+  cache?: string;
+  cacheErrors?: string;
+  concurrency?: number;
+  perHost?: number;
+  timeout?: string | number;
+  retries?: number;
+  maxRetryWait?: string | number;
+  skip?: (string | RegExp)[];
+  onlyHosts?: string[];
+  offline?: boolean;
+  treatAsOk?: number[];
+  checkFragments?: boolean;
+  headers?: Record<string, Record<string, string>>;
+  allowPrivateHosts?: boolean;
+  affiliates?: { hosts?: string[]; params?: string[] };
+}
 
 /** The command line, parsed and validated. Absent fields were not given. */
 export interface CliArgs {
@@ -88,6 +110,24 @@ const flagDefinitions = {
   cache: { type: 'string' },
   // Note: with allowNegative, --no-cache sets `cache` to false; it must be declared to be accepted.
   'no-cache': { type: 'boolean' },
+  // Outbound links: one flag per key of the `external` option.
+  'check-external': { type: 'boolean' },
+  'external-cache': { type: 'string' },
+  'external-cache-errors': { type: 'string' },
+  'external-concurrency': { type: 'string' },
+  'external-per-host': { type: 'string' },
+  'external-timeout': { type: 'string' },
+  'external-retries': { type: 'string' },
+  'external-max-retry-wait': { type: 'string' },
+  'external-skip': { type: 'string', multiple: true },
+  'external-only-hosts': { type: 'string', multiple: true },
+  'external-offline': { type: 'boolean' },
+  'external-treat-as-ok': { type: 'string', multiple: true },
+  'external-fragments': { type: 'boolean' },
+  'external-header': { type: 'string', multiple: true },
+  'external-allow-private-hosts': { type: 'boolean' },
+  'external-affiliate-host': { type: 'string', multiple: true },
+  'external-affiliate-param': { type: 'string', multiple: true },
 } as const;
 
 /** Every flag's long name (`--fail-on`), for the help's completeness test. */
@@ -145,9 +185,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       );
     }
     if (values['ignore-links'] !== undefined)
-      options.ignore.links = values['ignore-links'].map(parseLinkPattern);
+      options.ignore.links = values['ignore-links'].map((value) => parseLinkPattern(value));
   }
   if (values.inbound !== undefined) options.inbound = values.inbound.map(parseInboundSource);
+  const external = parseExternalFlags(values);
+  if (Object.keys(external).length > 0) options.external = external;
 
   return {
     help: values.help ?? false,
@@ -332,15 +374,15 @@ function parseInboundSource(
  * (`^ $ \ | ( ) +`) and its flags are valid: `/tags/js`, `/blog/gi` and `/docs/*\/` are
  * globs, `/^\/old\/$/` is a regex.
  */
-function parseLinkPattern(value: string): string | RegExp {
-  requireValue('--ignore-links', value);
+function parseLinkPattern(value: string, flag = '--ignore-links'): string | RegExp {
+  requireValue(flag, value);
   const match = /^\/(.+)\/([dgimsuvy]*)$/s.exec(value);
   if (!match || !/[\\^$()|+]/.test(match[1]!)) return value;
   try {
     return new RegExp(match[1]!, match[2]);
   } catch (error) {
     throw new UsageError(
-      `--ignore-links: invalid regular expression ${value}: ${(error as Error).message}`,
+      `${flag}: invalid regular expression ${value}: ${(error as Error).message}`,
     );
   }
 }
@@ -352,6 +394,90 @@ function parseWorkers(value: string): number {
     throw new UsageError(`--workers: expected a whole number from 0 to 64, got "${value}"`);
   }
   return workers;
+}
+
+/**
+ * The `--external-*` flags. Values are checked by the options schema, which names what is
+ * allowed; only the shape (a whole number, `host=Name: value`) is checked here.
+ */
+function parseExternalFlags(values: ReturnType<typeof parseRaw>['values']): ExternalFlagOptions {
+  const external: ExternalFlagOptions = {};
+  const text = (flag: string, value: string | undefined) =>
+    value === undefined ? undefined : requireValue(flag, value);
+  const count = (flag: string, value: string | undefined) =>
+    value === undefined ? undefined : parseCount(flag, value);
+  const time = (flag: string, value: string | undefined) =>
+    value === undefined
+      ? undefined
+      : /^\d+$/.test(value.trim())
+        ? Number(value)
+        : requireValue(flag, value);
+  const set = <K extends keyof ExternalFlagOptions>(
+    key: K,
+    value: ExternalFlagOptions[K] | undefined,
+  ) => {
+    if (value !== undefined) external[key] = value;
+  };
+  set('check', values['check-external']);
+  set('cache', text('--external-cache', values['external-cache']));
+  set('cacheErrors', text('--external-cache-errors', values['external-cache-errors']));
+  set('concurrency', count('--external-concurrency', values['external-concurrency']));
+  set('perHost', count('--external-per-host', values['external-per-host']));
+  set('timeout', time('--external-timeout', values['external-timeout']));
+  set('retries', count('--external-retries', values['external-retries']));
+  set('maxRetryWait', time('--external-max-retry-wait', values['external-max-retry-wait']));
+  set(
+    'skip',
+    values['external-skip']?.map((value) => parseLinkPattern(value, '--external-skip')),
+  );
+  set(
+    'onlyHosts',
+    values['external-only-hosts']?.map((host) => requireValue('--external-only-hosts', host)),
+  );
+  set('offline', values['external-offline']);
+  set(
+    'treatAsOk',
+    values['external-treat-as-ok']?.flatMap((value) =>
+      value.split(',').map((code) => parseCount('--external-treat-as-ok', code)),
+    ),
+  );
+  set('checkFragments', values['external-fragments']);
+  if (values['external-header'] !== undefined)
+    external.headers = parseHeaders(values['external-header']);
+  set('allowPrivateHosts', values['external-allow-private-hosts']);
+  const hosts = values['external-affiliate-host']?.map((host) =>
+    requireValue('--external-affiliate-host', host),
+  );
+  const params = values['external-affiliate-param']?.map((param) =>
+    requireValue('--external-affiliate-param', param),
+  );
+  if (hosts || params)
+    external.affiliates = { ...(hosts ? { hosts } : {}), ...(params ? { params } : {}) };
+  return external;
+}
+
+/** A whole number, for counts and status codes. */
+function parseCount(flag: string, value: string): number {
+  if (!/^\d+$/.test(value.trim())) {
+    throw new UsageError(`${flag}: expected a whole number, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
+/** `--external-header 'docs.example.com=Authorization: Bearer …'`, repeatable; headers of a host add up. */
+function parseHeaders(values: readonly string[]): Record<string, Record<string, string>> {
+  const headers: Record<string, Record<string, string>> = {};
+  for (const value of values) {
+    const match = /^([^=\s]+)=([^:]+):\s?(.*)$/s.exec(value);
+    if (!match) {
+      throw new UsageError(
+        `--external-header expects <host>=<Name>: <value>, e.g. 'docs.example.com=Authorization: Bearer …' (got ${JSON.stringify(value)})`,
+      );
+    }
+    const host = match[1]!.toLowerCase();
+    headers[host] = { ...headers[host], [match[2]!.trim()]: match[3]! };
+  }
+  return headers;
 }
 
 /** `--cache <dir>`, or `--no-cache` (parsed by `allowNegative` as false). */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import {
   createGithubOutputReporter,
   createReportFilesReporter,
+  escapeForTerminal,
   formatReporters,
   type LinkReportOptions,
   type LinkReportResult,
@@ -54,7 +55,7 @@ export const defaultDir = 'dist';
 export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
   const { stdout, stderr } = context;
   const fail = (message: string): number => {
-    stderr.write(`astro-link-report: ${message}\n`);
+    stderr.write(`astro-link-report: ${escapeForTerminal(message)}\n`);
     return exitCodes.error;
   };
 
@@ -116,12 +117,21 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
       : resolveInboundCacheDir(cwd, options.inboundCacheDir);
 
   // An Astro build with the integration left its settings and route source files.
-  const astro = await readAstroBuildInfo(
+  const found = await readAstroBuildInfo(
     dir,
     typeof options.reportDir === 'string' ? options.reportDir : '_link-report',
     cwd,
   );
+  const astro = found && 'ignored' in found ? null : found;
   const progress = createProgress({ stream: stderr, enabled: !args.quiet });
+  const externalProgress = createProgress({
+    stream: stderr,
+    enabled: !args.quiet,
+    label: (done, total) =>
+      done === 0 ? `Checking ${total} outbound URLs…` : `Checked ${done}/${total} outbound URLs`,
+    logMinimum: 20,
+    logInterval: 10_000,
+  });
   let result: LinkReportResult;
   try {
     result = await runLinkReport({
@@ -138,13 +148,22 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
       now: runStartTime(env),
       cacheDir,
       onProgress: (done, total) => progress.update(done, total),
+      onExternalProgress: (done, total) => {
+        // The extraction line is done; the check draws its own.
+        if (done === 0) progress.finish();
+        externalProgress.update(done, total);
+      },
     });
   } finally {
     progress.finish();
+    externalProgress.finish();
   }
   const { report } = result;
   if (report.summary.pages === 0) {
     throw new UsageError(`no .html files found in ${shownDir} (is it the build output folder?)`);
+  }
+  if (found && 'ignored' in found) {
+    report.notes.push(`an earlier report was ignored, for it is not valid: ${found.ignored}`);
   }
   if (astro) {
     report.notes.push(
@@ -186,9 +205,9 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
     {
       log: {
         info: (message) => {
-          if (!args.quiet) stderr.write(`${message}\n`);
+          if (!args.quiet) stderr.write(`${escapeForTerminal(message)}\n`);
         },
-        warn: (message) => stderr.write(`astro-link-report: ${message}\n`),
+        warn: (message) => stderr.write(`astro-link-report: ${escapeForTerminal(message)}\n`),
       },
       stdout,
       env,
@@ -213,7 +232,29 @@ function mergeOptions(fromFile: LinkReportOptions, flags: FlagOptions): LinkRepo
   if (flags.siteKinds !== undefined)
     merged.siteKinds = { ...fromFile.siteKinds, ...flags.siteKinds };
   if (flags.inboundCacheDir !== undefined) merged.inboundCacheDir = flags.inboundCacheDir;
+  if (flags.external !== undefined)
+    merged.external = mergeExternal(fromFile.external, flags.external);
   return merged as LinkReportOptions;
+}
+
+/**
+ * `--check-external` and the `--external-*` flags over the file's `external`, key by key;
+ * `headers` merge by host and `affiliates` by list.
+ */
+function mergeExternal(
+  fromFile: LinkReportOptions['external'],
+  flags: NonNullable<FlagOptions['external']>,
+): LinkReportOptions['external'] {
+  // Note: a malformed `external` in the file is left to the options schema to report.
+  const file = (typeof fromFile === 'object' && fromFile !== null ? fromFile : {}) as Record<
+    string,
+    unknown
+  >;
+  const merged: Record<string, unknown> = { ...file, ...flags };
+  if (flags.headers) merged.headers = { ...(file.headers as object | undefined), ...flags.headers };
+  if (flags.affiliates)
+    merged.affiliates = { ...(file.affiliates as object | undefined), ...flags.affiliates };
+  return merged as LinkReportOptions['external'];
 }
 
 /**

@@ -115,6 +115,7 @@ class PageCollector {
   private assetMeta: string | null = null;
   private assetBody: string | null = null;
   private assetHtml: string | null = null;
+  private mainLang: string | null = null;
 
   constructor(input: ExtractPageInput) {
     this.input = input;
@@ -214,6 +215,9 @@ class PageCollector {
         break;
       case 'body':
         this.assetBody ??= readAttribute(element, 'dataLinkReportAsset');
+        break;
+      case 'main':
+        if (!context.inSvg) this.mainLang ??= readNonBlank(element, 'lang');
         break;
       case 'base':
         this.baseHref ??= readAttribute(element, 'href');
@@ -319,6 +323,11 @@ class PageCollector {
     facts.refresh = refreshUrl === null ? null : { url: refreshUrl, delay: this.refresh!.delay };
     facts.jsonLdTypes = [...this.jsonLdTypes].sort();
     facts.base = this.baseHref === null || base === null ? null : base.href;
+    // Only a language other than the document's says anything about the content.
+    facts.contentLang =
+      this.mainLang !== null && this.mainLang.toLowerCase() !== facts.lang?.toLowerCase()
+        ? this.mainLang
+        : null;
 
     this.signals.words = countWords(this.text.join(''));
     this.signals.assetOverride =

@@ -58,6 +58,12 @@ export interface PageFacts {
   title: string | null;
   h1: string | null;
   lang: string | null;
+  /**
+   * The `lang` of the page's `<main>`, when it differs from the document's: the language of
+   * the content itself (a translation's fallback copy shows the default language's content
+   * under its own locale's `<html lang>`, as Starlight writes it).
+   */
+  contentLang: string | null;
   /** Absolute canonical URL, resolved. */
   canonical: string | null;
   robots: { noindex: boolean; nofollow: boolean };

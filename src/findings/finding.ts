@@ -3,7 +3,7 @@
  * message and hint come from the definitions table; only the edges (integration, CLI) turn
  * findings into a failure.
  */
-import type { Position } from '../extract/types.js';
+import type { Placement, Position } from '../extract/types.js';
 import { type DetailsOf, type FindingType, findingDefinitions } from './definitions.js';
 import type { Severity } from './severity.js';
 
@@ -15,6 +15,8 @@ export interface FindingLink {
   element: string;
   attribute: string;
   text: string;
+  /** Where on its page the link is: navigation, header, footer, aside or main content. */
+  placement: Placement;
   position: Position;
 }
 

@@ -23,6 +23,8 @@ export interface FindingGroup {
   count: number;
   /** The distinct pages the findings are on (the page the content comes from first). */
   pages: string[];
+  /** Of those, the translations' fallback copies of another page's content (listed last). */
+  copies: number;
   /** The first finding's message and hint. */
   message: string;
   hint: string;
@@ -30,7 +32,7 @@ export interface FindingGroup {
 
 /** What the groups are ranked by, per page. */
 export interface PageImpact {
-  /** 0–100; higher pages matter more. */
+  /** 1–100; higher pages matter more. */
   linkScore: number | null;
   backlinks: number | null;
   /** A translation's fallback copy: listed after the page its content comes from. */
@@ -61,6 +63,7 @@ export function groupFindings(
           writtenAt: finding.writtenAt,
           count: 0,
           pages: [],
+          copies: 0,
           message: finding.message,
           hint: finding.hint,
         },
@@ -78,6 +81,7 @@ export function groupFindings(
   }
   const ranked = [...groups.values()].map(({ group, order }) => {
     const impacts = group.pages.map((page) => impactOf(page));
+    group.copies = impacts.filter((impact) => impact?.copy).length;
     group.pages.sort(
       (a, b) =>
         Number(impactOf(a)?.copy ?? false) - Number(impactOf(b)?.copy ?? false) || compare(a, b),

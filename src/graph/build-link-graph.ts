@@ -61,6 +61,8 @@ export function buildLinkGraph(
 ): LinkGraph {
   const nodes = new Map<string, SitePage>(index.pages.map((page) => [page.path, page]));
   const edgeMap = new Map<string, LinkEdge>();
+  // Note: the texts seen per edge, so 40,000 distinct texts between two pages stay linear.
+  const seen = new Map<LinkEdge, { all: Set<string>; contextual: Set<string> }>();
   const alternates = new Map<string, string[]>();
   for (const { page, link, target } of references) {
     if (link.kind === 'metadata' && link.hreflang && link.rel.includes('alternate')) {
@@ -96,14 +98,20 @@ export function buildLinkGraph(
         contextualAnchors: [],
       };
       edgeMap.set(id, edge);
+      seen.set(edge, { all: new Set(), contextual: new Set() });
     }
+    const texts = seen.get(edge)!;
     edge.count += 1;
     if (link.placement === 'content') edge.contextual += 1;
     else edge.boilerplate += 1;
     if (isFollowLink(page, link.rel)) edge.follow += 1;
     if (viaRedirect) edge.viaRedirect += 1;
-    if (link.text && !edge.anchors.includes(link.text)) edge.anchors.push(link.text);
-    if (link.placement === 'content' && link.text && !edge.contextualAnchors.includes(link.text)) {
+    if (link.text && !texts.all.has(link.text)) {
+      texts.all.add(link.text);
+      edge.anchors.push(link.text);
+    }
+    if (link.placement === 'content' && link.text && !texts.contextual.has(link.text)) {
+      texts.contextual.add(link.text);
       edge.contextualAnchors.push(link.text);
     }
   }

@@ -33,11 +33,22 @@ export function createSitePages(input: CreateSitePagesInput): SitePage[] {
   for (const route of routesByPriority) {
     for (const file of route.files) if (!routeByFile.has(file)) routeByFile.set(file, route);
   }
+  // Note: Astro lists no built files for a dynamic route's fallback (`/fr/blog/[id]`); its
+  // pattern tells which files it wrote.
+  const fallbacks = (input.routes ?? []).filter(
+    (route) => route.type === 'fallback' && route.files.length === 0,
+  );
   const isIgnoredPage = createPageIgnorer(input.ignorePages);
   const { urls } = input;
   return input.extracted.map((page, i) => {
     const { path: pagePath, key } = input.html[i]!;
-    const route = routeByFile.get(page.file) ?? null;
+    const local = pagePath.slice(urls.base.length - 1) || '/';
+    const route =
+      routeByFile.get(page.file) ??
+      fallbacks.find(
+        (fallback) => fallback.regex.test(local) || fallback.regex.test(local.replace(/\/$/, '')),
+      ) ??
+      null;
     const kind = classifyPage(page, pagePath, urls.base, route);
     return {
       ...page,
@@ -50,6 +61,9 @@ export function createSitePages(input: CreateSitePagesInput): SitePage[] {
         kind === 'redirect' && page.facts.refresh ? displayUrl(page.facts.refresh.url, urls) : null,
       ignored: isIgnoredPage({ path: pagePath, file: page.file, facts: page.facts }),
       idSet: new Set(page.ids),
+      locale: null,
+      family: pagePath,
+      copyOf: null,
     };
   });
 }

@@ -109,7 +109,7 @@ function isProjectFile(source: string | null): source is string {
  */
 function occurrenceOf(finding: Finding, page: SitePage): number {
   const link = finding.link;
-  if (!link || link.position.type !== 'source') return 0;
+  if (link?.position.type !== 'source') return 0;
   const { line, column } = link.position;
   const same = page.links.filter((l) => l.href === link.href);
   const own = same.find(

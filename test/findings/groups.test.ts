@@ -11,6 +11,7 @@ const broken = (page: string, href: string, line: number, at: Finding['writtenAt
       element: 'a',
       attribute: 'href',
       text: '',
+      placement: 'content',
       position: { type: 'source', line, column: 1 },
     },
     details: { target: href, suggestion: null },

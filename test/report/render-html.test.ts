@@ -106,6 +106,7 @@ describe('the HTML report', () => {
           element: 'a',
           attribute: 'href',
           text: '',
+          placement: 'content',
           position: { type: 'source', line, column: 1 },
         },
         details: { target: '/y/', suggestion: null },

@@ -18,6 +18,7 @@ import {
   rankingsSchema,
 } from './analysis-schema.js';
 import { inboundSectionSchema, pageInboundSchema } from './inbound-schema.js';
+import { domainStatusesSchema, outboundCheckSchema } from './outbound-schema.js';
 
 /** Version of the report's JSON shape. */
 export const reportSchemaVersion = 1;
@@ -44,6 +45,9 @@ const findingSchema = z
         element: z.string(),
         attribute: z.string(),
         text: z.string(),
+        placement: z
+          .enum(['nav', 'header', 'footer', 'aside', 'content'])
+          .describe('Where on its page the link is.'),
         position: positionSchema,
       })
       .nullable(),
@@ -81,6 +85,10 @@ const groupSchema = z
       .nullable(),
     count: z.number().int().describe('Findings in the group.'),
     pages: z.array(z.string()).describe('Distinct pages, the page its content comes from first.'),
+    copies: z
+      .number()
+      .int()
+      .describe("Of those, translations' fallback copies of another page's content (listed last)."),
     message: z.string(),
     hint: z.string(),
   })
@@ -118,6 +126,16 @@ const pageSchema = z.object({
       'The content entry (Markdown, MDX) the page is built from, when the sources were searched.',
     ),
   kind: z.enum(pageKinds),
+  locale: z.string().nullable().describe("The page's locale, when the site has locales."),
+  family: z
+    .string()
+    .describe(
+      'Its translation family: the path of the page that represents it (itself, for a page in one language).',
+    ),
+  copyOf: z
+    .string()
+    .nullable()
+    .describe("For a locale's fallback copy of another page's content: that page."),
   redirectTo: z.string().nullable(),
   ignored: z.boolean(),
   title: z.string().nullable(),
@@ -150,6 +168,16 @@ const outboundDomainSchema = z.object({
   sponsored: z.number().int(),
   ugc: z.number().int(),
   insecure: z.number().int().describe('Links over plain http.'),
+  statuses: domainStatusesSchema,
+});
+
+/** The `site` section: how the site is built and served. */
+export const reportSiteSchema = z.object({
+  site: z.url({ protocol: /^https?$/ }).nullable(),
+  siteKnown: z.boolean(),
+  base: z.string().regex(/^\/(?:[^/\\?#]+\/)*$/, 'expected a base path such as "/" or "/docs/"'),
+  trailingSlash: z.enum(trailingSlashValues),
+  buildFormat: z.enum(buildFormats),
 });
 
 /** Schema of `report.json`. */
@@ -159,13 +187,7 @@ export const reportSchema = z
     schemaVersion: z.literal(reportSchemaVersion),
     generator: z.object({ name: z.literal('astro-link-report'), version: z.string() }),
     generatedAt: z.string().describe('ISO 8601 time of the run (SOURCE_DATE_EPOCH is honoured).'),
-    site: z.object({
-      site: z.string().nullable(),
-      siteKnown: z.boolean(),
-      base: z.string(),
-      trailingSlash: z.enum(trailingSlashValues),
-      buildFormat: z.enum(buildFormats),
-    }),
+    site: reportSiteSchema,
     summary: z.object({
       pages: z
         .number()
@@ -184,12 +206,33 @@ export const reportSchema = z
       byType: z.record(z.string(), z.number().int()),
     }),
     notes: z.array(z.string()).describe('Things the reader should know about this run.'),
+    locales: z
+      .object({
+        source: z
+          .enum(['config', 'paths'])
+          .describe("Astro's i18n config, or locale path prefixes whose pages say that language."),
+        defaultLocale: z.string(),
+        locales: z.array(
+          z.object({
+            code: z.string(),
+            prefix: z.string().describe("URL path segment; '' for an unprefixed default locale."),
+            pages: z.number().int(),
+          }),
+        ),
+        families: z.number().int().describe('Translation families of more than one page.'),
+        copies: z
+          .number()
+          .int()
+          .describe("Pages that are fallback copies of another page's content."),
+      })
+      .nullable()
+      .describe('The locales of the site; null for a site in one language.'),
     pages: z.array(pageSchema),
     findings: z.array(findingSchema),
     groups: z
       .array(groupSchema)
       .describe('The findings grouped by cause, ranked by impact: what to fix first.'),
-    outbound: z.object({ domains: z.array(outboundDomainSchema) }),
+    outbound: z.object({ domains: z.array(outboundDomainSchema), check: outboundCheckSchema }),
     rankings: rankingsSchema,
     orphans: orphansSchema,
     assets: assetsSchema,

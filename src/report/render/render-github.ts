@@ -6,7 +6,7 @@ import { findingsByGroup } from '../../findings/groups.js';
 import { escapeUnsafe } from '../../util/untrusted-text.js';
 import type { Report } from '../model/report-schema.js';
 import { displayPath } from './html/display.js';
-import { renderSummaryLine } from './render-terminal.js';
+import { renderOutboundLine, renderSummaryLine } from './render-terminal.js';
 
 /** Options of the GitHub renderers. */
 export interface GithubOptions {
@@ -128,6 +128,8 @@ export function renderGithubSummary(report: Report, limit = 50): string {
   const byGroup = findingsByGroup(report.findings);
   const shown = report.groups.filter((group) => group.severity !== 'info');
   const lines = ['## Link report', '', renderSummaryLine(report), ''];
+  const outbound = renderOutboundLine(report);
+  if (outbound) lines.push(outbound, '');
   if (shown.length > 0) {
     lines.push('| Severity | Type | Pages | Link | Problem |', '| --- | --- | --- | --- | --- |');
     for (const group of shown.slice(0, limit)) {

@@ -16,5 +16,17 @@ export function renderJsonReport(
 ): string {
   const { $schema: _ignored, ...rest } = report;
   const indent = report.pages.length <= indentedUpTo ? 2 : undefined;
-  return `${JSON.stringify({ $schema: schemaUrl, ...rest }, null, indent)}\n`;
+  return `${escapeInvisibleInJson(JSON.stringify({ $schema: schemaUrl, ...rest }, null, indent))}\n`;
+}
+
+/**
+ * JSON.stringify escapes C0 controls but writes C1 controls, bidi overrides and invisible
+ * characters raw; a report printed to a terminal or opened in an editor must not obey or
+ * hide them. They are written as `\uXXXX` escapes instead: the same JSON value.
+ */
+export function escapeInvisibleInJson(json: string): string {
+  return json.replace(
+    /[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

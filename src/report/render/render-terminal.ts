@@ -43,6 +43,31 @@ export interface GroupOptions extends TerminalOptions {
 }
 
 /**
+ * One line about the outbound check: URLs checked (and from the cache), broken, unverified
+ * (server errors and timeouts included), redirected, skipped and unchecked; or, when the check
+ * is off, how to turn it on. Null for a site without outbound links.
+ */
+export function renderOutboundLine(report: Report): string | null {
+  const { check } = report.outbound;
+  if (!check.enabled || !check.stats) {
+    if (report.summary.outboundLinks === 0) return null;
+    return 'Outbound links not checked: turn the check on with external: { check: true } or --check-external';
+  }
+  const { stats } = check;
+  if (stats.urls === 0) return null;
+  const count = (status: keyof typeof stats.byStatus) => stats.byStatus[status];
+  const parts = [
+    `Outbound URLs: ${stats.checked} checked (${stats.fromCache} from cache, ${stats.requests} ${plural(stats.requests, 'request')})`,
+    `${count('broken') + count('invalid-url')} broken`,
+    `${count('unverified') + count('server-error') + count('timeout')} unverified`,
+  ];
+  if (count('redirected') > 0) parts.push(`${count('redirected')} redirected`);
+  if (count('skipped') > 0) parts.push(`${count('skipped')} skipped`);
+  if (count('unchecked') > 0) parts.push(`${count('unchecked')} unchecked (offline)`);
+  return parts.join(', ');
+}
+
+/**
  * Finding groups (causes), in the order given, each with where it is written and the pages
  * it is on:
  *
@@ -93,9 +118,19 @@ export function renderGroups(
       return `${paint(options, 'bold', safe(page))}${where.length ? ` (${safe(where.join(', '))})` : ''}`;
     });
     if (places.length > 0) {
-      const more = group.pages.length - places.length;
-      const count = group.pages.length === 1 ? 'on' : `on ${group.pages.length} pages:`;
-      lines.push(`${indent}${count} ${places.join(', ')}${more > 0 ? `, … and ${more} more` : ''}`);
+      // Note: fallback copies repeat their source page's content: said, not listed.
+      const own = group.pages.length - group.copies;
+      const listed = places.slice(0, Math.max(1, Math.min(places.length, own)));
+      const more = own - listed.length;
+      const count = own <= 1 ? 'on' : `on ${own} pages:`;
+      const extra = own > 0 ? group.copies : group.copies - listed.length;
+      const copies =
+        extra > 0
+          ? ` (also on ${extra === 1 ? '1 translation that copies' : `${extra} translations that copy`} its content)`
+          : '';
+      lines.push(
+        `${indent}${count} ${listed.join(', ')}${more > 0 ? `, … and ${more} more` : ''}${copies}`,
+      );
     }
     lines.push(`${indent}${paint(options, 'dim', `hint: ${safe(group.hint)}`)}`);
   }
@@ -105,6 +140,8 @@ export function renderGroups(
 /** Summary, notes and every finding group, for the CLI's `text` format. */
 export function renderTerminalReport(report: Report, options: TerminalOptions): string {
   const parts = [renderSummaryLine(report)];
+  const outbound = renderOutboundLine(report);
+  if (outbound) parts.push(outbound);
   for (const note of report.notes) parts.push(paint(options, 'dim', `note: ${safe(note)}`));
   if (report.groups.length > 0) {
     parts.push('', renderGroups(report.groups, report.findings, { ...options, pagesShown: 10 }));

@@ -3,7 +3,8 @@
  * capped) and the first warnings. The causes that fail the build go into the build error
  * itself, which the integration throws; errors that do not fail it are still listed here.
  */
-import { renderGroups, renderSummaryLine } from '../render/render-terminal.js';
+import { escapeForTerminal } from '../../util/untrusted-text.js';
+import { renderGroups, renderOutboundLine, renderSummaryLine } from '../render/render-terminal.js';
 import type { Reporter } from './reporter.js';
 
 /** Warning causes printed in the build log before pointing at the report. */
@@ -16,8 +17,10 @@ export function createBuildLogReporter(): Reporter {
   return {
     name: 'build log',
     report({ report, failing, failOn, outDir }, { log }) {
-      for (const note of report.notes) log.warn(note);
+      for (const note of report.notes) log.warn(escapeForTerminal(note));
       log.info(renderSummaryLine(report));
+      const outbound = renderOutboundLine(report);
+      if (outbound) log.info(outbound);
       const failingGroups = new Set(failing.map((f) => f.group));
       const list = (
         severity: 'error' | 'warning',

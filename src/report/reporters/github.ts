@@ -3,7 +3,7 @@
  */
 import { appendFile } from 'node:fs/promises';
 import { renderGithubAnnotations, renderGithubSummary } from '../render/render-github.js';
-import { renderSummaryLine, renderVerdict } from '../render/render-terminal.js';
+import { renderOutboundLine, renderSummaryLine, renderVerdict } from '../render/render-terminal.js';
 import type { Reporter } from './reporter.js';
 
 /** Options of the GitHub annotations reporter. */
@@ -28,6 +28,8 @@ export function createGithubAnnotationsReporter(options: GithubAnnotationsOption
         }),
       );
       if (options.verdict) {
+        const outbound = renderOutboundLine(report);
+        if (outbound) stdout.write(`${outbound}\n`);
         stdout.write(
           `${renderSummaryLine(report)}\n${renderVerdict(failing.length, failOn, false)}\n`,
         );
