@@ -206,7 +206,18 @@ export const linkReportOptionsSchema = z
      */
     external: externalOptionsSchema,
   })
-  .strict();
+  .strict()
+  .superRefine((options, context) => {
+    // Note: the files of `reporters` go into the report folder; without one they would be lost.
+    if (options.reportDir === false && options.reporters.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['reporters'],
+        message:
+          'its files go into the report folder, and reportDir is false: remove reporters, or let the report be written (leave reportDir unset)',
+      });
+    }
+  });
 
 /** Whether `dir` names a folder strictly inside the output: `'.'`, `'./'`, `'a/..'` do not. */
 function isFolderInsideOutput(dir: string): boolean {

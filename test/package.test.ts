@@ -14,8 +14,15 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 
 const root = new URL('../', import.meta.url);
 
+let packed: string[] | undefined;
+
 /** The files `npm pack` would ship (without running prepack: `npm test` has built dist/). */
 function packedFiles(): string[] {
+  packed ??= listPackedFiles();
+  return packed;
+}
+
+function listPackedFiles(): string[] {
   const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
     cwd: root,
     encoding: 'utf8',

@@ -110,6 +110,12 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   if (htmlDir && isInside(dir, htmlDir)) merged.reportDir = toPosix(path.relative(dir, htmlDir));
   if (args.cache === false) merged.cache = false;
   const options = resolveOptions(merged);
+  if (options.reporters.length > 0 && !htmlDir) {
+    // Note: said, not dropped: the files of `reporters` need a folder to go into.
+    stderr.write(
+      `astro-link-report: the config file's reporters (${options.reporters.join(', ')}) are written into the report folder, and there is none: give --html <dir> (or reportDir), or print one with --format\n`,
+    );
+  }
   // Note: by default the cache folder the CLI already uses for downloaded inbound exports.
   const cacheDir =
     typeof args.cache === 'string'

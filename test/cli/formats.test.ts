@@ -199,6 +199,16 @@ describe('junit, sarif and markdown formats', () => {
     ]);
   });
 
+  it('says so when the config file lists reporters and there is no report folder', async () => {
+    const cwd = path.join(temp.dir, 'reporters-no-folder');
+    await mkdir(cwd, { recursive: true });
+    await writeFile(path.join(cwd, 'link-report.config.json'), '{ "reporters": ["junit"] }');
+    const result = await cli([path.join(repoRoot, fixture('broken-site'))], { cwd });
+    expect(result.stderr).toContain(
+      "astro-link-report: the config file's reporters (junit) are written into the report folder, and there is none: give --html <dir> (or reportDir), or print one with --format\n",
+    );
+  });
+
   it('writes the reporters of the config file into the --html folder', async () => {
     const cwd = path.join(temp.dir, 'reporters-config');
     await mkdir(cwd, { recursive: true });

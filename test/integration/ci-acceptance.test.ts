@@ -25,6 +25,8 @@ describe('a broken link in a shared component, in CI', () => {
     if (!existsSync(new URL('../../dist/integration/index.js', import.meta.url))) {
       throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
     }
+    // Note: the issue's acceptance test, as a user runs it: a real `astro build` in a child
+    // process (about 2 s), with GitHub Actions' environment.
     const root = fixtureRoot('component-broken-link');
     const repo = path.resolve(root, '../../..');
     const temp = await makeTempDir('ci-acceptance-');

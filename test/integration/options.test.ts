@@ -17,6 +17,10 @@ describe('integration options', () => {
       /reportDir: Invalid input: expected a string, or false \(got 3\)/,
     );
     expect(() => linkReport({ typo: true } as never)).toThrow(/Unrecognized key: "typo"/);
+    // The files of reporters need a report folder.
+    expect(() => linkReport({ reportDir: false, reporters: ['sarif'] })).toThrow(
+      /reporters: its files go into the report folder, and reportDir is false/,
+    );
     // A typo is answered with the name meant; a bad entry of a list is named on its own.
     expect(() => linkReport({ failon: 'none' } as never)).toThrow(
       '  - (options): Unrecognized key: "failon" (did you mean "failOn"?)',
