@@ -128,7 +128,7 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
         const started = performance.now();
         const progress = createProgress({
           stream: progressStream(logger),
-          enabled: logger.options.level !== 'silent' && logger.options.level !== 'error',
+          enabled: logger.options?.level !== 'silent' && logger.options?.level !== 'error',
         });
         let result: Awaited<ReturnType<typeof runLinkReport>>;
         try {

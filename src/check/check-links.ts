@@ -3,7 +3,6 @@
  * fragments and resources, redirected links and trailing-slash mismatches.
  */
 
-import type { ExtractedLink } from '../extract/types.js';
 import { createFinding, type Finding } from '../findings/finding.js';
 import type { ResolvedReference } from '../graph/resolve-references.js';
 import { followRedirects, type SiteIndex, type SitePage } from '../site/site-index.js';

@@ -7,7 +7,6 @@ import picomatch from 'picomatch';
 import type { ExtractedLink } from '../extract/types.js';
 import { createFinding, type Finding } from '../findings/finding.js';
 import type {
-  IgnoreLinkFunction,
   IgnoreLinkInfo,
   IgnorePageFunction,
   IgnorePageInfo,
