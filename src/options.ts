@@ -7,7 +7,15 @@ import { analysisOptionsShape } from './analyze/options.js';
 import { externalOptionsSchema } from './external/options.js';
 import { type FindingType, findingTypes } from './findings/definitions.js';
 import { failLevels, severityLevels } from './findings/severity.js';
-import { inboundCacheDirSchema, inboundOptionsSchema, siteKindsSchema } from './inbound/options.js';
+import {
+  brandTermsSchema,
+  inboundCacheDirSchema,
+  inboundLimitsSchema,
+  inboundOptionsSchema,
+  movedPathsSchema,
+  siteKindsSchema,
+  toxicLinksSchema,
+} from './inbound/options.js';
 import { formatOptionIssues } from './option-issues.js';
 import { type ReportFileFormat, reportFileFormats } from './report/reporters/index.js';
 
@@ -166,6 +174,30 @@ export const linkReportOptionsSchema = z
      * @default 'node_modules/.cache/astro-link-report'
      */
     inboundCacheDir: inboundCacheDirSchema,
+    /**
+     * Pages you moved, for the redirects suggested for lost backlink targets: old path → new
+     * path, or old folder (ending in `/`) → new folder. Paths with base.
+     * @default {}
+     * @example { '/blog/': '/posts/' }
+     */
+    movedPaths: movedPathsSchema,
+    /**
+     * Limits on each inbound export: `maxBytes` (256 MiB, after decompression), `maxRows`
+     * (1,000,000), `timeout` (30000 ms per download). Past them a source fails with a message.
+     * @default { maxBytes: 268435456, maxRows: 1000000, timeout: 30000 }
+     */
+    inboundLimits: inboundLimitsSchema,
+    /**
+     * Names of your brand, for the anchor mix of backlinks (the site's domain name is one).
+     * @default []
+     */
+    brandTerms: brandTermsSchema,
+    /**
+     * When a linking site is a toxic candidate: `spamScore` (Moz Spam Score over it, 60),
+     * `manyLinks` (50) links with an authority below `lowAuthority` (10), or flagged by a tool.
+     * @default { spamScore: 60, manyLinks: 50, lowAuthority: 10 }
+     */
+    toxicLinks: toxicLinksSchema,
     /**
      * Keep results between runs in the cache folder (Astro's `cacheDir` for the
      * integration; `--cache <dir>` for the CLI) so unchanged work is not done again.

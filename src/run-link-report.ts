@@ -169,7 +169,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   const graph = buildLinkGraph(index, references);
   const isIgnoredLink = createLinkIgnorer(options.ignore.links, urls);
 
-  const inbound = await collectInbound(options, urls, index, root);
+  const inbound = await collectInbound(options, urls, index, root, discovered.files);
   const analysis = analyzeSite(graph, {
     options,
     isIgnoredLink,

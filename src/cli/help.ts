@@ -35,8 +35,14 @@ Checks:
                              expression written /.../flags (repeatable)
   --no-fragments             Do not check #fragments against the target's ids
   --inbound <path|url>       Inbound-link export (Search Console, Ahrefs, …) to
-                             join with the link graph (repeatable)
+                             join with the link graph (repeatable); add =/page/
+                             for a drill-down's target: 'file.csv=/pricing/'
   --inbound-cache <dir>      Cache folder for downloaded exports
+  --allow-bad-rows           Import the readable rows of an export with bad rows
+                             (each bad line is a warning)
+  --inbound-max-bytes <n>    Most bytes read from one export, e.g. 512M
+                             (default: 256M)
+  --inbound-max-rows <n>     Most rows of one export (default: 1000000)
   --cache <dir>              Cache folder for results kept between runs
                              (default: the --inbound-cache folder)
   --no-cache                 Read and write no cache

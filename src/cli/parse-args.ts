@@ -29,8 +29,15 @@ export type FlagOptions = Pick<
   assets?: Record<string, string>;
   siteKinds?: Record<string, string>;
   ignore?: { pages?: string[]; links?: (string | RegExp)[] };
-  /** Files (or folders) and URLs, each required. */
-  inbound?: ({ file: string; required: true } | { url: string; required: true })[];
+  /** Files (or folders) and URLs, each required; `file=/page/` gives a drill-down's target. */
+  inbound?: (
+    | { file: string; required: true; target?: string }
+    | { url: string; required: true; target?: string }
+  )[];
+  /** `--allow-bad-rows`: import the readable rows of every inbound source. */
+  allowBadRows?: boolean;
+  /** `--inbound-max-bytes`, `--inbound-max-rows`. */
+  inboundLimits?: { maxBytes?: number; maxRows?: number };
   /** `--check-external` and the `--external-*` flags: only the keys given. */
   external?: ExternalFlagOptions;
 };
@@ -107,6 +114,9 @@ const flagDefinitions = {
   'generic-anchor': { type: 'string', multiple: true },
   'site-kind': { type: 'string', multiple: true },
   'inbound-cache': { type: 'string' },
+  'allow-bad-rows': { type: 'boolean' },
+  'inbound-max-bytes': { type: 'string' },
+  'inbound-max-rows': { type: 'string' },
   cache: { type: 'string' },
   // Note: with allowNegative, --no-cache sets `cache` to false; it must be declared to be accepted.
   'no-cache': { type: 'boolean' },
@@ -188,6 +198,17 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       options.ignore.links = values['ignore-links'].map((value) => parseLinkPattern(value));
   }
   if (values.inbound !== undefined) options.inbound = values.inbound.map(parseInboundSource);
+  if (values['allow-bad-rows'] !== undefined) options.allowBadRows = values['allow-bad-rows'];
+  if (values['inbound-max-bytes'] !== undefined || values['inbound-max-rows'] !== undefined) {
+    options.inboundLimits = {};
+    if (values['inbound-max-bytes'] !== undefined)
+      options.inboundLimits.maxBytes = parseBytes(values['inbound-max-bytes']);
+    if (values['inbound-max-rows'] !== undefined)
+      options.inboundLimits.maxRows = parsePositive(
+        '--inbound-max-rows',
+        values['inbound-max-rows'],
+      );
+  }
   const external = parseExternalFlags(values);
   if (Object.keys(external).length > 0) options.external = external;
 
@@ -358,14 +379,47 @@ function parseSeverities(values: readonly string[]): NonNullable<FlagOptions['se
 /**
  * A file or folder path, or an http(s) URL (downloaded and cached by the core). Named on
  * the command line, it is required: one that cannot be read is an error, not a warning.
+ * `path=/pricing/` (or `=https://…`) names the page a drill-down export is about: the value is
+ * split at its last `=` when what follows is a path or an absolute URL.
  */
 function parseInboundSource(
   value: string,
-): { file: string; required: true } | { url: string; required: true } {
+):
+  | { file: string; required: true; target?: string }
+  | { url: string; required: true; target?: string } {
   requireValue('--inbound', value);
-  return /^https?:\/\//i.test(value)
-    ? { url: value, required: true }
-    : { file: value, required: true };
+  const split = value.lastIndexOf('=');
+  const after = split > 0 ? value.slice(split + 1) : '';
+  const isTarget =
+    (after.startsWith('/') && !after.startsWith('//')) || /^https?:\/\/[^/]/i.test(after);
+  const source = isTarget ? value.slice(0, split) : value;
+  const target = isTarget ? { target: after } : {};
+  return /^https?:\/\//i.test(source)
+    ? { url: source, required: true, ...target }
+    : { file: source, required: true, ...target };
+}
+
+/** `--inbound-max-bytes`: a whole number of bytes, or with K, M or G (binary: 256M is 256 MiB). */
+function parseBytes(value: string): number {
+  const match = /^(\d+)\s*([kmg])?(?:i?b)?$/i.exec(value.trim());
+  const units = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as const;
+  const bytes = match
+    ? Number(match[1]) * (match[2] ? units[match[2].toLowerCase() as 'k' | 'm' | 'g'] : 1)
+    : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+    throw new UsageError(
+      `--inbound-max-bytes: expected a number of bytes such as 536870912 or 512M, got "${value}"`,
+    );
+  }
+  return bytes;
+}
+
+function parsePositive(flag: string, value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number <= 0) {
+    throw new UsageError(`${flag}: expected a whole number above 0, got "${value}"`);
+  }
+  return number;
 }
 
 /**

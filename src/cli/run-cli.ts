@@ -238,6 +238,21 @@ function mergeOptions(fromFile: LinkReportOptions, flags: FlagOptions): LinkRepo
   if (flags.siteKinds !== undefined)
     merged.siteKinds = { ...fromFile.siteKinds, ...flags.siteKinds };
   if (flags.inboundCacheDir !== undefined) merged.inboundCacheDir = flags.inboundCacheDir;
+  if (flags.inboundLimits !== undefined) {
+    merged.inboundLimits = { ...fromFile.inboundLimits, ...flags.inboundLimits };
+  }
+  // `--allow-bad-rows` applies to every inbound source, from the flags or the file.
+  if (flags.allowBadRows !== undefined && Array.isArray(merged.inbound)) {
+    merged.inbound = (merged.inbound as unknown[]).map((entry) =>
+      typeof entry === 'string'
+        ? /^https?:\/\//i.test(entry)
+          ? { url: entry, allowBadRows: flags.allowBadRows }
+          : { file: entry, allowBadRows: flags.allowBadRows }
+        : entry && typeof entry === 'object'
+          ? { ...entry, allowBadRows: flags.allowBadRows }
+          : entry,
+    );
+  }
   if (flags.external !== undefined)
     merged.external = mergeExternal(fromFile.external, flags.external);
   return merged as LinkReportOptions;

@@ -60,6 +60,13 @@ function listSome(items: readonly string[]): string {
 
 type PageDetails = { page: string };
 
+/** How a lost target's suggestion is the same content, for its hint. */
+const matchWording: Record<string, string> = {
+  'same-page': 'the same page at its built URL',
+  mapped: 'the page movedPaths maps it to',
+  'same-slug': 'the page with the same slug',
+  'near-slug': 'the page whose slug differs by a typo',
+};
 /** ` (nor do its 2 translations, /fr/x/ and /de/x/)`, for a family of orphans. */
 function translationsNote(translations: readonly string[] | undefined): string {
   if (!translations || translations.length === 0) return '';
@@ -304,7 +311,16 @@ export const findingDefinitions = {
     backlinks: number;
     linkingSites: number;
     reason: string;
+    /** `file` for a URL that names a file (`/guide.pdf`). */
+    kind?: 'page' | 'file';
+    /** The page that is plausibly the same content (see `match`), or null: no close match. */
     suggestion: string | null;
+    /** Why the suggestion is the same content: same-page, mapped, same-slug or near-slug. */
+    match?: string | null;
+    /** The section index, named as a fallback when there is no close match (not the same content). */
+    fallback?: string | null;
+    /** Pages that fit equally well, so none was chosen. */
+    ambiguous?: string[];
     redirectFrom: string | null;
     redirectTo: string | null;
     /** The ready-to-paste `redirects` entry, from the paste-safe serializer. */
@@ -322,12 +338,21 @@ export const findingDefinitions = {
       'An inbound export names a URL of this site that the build no longer has and no redirect covers.',
     message: (d) =>
       `${escapeUnsafe(d.target)} has ${d.backlinks} backlink(s) but the build has no page there${d.note ? ` (${d.note})` : ''}`,
-    hint: (d) =>
-      d.snippet
-        ? `Add a redirect to the nearest page in astro.config.mjs: redirects: { ${d.snippet} }`
-        : d.suspicious
-          ? `No redirect is offered: ${d.suspicious}, so it may be crafted to trick whoever pastes it. Look at the linking pages before you act on it.`
-          : 'Restore the page or add a redirect to the most relevant page.',
+    hint: (d) => {
+      const what = d.kind === 'file' ? 'file' : 'page';
+      if (d.snippet) {
+        return `Add a redirect to ${matchWording[d.match ?? ''] ?? 'the nearest page'} in astro.config.mjs: redirects: { ${d.snippet} }`;
+      }
+      if (d.suspicious) {
+        return `No redirect is offered: ${d.suspicious}, so it may be crafted to trick whoever pastes it. Look at the linking pages before you act on it.`;
+      }
+      if (d.ambiguous && d.ambiguous.length > 0) {
+        return `Several built pages have this slug (${listSome(d.ambiguous.map(escapeUnsafe))}), so none is suggested: redirect it to the one with the same content, or restore the ${what}.`;
+      }
+      return d.fallback
+        ? `No close match among the built pages: restore the ${what}, or redirect it to the page with the same content. Fallback: the section index ${escapeUnsafe(d.fallback)} (not the same content; a mass redirect there reads as a soft 404).`
+        : `No close match among the built ${what}s: restore the ${what}, or redirect it to the ${what} with the same content.`;
+    },
   }),
   'inbound-source-failed': define<{
     source: string;
@@ -336,16 +361,27 @@ export const findingDefinitions = {
     required?: boolean;
     problems?: number;
     line?: number | null;
+    /** What fixes it: export, options, source or limit (see InboundProblem.fix). */
+    fix?: string | null;
   }>({
     severity: 'warning',
     category: 'inbound',
     title: 'Inbound source failed',
     description: 'An inbound-link export could not be read; the report lacks its data.',
     message: (d) => `${d.source}: ${d.reason}`,
-    hint: (d) =>
-      d.required
-        ? 'Fix or re-download the export: the source is required, so the build fails until it can be read.'
-        : 'Fix or re-download the export. Mark the source required to fail the build instead.',
+    hint: (d) => {
+      const fix =
+        d.fix === 'options'
+          ? 'The file is fine: its inbound entry must say more (the message says what: target, columns, format or allowBadRows).'
+          : d.fix === 'source'
+            ? 'Check the path or URL; the message says what failed.'
+            : d.fix === 'limit'
+              ? 'If the export is yours and this large, raise inboundLimits (maxBytes, maxRows; --inbound-max-bytes, --inbound-max-rows on the command line).'
+              : 'Fix the export, or download it again if it was cut short.';
+      return d.required
+        ? `${fix} The source is required, so the build fails until it can be read.`
+        : `${fix} Mark the source required to fail the build instead.`;
+    },
   }),
   'inbound-source-warning': define<{
     source: string;
@@ -359,7 +395,26 @@ export const findingDefinitions = {
     description:
       'An inbound-link export was read, but with a caveat: rows skipped (allowBadRows), a stale cached copy, a guessed encoding, or a file in a folder that was not read.',
     message: (d) => `${d.source}: ${d.reason}`,
-    hint: () => 'Check the export; re-download it if rows or data are missing.',
+    hint: () =>
+      'Check the export against the message: it names what was left out or guessed, and the file and line.',
+  }),
+  'suspicious-linking-site': define<{
+    site: string;
+    links: number | null;
+    /** Why, naming the tool and the value. */
+    reasons: string[];
+    /** flagged-spam, spam-score, many-links-low-authority. */
+    codes: string[];
+  }>({
+    severity: 'info',
+    category: 'inbound',
+    title: 'Suspicious linking site',
+    description:
+      'A linking site a backlink tool flags as spam, with a spam score over toxicLinks.spamScore, or with many links and a very low authority: a candidate for disavow-candidates.txt, never a verdict.',
+    message: (d) =>
+      `${escapeUnsafe(d.site)} links to you${d.links === null ? '' : ` ${d.links} time(s)`}: ${d.reasons.map(escapeUnsafe).join('; ')}`,
+    hint: () =>
+      'Review it. Google ignores most spammy links by itself: upload disavow-candidates.txt (next to the report) only for a manual action or links you bought or built and cannot get removed.',
   }),
   'duplicate-page': define<PageDetails & { file: string; other: string }>({
     severity: 'warning',

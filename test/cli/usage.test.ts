@@ -152,6 +152,39 @@ describe('--inbound', () => {
     );
   });
 
+  it("gives a drill-down its target with 'file.csv=/page/', and imports good rows with --allow-bad-rows", async () => {
+    const { dir: cwd, cleanup } = await createTempDir();
+    try {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(
+        path.join(cwd, 'example.com-Top sites linking to this page-2026-05-10.csv'),
+        'Site,Links\nreddit.com,4\nnews.example.org,x\n',
+      );
+      const args = [
+        path.join(repoRoot, fixture('eleventy-site')),
+        '--site',
+        'https://example.com',
+        '--inbound',
+        'example.com-Top sites linking to this page-2026-05-10.csv=/blog/first-post/',
+        '--format',
+        'json',
+      ];
+      const strict = JSON.parse((await cli(args, { cwd })).stdout);
+      expect(strict.inbound.sources[0]).toMatchObject({ status: 'failed', badRows: 1 });
+      const lenient = await cli([...args, '--allow-bad-rows'], { cwd });
+      const report = JSON.parse(lenient.stdout);
+      expect(report.inbound.sources[0]).toMatchObject({
+        status: 'ok',
+        table: 'search-console-site-drill-down',
+        badRows: 1,
+      });
+      const post = report.pages.find((page: { path: string }) => page.path === '/blog/first-post/');
+      expect(post.inbound).toMatchObject({ incomingLinks: 4, referringDomains: ['reddit.com'] });
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('passes URLs as remote sources, required: a failed download is an error', async () => {
     const { dir: cwd, cleanup } = await createTempDir();
     try {

@@ -101,12 +101,12 @@ describe('the example site', () => {
     expect(guide.inbound!.incomingLinks).toBe(97 + 6 + 11);
   });
 
-  it('lists the lost backlink target with a redirect to paste', () => {
-    expect(report.inbound!.lost.map((l) => [l.target, l.redirect !== null])).toEqual([
-      ['/blog/internal-linking-checklist/', true],
+  it('lists the lost backlink target with no close match and its section as a fallback', () => {
+    expect(report.inbound!.lost.map((l) => [l.target, l.redirect !== null, l.fallback])).toEqual([
+      ['/blog/internal-linking-checklist/', false, '/blog/'],
     ]);
     expect(report.findings.find((f) => f.type === 'lost-backlink-target')?.hint).toMatch(
-      /redirects: \{ '\/blog\/internal-linking-checklist\/': '\/[^']*' \}/,
+      /^No close match among the built pages: .* Fallback: the section index \/blog\//,
     );
   });
 });

@@ -27,6 +27,7 @@ import {
 } from './html/elements.js';
 import { renderInbound } from './html/inbound-sections.js';
 import { renderOutbound } from './html/outbound-section.js';
+import { renderBacklinkQuality } from './html/quality-section.js';
 
 /** A section of the report page. Later stages add theirs to this list. */
 interface ReportSection {
@@ -44,6 +45,7 @@ const sections: ReportSection[] = [
   { id: 'assets', title: 'Linkable assets', render: renderAssets },
   { id: 'anchors', title: 'Anchor text', render: renderAnchors },
   { id: 'inbound', title: 'Inbound links', render: renderInbound },
+  { id: 'backlink-quality', title: 'Backlink quality', render: renderBacklinkQuality },
   { id: 'pages', title: 'Pages', render: renderPages },
   { id: 'outbound', title: 'Outbound links', render: renderOutbound },
 ];

@@ -6,6 +6,7 @@
  */
 import type { FailOn } from '../../findings/fail-level.js';
 import type { Finding } from '../../findings/finding.js';
+import { disavowFileName, renderDisavowFile } from '../../inbound/disavow.js';
 import { createReportJsonSchema, type Report } from '../model/report-schema.js';
 import { type RenderHtmlOptions, renderHtmlReport } from '../render/render-html.js';
 import { renderJsonReport, reportSchemaFileName } from '../render/render-json.js';
@@ -38,5 +39,15 @@ export const reportFolderFiles: ReportFile[] = [
   {
     name: reportSchemaFileName,
     render: () => `${JSON.stringify(createReportJsonSchema(), null, 2)}\n`,
+  },
+  {
+    name: disavowFileName,
+    // Only when there are candidates: a file to review, never written empty.
+    render: ({ report }) =>
+      renderDisavowFile(report.inbound?.quality.toxic ?? [], {
+        site: report.site.site,
+        generatedAt: report.generatedAt,
+        version: report.generator.version,
+      }),
   },
 ];

@@ -47,8 +47,8 @@ export interface WriteReportResult {
 /** Which files to write. */
 export interface WriteReportOptions {
   /**
-   * Folder for `index.html`, `report.json`, `report.schema.json` and `files` (created if
-   * needed).
+   * Folder for `index.html`, `report.json`, `report.schema.json`, `disavow-candidates.txt`
+   * when the report lists toxic candidates, and `files` (created if needed).
    */
   htmlDir?: string | undefined;
   /** Path of the JSON report when written somewhere other than `htmlDir` (CLI `--json`). */
