@@ -7,6 +7,7 @@ import path from 'node:path';
 import { analyzeSite } from './analyze/analyze-site.js';
 import { checkLinks } from './check/check-links.js';
 import { createLinkIgnorer, findUnusedIgnorePatterns } from './check/ignore.js';
+import { checkLinkPolicy } from './check/link-policy.js';
 import { checkLinkRules } from './check/link-rules.js';
 import { checkRedirects } from './check/redirect-checks.js';
 import { checkSite } from './check/site-checks.js';
@@ -73,7 +74,10 @@ export interface LinkReportInput {
   options?: LinkReportOptions | ResolvedLinkReportOptions | undefined;
   /** Worker threads for extraction; 0 extracts in process. Default: automatic for large sites. */
   workers?: number | undefined;
-  /** Called after each HTML file is extracted, for progress displays. */
+  /**
+   * Called once with `done` 0 when the HTML files are known, then after each one is
+   * extracted, for progress displays.
+   */
   onProgress?: ((done: number, total: number) => void) | undefined;
   /**
    * Called when the outbound check starts (`done` 0) and after each URL it requests, with the
@@ -134,6 +138,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     );
   }
   const urls = createSiteUrls({ site: input.site, ...shape });
+  input.onProgress?.(0, discovered.html.length);
   const extracted = await extractFiles(
     discovered.html.map(({ file, path: urlPath }) => ({
       dir: input.dir,
@@ -197,6 +202,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
         isIgnoredLink,
       }),
       ...checkLinkRules({ pages, references, isIgnoredLink }),
+      ...checkLinkPolicy({ pages, policy: options.linkPolicy, isIgnoredLink }),
       ...checkSite(pages, urls),
       ...findUnusedIgnorePatterns(pages, options.ignore, urls),
       ...checkRedirects(index, hostRedirects.rules, urls),
@@ -275,9 +281,9 @@ function describeEarlierReports(
   reportDir: ResolvedLinkReportOptions['reportDir'],
 ): string[] {
   const own =
-    reportDir === false
-      ? null
-      : path.posix.normalize(reportDir.replace(/\\/g, '/')).replace(/\/+$/, '');
+    typeof reportDir === 'string'
+      ? path.posix.normalize(reportDir.replace(/\\/g, '/')).replace(/\/+$/, '')
+      : null;
   const earlier = reportFolders.filter((folder) => folder !== own);
   if (earlier.length === 0) return [];
   return [

@@ -5,6 +5,7 @@
 import type { ExtractedLink } from '../extract/types.js';
 import type { Finding } from '../findings/finding.js';
 import type { LinkGraph } from '../graph/build-link-graph.js';
+import type { SitePage } from '../site/site-index.js';
 import { type AnchorAnalysis, analyzeAnchors, type LinkingTextRow } from './anchors.js';
 import { computeClickDepths, findHomePage } from './click-depth.js';
 import { type AssetAnalysis, findLinkableAssets } from './linkable-assets.js';
@@ -26,7 +27,7 @@ export interface AnalyzeSiteInput {
   /** The resolved options (only `assets` and `genericAnchors` are read). */
   options: ResolvedAnalysisOptions;
   /** The `ignore.links` matcher; links it matches get no findings. */
-  isIgnoredLink?: ((link: ExtractedLink) => boolean) | undefined;
+  isIgnoredLink?: ((link: ExtractedLink, page: SitePage) => boolean) | undefined;
   /** Backlinks per page path; without it, inbound measures are `null`. */
   inbound?: ReadonlyMap<string, PageInbound> | null | undefined;
   /** Search Console's "Top linking text" rows. */

@@ -7,6 +7,7 @@ import { createLinkFinding } from '../check/link-finding.js';
 import type { ExtractedLink } from '../extract/types.js';
 import { createFinding, type Finding } from '../findings/finding.js';
 import type { LinkGraph } from '../graph/build-link-graph.js';
+import type { SitePage } from '../site/site-index.js';
 import { isContentPage } from './page-metrics.js';
 
 /** One row of Search Console's "Top linking text" table. */
@@ -53,7 +54,7 @@ export interface AnalyzeAnchorsInput {
   graph: LinkGraph;
   /** The `genericAnchors` option. */
   genericAnchors: readonly string[];
-  isIgnoredLink: (link: ExtractedLink) => boolean;
+  isIgnoredLink: (link: ExtractedLink, page: SitePage) => boolean;
   linkingText?: readonly LinkingTextRow[] | null | undefined;
 }
 
@@ -109,7 +110,7 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
   for (const page of input.graph.pages) {
     if (page.kind === 'redirect' || page.ignored) continue;
     for (const link of page.links) {
-      if (!isAnchorLink(link) || input.isIgnoredLink(link)) continue;
+      if (!isAnchorLink(link) || input.isIgnoredLink(link, page)) continue;
       const key = normalizeAnchorText(link.text);
       if (link.text.trim() === '') {
         emptyLinks += 1;

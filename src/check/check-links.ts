@@ -3,11 +3,11 @@
  * fragments and resources, redirected links and trailing-slash mismatches.
  */
 
-import type { ExtractedLink } from '../extract/types.js';
 import { createFinding, type Finding } from '../findings/finding.js';
 import type { ResolvedReference } from '../graph/resolve-references.js';
 import { followRedirects, type SiteIndex, type SitePage } from '../site/site-index.js';
 import type { SiteUrls } from '../site/url.js';
+import type { LinkIgnorer } from './ignore.js';
 import { toFindingLink } from './link-finding.js';
 import { createFragmentSuggester, createPathSuggester } from './suggest.js';
 
@@ -15,7 +15,7 @@ import { createFragmentSuggester, createPathSuggester } from './suggest.js';
 export interface CheckLinksOptions {
   checkFragments: boolean;
   /** Whether a link is ignored by the user's `ignore.links`. */
-  isIgnoredLink: (link: ExtractedLink) => boolean;
+  isIgnoredLink: LinkIgnorer;
 }
 
 /** Find broken links, fragments and resources, redirected links and slash mismatches. */
@@ -31,7 +31,7 @@ export function checkLinks(
   // Astro's redirect pages name their destination three times (refresh, canonical, link).
   const reportedOnRedirectPages = new Set<string>();
   for (const { page, link, url, target } of references) {
-    if (page.ignored || options.isIgnoredLink(link)) continue;
+    if (page.ignored || options.isIgnoredLink(link, page)) continue;
     // Note: a 404 page's canonical and hreflang alternates (Starlight writes them for every
     // locale) name URLs that are not meant to exist; its visible links are still checked.
     if (link.kind === 'metadata' && (page.kind === 'not-found' || page.kind === 'error')) continue;

@@ -90,11 +90,16 @@ Outbound links (the external option):
                              Another affiliate query parameter (repeatable)
 
 Output:
-  -f, --format <format>      text | json | github (default: text)
-                               text    summary and findings grouped by page
-                               json    the report JSON on stdout
-                               github  workflow commands (annotations) and a
-                                       job summary in $GITHUB_STEP_SUMMARY
+  -f, --format <format>      text | json | github | junit | sarif | markdown
+                             (default: text)
+                               text      summary and findings grouped by page
+                               json      the report JSON on stdout
+                               github    workflow commands (annotations) and a
+                                         job summary in $GITHUB_STEP_SUMMARY
+                               junit     JUnit XML (GitLab, Jenkins, Azure)
+                               sarif     SARIF 2.1.0 (GitHub code scanning)
+                               markdown  a summary for job summaries and
+                                         pull-request comments
   --json <file>              Also write the JSON report to <file>
   --html <dir>               Also write the report page (index.html,
                              report.json, report.schema.json) to <dir>
@@ -105,8 +110,9 @@ Output:
                              unless NO_COLOR is set)
 
 Other:
-  -c, --config <file>        Config file (default: ${configFileNames[0]} or
-                             ${configFileNames[1]} in the current folder);
+  -c, --config <file>        Config file (default: ${configFileNames[0]},
+                             ${configFileNames[1]} or
+                             ${configFileNames[2]} in the current folder);
                              flags win over it
   -h, --help                 Show this help
   -v, --version              Show the version

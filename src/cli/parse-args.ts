@@ -9,6 +9,7 @@ import {
   failLevels,
   findingTypes,
   type LinkReportOptions,
+  nearestName,
   type OutputFormat,
   outputFormats,
   severityLevels,
@@ -142,6 +143,14 @@ const flagDefinitions = {
 /** Every flag's long name (`--fail-on`), for the help's completeness test. */
 export const flagNames = Object.keys(flagDefinitions).map((name) => `--${name}`);
 
+/** The long flags a typo may have meant, with the `--no-` forms of the boolean ones. */
+function knownFlags(): string[] {
+  const negated = Object.entries(flagDefinitions)
+    .filter(([name, flag]) => flag.type === 'boolean' && !name.startsWith('no-'))
+    .map(([name]) => `--no-${name}`);
+  return [...flagNames, ...negated];
+}
+
 /**
  * Parse and validate `argv` (without `node` and the script).
  * @throws UsageError for an unknown flag, a missing or invalid value, or extra positionals.
@@ -237,7 +246,8 @@ function parseRaw(argv: readonly string[]) {
 function describeParseError(error: Error & { code?: string }): string {
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const flag = /'([^']+)'/.exec(error.message)?.[1] ?? error.message;
-    return `unknown option ${flag}`;
+    const meant = flag.startsWith('--') ? nearestName(flag, knownFlags()) : null;
+    return `unknown option ${flag}${meant ? ` (did you mean ${meant}?)` : ''}`;
   }
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     // e.g. "Option '--site <value>' argument missing" or "Option '--quiet' does not take an argument".
@@ -262,8 +272,9 @@ function oneOf<const T extends readonly string[]>(
 ): T[number] | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T[number];
+  const meant = nearestName(value, allowed);
   throw new UsageError(
-    `${flag} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`,
+    `${flag} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})${meant ? `; did you mean ${meant}?` : ''}`,
   );
 }
 
@@ -295,11 +306,22 @@ function parseFailOn(value: string): NonNullable<FlagOptions['failOn']> {
     .map((part) => part.trim())
     .filter(Boolean);
   const unknown = types.filter((type) => !isFindingType(type));
+  if (types.length > 0 && unknown.length > 0 && (types.length > 1 || value.includes(','))) {
+    // Note: a bad entry of a list is named on its own, with what it was meant to be.
+    throw new UsageError(
+      `--fail-on: ${unknown
+        .map((type) => {
+          const meant = nearestName(type, findingTypes);
+          return `unknown finding type ${JSON.stringify(type)}${meant ? ` (did you mean ${meant}?)` : ''}`;
+        })
+        .join('; ')}`,
+    );
+  }
   if (types.length === 0 || unknown.length > 0) {
+    const meant = nearestName(value, [...failLevels, ...findingTypes]);
     throw new UsageError(
       `--fail-on must be one of ${failLevels.join(', ')}, or a comma-separated list of finding types ` +
-        `(${findingTypes.join(', ')}) (got ${JSON.stringify(value)}` +
-        `${unknown.length > 0 && types.length > 1 ? `; unknown: ${unknown.join(', ')}` : ''})`,
+        `(${findingTypes.join(', ')}) (got ${JSON.stringify(value)})${meant ? `; did you mean ${meant}?` : ''}`,
     );
   }
   return types as FindingType[];
@@ -336,13 +358,17 @@ function parseSeverities(values: readonly string[]): NonNullable<FlagOptions['se
       );
     }
     if (!isFindingType(type)) {
+      const meant = nearestName(type, findingTypes);
       throw new UsageError(
-        `--severity: unknown finding type ${JSON.stringify(type)}; the types are ${findingTypes.join(', ')}`,
+        meant
+          ? `--severity: unknown finding type ${JSON.stringify(type)} (did you mean ${meant}?)`
+          : `--severity: unknown finding type ${JSON.stringify(type)}; the types are ${findingTypes.join(', ')}`,
       );
     }
     if (!(severityLevels as readonly string[]).includes(level)) {
+      const meant = nearestName(level, severityLevels);
       throw new UsageError(
-        `--severity: the level must be one of ${severityLevels.join(', ')} (got ${JSON.stringify(level)} for ${type})`,
+        `--severity: the level must be one of ${severityLevels.join(', ')} (got ${JSON.stringify(level)} for ${type}${meant ? `; did you mean ${meant}?` : ''})`,
       );
     }
     result[type] = level as (typeof severityLevels)[number];

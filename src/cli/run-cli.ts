@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import {
+  createGithubOutputReporter,
   createReportFilesReporter,
   escapeForTerminal,
   formatReporters,
@@ -12,6 +13,7 @@ import {
   type LinkReportResult,
   OutputDirError,
   type Reporter,
+  reportFileFormats,
   resolveInboundCacheDir,
   resolveOptions,
   runLinkReport,
@@ -108,6 +110,12 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   if (htmlDir && isInside(dir, htmlDir)) merged.reportDir = toPosix(path.relative(dir, htmlDir));
   if (args.cache === false) merged.cache = false;
   const options = resolveOptions(merged);
+  if (options.reporters.length > 0 && !htmlDir) {
+    // Note: said, not dropped: the files of `reporters` need a folder to go into.
+    stderr.write(
+      `astro-link-report: the config file's reporters (${options.reporters.join(', ')}) are written into the report folder, and there is none: give --html <dir> (or reportDir), or print one with --format\n`,
+    );
+  }
   // Note: by default the cache folder the CLI already uses for downloaded inbound exports.
   const cacheDir =
     typeof args.cache === 'string'
@@ -117,7 +125,8 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   // An Astro build with the integration left its settings and route source files.
   const found = await readAstroBuildInfo(
     dir,
-    options.reportDir === false ? '_link-report' : options.reportDir,
+    typeof options.reportDir === 'string' ? options.reportDir : '_link-report',
+    cwd,
   );
   const astro = found && 'ignored' in found ? null : found;
   const progress = createProgress({ stream: stderr, enabled: !args.quiet });
@@ -169,21 +178,33 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   }
 
   const reporters: Reporter[] = [];
+  // Note: paths in CI formats are relative to the working directory (the repository root in CI).
+  const locations = { outDir: shownDir, configFile: config?.file };
   const files =
     htmlDir || jsonFile
       ? createReportFilesReporter({
           htmlDir,
           jsonFile,
-          // A report page kept outside the site links to the live pages (its paths would not resolve).
-          pageLinks: htmlDir && !isInside(dir, htmlDir) ? 'site' : 'root',
+          // A report page kept outside the site links to the built files (root-relative
+          // paths would not resolve there).
+          pageLinks: htmlDir && !isInside(dir, htmlDir) ? 'files' : 'root',
           siteDir: dir,
           insideSite: htmlDir !== undefined && args.html === undefined,
           announce: 'files',
+          files: options.reporters.map((format) => reportFileFormats[format]),
+          locations,
         })
       : null;
   if (files) reporters.push(files);
   const color = shouldUseColor(args.color, env, stdout.isTTY);
-  reporters.push(...formatReporters[args.format ?? 'text']({ color, outDir: shownDir }));
+  reporters.push(...formatReporters[args.format ?? 'text']({ color, ...locations }));
+  if (env.GITHUB_ACTIONS === 'true') {
+    reporters.push(
+      createGithubOutputReporter({
+        reportPage: () => (files?.reportPage ? showPath(cwd, files.reportPage) : null),
+      }),
+    );
+  }
   const failures = await runReporters(
     reporters,
     { ...result, failOn: options.failOn, outDir: shownDir },

@@ -15,7 +15,7 @@ import { describeLocalHost } from './private-hosts.js';
 export interface AuditOutboundInput {
   pages: readonly SitePage[];
   urls: SiteUrls;
-  isIgnoredLink: (link: ExtractedLink) => boolean;
+  isIgnoredLink: (link: ExtractedLink, page: SitePage) => boolean;
   affiliates: AffiliateAdditions;
 }
 
@@ -46,7 +46,8 @@ export function auditOutboundLinks(input: AuditOutboundInput): OutboundAudit {
   for (const page of input.pages) {
     if (page.ignored) continue;
     for (const link of page.links) {
-      if (link.scope !== 'outbound' || link.url === null || input.isIgnoredLink(link)) continue;
+      if (link.scope !== 'outbound' || link.url === null || input.isIgnoredLink(link, page))
+        continue;
       const url = new URL(link.url);
       const why = siteIsLocal ? null : describeLocalHost(url.hostname);
       if (why) {

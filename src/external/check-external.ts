@@ -76,7 +76,7 @@ export interface ExternalCheck {
 /** Input of `checkExternalUrls`. */
 export interface CheckExternalInput {
   pages: readonly SitePage[];
-  isIgnoredLink: (link: ExtractedLink) => boolean;
+  isIgnoredLink: (link: ExtractedLink, page: SitePage) => boolean;
   options: ExternalOptions;
   /** Absolute folder of the results cache, or null for none. */
   cacheDir: string | null;

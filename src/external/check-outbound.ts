@@ -17,7 +17,7 @@ export interface CheckOutboundInput {
   pages: readonly SitePage[];
   urls: SiteUrls;
   options: ExternalOptions;
-  isIgnoredLink: (link: ExtractedLink) => boolean;
+  isIgnoredLink: (link: ExtractedLink, page: SitePage) => boolean;
   /** The run's cache folder (results go to its `external/` folder), or null for none. */
   cacheDir: string | null;
   onProgress?: ((done: number, total: number) => void) | undefined;

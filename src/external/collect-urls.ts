@@ -29,7 +29,7 @@ export interface CollectedUrl {
 /** Input of `collectOutboundUrls`. */
 export interface CollectInput {
   pages: readonly SitePage[];
-  isIgnoredLink: (link: ExtractedLink) => boolean;
+  isIgnoredLink: (link: ExtractedLink, page: SitePage) => boolean;
   /** The pattern of `external.skip` that matches, or null. */
   skipPattern: (url: URL) => string | null;
   onlyHosts: readonly string[];
@@ -55,7 +55,7 @@ export function collectOutboundUrls(input: CollectInput): CollectedUrl[] {
       if (parsed) parsed.hash = '';
       const key = parsed ? parsed.href : link.href;
       const entry = byUrl.get(key) ?? { uses: [], ignored: [], valid: parsed !== null };
-      (input.isIgnoredLink(link) ? entry.ignored : entry.uses).push({ page, link, fragment });
+      (input.isIgnoredLink(link, page) ? entry.ignored : entry.uses).push({ page, link, fragment });
       byUrl.set(key, entry);
     }
   }

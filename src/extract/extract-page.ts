@@ -322,6 +322,7 @@ class PageCollector {
     const refreshUrl = this.refresh?.url == null ? null : resolve(this.refresh.url);
     facts.refresh = refreshUrl === null ? null : { url: refreshUrl, delay: this.refresh!.delay };
     facts.jsonLdTypes = [...this.jsonLdTypes].sort();
+    facts.base = this.baseHref === null || base === null ? null : base.href;
     // Only a language other than the document's says anything about the content.
     facts.contentLang =
       this.mainLang !== null && this.mainLang.toLowerCase() !== facts.lang?.toLowerCase()

@@ -74,6 +74,11 @@ export interface PageFacts {
   jsonLdTypes: string[];
   /** `<meta name="generator">` content, e.g. `Astro v7.3.5`. */
   generator: string | null;
+  /**
+   * The document's base URL when a `<base href>` sets one (relative links resolve against
+   * it, not the page's URL); null without one.
+   */
+  base?: string | null;
 }
 
 /**

@@ -568,6 +568,39 @@ export const findingDefinitions = {
     hint: () =>
       'Add rel="sponsored" (or rel="nofollow"), as search engines ask for paid links. If it is not paid, list it in ignore.links.',
   }),
+  'relative-link-policy': define<{
+    target: string;
+    policy: 'require' | 'forbid';
+    /** How the href is written: `relative` (`../about/`), `root-relative` or `absolute`. */
+    written: 'relative' | 'root-relative' | 'absolute';
+    /** The href to write instead, or null when it cannot be worked out safely. */
+    suggestion: string | null;
+    /** Why there is no suggestion. */
+    reason: string | null;
+  }>({
+    severity: 'warning',
+    category: 'links',
+    title: 'Link against the relative-link policy',
+    description:
+      'Off unless linkPolicy.relativeLinks is set: an internal link written relative to the page (../about/) where the policy forbids it, or root-relative or absolute where it requires relative links.',
+    message: (d, link) =>
+      d.policy === 'forbid'
+        ? `links to ${d.target} with the relative href ${link?.href ?? ''}, and the link policy forbids relative internal links`
+        : `links to ${d.target} with the ${d.written} href ${link?.href ?? ''}, and the link policy requires relative internal links`,
+    hint: (d) =>
+      d.suggestion
+        ? `Write ${d.suggestion}.`
+        : `Write the link ${d.policy === 'forbid' ? 'root-relative (from /)' : 'relative to the page'} by hand: ${d.reason ?? 'no safe form was found'}.`,
+  }),
+  'absolute-self-link': define<{ target: string; suggestion: string }>({
+    severity: 'warning',
+    category: 'links',
+    title: 'Absolute link to the site itself',
+    description:
+      "Off unless linkPolicy.absoluteSelfLinks is 'forbid': a link to a page of this site written with the site's own origin (https://example.com/about/), which leads away from previews and staging copies of the site.",
+    message: (d, link) => `links to ${d.target} with the absolute URL ${link?.href ?? ''}`,
+    hint: (d) => `Write ${d.suggestion}: it works on every host the site is served from.`,
+  }),
 } as const;
 
 type Definitions = typeof findingDefinitions;

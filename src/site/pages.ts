@@ -2,8 +2,9 @@
  * Pages: each extracted HTML file with its place in the site: the URL it is served at,
  * what kind of page it is, the route that built it and whether `ignore.pages` leaves it out.
  */
-import picomatch from 'picomatch';
+import { createPageIgnorer } from '../check/ignore.js';
 import type { PageLinks } from '../extract/types.js';
+import type { IgnorePageFunction } from '../options.js';
 import type { HtmlFile } from './discover.js';
 import type { PageKind, RouteInfo, SitePage } from './site-index.js';
 import { displayUrl, type SiteUrls } from './url.js';
@@ -18,8 +19,8 @@ export interface CreateSitePagesInput {
   routes?: readonly RouteInfo[] | undefined;
   /** Route source files by built file, for runs without `routes`. */
   sources?: ReadonlyMap<string, string> | undefined;
-  /** The `ignore.pages` globs. */
-  ignorePages: readonly string[];
+  /** The `ignore.pages` globs and functions. */
+  ignorePages: readonly (string | IgnorePageFunction)[];
 }
 
 /** Place every extracted file in the site. */
@@ -37,7 +38,7 @@ export function createSitePages(input: CreateSitePagesInput): SitePage[] {
   const fallbacks = (input.routes ?? []).filter(
     (route) => route.type === 'fallback' && route.files.length === 0,
   );
-  const isIgnoredPage = picomatch([...input.ignorePages], { dot: true });
+  const isIgnoredPage = createPageIgnorer(input.ignorePages);
   const { urls } = input;
   return input.extracted.map((page, i) => {
     const { path: pagePath, key } = input.html[i]!;
@@ -58,7 +59,7 @@ export function createSitePages(input: CreateSitePagesInput): SitePage[] {
       entry: null,
       redirectTo:
         kind === 'redirect' && page.facts.refresh ? displayUrl(page.facts.refresh.url, urls) : null,
-      ignored: isIgnoredPage(pagePath),
+      ignored: isIgnoredPage({ path: pagePath, file: page.file, facts: page.facts }),
       idSet: new Set(page.ids),
       locale: null,
       family: pagePath,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFixture } from '../integration/build-fixture.js';
+import linkReport from '../../integration/index.js';
+import { buildAstroSite, buildFixture, copyFixtureSite } from '../integration/build-fixture.js';
 import { cli, repoRoot } from './helpers.js';
 
 describe('the CLI on the output of an Astro build', () => {
@@ -36,5 +37,20 @@ describe('the CLI on the output of an Astro build', () => {
       ),
     );
     expect(result.stdout).toContain('trailing-slash-mismatch');
+  });
+
+  it('finds the report the build kept out of the output, in the project above the folder', async () => {
+    const root = await copyFixtureSite('base-always');
+    const { dir, error } = await buildAstroSite(root, [linkReport()]);
+    expect(error).toBeNull();
+    const result = await cli([path.relative(repoRoot, dir), '--format', 'json']);
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.site.base).toBe('/docs/');
+    expect(report.notes).toContainEqual(
+      expect.stringMatching(
+        /^Astro build found: .*\.astro\/integrations\/astro-link-report\/report\.json$/,
+      ),
+    );
   });
 });

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLinkReport, writeReportFiles } from '../../src/index.js';
+import { runLinkReport, showPath, version, writeReportFiles } from '../../src/index.js';
+import { junitErrors, sarifErrors } from '../helpers/ci-schemas.js';
 import {
   ansiPattern,
   binPath,
@@ -113,7 +114,9 @@ describe('json format', () => {
     ]);
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.$schema).toBe('https://unpkg.com/astro-link-report/dist/report.schema.json');
+    expect(report.$schema).toBe(
+      `https://unpkg.com/astro-link-report@${version}/dist/report.schema.json`,
+    );
     expect(report.site).toEqual({
       site: 'https://example.com',
       siteKnown: true,
@@ -169,6 +172,85 @@ describe('json format', () => {
       '/docs/guide/install/',
       '/docs/',
     ]);
+  });
+});
+
+describe('junit, sarif and markdown formats', () => {
+  it('print JUnit XML, SARIF and Markdown on stdout, valid against their schemas', async () => {
+    const args = [fixture('broken-site'), '--site', 'https://example.com', '--format'];
+    const junit = await cli([...args, 'junit']);
+    expect(junit.status).toBe(1);
+    expect(await junitErrors(junit.stdout)).toEqual([]);
+    expect(junit.stdout).toContain(
+      '<testcase classname="broken-link" name="/missing/ at test/fixtures/cli/broken-site/index.html:11:23" time="0"><failure',
+    );
+    const sarif = await cli([...args, 'sarif']);
+    expect(sarifErrors(sarif.stdout)).toEqual([]);
+    const results = JSON.parse(sarif.stdout).runs[0].results;
+    expect(results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'test/fixtures/cli/broken-site/index.html' },
+      region: { startLine: 11, startColumn: 23 },
+    });
+    const markdown = await cli([...args, 'markdown']);
+    expect(markdown.stdout.split('\n').slice(0, 3)).toEqual([
+      '## Link report',
+      '',
+      '**3 findings fail the build** (failOn: error), from 3 causes.',
+    ]);
+  });
+
+  it('says so when the config file lists reporters and there is no report folder', async () => {
+    const cwd = path.join(temp.dir, 'reporters-no-folder');
+    await mkdir(cwd, { recursive: true });
+    await writeFile(path.join(cwd, 'link-report.config.json'), '{ "reporters": ["junit"] }');
+    const result = await cli([path.join(repoRoot, fixture('broken-site'))], { cwd });
+    expect(result.stderr).toContain(
+      "astro-link-report: the config file's reporters (junit) are written into the report folder, and there is none: give --html <dir> (or reportDir), or print one with --format\n",
+    );
+  });
+
+  it('writes the reporters of the config file into the --html folder', async () => {
+    const cwd = path.join(temp.dir, 'reporters-config');
+    await mkdir(cwd, { recursive: true });
+    await writeFile(
+      path.join(cwd, 'link-report.config.json'),
+      JSON.stringify({ reporters: ['junit', 'sarif', 'markdown'], failOn: 'none' }),
+    );
+    const htmlDir = path.join(cwd, 'report');
+    const result = await cli([path.join(repoRoot, fixture('broken-site')), '--html', htmlDir], {
+      cwd,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    for (const file of ['junit.xml', 'report.sarif', 'summary.md']) {
+      expect(existsSync(path.join(htmlDir, file)), file).toBe(true);
+    }
+  });
+});
+
+describe('GitHub step outputs', () => {
+  it('appends the counts, the verdict and the report page to GITHUB_OUTPUT', async () => {
+    const output = path.join(temp.dir, 'github-output');
+    await writeFile(output, 'earlier=1\n');
+    const htmlDir = path.join(temp.dir, 'outputs-report');
+    const result = await cli([fixture('broken-site'), '--html', htmlDir, '--quiet'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: output },
+    });
+    expect(result.status).toBe(1);
+    const text = await readFile(output, 'utf8');
+    expect(text.startsWith('earlier=1\n')).toBe(true);
+    const values = Object.fromEntries(
+      [...text.matchAll(/^([\w-]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)].map((m) => [
+        m[1],
+        m[3],
+      ]),
+    );
+    expect(values).toEqual({
+      errors: '3',
+      warnings: '1',
+      failing: '3',
+      failed: 'true',
+      report: showPath(repoRoot, path.join(htmlDir, 'index.html')),
+    });
   });
 });
 

@@ -51,7 +51,7 @@ describe('invalid command lines (exit code 2)', () => {
     [
       'an invalid --format',
       ['--format', 'xml'],
-      '--format must be one of text, json, github (got "xml")',
+      '--format must be one of text, json, github, junit, sarif, markdown (got "xml")',
     ],
     [
       'an invalid --build-format',
@@ -59,9 +59,14 @@ describe('invalid command lines (exit code 2)', () => {
       '--build-format must be one of directory, file, preserve (got "folder")',
     ],
     [
+      'an invalid --fail-on entry, naming that entry and what it was meant to be',
+      ['--fail-on', 'broken-link,broken-lnk'],
+      '--fail-on: unknown finding type "broken-lnk" (did you mean broken-link?)',
+    ],
+    [
       'an invalid --fail-on',
-      ['--fail-on', 'broken-link,typo-link'],
-      `--fail-on must be one of error, warning, info, none, or a comma-separated list of finding types (${findingTypes.join(', ')}) (got "broken-link,typo-link"; unknown: typo-link)`,
+      ['--fail-on', 'eror'],
+      `--fail-on must be one of error, warning, info, none, or a comma-separated list of finding types (${findingTypes.join(', ')}) (got "eror"); did you mean error?`,
     ],
     [
       'a --severity without a level',
@@ -89,6 +94,21 @@ describe('invalid command lines (exit code 2)', () => {
       '--ignore-links: invalid regular expression /a(/',
     ],
     ['an unknown flag', ['--frobnicate'], 'unknown option --frobnicate'],
+    [
+      'a mistyped flag, with the one meant',
+      ['--fial-on', 'error'],
+      'unknown option --fial-on (did you mean --fail-on?)',
+    ],
+    [
+      'a mistyped negated flag',
+      ['--no-fragmnets'],
+      'unknown option --no-fragmnets (did you mean --no-fragments?)',
+    ],
+    [
+      'a mistyped --severity type',
+      ['--severity', 'redirect-link=error'],
+      '--severity: unknown finding type "redirect-link" (did you mean redirected-link?)',
+    ],
     ['a flag without its value', ['--site'], '--site needs a value'],
     ['a value given to a boolean flag', ['--quiet=yes'], '--quiet does not take a value'],
     ['two folders', ['one', 'two'], 'expected one output folder, got 2: one two'],

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { fixtureRoot } from './build-fixture.js';
+import { fixtureRoot, privateReportFolder } from './build-fixture.js';
 
 const astroBin = path.join(
   path.dirname(createRequire(import.meta.url).resolve('astro/package.json')),
@@ -56,6 +56,16 @@ describe('astro build in a child process', () => {
     );
     expect(output).not.toContain('Stack trace');
     expect(output).not.toContain('::error');
+    // It says what it does while it works, and where the report is (not in the output).
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\[astro-link-report\] Checking 2 pages…$/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\[astro-link-report\] Checked 2 pages in \d+\.\d\d s\.$/),
+    );
+    expect(lines).toContain(
+      '[astro-link-report] Report: test/fixtures/process-broken-link/.astro/integrations/astro-link-report/index.html (not deployed; astro dev serves it at /_link-report/index.html)',
+    );
   });
 
   it('annotates the broken link and writes a job summary under GitHub Actions', async () => {
@@ -81,8 +91,10 @@ describe('astro build in a child process', () => {
     expect(annotation).toMatch(
       /^::error file=test\/fixtures\/process-broken-link\/src\/pages\/index\.astro,line=8,col=62,/,
     );
+    // The report is kept out of the output (it is not deployed), in Astro's folder for integrations.
+    expect(existsSync(path.join(root, 'dist/_link-report'))).toBe(false);
     const report = JSON.parse(
-      readFileSync(path.join(root, 'dist/_link-report/report.json'), 'utf8'),
+      readFileSync(path.join(privateReportFolder(root), 'report.json'), 'utf8'),
     );
     expect(report.findings[0].writtenAt).toEqual({
       file: 'src/pages/index.astro',

@@ -9,6 +9,7 @@ import type { Finding } from '../../findings/finding.js';
 import { severities } from '../../findings/severity.js';
 import { pageKinds } from '../../site/site-index.js';
 import { buildFormats, trailingSlashValues } from '../../site/url.js';
+import { version } from '../../version.js';
 import {
   anchorsSchema,
   assetsSchema,
@@ -248,11 +249,17 @@ export type Report = Omit<z.infer<typeof reportSchema>, 'findings'> & { findings
 /** One page of the report. */
 export type ReportPage = z.infer<typeof pageSchema>;
 
+/**
+ * The URL of the published JSON Schema, of this version: a report keeps pointing at the
+ * schema it was written against when the package moves on.
+ */
+export const reportSchemaUrl = `https://unpkg.com/astro-link-report@${version}/dist/report.schema.json`;
+
 /** The published JSON Schema of `report.json`. */
 export function createReportJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(reportSchema),
-    $id: 'https://unpkg.com/astro-link-report/dist/report.schema.json',
+    $id: reportSchemaUrl,
     title: 'astro-link-report report',
   };
 }

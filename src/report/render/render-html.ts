@@ -54,11 +54,19 @@ const sections: ReportSection[] = [
 export interface RenderHtmlOptions {
   /**
    * How page paths link: `root` (root-relative, for a report served with the site, as the
-   * integration writes it), `site` (absolute URLs on `site`, for a report kept elsewhere)
-   * or `none` (no links). `site` without a known site is `none`.
+   * integration writes it), `site` (absolute URLs on `site`, for a report kept elsewhere),
+   * `files` (relative links to the built HTML files, for a report kept beside the output and
+   * opened from disk; see `outputFolder`) or `none` (no links). `site` without a known site is
+   * `none`; `files` links a path the build has no file for (an on-demand route) to the live
+   * site when `site` is known, and not at all otherwise.
    * @default 'root'
    */
-  pageLinks?: 'root' | 'site' | 'none';
+  pageLinks?: 'root' | 'site' | 'files' | 'none';
+  /**
+   * For `pageLinks: 'files'`: the URL of the output folder relative to the report page,
+   * e.g. `'../../../dist/'`.
+   */
+  outputFolder?: string | undefined;
 }
 
 /** Render the report page. */
@@ -69,11 +77,7 @@ export function renderHtmlReport(report: Report, options: RenderHtmlOptions = {}
     ...sections.map((section) => section.render(report)),
   ]);
   showUnsafeCharacters(main);
-  relinkPages(
-    main,
-    options.pageLinks === 'site' && !report.site.site ? 'none' : (options.pageLinks ?? 'root'),
-    report.site.site,
-  );
+  relinkPages(main, report, options);
   const css = reportCss + tableCss(main);
   const tree: Root = {
     type: 'root',
@@ -350,14 +354,26 @@ function showUnsafeCharacters(tree: Element): void {
   });
 }
 
-/** Point the page-path links (`a.path`) at the site, or drop them, for reports kept elsewhere. */
-function relinkPages(tree: Element, mode: 'root' | 'site' | 'none', site: string | null): void {
+/**
+ * Point the page-path links (`a.path`) at the site or at the built files, or drop them, for
+ * reports kept elsewhere than the site's root.
+ */
+function relinkPages(tree: Element, report: Report, options: RenderHtmlOptions): void {
+  const site = report.site.site;
+  const mode = options.pageLinks === 'site' && !site ? 'none' : (options.pageLinks ?? 'root');
   if (mode === 'root') return;
+  const files =
+    mode === 'files' ? new Map(report.pages.map((page) => [page.path, page.file])) : null;
+  const folder = options.outputFolder ?? '';
   visit(tree, 'element', (node, index, parent) => {
     const classes = node.properties.className;
     if (node.tagName !== 'a' || !Array.isArray(classes) || !classes.includes('path')) return;
-    if (mode === 'site' && site) {
-      node.properties.href = new URL(String(node.properties.href), site).href;
+    const href = String(node.properties.href);
+    const file = files?.get(href.replace(/[?#].*$/, ''));
+    if (file !== undefined) {
+      node.properties.href = folder + file.split('/').map(encodeURIComponent).join('/');
+    } else if (mode !== 'none' && site) {
+      node.properties.href = new URL(href, site).href;
       node.properties.rel = ['noreferrer'];
     } else if (parent && index !== undefined) {
       parent.children.splice(index, 1, ...node.children);

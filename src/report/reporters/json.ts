@@ -2,7 +2,7 @@
  * The CLI's `json` format: the report on standard output.
  */
 
-import { createReportJsonSchema } from '../model/report-schema.js';
+import { reportSchemaUrl } from '../model/report-schema.js';
 import { renderJsonReport } from '../render/render-json.js';
 import type { Reporter } from './reporter.js';
 
@@ -11,7 +11,7 @@ export function createJsonReporter(): Reporter {
   return {
     name: 'JSON output',
     report({ report }, { stdout }) {
-      stdout.write(renderJsonReport(report, String(createReportJsonSchema().$id)));
+      stdout.write(renderJsonReport(report, reportSchemaUrl));
     },
   };
 }

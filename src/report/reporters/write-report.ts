@@ -16,10 +16,12 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import path from 'node:path';
-import { disavowFileName, renderDisavowFile } from '../../inbound/disavow.js';
-import { createReportJsonSchema, type Report } from '../model/report-schema.js';
-import { type RenderHtmlOptions, renderHtmlReport } from '../render/render-html.js';
-import { renderJsonReport, reportSchemaFileName } from '../render/render-json.js';
+import { type FailOn, findingsAtFailLevel } from '../../findings/fail-level.js';
+import type { Finding } from '../../findings/finding.js';
+import { type Report, reportSchemaUrl } from '../model/report-schema.js';
+import type { RenderHtmlOptions } from '../render/render-html.js';
+import { renderJsonReport } from '../render/render-json.js';
+import type { LocationRoots } from '../render/result-location.js';
 import {
   checkReportFolder,
   isInside,
@@ -28,6 +30,11 @@ import {
   renderReportMarker,
   reportMarkerFile,
 } from './report-folder.js';
+import {
+  type ReportFile,
+  type ReportFileContext,
+  reportFolderFiles,
+} from './report-folder-files.js';
 
 /** What `writeReportFiles` did. */
 export interface WriteReportResult {
@@ -40,14 +47,26 @@ export interface WriteReportResult {
 /** Which files to write. */
 export interface WriteReportOptions {
   /**
-   * Folder for `index.html`, `report.json` and `report.schema.json` (created if needed), and
-   * `disavow-candidates.txt` when the report lists toxic candidates.
+   * Folder for `index.html`, `report.json`, `report.schema.json`, `disavow-candidates.txt`
+   * when the report lists toxic candidates, and `files` (created if needed).
    */
   htmlDir?: string | undefined;
   /** Path of the JSON report when written somewhere other than `htmlDir` (CLI `--json`). */
   jsonFile?: string | undefined;
-  /** How the report page links to pages (see `RenderHtmlOptions`). */
+  /**
+   * How the report page links to pages (see `RenderHtmlOptions`). With `files`, the links
+   * lead from `htmlDir` to the built files in `siteDir`.
+   */
   pageLinks?: RenderHtmlOptions['pageLinks'];
+  /** More files for the report folder, such as the formats of the `reporters` option. */
+  files?: readonly ReportFile[] | undefined;
+  /** Where paths in CI formats are relative to. @default the output folder as `.` */
+  locations?: LocationRoots | undefined;
+  /**
+   * The run's verdict, for formats that show it (JUnit failures).
+   * @default the findings at the default fail level, `error`
+   */
+  verdict?: { failing: readonly Finding[]; failOn: FailOn } | undefined;
   /**
    * The site's output folder. The report never replaces any of its files, and a report
    * folder configured inside it (`insideSite`) must really be inside it.
@@ -64,31 +83,29 @@ export async function writeReportFiles(
 ): Promise<WriteReportResult> {
   const result: WriteReportResult = { written: [], failures: [] };
   if (options.htmlDir) {
-    const files: { name: string; render: () => string }[] = [
-      {
-        name: 'index.html',
-        render: () => renderHtmlReport(report, { pageLinks: options.pageLinks }),
+    const context: ReportFileContext = {
+      report,
+      failing: options.verdict?.failing ?? findingsAtFailLevel(report.findings, 'error'),
+      failOn: options.verdict?.failOn ?? 'error',
+      html: {
+        pageLinks: options.pageLinks,
+        outputFolder:
+          options.pageLinks === 'files' && options.siteDir
+            ? folderUrl(options.htmlDir, options.siteDir)
+            : undefined,
       },
-      { name: 'report.json', render: () => renderJsonReport(report) },
-      {
-        name: reportSchemaFileName,
-        render: () => `${JSON.stringify(createReportJsonSchema(), null, 2)}\n`,
-      },
-    ];
-    // Only when there are candidates: a file to review, never written empty.
-    const disavow = renderDisavowFile(report.inbound?.quality.toxic ?? [], {
-      site: report.site.site,
-      generatedAt: report.generatedAt,
-      version: report.generator.version,
-    });
-    if (disavow !== null) files.push({ name: disavowFileName, render: () => disavow });
+      locations: options.locations ?? { outDir: '.' },
+    };
+    const files = [...reportFolderFiles, ...(options.files ?? [])].map((file) => ({
+      name: file.name,
+      render: () => file.render(context),
+    }));
     await writeReportFolder(options.htmlDir, files, options, result);
   }
   if (options.jsonFile) {
-    const schemaUrl = 'https://unpkg.com/astro-link-report/dist/report.schema.json';
     await writeJsonFile(
       options.jsonFile,
-      () => renderJsonReport(report, schemaUrl),
+      () => renderJsonReport(report, reportSchemaUrl),
       options,
       result,
     );
@@ -99,7 +116,7 @@ export async function writeReportFiles(
 /** Write every file into a fresh temporary sibling folder, then swap it in. */
 async function writeReportFolder(
   dir: string,
-  files: readonly { name: string; render: () => string }[],
+  files: readonly { name: string; render: () => string | null }[],
   options: WriteReportOptions,
   result: WriteReportResult,
 ): Promise<void> {
@@ -119,9 +136,16 @@ async function writeReportFolder(
     await mkdir(temporary);
     const written: string[] = [];
     const failed: WriteReportResult['failures'] = [];
+    const names = new Set<string>();
     for (const file of files) {
       try {
-        await writeFile(path.join(temporary, file.name), file.render());
+        if (!isPlainFileName(file.name) || names.has(file.name)) {
+          throw new Error(`not a file name of its own in the report folder: ${file.name}`);
+        }
+        names.add(file.name);
+        const text = file.render();
+        if (text === null) continue;
+        await writeFile(path.join(temporary, file.name), text);
         written.push(file.name);
       } catch (error) {
         failed.push({ file: path.join(dir, file.name), reason: describeError(error) });
@@ -225,6 +249,17 @@ async function isReportJson(file: string): Promise<boolean> {
   } finally {
     await handle?.close();
   }
+}
+
+/** A name for a file directly inside the folder: no separators, not the marker, not hidden. */
+function isPlainFileName(name: string): boolean {
+  return /^[^\\/.][^\\/]*$/.test(name) && name !== reportMarkerFile;
+}
+
+/** The URL of `siteDir` relative to a page in `htmlDir`, ending in `/` (`../../dist/`). */
+function folderUrl(htmlDir: string, siteDir: string): string {
+  const relative = path.relative(htmlDir, siteDir).split(path.sep).filter(Boolean);
+  return relative.map((segment) => `${encodeURIComponent(segment)}/`).join('');
 }
 
 function describeError(error: unknown): string {
