@@ -16,6 +16,17 @@ export default defineConfig({
     '/old-guide/': '/guides/link-building/',
   },
 
+  // A second language. Only the French home page is translated; every other page
+  // is served under /fr/ with the English content (a fallback copy). The report
+  // counts a page and its translations once, and lists a broken link of the
+  // English content once, "also on" its French copy.
+  i18n: {
+    defaultLocale: 'en',
+    locales: ['en', 'fr'],
+    fallback: { fr: 'en' },
+    routing: { prefixDefaultLocale: false, fallbackType: 'rewrite' },
+  },
+
   integrations: [
     // Joins the build's link graph with the sample Search Console export in seo/gsc/.
     linkReport({ inbound: ['./seo/gsc/'] }),

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, IntegrationResolvedRoute } from 'astro';
-import type { RedirectRule, RouteInfo } from '../src/index.js';
+import type { I18nConfig, RedirectRule, RouteInfo } from '../src/index.js';
 
 /**
  * Join `astro:routes:resolved` with the `assets` of `astro:build:done` (route pattern →
@@ -30,6 +30,26 @@ export function toRouteInfos(
       const file = fallbackFile(route.pathname, outDir, config);
       if (file) files.push(file);
     }
+    // Note: Astro 5 lists an i18n fallback copy among the files of the page it copies (the
+    // assets of `/about` hold `fr/about/index.html`), with no fallback route of its own. A
+    // route with one pathname builds one page: the other files are fallback copies.
+    if (route.type === 'page' && route.pathname && files.length > 1) {
+      const copies = files.filter((file) => pathOfFile(file) !== trimSlashes(route.pathname!));
+      if (copies.length > 0 && copies.length < files.length) {
+        files.splice(0, files.length, ...files.filter((file) => !copies.includes(file)));
+        for (const copy of copies) {
+          infos.push({
+            pattern: `/${pathOfFile(copy)}`,
+            regex: new RegExp(`^/${escapeRegex(pathOfFile(copy))}/?$`),
+            entrypoint: route.entrypoint,
+            type: 'fallback',
+            prerendered: route.isPrerendered,
+            redirect: null,
+            files: [copy],
+          });
+        }
+      }
+    }
     infos.push({
       pattern: route.pattern,
       regex: route.patternRegex,
@@ -44,6 +64,19 @@ export function toRouteInfos(
   };
   for (const route of routes) visit(route);
   return infos;
+}
+
+/** The URL path a built file is served at, without slashes: `fr/about/index.html` → `fr/about`. */
+function pathOfFile(file: string): string {
+  return trimSlashes(file.replace(/(^|\/)index\.html$/, '').replace(/\.html$/, ''));
+}
+
+function trimSlashes(text: string): string {
+  return text.replace(/^\/+|\/+$/g, '');
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The built file of a fallback route's pathname, if it exists. */
@@ -70,4 +103,19 @@ export function toRedirectRules(redirects: AstroConfig['redirects']): RedirectRu
   return Object.entries(redirects ?? {}).map(([from, to]) =>
     typeof to === 'string' ? { from, to } : { from, to: to.destination, status: to.status },
   );
+}
+
+/** Astro's `i18n` config as the core's framework-free `I18nConfig`; null without one. */
+export function toI18nConfig(i18n: AstroConfig['i18n']): I18nConfig | null {
+  if (!i18n) return null;
+  const locales = i18n.locales.map((locale) =>
+    typeof locale === 'string'
+      ? { path: locale, codes: [locale] }
+      : { path: locale.path, codes: [...locale.codes] },
+  );
+  // Note: with routing 'manual' the site decides its URLs; the default locale is unprefixed
+  // unless its pages say otherwise, which path inference would find.
+  const prefixDefaultLocale =
+    typeof i18n.routing === 'object' ? (i18n.routing.prefixDefaultLocale ?? false) : false;
+  return { defaultLocale: i18n.defaultLocale, locales, prefixDefaultLocale };
 }

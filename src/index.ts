@@ -6,6 +6,14 @@ export { type AnalyzeSiteInput, analyzeSite, type SiteAnalysis } from './analyze
 export { type AssetType, assetTypes } from './analyze/asset-rules.js';
 export { defaultGenericAnchors } from './analyze/options.js';
 export { checkLinks } from './check/check-links.js';
+export { defineConfig, type LinkReportConfig } from './config.js';
+export {
+  type CheckOutboundInput,
+  checkOutbound,
+  type OutboundStage,
+} from './external/check-outbound.js';
+export type { ExternalOptions, ExternalOptionsInput } from './external/options.js';
+export { type ExternalStatus, externalStatuses } from './external/types.js';
 export { extractPage } from './extract/extract-page.js';
 export type {
   AnchorSource,
@@ -37,6 +45,7 @@ export {
   type FindingLink,
   type SourceLocation,
 } from './findings/finding.js';
+export { type FindingGroup, groupFindings, type PageImpact } from './findings/groups.js';
 export {
   type FailLevel,
   failLevels,
@@ -57,7 +66,12 @@ export {
   parseInboundExport,
   resolveInboundCacheDir,
 } from './inbound/index.js';
+export { nearestName } from './option-issues.js';
 export {
+  type IgnoreLinkFunction,
+  type IgnoreLinkInfo,
+  type IgnorePageFunction,
+  type IgnorePageInfo,
   type LinkReportOptions,
   linkReportOptionsSchema,
   type ResolvedLinkReportOptions,
@@ -70,33 +84,60 @@ export {
   type Report,
   type ReportPage,
   reportSchema,
+  reportSchemaUrl,
   reportSchemaVersion,
+  reportSiteSchema,
 } from './report/model/report-schema.js';
 export { renderGithubAnnotations, renderGithubSummary } from './report/render/render-github.js';
 export { type RenderHtmlOptions, renderHtmlReport } from './report/render/render-html.js';
 export { renderJsonReport } from './report/render/render-json.js';
+export { renderJunitReport } from './report/render/render-junit.js';
+export { type MarkdownOptions, renderMarkdownReport } from './report/render/render-markdown.js';
+export { renderSarifReport, type SarifOptions } from './report/render/render-sarif.js';
 export {
   renderFailureMessage,
-  renderFindingsByPage,
+  renderFailureSummary,
+  renderGroups,
+  renderOutboundLine,
   renderSummaryLine,
   renderTerminalReport,
   renderVerdict,
   type TerminalOptions,
 } from './report/render/render-terminal.js';
 export { renderTimings } from './report/render/render-timings.js';
+export type { LocationRoots } from './report/render/result-location.js';
 export { createBuildLogReporter } from './report/reporters/build-log.js';
 export {
   createGithubAnnotationsReporter,
   createGithubSummaryReporter,
 } from './report/reporters/github.js';
-export { formatReporters, type OutputFormat, outputFormats } from './report/reporters/index.js';
+export {
+  createGithubOutputReporter,
+  type GithubOutputOptions,
+} from './report/reporters/github-output.js';
+export {
+  type FormatReporterOptions,
+  formatReporters,
+  type OutputFormat,
+  outputFormats,
+  type ReportFileFormat,
+  reportFileFormats,
+  reportFileNames,
+} from './report/reporters/index.js';
 export { createJsonReporter } from './report/reporters/json.js';
+export { createJunitReporter } from './report/reporters/junit.js';
+export { createMarkdownReporter } from './report/reporters/markdown.js';
 export {
   createReportFilesReporter,
   type ReportFilesOptions,
   type ReportFilesReporter,
   showPath,
 } from './report/reporters/report-files.js';
+export {
+  type ReportFile,
+  type ReportFileContext,
+  reportFolderFiles,
+} from './report/reporters/report-folder-files.js';
 export type {
   FinishedRun,
   OutputStream,
@@ -105,6 +146,7 @@ export type {
   RunLog,
 } from './report/reporters/reporter.js';
 export { type ReporterFailure, runReporters } from './report/reporters/run-reporters.js';
+export { createSarifReporter } from './report/reporters/sarif.js';
 export { createTextReporter } from './report/reporters/terminal.js';
 export {
   type WriteReportOptions,
@@ -121,6 +163,7 @@ export {
 } from './run-link-report.js';
 // Each stage on its own.
 export { discoverFiles, OutputDirError } from './site/discover.js';
+export type { I18nConfig, LocaleSummary } from './site/locales.js';
 export type { RedirectRule } from './site/redirects.js';
 export {
   createSiteIndex,
@@ -137,4 +180,5 @@ export {
   trailingSlashValues,
 } from './site/url.js';
 export { runStartTime } from './util/run-time.js';
+export { escapeForTerminal } from './util/untrusted-text.js';
 export { version } from './version.js';

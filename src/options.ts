@@ -4,23 +4,98 @@
  */
 import { z } from 'zod';
 import { analysisOptionsShape } from './analyze/options.js';
+import { externalOptionsSchema } from './external/options.js';
 import { type FindingType, findingTypes } from './findings/definitions.js';
 import { failLevels, severityLevels } from './findings/severity.js';
-import { inboundCacheDirSchema, inboundOptionsSchema, siteKindsSchema } from './inbound/options.js';
+import {
+  brandTermsSchema,
+  inboundCacheDirSchema,
+  inboundLimitsSchema,
+  inboundOptionsSchema,
+  movedPathsSchema,
+  siteKindsSchema,
+  toxicLinksSchema,
+} from './inbound/options.js';
+import { formatOptionIssues } from './option-issues.js';
+import { type ReportFileFormat, reportFileFormats } from './report/reporters/index.js';
 
 const findingTypeSchema = z.enum(findingTypes as [FindingType, ...FindingType[]]);
 
 const severityLevelSchema = z.enum(severityLevels);
 
-const linkPatternSchema = z.union([z.string().min(1), z.instanceof(RegExp)]);
+/** A link as an `ignore.links` function sees it. */
+export interface IgnoreLinkInfo {
+  /** The URL as written. */
+  href: string;
+  /** The absolute URL it resolves to, or null when it cannot be parsed. */
+  url: string | null;
+  /** `a`, `img`, `link`, … and the attribute the URL is in. */
+  element: string;
+  attribute: string;
+  /** The link's text (its accessible name), whitespace folded. */
+  text: string;
+  /** `internal` (this site), `outbound` (another site) or `other` (`mailto:`, `tel:`, …). */
+  scope: 'internal' | 'outbound' | 'other';
+  /** `navigation` (a, area), `resource` (img, script, …) or `metadata` (canonical, …). */
+  kind: 'navigation' | 'resource' | 'metadata';
+}
+
+/** A page as the `ignore` functions see it. */
+export interface IgnorePageInfo {
+  /** The URL path the page is served at, with base: `/blog/first-post/`. */
+  path: string;
+  /** The built file, relative to the output folder. */
+  file: string;
+  /** The page's `<title>`, or null. */
+  title: string | null;
+}
+
+/** `ignore.links` as a function: true leaves the link out. */
+export type IgnoreLinkFunction = (link: IgnoreLinkInfo, page: IgnorePageInfo) => boolean;
+/** `ignore.pages` as a function: true leaves the page out. */
+export type IgnorePageFunction = (page: IgnorePageInfo) => boolean;
+
+const linkFunctionSchema = z.custom<IgnoreLinkFunction>((value) => typeof value === 'function', {
+  message:
+    'expected a glob, a regular expression, a function (link, page) => boolean or { page, links }',
+});
+
+const pageFunctionSchema = z.custom<IgnorePageFunction>((value) => typeof value === 'function', {
+  message: 'expected a glob or a function (page) => boolean',
+});
+
+const pageGlobSchema = z
+  .string()
+  .min(1)
+  .refine((glob) => /^[/*!{]/.test(glob), {
+    message: 'page globs match paths, which start with "/" (e.g. "/drafts/**")',
+  });
+
+/** A link pattern: a glob, a regular expression or a function. */
+const linkMatcherSchema = z.union([z.string().min(1), z.instanceof(RegExp), linkFunctionSchema]);
+
+/** Links ignored on some pages only: `{ page: '/changelog/**', links: ['/v1/**'] }`. */
+const pageRuleSchema = z
+  .object({
+    /** Globs on the page path, with base. */
+    page: z.union([pageGlobSchema, z.array(pageGlobSchema).min(1)]),
+    /** Links ignored on those pages: globs, regular expressions or functions. */
+    links: z.array(linkMatcherSchema).min(1),
+  })
+  .strict();
+
+const linkPatternSchema = z.union([linkMatcherSchema, pageRuleSchema]);
 
 /** Schema of the options of `linkReport()` and of the CLI's config file. */
 export const linkReportOptionsSchema = z
   .object({
     /**
-     * Folder, inside the build output, that receives `index.html` and `report.json`.
-     * `false` writes no report files (checks and the build failure still run).
-     * @default '_link-report'
+     * Publish the report with the site: a folder inside the build output, such as
+     * `'_link-report'` (for deploy previews), that receives `index.html`, `report.json` and
+     * `report.schema.json`. Not set, the report stays out of the output, in Astro's folder for
+     * integrations (`.astro/integrations/astro-link-report/`), and is never deployed. `false`
+     * writes no report files (checks and the build failure still run).
+     * @default undefined (not published)
      */
     reportDir: z
       .union([
@@ -30,7 +105,7 @@ export const linkReportOptionsSchema = z
         }),
         z.literal(false),
       ])
-      .default('_link-report'),
+      .optional(),
     /**
      * Which findings fail the build: a severity (every finding at that severity or worse),
      * `'none'`, or a list of finding types.
@@ -51,26 +126,26 @@ export const linkReportOptionsSchema = z
     ignore: z
       .object({
         /**
-         * Pages to leave out entirely (no findings on them, not counted as orphans):
-         * globs on the page path, with base, e.g. `'/drafts/**'`.
+         * Pages to leave out entirely (no findings on them, not counted as orphans): globs on
+         * the page path, with base, e.g. `'/drafts/**'`, or functions `(page) => boolean`
+         * (the integration and a `.mjs`/`.ts` config file; JSON cannot hold functions).
          * @default []
          */
         pages: z
-          .array(
-            z
-              .string()
-              .min(1)
-              .refine((glob) => /^[/*!{]/.test(glob), {
-                message: 'page globs match paths, which start with "/" (e.g. "/drafts/**")',
-              }),
-          )
+          .union([pageFunctionSchema, z.array(z.union([pageGlobSchema, pageFunctionSchema]))])
+          .transform((value) => (typeof value === 'function' ? [value] : value))
           .default([]),
         /**
          * Links never reported: globs on the link's path (internal) or full URL (outbound),
-         * or regular expressions tested against the href as written and the resolved URL.
+         * regular expressions tested against the href as written and the resolved URL,
+         * functions `(link, page) => boolean`, or `{ page, links }` for links ignored on some
+         * pages only.
          * @default []
          */
-        links: z.array(linkPatternSchema).default([]),
+        links: z
+          .union([linkFunctionSchema, z.array(linkPatternSchema)])
+          .transform((value) => (typeof value === 'function' ? [value] : value))
+          .default([]),
       })
       .strict()
       .default({ pages: [], links: [] }),
@@ -100,16 +175,81 @@ export const linkReportOptionsSchema = z
      */
     inboundCacheDir: inboundCacheDirSchema,
     /**
+     * Pages you moved, for the redirects suggested for lost backlink targets: old path → new
+     * path, or old folder (ending in `/`) → new folder. Paths with base.
+     * @default {}
+     * @example { '/blog/': '/posts/' }
+     */
+    movedPaths: movedPathsSchema,
+    /**
+     * Limits on each inbound export: `maxBytes` (256 MiB, after decompression), `maxRows`
+     * (1,000,000), `timeout` (30000 ms per download). Past them a source fails with a message.
+     * @default { maxBytes: 268435456, maxRows: 1000000, timeout: 30000 }
+     */
+    inboundLimits: inboundLimitsSchema,
+    /**
+     * Names of your brand, for the anchor mix of backlinks (the site's domain name is one).
+     * @default []
+     */
+    brandTerms: brandTermsSchema,
+    /**
+     * When a linking site is a toxic candidate: `spamScore` (Moz Spam Score over it, 60),
+     * `manyLinks` (50) links with an authority below `lowAuthority` (10), or flagged by a tool.
+     * @default { spamScore: 60, manyLinks: 50, lowAuthority: 10 }
+     */
+    toxicLinks: toxicLinksSchema,
+    /**
      * Keep results between runs in the cache folder (Astro's `cacheDir` for the
      * integration; `--cache <dir>` for the CLI) so unchanged work is not done again.
      * `false` reads and writes no cache.
      * @default true
      */
     cache: z.boolean().default(true),
+    /**
+     * Link policy rules, off by default: `relativeLinks: 'require'` reports internal links
+     * not written relative to the page (`relative-link-policy`), `'forbid'` reports the ones
+     * that are (`../about/`); `absoluteSelfLinks: 'forbid'` reports links to the site's own
+     * origin written absolute (`absolute-self-link`).
+     * @default { relativeLinks: 'allow', absoluteSelfLinks: 'allow' }
+     */
+    linkPolicy: z
+      .object({
+        relativeLinks: z.enum(['allow', 'require', 'forbid']).default('allow'),
+        absoluteSelfLinks: z.enum(['allow', 'forbid']).default('allow'),
+      })
+      .strict()
+      .default({ relativeLinks: 'allow', absoluteSelfLinks: 'allow' }),
+    /**
+     * More files for the report folder, in the formats CI systems read: `'junit'`
+     * (`junit.xml`), `'sarif'` (`report.sarif`), `'markdown'` (`summary.md`).
+     * @default []
+     */
+    reporters: z
+      .array(z.enum(Object.keys(reportFileFormats) as [ReportFileFormat, ...ReportFileFormat[]]))
+      .default([]),
     /** Analysis: `assets` (asset overrides by path glob) and `genericAnchors`. */
     ...analysisOptionsShape,
+    /**
+     * Outbound links: `check` them over the network (off by default), cached, with polite
+     * limits; and the affiliate markers of the `unqualified-sponsored` audit. See the
+     * README's "Outbound links".
+     * @default { check: false }
+     * @example { check: true, cache: '1d', concurrency: 16, perHost: 2, timeout: '10s', retries: 2, skip: ['linkedin.com/**'] }
+     */
+    external: externalOptionsSchema,
   })
-  .strict();
+  .strict()
+  .superRefine((options, context) => {
+    // Note: the files of `reporters` go into the report folder; without one they would be lost.
+    if (options.reportDir === false && options.reporters.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['reporters'],
+        message:
+          'its files go into the report folder, and reportDir is false: remove reporters, or let the report be written (leave reportDir unset)',
+      });
+    }
+  });
 
 /** Whether `dir` names a folder strictly inside the output: `'.'`, `'./'`, `'a/..'` do not. */
 function isFolderInsideOutput(dir: string): boolean {
@@ -134,58 +274,12 @@ export function resolveOptions(options: unknown = {}): ResolvedLinkReportOptions
     return options as ResolvedLinkReportOptions;
   }
   const result = linkReportOptionsSchema.safeParse(options ?? {});
-  if (!result.success) throw new TypeError(formatOptionIssues(result.error, options));
+  if (!result.success) {
+    throw new TypeError(formatOptionIssues(result.error, options, linkReportOptionsSchema));
+  }
   resolved.add(result.data);
   return result.data;
 }
 
 /** Options objects `resolveOptions` returned. */
 const resolved = new WeakSet<object>();
-
-/** Turn zod issues into one readable message: `option.path: problem (got value)`. */
-function formatOptionIssues(error: z.ZodError, input: unknown): string {
-  const lines = error.issues.map((issue) => {
-    const path = issue.path.length > 0 ? issue.path.join('.') : '(options)';
-    const got = valueAt(input, issue.path);
-    const gotText = got === undefined ? '' : ` (got ${describeValue(got)})`;
-    return `  - ${path}: ${describeIssue(issue)}${gotText}`;
-  });
-  return `Invalid astro-link-report options:\n${lines.join('\n')}`;
-}
-
-/**
- * The issue's message, except for a union zod leaves at "Invalid input": then what each
- * alternative expects, so the reader learns what is allowed.
- */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code !== 'invalid_union' || issue.message !== 'Invalid input') return issue.message;
-  const alternatives = issue.errors.map((branch) => {
-    const first = branch[0];
-    if (!first) return 'something else';
-    if (first.code === 'invalid_value')
-      return first.values.map((v) => JSON.stringify(v)).join(' | ');
-    if (first.code === 'invalid_type')
-      return `a${/^[aeiou]/.test(first.expected) ? 'n' : ''} ${first.expected}`;
-    return first.message;
-  });
-  return `Invalid input: expected ${alternatives.join(', or ')}`;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
-function describeValue(value: unknown): string {
-  if (value instanceof RegExp) return String(value);
-  try {
-    const text = JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  } catch {
-    return String(value);
-  }
-}

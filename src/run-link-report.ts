@@ -7,12 +7,16 @@ import path from 'node:path';
 import { analyzeSite } from './analyze/analyze-site.js';
 import { type ExtractionCacheFolder, openExtractionCache } from './cache/extraction-cache.js';
 import { checkLinks } from './check/check-links.js';
-import { createLinkIgnorer } from './check/ignore.js';
+import { createLinkIgnorer, findUnusedIgnorePatterns } from './check/ignore.js';
+import { checkLinkPolicy } from './check/link-policy.js';
 import { checkLinkRules } from './check/link-rules.js';
+import { checkRedirects } from './check/redirect-checks.js';
 import { checkSite } from './check/site-checks.js';
+import { checkOutbound } from './external/check-outbound.js';
 import { extractFiles } from './extract/extract-files.js';
 import { applySeverities, findingsAtFailLevel } from './findings/fail-level.js';
 import type { Finding } from './findings/finding.js';
+import { groupFindings } from './findings/groups.js';
 import { buildLinkGraph, type LinkGraph } from './graph/build-link-graph.js';
 import { resolveReferences } from './graph/resolve-references.js';
 import { collectInbound } from './inbound/collect-inbound.js';
@@ -25,6 +29,8 @@ import { buildReport } from './report/model/build-report.js';
 import type { Report } from './report/model/report-schema.js';
 import { discoverFiles } from './site/discover.js';
 import { guessBuildFormat } from './site/guess-build-format.js';
+import { readHostRedirects } from './site/host-redirects.js';
+import { assignLocales, type I18nConfig } from './site/locales.js';
 import { createSitePages } from './site/pages.js';
 import type { RedirectRule } from './site/redirects.js';
 import { createSiteIndex, type RouteInfo, type SiteIndex } from './site/site-index.js';
@@ -56,6 +62,11 @@ export interface LinkReportInput {
   /** Redirects from the config, for builds that write no redirect pages. */
   redirects?: readonly RedirectRule[] | undefined;
   /**
+   * The site's locales (Astro's `i18n` config). Without it, locales are read off path
+   * prefixes whose pages say that language in `<html lang>`.
+   */
+  i18n?: I18nConfig | null | undefined;
+  /**
    * Folder that relative paths in options (inbound exports) resolve against, and where the
    * project's sources are searched (`locateSources`). @default dir
    */
@@ -64,12 +75,24 @@ export interface LinkReportInput {
   options?: LinkReportOptions | ResolvedLinkReportOptions | undefined;
   /** Worker threads for extraction; 0 extracts in process. Default: automatic for large sites. */
   workers?: number | undefined;
-  /** Called after each HTML file is extracted, for progress displays. */
+  /**
+   * Called once with `done` 0 when the HTML files are known, then after each one is
+   * extracted, for progress displays.
+   */
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Called when the outbound check starts (`done` 0) and after each URL it requests, with the
+   * number of URLs to request (cached results are not counted), for progress displays.
+   */
+  onExternalProgress?: ((done: number, total: number) => void) | undefined;
   /** The time of the run, the report's `generatedAt`. @default new Date() */
   now?: Date | undefined;
-  /** Look for each finding's link in the project's sources under `root` (`writtenAt`). @default false */
-  locateSources?: boolean | undefined;
+  /**
+   * The project's source folder (Astro's `srcDir`), absolute: when given, it is searched for
+   * where each finding's link is written (`writtenAt`) and which content entry each page is
+   * built from. Paths are shown relative to `root`.
+   */
+  srcDir?: string | undefined;
   /**
    * Absolute folder where results are kept between runs (created when needed). Without it,
    * or with the `cache` option off, nothing is cached.
@@ -102,12 +125,18 @@ export type RunStage =
   | 'graph'
   | 'inbound'
   | 'analyze'
+  | 'outbound'
+  | 'check'
   | 'sources'
   | 'report';
 
 /** Timings and counts of one run. */
 export interface RunStats {
-  /** Milliseconds per stage, in the order they ran (`sources` only with `locateSources`). */
+  /**
+   * Milliseconds per stage, in the order they ran: `analyze` the metrics, orphans, assets
+   * and anchors, `outbound` the outbound checks (when on), `check` the link checks,
+   * `sources` where findings are written (only with `srcDir`).
+   */
   timings: { stage: RunStage; ms: number }[];
   /** HTML files extracted, and of those, read from the extraction cache. */
   files: number;
@@ -137,6 +166,10 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   };
   const { shape, requestedFormat } = resolveShape(input, notes);
   const discovered = await discoverFiles(input.dir, shape);
+  notes.push(...discovered.notes);
+  const hostRedirects = await readHostRedirects({ dir: input.dir, root });
+  notes.push(...hostRedirects.notes);
+  const redirects = [...(input.redirects ?? []), ...hostRedirects.rules];
   notes.push(...describeEarlierReports(discovered.reportFolders, options.reportDir));
   if (requestedFormat === 'auto') {
     const guess = guessBuildFormat(discovered.html.map((file) => file.file));
@@ -148,6 +181,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   }
   const urls = createSiteUrls({ site: input.site, ...shape });
   endStage('discover');
+  input.onProgress?.(0, discovered.html.length);
   const extraction = await extractFiles(
     discovered.html.map(({ file, path: urlPath }) => ({
       dir: input.dir,
@@ -177,18 +211,20 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     pages,
     files: discovered.files,
     routes: input.routes,
-    redirects: input.redirects,
+    redirects,
   });
+  const locales = assignLocales(pages, index, input.i18n);
   const references = resolveReferences(index);
   const graph = buildLinkGraph(index, references);
   const isIgnoredLink = createLinkIgnorer(options.ignore.links, urls);
   endStage('graph');
 
-  const inbound = await collectInbound(options, urls, index, root);
+  const inbound = await collectInbound(options, urls, index, root, discovered.files);
   endStage('inbound');
   const analysis = analyzeSite(graph, {
     options,
     isIgnoredLink,
+    home: locales.home,
     inbound: inbound
       ? new Map(
           Object.values(inbound.joined.byPage).map((page) => [
@@ -200,6 +236,17 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     linkingText: inbound?.data.linkingText ?? null,
   });
   if (inbound) notes.push(...inbound.joined.notes);
+  endStage('analyze');
+  const outbound = await checkOutbound({
+    pages,
+    urls,
+    options: options.external,
+    isIgnoredLink,
+    cacheDir,
+    onProgress: input.onExternalProgress,
+  });
+  notes.push(...outbound.notes);
+  endStage('outbound');
 
   const findings = applySeverities(
     [
@@ -208,28 +255,55 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
         isIgnoredLink,
       }),
       ...checkLinkRules({ pages, references, isIgnoredLink }),
+      ...checkLinkPolicy({ pages, policy: options.linkPolicy, isIgnoredLink }),
       ...checkSite(pages, urls),
+      ...findUnusedIgnorePatterns(pages, options.ignore, urls),
+      ...checkRedirects(index, hostRedirects.rules, urls),
       ...(inbound?.joined.findings ?? []),
       ...analysis.findings,
+      ...outbound.findings,
     ],
     options.severity,
   );
   const failing = findingsAtFailLevel(findings, options.failOn);
-  endStage('analyze');
-  if (input.locateSources) {
-    await locateFindings(findings, new Set(failing), root, graph);
+  endStage('check');
+  if (input.srcDir) {
+    const located = await locateFindings(findings, graph, {
+      root,
+      srcDir: input.srcDir,
+      base: urls.base,
+    });
+    if (located.skipped > 0) {
+      notes.push(
+        `${located.skipped} source file(s) under ${input.srcDir} were too large or too many to search for where links are written`,
+      );
+    }
     endStage('sources');
   }
 
+  const groups = groupFindings(findings, (pagePath) => {
+    const metrics = analysis.metrics.get(pagePath);
+    const page = graph.nodes.get(pagePath);
+    return metrics
+      ? {
+          linkScore: metrics.linkScore,
+          backlinks: metrics.backlinks,
+          copy: page?.copyOf != null,
+        }
+      : undefined;
+  });
   const report = buildReport({
     urls,
     graph,
     files: discovered.files.size,
     findings,
+    groups,
     notes,
     analysis,
     inbound,
+    outbound,
     now: input.now ?? new Date(),
+    locales: locales.summary,
   });
   endStage('report');
   const stats: RunStats = {
@@ -287,9 +361,9 @@ function describeEarlierReports(
   reportDir: ResolvedLinkReportOptions['reportDir'],
 ): string[] {
   const own =
-    reportDir === false
-      ? null
-      : path.posix.normalize(reportDir.replace(/\\/g, '/')).replace(/\/+$/, '');
+    typeof reportDir === 'string'
+      ? path.posix.normalize(reportDir.replace(/\\/g, '/')).replace(/\/+$/, '')
+      : null;
   const earlier = reportFolders.filter((folder) => folder !== own);
   if (earlier.length === 0) return [];
   return [

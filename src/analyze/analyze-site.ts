@@ -5,6 +5,7 @@
 import type { ExtractedLink } from '../extract/types.js';
 import type { Finding } from '../findings/finding.js';
 import type { LinkGraph } from '../graph/build-link-graph.js';
+import type { SitePage } from '../site/site-index.js';
 import { type AnchorAnalysis, analyzeAnchors, type LinkingTextRow } from './anchors.js';
 import { computeClickDepths, findHomePage } from './click-depth.js';
 import { type AssetAnalysis, findLinkableAssets } from './linkable-assets.js';
@@ -26,11 +27,16 @@ export interface AnalyzeSiteInput {
   /** The resolved options (only `assets` and `genericAnchors` are read). */
   options: ResolvedAnalysisOptions;
   /** The `ignore.links` matcher; links it matches get no findings. */
-  isIgnoredLink?: ((link: ExtractedLink) => boolean) | undefined;
+  isIgnoredLink?: ((link: ExtractedLink, page: SitePage) => boolean) | undefined;
   /** Backlinks per page path; without it, inbound measures are `null`. */
   inbound?: ReadonlyMap<string, PageInbound> | null | undefined;
   /** Search Console's "Top linking text" rows. */
   linkingText?: readonly LinkingTextRow[] | null | undefined;
+  /**
+   * The home page, when it is not the base's `index.html` (a site whose every locale is
+   * prefixed starts at `/en/`).
+   */
+  home?: string | null | undefined;
 }
 
 /** How the PageRank behind link scores and equity scores ran. */
@@ -74,7 +80,7 @@ export interface SiteAnalysis {
 export function analyzeSite(graph: LinkGraph, input: AnalyzeSiteInput): SiteAnalysis {
   const isIgnoredLink = input.isIgnoredLink ?? (() => false);
   const inboundOf = createInboundLookup(input.inbound);
-  const home = findHomePage(graph);
+  const home = findHomePage(graph) ?? input.home ?? null;
   const links = countSiteLinks(graph.pages);
   const depths = computeClickDepths(graph, home);
 

@@ -7,6 +7,7 @@ import { createLinkFinding } from '../check/link-finding.js';
 import type { ExtractedLink } from '../extract/types.js';
 import { createFinding, type Finding } from '../findings/finding.js';
 import type { LinkGraph } from '../graph/build-link-graph.js';
+import type { SitePage } from '../site/site-index.js';
 import { isContentPage } from './page-metrics.js';
 
 /** One row of Search Console's "Top linking text" table. */
@@ -53,7 +54,7 @@ export interface AnalyzeAnchorsInput {
   graph: LinkGraph;
   /** The `genericAnchors` option. */
   genericAnchors: readonly string[];
-  isIgnoredLink: (link: ExtractedLink) => boolean;
+  isIgnoredLink: (link: ExtractedLink, page: SitePage) => boolean;
   linkingText?: readonly LinkingTextRow[] | null | undefined;
 }
 
@@ -82,16 +83,30 @@ const plainText = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 const foldedTexts = new Map<string, string>();
 const maxFoldedTexts = 50_000;
 
+/** Quotes around a whole link text, which are typography, not words. */
+const enclosingQuotes = /^\s*["'“”‘’«»„‚‹›「」『』]+\s*(.*?)\s*["'“”‘’«»„‚‹›「」『』]+\s*$/su;
+
+/**
+ * A link text for display: without quotes around the whole of it (`“Plugins”` →
+ * `Plugins`); a text that only ends in one (`Read more »`) keeps it.
+ */
+export function displayAnchorText(text: string): string {
+  const bare = enclosingQuotes.exec(text)?.[1];
+  return bare ? bare : text;
+}
+
 /**
  * Analyze anchor texts.
  *
  * Per link (on pages that are not redirects or ignored, links not ignored, `<a>` and
  * `<area>` to this site or others): a text equal to a generic anchor after
- * `normalizeAnchorText` gives `generic-anchor`; no accessible name gives `empty-anchor`.
+ * `normalizeAnchorText` gives `generic-anchor`, unless it names its target (see
+ * `namesItsTarget`); no accessible name gives `empty-anchor`.
  * Per text (graph edges between content pages, counted once per linking page and target):
  * a non-generic text used for two or more target pages is listed, and gives one
  * `ambiguous-anchor` when it names two or more pages from main content (navigation
- * repeats texts by design).
+ * repeats texts by design). The translations of one page (a translation family) are one
+ * target: "Algolia DocSearch" to the same guide in eleven languages is not ambiguous.
  */
 export function analyzeAnchors(input: AnalyzeAnchorsInput): {
   analysis: AnchorAnalysis;
@@ -106,14 +121,14 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
   for (const page of input.graph.pages) {
     if (page.kind === 'redirect' || page.ignored) continue;
     for (const link of page.links) {
-      if (!isAnchorLink(link) || input.isIgnoredLink(link)) continue;
+      if (!isAnchorLink(link) || input.isIgnoredLink(link, page)) continue;
       const key = normalizeAnchorText(link.text);
       if (link.text.trim() === '') {
         emptyLinks += 1;
         findings.push(createLinkFinding('empty-anchor', page, link));
-      } else if (generic.has(key)) {
+      } else if (generic.has(key) && !namesItsTarget(key, link, input.graph)) {
         genericLinks += 1;
-        const entry = genericTexts.get(key) ?? { text: link.text, links: 0 };
+        const entry = genericTexts.get(key) ?? { text: displayAnchorText(link.text), links: 0 };
         entry.links += 1;
         genericTexts.set(key, entry);
         findings.push(createLinkFinding('generic-anchor', page, link, { text: link.text }));
@@ -121,6 +136,8 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
     }
   }
 
+  // Note: one piece of content in several languages is one target (a translation family).
+  const familyOf = (path: string): string => input.graph.nodes.get(path)?.family ?? path;
   // text key → display text and target path → linking pages
   const byText = new Map<string, { text: string; targets: Map<string, number> }>();
   // Navigation repeats texts by design ("Home" per language, "English" to each page's
@@ -136,7 +153,7 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
       const key = normalizeAnchorText(text);
       if (key === '') continue;
       const targets = contextualTargets.get(key) ?? new Set<string>();
-      targets.add(edge.to);
+      targets.add(familyOf(edge.to));
       contextualTargets.set(key, targets);
     }
     const seen = new Set<string>();
@@ -144,11 +161,14 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
       const key = normalizeAnchorText(text);
       if (key === '' || seen.has(key)) continue;
       seen.add(key);
-      const entry = byText.get(key) ?? { text, targets: new Map<string, number>() };
+      const entry = byText.get(key) ?? {
+        text: displayAnchorText(text),
+        targets: new Map<string, number>(),
+      };
       entry.targets.set(edge.to, (entry.targets.get(edge.to) ?? 0) + 1);
       byText.set(key, entry);
       const uses = byTarget.get(edge.to) ?? new Map<string, AnchorUse>();
-      const use = uses.get(key) ?? { text, pages: 0 };
+      const use = uses.get(key) ?? { text: displayAnchorText(text), pages: 0 };
       use.pages += 1;
       uses.set(key, use);
       byTarget.set(edge.to, uses);
@@ -157,7 +177,7 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
 
   const sameTextDifferentTargets: AmbiguousAnchor[] = [];
   for (const [key, entry] of byText) {
-    if (entry.targets.size < 2) continue;
+    if (new Set([...entry.targets.keys()].map(familyOf)).size < 2) continue;
     const targets = [...entry.targets]
       .map(([path, pages]) => ({ path, pages }))
       .sort((a, b) => b.pages - a.pages || compare(a.path, b.path));
@@ -171,9 +191,11 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
   for (const ambiguous of sameTextDifferentTargets) {
     const key = normalizeAnchorText(ambiguous.text);
     if (ambiguous.generic || (contextualTargets.get(key)?.size ?? 0) < 2) continue;
+    // Note: the targets a reader must tell apart are pieces of content: one per family.
+    const families = [...new Set(ambiguous.targets.map((target) => familyOf(target.path)))];
     findings.push(
       createFinding('ambiguous-anchor', {
-        details: { text: ambiguous.text, targets: ambiguous.targets.map((target) => target.path) },
+        details: { text: ambiguous.text, targets: families },
       }),
     );
   }
@@ -226,6 +248,42 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
     },
     findings,
   };
+}
+
+/**
+ * Whether a text that would be generic names its target after all: the heading its fragment
+ * points at (a table of contents' "Details" → `#details`), the target page's title or h1,
+ * or the last segment of the URL (the code `<details>` → `…/Element/details`).
+ */
+function namesItsTarget(key: string, link: ExtractedLink, graph: LinkGraph): boolean {
+  const url = link.url === null ? null : URL.parse(link.url);
+  if (!url) return false;
+  const bare = key.replace(/[<>`'"]/g, '').trim();
+  const slug = bare.replace(/\s+/g, '-');
+  const fragment = decodeSafely(url.hash.slice(1)).toLowerCase();
+  if (fragment !== '' && (fragment === slug || fragment.endsWith(`-${slug}`))) return true;
+  const segment = decodeSafely(url.pathname.split('/').filter(Boolean).at(-1) ?? '')
+    .toLowerCase()
+    .replace(/\.[a-z0-9]+$/, '');
+  if (segment !== '' && (segment === slug || segment === bare)) return true;
+  if (link.scope !== 'internal') return false;
+  const page =
+    graph.nodes.get(url.pathname) ??
+    graph.nodes.get(url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : `${url.pathname}/`);
+  return (
+    page !== undefined &&
+    [page.facts.title, page.facts.h1].some(
+      (text) => text !== null && normalizeAnchorText(text) === key,
+    )
+  );
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** A link a reader clicks, to a web page of this site or another. */

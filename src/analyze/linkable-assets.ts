@@ -58,6 +58,18 @@ export interface LinkableAsset {
   underPromoted: boolean | null;
   /** Fewer than `minAssetContextualLinkingPages` pages link here from their content. */
   underLinked: boolean;
+  /**
+   * The other pages of its translation family (its translations and fallback copies), whose
+   * numbers are added into the asset's; empty for a page in one language.
+   */
+  translations: {
+    path: string;
+    locale: string | null;
+    /** A fallback copy of the asset's content, not a translation. */
+    copy: boolean;
+    contextualLinkingPages: number;
+    backlinks: number | null;
+  }[];
 }
 
 /** A page an override keeps from being an asset (`'none'`). */
@@ -147,7 +159,16 @@ export function findLinkableAssets(input: FindLinkableAssetsInput): {
   const suppressed: SuppressedAsset[] = [];
   const findings: Finding[] = [];
 
+  const familyMembers = new Map<string, SitePage[]>();
   for (const page of input.pages) {
+    const list = familyMembers.get(page.family);
+    if (list) list.push(page);
+    else familyMembers.set(page.family, [page]);
+  }
+  for (const page of input.pages) {
+    // Note: only the page that represents a translation family is classified and listed.
+    const family = familyMembers.get(page.family) ?? [page];
+    if ((family.find((member) => member.path === page.family) ?? family[0]) !== page) continue;
     const ruleInput: AssetRuleInput = {
       path: page.path,
       title: page.facts.title,
@@ -199,8 +220,10 @@ export function findLinkableAssets(input: FindLinkableAssetsInput): {
     } else {
       continue;
     }
-    const m = input.metrics.get(page.path)!;
-    const inbound = input.inboundOf(page);
+    // A translation family is one asset: its numbers add up over the family's pages.
+    const members = familyMembers.get(page.family) ?? [page];
+    const m = sumMetrics(members.map((member) => input.metrics.get(member.path)!));
+    const inbound = sumInbound(members.map((member) => input.inboundOf(member)));
     assets.push({
       path: page.path,
       title: page.facts.title,
@@ -217,6 +240,19 @@ export function findLinkableAssets(input: FindLinkableAssetsInput): {
       earning: inbound ? inbound.backlinks > 0 : null,
       underPromoted: inbound ? inbound.backlinks === 0 : null,
       underLinked: m.contextualLinkingPages < minAssetContextualLinkingPages,
+      translations: members
+        .filter((member) => member !== page)
+        .map((member) => {
+          const own = input.metrics.get(member.path)!;
+          return {
+            path: member.path,
+            locale: member.locale,
+            copy: member.copyOf !== null,
+            contextualLinkingPages: own.contextualLinkingPages,
+            backlinks: input.inboundOf(member)?.backlinks ?? null,
+          };
+        })
+        .sort((a, b) => compare(a.path, b.path)),
     });
   }
 
@@ -278,4 +314,28 @@ function ruleFor(type: AssetType): AssetRule {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The link counts of a translation family's pages, added up (link score: the best). */
+function sumMetrics(
+  metrics: readonly PageMetrics[],
+): Pick<PageMetrics, 'linkingPages' | 'contextualLinkingPages' | 'linkScore'> {
+  let linkScore: number | null = null;
+  for (const m of metrics) {
+    if (m.linkScore !== null) linkScore = Math.max(linkScore ?? 0, m.linkScore);
+  }
+  return {
+    linkingPages: metrics.reduce((sum, m) => sum + m.linkingPages, 0),
+    contextualLinkingPages: metrics.reduce((sum, m) => sum + m.contextualLinkingPages, 0),
+    linkScore,
+  };
+}
+
+/** The backlinks of a translation family's pages, added up; null without inbound data. */
+function sumInbound(inbound: readonly (PageInbound | null)[]): PageInbound | null {
+  if (inbound.every((entry) => entry === null)) return null;
+  return {
+    backlinks: inbound.reduce((sum, entry) => sum + (entry?.backlinks ?? 0), 0),
+    linkingSites: inbound.reduce((sum, entry) => sum + (entry?.linkingSites ?? 0), 0),
+  };
 }

@@ -16,6 +16,11 @@ export interface OrphanPage {
   linkingSites: number | null;
   /** Distinct pages it links to: an orphan can still feed an island. */
   linkedPages: number;
+  /**
+   * Its translations, orphans too, reported with it (the page and its translations link only
+   * each other, if at all); empty otherwise.
+   */
+  translations: string[];
 }
 
 /** Why an island page cannot be reached from the home page. */
@@ -96,6 +101,11 @@ export function findOrphans(input: FindOrphansInput): {
   const excluded: ExcludedPage[] = [];
   const findings: Finding[] = [];
 
+  // Note: a page and its translations linking each other (a language switcher) are not
+  // linked by the site: a page whose only links come from its own family is an orphan, and
+  // a family whose every page is an orphan is reported once, on the page that represents it.
+  const orphanFamilies = new Map<string, SitePage[]>();
+  const candidates = new Map<string, number>();
   for (const page of graph.pages) {
     const m = metrics.get(page.path)!;
     const reason = exclusionOf(page, home);
@@ -103,28 +113,11 @@ export function findOrphans(input: FindOrphansInput): {
       excluded.push({ path: page.path, reason, linkingPages: m.linkingPages });
       continue;
     }
-    if (m.linkingPages === 0) {
-      const inbound = inboundOf(page);
-      orphans.push({
-        path: page.path,
-        title: page.facts.title,
-        backlinks: inbound?.backlinks ?? null,
-        linkingSites: inbound?.linkingSites ?? null,
-        linkedPages: m.linkedPages,
-      });
-      const at = { page: page.path, file: page.file, source: page.source };
-      findings.push(
-        inbound && inbound.backlinks > 0
-          ? createFinding('orphan-with-backlinks', {
-              ...at,
-              details: {
-                page: page.path,
-                backlinks: inbound.backlinks,
-                linkingSites: inbound.linkingSites,
-              },
-            })
-          : createFinding('orphan-page', { ...at, details: { page: page.path } }),
-      );
+    candidates.set(page.family, (candidates.get(page.family) ?? 0) + 1);
+    if (linkingPagesOutsideFamily(graph, page) === 0) {
+      const list = orphanFamilies.get(page.family);
+      if (list) list.push(page);
+      else orphanFamilies.set(page.family, [page]);
       continue;
     }
     if (home !== null && m.clickDepth === null) islandCandidates.push(page);
@@ -146,6 +139,42 @@ export function findOrphans(input: FindOrphansInput): {
     }
   }
 
+  for (const [family, pages] of orphanFamilies) {
+    const together = pages.length > 1 && pages.length === candidates.get(family);
+    // Note: a fallback copy of a page that is linked is not an orphan of its own: it is the
+    // same content, and its locale's navigation is the site's to localize.
+    const reported = together
+      ? [pages.find((page) => page.path === family) ?? pages.find((p) => !p.copyOf) ?? pages[0]!]
+      : pages.filter((page) => !page.copyOf);
+    for (const page of reported) {
+      const translations = together ? pages.filter((p) => p !== page).map((p) => p.path) : [];
+      const inbound = sumInbound(
+        [page, ...pages.filter((p) => translations.includes(p.path))].map(inboundOf),
+      );
+      orphans.push({
+        path: page.path,
+        title: page.facts.title,
+        backlinks: inbound?.backlinks ?? null,
+        linkingSites: inbound?.linkingSites ?? null,
+        linkedPages: metrics.get(page.path)!.linkedPages,
+        translations,
+      });
+      const at = { page: page.path, file: page.file, source: page.source };
+      findings.push(
+        inbound && inbound.backlinks > 0
+          ? createFinding('orphan-with-backlinks', {
+              ...at,
+              details: {
+                page: page.path,
+                backlinks: inbound.backlinks,
+                linkingSites: inbound.linkingSites,
+                translations,
+              },
+            })
+          : createFinding('orphan-page', { ...at, details: { page: page.path, translations } }),
+      );
+    }
+  }
   orphans.sort((a, b) => (b.backlinks ?? 0) - (a.backlinks ?? 0) || compare(a.path, b.path));
   boilerplateOnly.sort((a, b) => compare(a.path, b.path));
   excluded.sort((a, b) => compare(a.path, b.path));
@@ -231,4 +260,23 @@ function describeIslands(
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Content pages outside the page's translation family that link to it. */
+function linkingPagesOutsideFamily(graph: LinkGraph, page: SitePage): number {
+  let count = 0;
+  for (const edge of graph.inlinks.get(page.path) ?? []) {
+    const from = graph.nodes.get(edge.from);
+    if (from && isContentPage(from) && from.family !== page.family) count++;
+  }
+  return count;
+}
+
+/** The backlinks of some pages, added up; null without inbound data. */
+function sumInbound(inbound: readonly (PageInbound | null)[]): PageInbound | null {
+  if (inbound.every((entry) => entry === null)) return null;
+  return {
+    backlinks: inbound.reduce((sum, entry) => sum + (entry?.backlinks ?? 0), 0),
+    linkingSites: inbound.reduce((sum, entry) => sum + (entry?.linkingSites ?? 0), 0),
+  };
 }

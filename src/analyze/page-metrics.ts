@@ -43,7 +43,7 @@ export interface PageMetrics extends LinkCounts {
   clickDepth: number | null;
   /** Internal PageRank (sums to 1 over content pages); `null` for other pages. */
   pageRank: number | null;
-  /** PageRank on a 0–100 log scale; `null` for pages that are not content pages. */
+  /** PageRank on a 1–100 log scale; `null` for pages that are not content pages. */
   linkScore: number | null;
   /** Links from other sites; `null` without inbound data. */
   backlinks: number | null;

@@ -1,5 +1,5 @@
 /**
- * Internal PageRank by power iteration, and the 0–100 log scale it is shown on.
+ * Internal PageRank by power iteration, and the 1–100 log scale it is shown on.
  */
 
 /** Parameters of `computePageRank`. */
@@ -99,8 +99,8 @@ export function computePageRank(
 }
 
 /**
- * Show ranks on a 0–100 log scale: `100 · (ln r − ln min) / (ln max − ln min)`, over the
- * ranks above 0, rounded to one decimal. The best-linked page scores 100, the least 0;
+ * Show ranks on a 1–100 log scale: `1 + 99 · (ln r − ln min) / (ln max − ln min)`, over the
+ * ranks above 0, rounded to one decimal. The best-linked page scores 100, the least 1;
  * when every rank is the same, every page scores 100. A rank of 0 scores 0.
  */
 export function toLogScores(ranks: ReadonlyMap<string, number>): Map<string, number> {
@@ -123,7 +123,8 @@ export function toLogScores(ranks: ReadonlyMap<string, number>): Map<string, num
     if (rank <= 0) scores.set(id, 0);
     // Note: below this span the ranks differ only by floating-point noise.
     else if (span < 1e-9) scores.set(id, 100);
-    else scores.set(id, Math.round((1000 * (Math.log(rank) - low)) / span) / 10);
+    // Note: the least-linked page scores 1, not 0: it is linked, and 0 reads like a dead page.
+    else scores.set(id, Math.round(10 + (990 * (Math.log(rank) - low)) / span) / 10);
   }
   return scores;
 }

@@ -4,11 +4,13 @@
 import type { SitePage } from '../site/site-index.js';
 import type { PageMetrics } from './page-metrics.js';
 
-/** One page in a ranking. */
+/** One page in a ranking (for a translation family, the page that represents it). */
 export interface RankingEntry {
   path: string;
   title: string | null;
   value: number;
+  /** Other pages of its translation family, counted into `value`; 0 for a page in one language. */
+  translations: number;
 }
 
 /** The measures pages are ranked by. */
@@ -42,16 +44,39 @@ export function rankPages(
   pages: readonly SitePage[],
   metrics: ReadonlyMap<string, PageMetrics>,
 ): Rankings {
+  // Note: a translation family ranks once, under the page that represents it: counts add up
+  // over its pages, scores take the best.
+  const families = new Map<string, SitePage[]>();
+  for (const page of pages) {
+    const list = families.get(page.family);
+    if (list) list.push(page);
+    else families.set(page.family, [page]);
+  }
   const rank = (measure: RankingMeasure): RankingEntry[] | null => {
     let known = false;
     const entries: (RankingEntry & { order: number })[] = [];
-    for (const page of pages) {
-      const m = metrics.get(page.path);
-      const value = m?.[measure] ?? null;
-      if (value === null) continue;
+    for (const [family, members] of families) {
+      const representative = members.find((page) => page.path === family) ?? members[0]!;
+      const values = members
+        .map((page) => metrics.get(page.path))
+        .filter((m): m is PageMetrics => m !== undefined);
+      const known_ = values.filter((m) => m[measure] !== null);
+      if (known_.length === 0) continue;
       known = true;
-      const order = measure === 'linkScore' ? (m?.pageRank ?? 0) : value;
-      if (value > 0) entries.push({ path: page.path, title: page.facts.title, value, order });
+      const best = measure === 'linkScore';
+      const value = best
+        ? Math.max(...known_.map((m) => m[measure] ?? 0))
+        : known_.reduce((sum, m) => sum + (m[measure] ?? 0), 0);
+      const order = best ? Math.max(...known_.map((m) => m.pageRank ?? 0)) : value;
+      if (value > 0) {
+        entries.push({
+          path: representative.path,
+          title: representative.facts.title,
+          value: measure === 'equityScore' ? Number(value.toPrecision(4)) : value,
+          translations: members.length - 1,
+          order,
+        });
+      }
     }
     if (!known) return null;
     return entries

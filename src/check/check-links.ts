@@ -3,11 +3,11 @@
  * fragments and resources, redirected links and trailing-slash mismatches.
  */
 
-import type { ExtractedLink } from '../extract/types.js';
 import { createFinding, type Finding } from '../findings/finding.js';
 import type { ResolvedReference } from '../graph/resolve-references.js';
 import { followRedirects, type SiteIndex, type SitePage } from '../site/site-index.js';
 import type { SiteUrls } from '../site/url.js';
+import type { LinkIgnorer } from './ignore.js';
 import { toFindingLink } from './link-finding.js';
 import { createFragmentSuggester, createPathSuggester } from './suggest.js';
 
@@ -15,7 +15,7 @@ import { createFragmentSuggester, createPathSuggester } from './suggest.js';
 export interface CheckLinksOptions {
   checkFragments: boolean;
   /** Whether a link is ignored by the user's `ignore.links`. */
-  isIgnoredLink: (link: ExtractedLink) => boolean;
+  isIgnoredLink: LinkIgnorer;
 }
 
 /** Find broken links, fragments and resources, redirected links and slash mismatches. */
@@ -31,7 +31,7 @@ export function checkLinks(
   // Astro's redirect pages name their destination three times (refresh, canonical, link).
   const reportedOnRedirectPages = new Set<string>();
   for (const { page, link, url, target } of references) {
-    if (page.ignored || options.isIgnoredLink(link)) continue;
+    if (page.ignored || options.isIgnoredLink(link, page)) continue;
     // Note: a 404 page's canonical and hreflang alternates (Starlight writes them for every
     // locale) name URLs that are not meant to exist; its visible links are still checked.
     if (link.kind === 'metadata' && (page.kind === 'not-found' || page.kind === 'error')) continue;
@@ -100,6 +100,12 @@ export function checkLinks(
         }
         const fragment = fragmentOf(url);
         if (options.checkFragments && fragment !== null && !target.page.idSet.has(fragment)) {
+          // Note: `href="#_"` on the same page is a deliberate placeholder (a target no page
+          // can mean), not a typo of a heading: said, not an error.
+          if (link.href.startsWith('#') && isPlaceholderFragment(fragment)) {
+            push(createFinding('placeholder-fragment', { ...at, details: { fragment } }));
+            break;
+          }
           push(
             createFinding('broken-fragment', {
               ...at,
@@ -150,4 +156,12 @@ function expectedPath(pathname: string, page: SitePage, urls: SiteUrls): string 
   // With trailingSlash 'ignore', hosts serve a directory index with and without the slash.
   if (urls.trailingSlash === 'ignore' && isDirectoryIndex) return null;
   return page.path;
+}
+
+/**
+ * A fragment of only punctuation (`_`, `!`, `-`, `__`): what a page writes for a link that
+ * must not go anywhere (a script handles it, or it stands for a page to come).
+ */
+function isPlaceholderFragment(fragment: string): boolean {
+  return /^[^\p{L}\p{N}\s]{1,3}$/u.test(fragment);
 }

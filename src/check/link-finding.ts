@@ -15,6 +15,7 @@ export function toFindingLink(link: ExtractedLink): FindingLink {
     element: link.element,
     attribute: link.attribute,
     text: link.text,
+    placement: link.placement,
     position: link.position,
   };
 }

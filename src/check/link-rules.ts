@@ -9,13 +9,14 @@ import type { Finding } from '../findings/finding.js';
 import { isFollowLink } from '../graph/build-link-graph.js';
 import type { ResolvedReference } from '../graph/resolve-references.js';
 import type { SitePage } from '../site/site-index.js';
+import type { LinkIgnorer } from './ignore.js';
 import { createLinkFinding } from './link-finding.js';
 
 /** Input of `checkLinkRules`. */
 export interface CheckLinkRulesInput {
   pages: readonly SitePage[];
   references: readonly ResolvedReference[];
-  isIgnoredLink: (link: ExtractedLink) => boolean;
+  isIgnoredLink: LinkIgnorer;
 }
 
 /**
@@ -30,7 +31,7 @@ export function checkLinkRules(input: CheckLinkRulesInput): Finding[] {
     link.kind === 'navigation' &&
     page.kind !== 'redirect' &&
     !page.ignored &&
-    !input.isIgnoredLink(link);
+    !input.isIgnoredLink(link, page);
   for (const { page, link, target } of input.references) {
     if (!isChecked(page, link)) continue;
     if (link.rel.includes('nofollow'))

@@ -36,5 +36,21 @@ export function checkSite(pages: readonly SitePage[], urls: SiteUrls): Finding[]
   }
   // Said once: a warning finding, so the log, the terminal and GitHub all show it.
   if (!urls.siteKnown) findings.push(createFinding('site-unknown', { details: {} }));
+  if (pages.length === 0) {
+    findings.push(
+      createFinding('nothing-checked', {
+        details: {
+          reason:
+            'no HTML page is in the output (a server build writes HTML only for its prerendered pages)',
+        },
+      }),
+    );
+  } else if (pages.every((page) => page.ignored)) {
+    findings.push(
+      createFinding('nothing-checked', {
+        details: { reason: `every one of the ${pages.length} pages is ignored by ignore.pages` },
+      }),
+    );
+  }
   return findings;
 }

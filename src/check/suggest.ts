@@ -5,7 +5,7 @@
  * answer is computed once per URL (a broken link in a layout repeats on every page).
  */
 import type { SiteIndex, SitePage } from '../site/site-index.js';
-import { pageKey } from '../site/url.js';
+import { decodePath, pageKey } from '../site/url.js';
 
 /** Longest text compared by edit distance; a longer href or id gets no suggestion. */
 export const maxSuggestionLength = 256;
@@ -228,126 +228,355 @@ export function createFragmentSuggester(): (fragment: string, page: SitePage) =>
       }
       lowerIds.set(page, lower);
     }
+    const tooMany = page.ids.length > maxFragmentCandidates;
     const answer =
       lower.get(fragment.toLowerCase()) ??
-      (page.ids.length > maxFragmentCandidates
+      (tooMany
         ? null
-        : nearestWithin(fragment, page.ids, Math.max(1, Math.floor(fragment.length / 4))));
+        : (nearestWithin(fragment, page.ids, Math.max(1, Math.floor(fragment.length / 4))) ??
+          sharingWord(fragment, page.ids)));
     memo.set(fragment, answer);
     return answer;
   };
 }
 
-/*
- * Lost backlink targets: the built page a missing URL should redirect to: a similar path (a
- * typo, a renamed slug, a slug with a word added or removed), preferring pages of the same
- * section (`/blog/…` for a lost `/blog/…`), else the nearest existing ancestor. Unrelated
- * pages are never suggested: a redirect to an unrelated page is worse than none.
- */
-
 /**
- * Suggest a redirect destination for a missing path.
- * @param target path of the missing URL (with base).
- * @param pages paths of the built pages (with base), as they should appear in the suggestion.
- * @param base the site's base (`/` or `/docs/`).
- * @returns one of `pages`, or null when none is close enough.
+ * The one id that shares the fragment's most distinctive word (its longest, of 4 letters or
+ * more): a heading translated around a code name (`#sidebarlink-type` → `тип-sidebarlink`).
+ * Null when no id, or more than one, does.
  */
-export function suggestPage(target: string, pages: readonly string[], base = '/'): string | null {
-  const targetKey = pageKey(target);
-  const baseKey = pageKey(base);
-  const candidates = pages
-    .map((page) => ({ page, key: pageKey(page) }))
-    .filter((candidate) => candidate.key !== targetKey);
-  if (candidates.length === 0) return null;
-
-  const section = sectionOf(targetKey, baseKey);
-  const sameSection =
-    section === null ? [] : candidates.filter((c) => sectionOf(c.key, baseKey) === section);
-  const close = closest(targetKey, sameSection) ?? closest(targetKey, candidates);
-  if (close) return close.page;
-
-  // Nothing similar: the nearest ancestor that is a page (never the home page: a redirect of
-  // unrelated URLs to the home page is treated as a soft 404 by search engines).
-  let ancestor = targetKey;
-  while (ancestor.lastIndexOf('/') > 0) {
-    ancestor = ancestor.slice(0, ancestor.lastIndexOf('/'));
-    if (ancestor === baseKey) break;
-    const found = candidates.find((candidate) => candidate.key === ancestor);
-    if (found) return found.page;
+function sharingWord(fragment: string, ids: readonly string[]): string | null {
+  if (fragment.length > maxSuggestionLength) return null;
+  const words = fragment
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 4)
+    .sort((a, b) => b.length - a.length);
+  for (const word of words) {
+    const matches = ids.filter((id) =>
+      id
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .includes(word),
+    );
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length > 1) return null;
   }
   return null;
 }
 
-/** The first path segment after the base, or null at the top level. */
-function sectionOf(key: string, baseKey: string): string | null {
-  const rest = baseKey === '/' ? key : key.slice(baseKey.length);
-  const segments = rest.split('/').filter(Boolean);
-  return segments.length > 1 ? (segments[0] ?? null) : null;
+/*
+ * Lost backlink targets: the built page (or file) a missing URL should redirect to, offered
+ * only when it is plausibly the same content. A redirect to an unrelated page is worse than
+ * none: it throws away the link's relevance and teaches the reader to distrust the report.
+ */
+
+/** Why a page is suggested for a lost URL. */
+export type RedirectMatch =
+  /** The same page under another URL form: `/x.html` for `/x/`, another letter case. */
+  | 'same-page'
+  /** The user's `movedPaths` option maps the URL there. */
+  | 'mapped'
+  /** The same slug under another folder or with another extension (`/blog/x/` → `/posts/x/`). */
+  | 'same-slug'
+  /** A slug a typo away (`/blog/helo-world/` → `/blog/hello-world/`), with the same numbers. */
+  | 'near-slug';
+
+/** What to do with a lost URL: the same content elsewhere, or a fallback clearly labelled as one. */
+export interface RedirectSuggestion {
+  /** The page or file that is plausibly the same content; null for "no close match". */
+  page: string | null;
+  /** Why `page` was chosen; null without one. */
+  match: RedirectMatch | null;
+  /**
+   * With no close match: the section's index page (the nearest ancestor that is a page, never
+   * the home page). Not the same content, so never offered as a redirect to paste.
+   */
+  fallback: string | null;
+  /** Several pages fit equally well (the same slug in two folders): none is chosen, all are named. */
+  ambiguous: string[];
 }
 
-/** The most similar of the close candidates (ties: the shorter path, then by name). */
-function closest(
-  targetKey: string,
-  candidates: readonly { page: string; key: string }[],
-): { page: string; key: string } | null {
-  const target = targetKey.toLowerCase();
-  let best: { page: string; key: string; distance: number } | null = null;
-  for (const candidate of candidates) {
-    const key = candidate.key.toLowerCase();
-    if (!isSimilar(target, key)) continue;
-    const d = editDistanceWithin(target, key, maxSuggestionLength);
-    if (
-      !best ||
-      d < best.distance ||
-      (d === best.distance &&
-        (candidate.key.length < best.key.length ||
-          (candidate.key.length === best.key.length && candidate.page < best.page)))
-    ) {
-      best = { ...candidate, distance: d };
+/** Candidates for `suggestRedirect`. */
+export interface RedirectCandidates {
+  /** Paths of the built pages (with base), as they should appear in a suggestion. */
+  pages: readonly string[];
+  /** Paths of the built files that are not pages (with base, decoded): `/files/guide.pdf`. */
+  files?: readonly string[] | undefined;
+  /** The site's base (`/` or `/docs/`). @default '/' */
+  base?: string | undefined;
+  /**
+   * Paths the user says moved (`movedPaths`): an exact path → its new path, or a folder (a key
+   * ending in `/`) → its new folder, the rest of the path kept.
+   */
+  moved?: Readonly<Record<string, string>> | undefined;
+}
+
+/** Extensions of pages (not files): a slug is compared without them (`/x.php` is `/x/`). */
+const pageExtensions = /\.(?:html?|php\d?|aspx?|jsp|cfm|shtml)$/i;
+
+/** Last segments that name no content of their own: `/blog/page/2/` is not `/news/page/2/`. */
+const structuralSlugs = new Set([
+  'index',
+  'default',
+  'page',
+  'feed',
+  'rss',
+  'atom',
+  'amp',
+  'print',
+]);
+
+/** Most candidates compared by edit distance for one lost URL (large sites keep this bounded). */
+export const maxRedirectCandidates = 20_000;
+
+/**
+ * Suggest where a lost URL should redirect: a page (or, for a file URL, a file) that is
+ * plausibly the same content, else the section index as a labelled fallback, else nothing.
+ */
+export function suggestRedirect(
+  target: string,
+  candidates: RedirectCandidates,
+): RedirectSuggestion {
+  return createRedirectSuggester(candidates)(target);
+}
+
+type Entry = { page: string; key: string; lower: string };
+
+/**
+ * `suggestRedirect` for many URLs over one site: candidates are indexed once, answers memoized.
+ * Bounded: at most `maxRedirectCandidates` pages and files, each compared once per URL by a
+ * banded edit distance.
+ */
+export function createRedirectSuggester(
+  candidates: RedirectCandidates,
+): (target: string) => RedirectSuggestion {
+  const base = candidates.base ?? '/';
+  const baseKey = pageKey(base);
+  const index = (paths: readonly string[]) => {
+    const entries: Entry[] = paths
+      .slice(0, maxRedirectCandidates)
+      .map((page) => ({ page, key: pageKey(page), lower: pageKey(page).toLowerCase() }));
+    return { entries, weights: tokenWeights(entries.map((entry) => entry.lower)) };
+  };
+  const pages = index(candidates.pages);
+  const files = index(candidates.files ?? []);
+  const memo = new Map<string, RedirectSuggestion>();
+  return (target) => {
+    let answer = memo.get(target);
+    if (!answer) {
+      const isFile = isFilePath(target);
+      answer = suggestAmong(
+        target,
+        isFile ? files : pages,
+        isFile,
+        baseKey,
+        candidates.moved ?? {},
+      );
+      memo.set(target, answer);
+    }
+    return answer;
+  };
+}
+
+function suggestAmong(
+  target: string,
+  { entries, weights }: { entries: readonly Entry[]; weights: ReadonlyMap<string, number> },
+  isFile: boolean,
+  baseKey: string,
+  moved: Readonly<Record<string, string>>,
+): RedirectSuggestion {
+  const none: RedirectSuggestion = { page: null, match: null, fallback: null, ambiguous: [] };
+  const targetKey = pageKey(target);
+  const lower = targetKey.toLowerCase();
+
+  const mapped = mapMoved(target, moved);
+  if (mapped !== null) {
+    const found = entries.find((entry) => entry.key === pageKey(mapped));
+    if (found) return { ...none, page: found.page, match: 'mapped' };
+  }
+
+  // The same page under another URL form: `.html` or not, another case.
+  const samePage =
+    entries.find((entry) => entry.key === targetKey) ??
+    entries.find((entry) => entry.lower === lower);
+  if (samePage) return { ...none, page: samePage.page, match: 'same-page' };
+
+  const slug = slugOf(targetKey, isFile);
+  if (isDistinctiveSlug(slug)) {
+    const sameSlug = entries.filter((entry) => slugOf(entry.lower, isFile) === slug);
+    if (sameSlug.length > 0) {
+      const ranked = rankByTokens(lower, sameSlug, weights);
+      if (ranked.length > 1 && ranked[0]!.score === ranked[1]!.score) {
+        const tied = ranked.filter((entry) => entry.score === ranked[0]!.score);
+        return { ...none, ambiguous: tied.map((entry) => entry.page).sort() };
+      }
+      return { ...none, page: ranked[0]!.page, match: 'same-slug' };
     }
   }
-  return best;
+
+  const near = nearSlug(lower, entries, weights);
+  if (near) return { ...none, page: near.page, match: 'near-slug' };
+
+  return { ...none, fallback: isFile ? null : sectionIndex(targetKey, baseKey, entries) };
 }
 
 /**
- * Whether two lower-case page keys name the same thing. Only the parts after their common
- * leading segments are compared (a shared `/blog/` would make any two posts look alike):
- * - at most a third of the longer part differs (at least one edit: `/blog/helo-world/`,
- *   `/docs/set-up/`, `/Pricing/`), or
- * - the words of one part are all in the other and make up at least half of its letters
- *   (`/old-pricing/` and `/pricing/`, `/blog/pricing/` and `/blog/pricing-tips/`).
- * The same path in another case is similar; an ancestor or a descendant is not (the ancestor
- * fallback handles those).
+ * The page a lost URL plausibly became (see `suggestRedirect`), or null.
+ * @param target path of the missing URL (with base).
+ * @param pages paths of the built pages (with base).
+ * @param base the site's base.
  */
-function isSimilar(a: string, b: string): boolean {
-  if (a === b) return true;
-  const segmentsA = a.split('/').filter(Boolean);
-  const segmentsB = b.split('/').filter(Boolean);
-  let shared = 0;
-  while (
-    shared < segmentsA.length &&
-    shared < segmentsB.length &&
-    segmentsA[shared] === segmentsB[shared]
-  ) {
-    shared++;
-  }
-  const restA = segmentsA.slice(shared).join('/');
-  const restB = segmentsB.slice(shared).join('/');
-  if (restA === '' || restB === '') return false;
-  const limit = Math.max(1, Math.floor(Math.max(restA.length, restB.length) / 3));
-  if (editDistanceWithin(restA, restB, limit) <= limit) return true;
-  const wordsA = wordsOf(restA);
-  const wordsB = wordsOf(restB);
-  const [fewer, more] = wordsA.length <= wordsB.length ? [wordsA, wordsB] : [wordsB, wordsA];
-  const letters = (words: string[]) => words.join('').length;
-  return (
-    fewer.length > 0 &&
-    letters(fewer) >= 4 &&
-    letters(fewer) * 2 >= letters(more) &&
-    fewer.every((word) => more.includes(word))
-  );
+export function suggestPage(target: string, pages: readonly string[], base = '/'): string | null {
+  return suggestRedirect(target, { pages, base }).page;
 }
 
-function wordsOf(text: string): string[] {
+/** Whether a path names a file rather than a page: its last segment has a non-page extension. */
+export function isFilePath(path: string): boolean {
+  const last = path.split('/').at(-1) ?? '';
+  return /\.[a-z0-9]{1,8}$/i.test(last) && !pageExtensions.test(last);
+}
+
+function mapMoved(target: string, moved: Readonly<Record<string, string>>): string | null {
+  const key = pageKey(target);
+  let best: { from: string; to: string } | null = null;
+  for (const [from, to] of Object.entries(moved)) {
+    if (pageKey(from) === key) return to;
+    // A folder moved: the longest matching folder wins.
+    if (from.endsWith('/') && key.startsWith(from) && (!best || from.length > best.from.length))
+      best = { from, to };
+  }
+  if (!best) return null;
+  const rest = decodePath(target).slice(best.from.length);
+  return `${best.to.endsWith('/') ? best.to : `${best.to}/`}${rest}`;
+}
+
+/** The last segment, lower case, without a page extension (files keep theirs). */
+function slugOf(key: string, isFile: boolean): string {
+  const last = (key.split('/').at(-1) ?? '').toLowerCase();
+  return isFile ? last : last.replace(pageExtensions, '');
+}
+
+/** A slug that names content: letters in it, not a page number or a structural word. */
+function isDistinctiveSlug(slug: string): boolean {
+  return /\p{L}/u.test(slug) && slug.length >= 3 && !structuralSlugs.has(slug);
+}
+
+function tokensOf(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/**
+ * How distinctive each token is across the candidates: 1 / (number of paths using it). Shared
+ * boilerplate (`movie`, `plot`, `explained`, `blog`) weighs little; a title's own word much.
+ */
+function tokenWeights(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) {
+    for (const token of new Set(tokensOf(key))) counts.set(token, (counts.get(token) ?? 0) + 1);
+  }
+  const weights = new Map<string, number>();
+  for (const [token, count] of counts) weights.set(token, 1 / count);
+  return weights;
+}
+
+/** Candidates by the weight of the tokens they share with the target (ties: shorter, then name). */
+function rankByTokens<T extends { page: string; lower: string }>(
+  target: string,
+  entries: readonly T[],
+  weights: ReadonlyMap<string, number>,
+): (T & { score: number })[] {
+  const targetTokens = new Set(tokensOf(target));
+  return entries
+    .map((entry) => {
+      let score = 0;
+      for (const token of new Set(tokensOf(entry.lower)))
+        if (targetTokens.has(token)) score += weights.get(token) ?? 0;
+      // Rounded, so float noise never breaks a real tie.
+      return { ...entry, score: Math.round(score * 1e6) / 1e6 };
+    })
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.page.length - b.page.length ||
+        (a.page < b.page ? -1 : a.page > b.page ? 1 : 0),
+    );
+}
+
+/**
+ * A candidate a typo away: at most 1 edit in short paths, 2 in longer ones (a tenth of the
+ * length, capped at 3), with the same numbers (`-2014-` is not `-2016-`, `part-1` not `part-2`)
+ * and the same number of path segments.
+ */
+function nearSlug<T extends { page: string; key: string; lower: string }>(
+  target: string,
+  entries: readonly T[],
+  weights: ReadonlyMap<string, number>,
+): T | null {
+  const limit = Math.min(3, Math.max(1, Math.floor(target.length / 10)));
+  const numbers = numbersOf(target);
+  const depth = target.split('/').length;
+  let best: { entry: T; distance: number }[] = [];
+  let bestDistance = limit + 1;
+  for (const entry of entries) {
+    if (Math.abs(entry.lower.length - target.length) >= bestDistance) continue;
+    if (entry.lower.split('/').length !== depth || numbersOf(entry.lower) !== numbers) continue;
+    const distance = editDistanceWithin(target, entry.lower, bestDistance - 1);
+    if (distance <= limit && !isTypo(target, entry.lower)) continue;
+    if (distance < bestDistance) {
+      best = [{ entry, distance }];
+      bestDistance = distance;
+    } else if (distance === bestDistance && distance <= limit) best.push({ entry, distance });
+  }
+  if (best.length === 0) return null;
+  const ranked = rankByTokens(
+    target,
+    best.map((item) => item.entry),
+    weights,
+  );
+  return ranked[0] ?? null;
+}
+
+/**
+ * Whether two paths a few edits apart differ by typos, not by words: a missing or doubled
+ * separator (`helloworld`, `hello-world`), or words a letter apart where a letter is missing,
+ * added or swapped (`helo`, `hello`). Replacing one letter of a short word makes another word
+ * (`cats`, `bats`; `red`, `bed`): a typo only in words of 6 letters or more.
+ */
+function isTypo(a: string, b: string): boolean {
+  const compact = (text: string) => text.replace(/[^\p{L}\p{N}/]+/gu, '');
+  if (compact(a) === compact(b)) return true;
+  const wordsA = a.split(/[^\p{L}\p{N}]+/u);
+  const wordsB = b.split(/[^\p{L}\p{N}]+/u);
+  if (wordsA.length !== wordsB.length) return false;
+  for (let index = 0; index < wordsA.length; index++) {
+    const x = wordsA[index]!;
+    const y = wordsB[index]!;
+    if (x === y) continue;
+    if (editDistanceWithin(x, y, 1) > 1) return false;
+    const substitution =
+      x.length === y.length && [...x].filter((char, i) => char !== y[i]).length === 1;
+    if (substitution && Math.min(x.length, y.length) < 6) return false;
+  }
+  return true;
+}
+
+function numbersOf(text: string): string {
+  return (text.match(/\d+/g) ?? []).join(' ');
+}
+
+/** The nearest ancestor that is a page, never the home page (a mass redirect there is a soft 404). */
+function sectionIndex(
+  targetKey: string,
+  baseKey: string,
+  entries: readonly { page: string; key: string }[],
+): string | null {
+  let ancestor = targetKey;
+  while (ancestor.lastIndexOf('/') > 0) {
+    ancestor = ancestor.slice(0, ancestor.lastIndexOf('/'));
+    if (ancestor === baseKey) break;
+    const found = entries.find((entry) => entry.key === ancestor);
+    if (found) return found.page;
+  }
+  return null;
 }

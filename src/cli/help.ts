@@ -35,8 +35,14 @@ Checks:
                              expression written /.../flags (repeatable)
   --no-fragments             Do not check #fragments against the target's ids
   --inbound <path|url>       Inbound-link export (Search Console, Ahrefs, …) to
-                             join with the link graph (repeatable)
+                             join with the link graph (repeatable); add =/page/
+                             for a drill-down's target: 'file.csv=/pricing/'
   --inbound-cache <dir>      Cache folder for downloaded exports
+  --allow-bad-rows           Import the readable rows of an export with bad rows
+                             (each bad line is a warning)
+  --inbound-max-bytes <n>    Most bytes read from one export, e.g. 512M
+                             (default: 256M)
+  --inbound-max-rows <n>     Most rows of one export (default: 1000000)
   --cache <dir>              Cache folder for results kept between runs
                              (default: the --inbound-cache folder)
   --no-cache                 Read and write no cache
@@ -48,12 +54,52 @@ Checks:
   --generic-anchor <text>    A link text to report as generic; replaces the
                              default list (repeatable)
 
+Outbound links (the external option):
+  --check-external           Check every outbound URL over the network
+                             (default: off; --no-check-external turns it off)
+  --external-cache <dur>     Reuse results this long: 30m, 6h, 1d, 1w, 0s, *
+                             (default: 1d)
+  --external-cache-errors <dur>
+                             Reuse 5xx, 429, timeout and network-error results
+                             this long (default: 1h)
+  --external-concurrency <n> Requests in flight at once (default: 16)
+  --external-per-host <n>    Requests in flight to one host (default: 2)
+  --external-timeout <time>  Time limit of a request: 10s, 500ms, or ms
+                             (default: 10s)
+  --external-retries <n>     Retries after 429, 5xx or a reset (default: 2)
+  --external-max-retry-wait <time>
+                             Longest wait before a retry (default: 60s)
+  --external-skip <pattern>  Never request matching URLs: a glob on
+                             host/path (linkedin.com/**), or /regex/
+                             (repeatable)
+  --external-only-hosts <host>
+                             Check only URLs on this host and its subdomains
+                             (repeatable)
+  --external-offline         No requests: cached results, the rest unchecked
+  --external-treat-as-ok <codes>
+                             Status codes counted as ok, e.g. 403,999
+  --external-fragments       Check #fragments of outbound links (GET, HTML)
+  --external-header <host=Name: value>
+                             Send a header to one host (repeatable)
+  --external-allow-private-hosts
+                             Also request localhost and private addresses
+  --external-affiliate-host <host>
+                             Another affiliate host for unqualified-sponsored
+                             (repeatable)
+  --external-affiliate-param <name[=value]>
+                             Another affiliate query parameter (repeatable)
+
 Output:
-  -f, --format <format>      text | json | github (default: text)
-                               text    summary and findings grouped by page
-                               json    the report JSON on stdout
-                               github  workflow commands (annotations) and a
-                                       job summary in $GITHUB_STEP_SUMMARY
+  -f, --format <format>      text | json | github | junit | sarif | markdown
+                             (default: text)
+                               text      summary and findings grouped by page
+                               json      the report JSON on stdout
+                               github    workflow commands (annotations) and a
+                                         job summary in $GITHUB_STEP_SUMMARY
+                               junit     JUnit XML (GitLab, Jenkins, Azure)
+                               sarif     SARIF 2.1.0 (GitHub code scanning)
+                               markdown  a summary for job summaries and
+                                         pull-request comments
   --json <file>              Also write the JSON report to <file>
   --html <dir>               Also write the report page (index.html,
                              report.json, report.schema.json) to <dir>
@@ -66,8 +112,9 @@ Output:
                              unless NO_COLOR is set)
 
 Other:
-  -c, --config <file>        Config file (default: ${configFileNames[0]} or
-                             ${configFileNames[1]} in the current folder);
+  -c, --config <file>        Config file (default: ${configFileNames[0]},
+                             ${configFileNames[1]} or
+                             ${configFileNames[2]} in the current folder);
                              flags win over it
   -h, --help                 Show this help
   -v, --version              Show the version

@@ -1,6 +1,6 @@
 /**
- * The CLI's config file: `link-report.config.mjs` (default export) or
- * `link-report.config.json`, holding the integration's options plus what Astro's config
+ * The CLI's config file: `link-report.config.mjs` or `link-report.config.ts` (default
+ * export; TypeScript where Node.js strips types itself) or `link-report.config.json`, holding the integration's options plus what Astro's config
  * would otherwise tell (`site`, `base`, `trailingSlash`, `buildFormat`) and `dir`.
  */
 import { existsSync } from 'node:fs';
@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import {
   buildFormats,
   type LinkReportOptions,
+  linkReportOptionsSchema,
+  nearestName,
   resolveOptions,
   trailingSlashValues,
 } from '../index.js';
@@ -20,7 +22,11 @@ export class ConfigError extends Error {
 }
 
 /** Names looked for in the current folder, in this order. */
-export const configFileNames = ['link-report.config.mjs', 'link-report.config.json'] as const;
+export const configFileNames = [
+  'link-report.config.mjs',
+  'link-report.config.ts',
+  'link-report.config.json',
+] as const;
 
 /** The site shape and folder a config file may set, besides the core's options. */
 export interface ConfigSite {
@@ -65,6 +71,15 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     throw new ConfigError(`${shown}: expected an object of options, got ${describeType(raw)}`);
   }
   const { $schema: _schema, ...entries } = raw as Record<string, unknown>;
+  // Note: unknown keys are named here, where the site keys are known too (`bse` → `base`).
+  const known = [...siteKeys, ...Object.keys(linkReportOptionsSchema.shape)];
+  for (const key of Object.keys(entries)) {
+    if (known.includes(key)) continue;
+    const meant = nearestName(key, known);
+    throw new ConfigError(
+      `${shown}: unknown key ${JSON.stringify(key)}${meant ? ` (did you mean ${JSON.stringify(meant)}?)` : `; the keys are ${known.join(', ')}`}`,
+    );
+  }
   const site: ConfigSite = {};
   const options: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entries)) {
@@ -104,20 +119,50 @@ async function readConfigFile(file: string, shown: string): Promise<unknown> {
       throw new ConfigError(`${shown} is not valid JSON: ${(error as Error).message}`);
     }
   }
-  if (!/\.(mjs|js)$/.test(file)) {
-    throw new ConfigError(`${shown}: a config file must end in .mjs, .js or .json`);
+  if (!/\.(mjs|js|ts|mts)$/.test(file)) {
+    throw new ConfigError(`${shown}: a config file must end in .mjs, .js, .ts, .mts or .json`);
   }
   if (!existsSync(file)) throw new ConfigError(`cannot read ${shown}: no such file`);
+  if (/\.m?ts$/.test(file)) {
+    const refusal = typeScriptRefusal(process.versions.node, process.features);
+    if (refusal) throw new ConfigError(`${shown} cannot be loaded: ${refusal}`);
+  }
   let module: Record<string, unknown>;
   try {
     module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (error) {
-    throw new ConfigError(`${shown} could not be loaded: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    // Note: Node.js strips types; it does not transform enums, namespaces or parameter properties.
+    const hint =
+      code === 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX'
+        ? ' (Node.js only strips types: write it without enums, namespaces and parameter properties, or as .mjs)'
+        : '';
+    throw new ConfigError(`${shown} could not be loaded: ${(error as Error).message}${hint}`);
   }
   if (!('default' in module)) {
     throw new ConfigError(`${shown} has no default export; write \`export default { … }\``);
   }
   return module.default;
+}
+
+/**
+ * Why Node.js cannot load a TypeScript config file, or null when it can: it strips types
+ * itself from 22.18 and 23.6 on (earlier with --experimental-strip-types), unless turned off.
+ */
+export function typeScriptRefusal(
+  nodeVersion: string,
+  features: { typescript?: unknown },
+): string | null {
+  if (features.typescript === 'strip' || features.typescript === 'transform') return null;
+  const [major = 0, minor = 0] = nodeVersion.split('.').map(Number);
+  const strips = major >= 24 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18);
+  if (!strips) {
+    return `Node.js ${nodeVersion} cannot load TypeScript; it can from 22.18 (or 23.6) on. Update Node.js, or write the config as link-report.config.mjs (with // @ts-check and defineConfig for the same completion)`;
+  }
+  if (features.typescript === false) {
+    return 'Node.js runs with type stripping turned off (--no-experimental-strip-types); turn it on, or write the config as .mjs';
+  }
+  return null;
 }
 
 function stringAt(

@@ -9,6 +9,7 @@ import {
   failLevels,
   findingTypes,
   type LinkReportOptions,
+  nearestName,
   type OutputFormat,
   outputFormats,
   severityLevels,
@@ -28,9 +29,38 @@ export type FlagOptions = Pick<
   assets?: Record<string, string>;
   siteKinds?: Record<string, string>;
   ignore?: { pages?: string[]; links?: (string | RegExp)[] };
-  /** Files (or folders) and URLs, each required. */
-  inbound?: ({ file: string; required: true } | { url: string; required: true })[];
+  /** Files (or folders) and URLs, each required; `file=/page/` gives a drill-down's target. */
+  inbound?: (
+    | { file: string; required: true; target?: string }
+    | { url: string; required: true; target?: string }
+  )[];
+  /** `--allow-bad-rows`: import the readable rows of every inbound source. */
+  allowBadRows?: boolean;
+  /** `--inbound-max-bytes`, `--inbound-max-rows`. */
+  inboundLimits?: { maxBytes?: number; maxRows?: number };
+  /** `--check-external` and the `--external-*` flags: only the keys given. */
+  external?: ExternalFlagOptions;
 };
+
+/** The `external` keys that flags set, as the options schema reads them. */
+export interface ExternalFlagOptions {
+  check?: boolean;
+  cache?: string;
+  cacheErrors?: string;
+  concurrency?: number;
+  perHost?: number;
+  timeout?: string | number;
+  retries?: number;
+  maxRetryWait?: string | number;
+  skip?: (string | RegExp)[];
+  onlyHosts?: string[];
+  offline?: boolean;
+  treatAsOk?: number[];
+  checkFragments?: boolean;
+  headers?: Record<string, Record<string, string>>;
+  allowPrivateHosts?: boolean;
+  affiliates?: { hosts?: string[]; params?: string[] };
+}
 
 /** The command line, parsed and validated. Absent fields were not given. */
 export interface CliArgs {
@@ -86,14 +116,43 @@ const flagDefinitions = {
   'generic-anchor': { type: 'string', multiple: true },
   'site-kind': { type: 'string', multiple: true },
   'inbound-cache': { type: 'string' },
+  'allow-bad-rows': { type: 'boolean' },
+  'inbound-max-bytes': { type: 'string' },
+  'inbound-max-rows': { type: 'string' },
   cache: { type: 'string' },
   // Note: with allowNegative, --no-cache sets `cache` to false; it must be declared to be accepted.
   'no-cache': { type: 'boolean' },
   timings: { type: 'boolean' },
+  // Outbound links: one flag per key of the `external` option.
+  'check-external': { type: 'boolean' },
+  'external-cache': { type: 'string' },
+  'external-cache-errors': { type: 'string' },
+  'external-concurrency': { type: 'string' },
+  'external-per-host': { type: 'string' },
+  'external-timeout': { type: 'string' },
+  'external-retries': { type: 'string' },
+  'external-max-retry-wait': { type: 'string' },
+  'external-skip': { type: 'string', multiple: true },
+  'external-only-hosts': { type: 'string', multiple: true },
+  'external-offline': { type: 'boolean' },
+  'external-treat-as-ok': { type: 'string', multiple: true },
+  'external-fragments': { type: 'boolean' },
+  'external-header': { type: 'string', multiple: true },
+  'external-allow-private-hosts': { type: 'boolean' },
+  'external-affiliate-host': { type: 'string', multiple: true },
+  'external-affiliate-param': { type: 'string', multiple: true },
 } as const;
 
 /** Every flag's long name (`--fail-on`), for the help's completeness test. */
 export const flagNames = Object.keys(flagDefinitions).map((name) => `--${name}`);
+
+/** The long flags a typo may have meant, with the `--no-` forms of the boolean ones. */
+function knownFlags(): string[] {
+  const negated = Object.entries(flagDefinitions)
+    .filter(([name, flag]) => flag.type === 'boolean' && !name.startsWith('no-'))
+    .map(([name]) => `--no-${name}`);
+  return [...flagNames, ...negated];
+}
 
 /**
  * Parse and validate `argv` (without `node` and the script).
@@ -139,9 +198,22 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       );
     }
     if (values['ignore-links'] !== undefined)
-      options.ignore.links = values['ignore-links'].map(parseLinkPattern);
+      options.ignore.links = values['ignore-links'].map((value) => parseLinkPattern(value));
   }
   if (values.inbound !== undefined) options.inbound = values.inbound.map(parseInboundSource);
+  if (values['allow-bad-rows'] !== undefined) options.allowBadRows = values['allow-bad-rows'];
+  if (values['inbound-max-bytes'] !== undefined || values['inbound-max-rows'] !== undefined) {
+    options.inboundLimits = {};
+    if (values['inbound-max-bytes'] !== undefined)
+      options.inboundLimits.maxBytes = parseBytes(values['inbound-max-bytes']);
+    if (values['inbound-max-rows'] !== undefined)
+      options.inboundLimits.maxRows = parsePositive(
+        '--inbound-max-rows',
+        values['inbound-max-rows'],
+      );
+  }
+  const external = parseExternalFlags(values);
+  if (Object.keys(external).length > 0) options.external = external;
 
   return {
     help: values.help ?? false,
@@ -178,7 +250,8 @@ function parseRaw(argv: readonly string[]) {
 function describeParseError(error: Error & { code?: string }): string {
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const flag = /'([^']+)'/.exec(error.message)?.[1] ?? error.message;
-    return `unknown option ${flag}`;
+    const meant = flag.startsWith('--') ? nearestName(flag, knownFlags()) : null;
+    return `unknown option ${flag}${meant ? ` (did you mean ${meant}?)` : ''}`;
   }
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     // e.g. "Option '--site <value>' argument missing" or "Option '--quiet' does not take an argument".
@@ -203,8 +276,9 @@ function oneOf<const T extends readonly string[]>(
 ): T[number] | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T[number];
+  const meant = nearestName(value, allowed);
   throw new UsageError(
-    `${flag} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`,
+    `${flag} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})${meant ? `; did you mean ${meant}?` : ''}`,
   );
 }
 
@@ -236,11 +310,22 @@ function parseFailOn(value: string): NonNullable<FlagOptions['failOn']> {
     .map((part) => part.trim())
     .filter(Boolean);
   const unknown = types.filter((type) => !isFindingType(type));
+  if (types.length > 0 && unknown.length > 0 && (types.length > 1 || value.includes(','))) {
+    // Note: a bad entry of a list is named on its own, with what it was meant to be.
+    throw new UsageError(
+      `--fail-on: ${unknown
+        .map((type) => {
+          const meant = nearestName(type, findingTypes);
+          return `unknown finding type ${JSON.stringify(type)}${meant ? ` (did you mean ${meant}?)` : ''}`;
+        })
+        .join('; ')}`,
+    );
+  }
   if (types.length === 0 || unknown.length > 0) {
+    const meant = nearestName(value, [...failLevels, ...findingTypes]);
     throw new UsageError(
       `--fail-on must be one of ${failLevels.join(', ')}, or a comma-separated list of finding types ` +
-        `(${findingTypes.join(', ')}) (got ${JSON.stringify(value)}` +
-        `${unknown.length > 0 && types.length > 1 ? `; unknown: ${unknown.join(', ')}` : ''})`,
+        `(${findingTypes.join(', ')}) (got ${JSON.stringify(value)})${meant ? `; did you mean ${meant}?` : ''}`,
     );
   }
   return types as FindingType[];
@@ -277,13 +362,17 @@ function parseSeverities(values: readonly string[]): NonNullable<FlagOptions['se
       );
     }
     if (!isFindingType(type)) {
+      const meant = nearestName(type, findingTypes);
       throw new UsageError(
-        `--severity: unknown finding type ${JSON.stringify(type)}; the types are ${findingTypes.join(', ')}`,
+        meant
+          ? `--severity: unknown finding type ${JSON.stringify(type)} (did you mean ${meant}?)`
+          : `--severity: unknown finding type ${JSON.stringify(type)}; the types are ${findingTypes.join(', ')}`,
       );
     }
     if (!(severityLevels as readonly string[]).includes(level)) {
+      const meant = nearestName(level, severityLevels);
       throw new UsageError(
-        `--severity: the level must be one of ${severityLevels.join(', ')} (got ${JSON.stringify(level)} for ${type})`,
+        `--severity: the level must be one of ${severityLevels.join(', ')} (got ${JSON.stringify(level)} for ${type}${meant ? `; did you mean ${meant}?` : ''})`,
       );
     }
     result[type] = level as (typeof severityLevels)[number];
@@ -294,14 +383,47 @@ function parseSeverities(values: readonly string[]): NonNullable<FlagOptions['se
 /**
  * A file or folder path, or an http(s) URL (downloaded and cached by the core). Named on
  * the command line, it is required: one that cannot be read is an error, not a warning.
+ * `path=/pricing/` (or `=https://…`) names the page a drill-down export is about: the value is
+ * split at its last `=` when what follows is a path or an absolute URL.
  */
 function parseInboundSource(
   value: string,
-): { file: string; required: true } | { url: string; required: true } {
+):
+  | { file: string; required: true; target?: string }
+  | { url: string; required: true; target?: string } {
   requireValue('--inbound', value);
-  return /^https?:\/\//i.test(value)
-    ? { url: value, required: true }
-    : { file: value, required: true };
+  const split = value.lastIndexOf('=');
+  const after = split > 0 ? value.slice(split + 1) : '';
+  const isTarget =
+    (after.startsWith('/') && !after.startsWith('//')) || /^https?:\/\/[^/]/i.test(after);
+  const source = isTarget ? value.slice(0, split) : value;
+  const target = isTarget ? { target: after } : {};
+  return /^https?:\/\//i.test(source)
+    ? { url: source, required: true, ...target }
+    : { file: source, required: true, ...target };
+}
+
+/** `--inbound-max-bytes`: a whole number of bytes, or with K, M or G (binary: 256M is 256 MiB). */
+function parseBytes(value: string): number {
+  const match = /^(\d+)\s*([kmg])?(?:i?b)?$/i.exec(value.trim());
+  const units = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as const;
+  const bytes = match
+    ? Number(match[1]) * (match[2] ? units[match[2].toLowerCase() as 'k' | 'm' | 'g'] : 1)
+    : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+    throw new UsageError(
+      `--inbound-max-bytes: expected a number of bytes such as 536870912 or 512M, got "${value}"`,
+    );
+  }
+  return bytes;
+}
+
+function parsePositive(flag: string, value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number <= 0) {
+    throw new UsageError(`${flag}: expected a whole number above 0, got "${value}"`);
+  }
+  return number;
 }
 
 /**
@@ -310,15 +432,15 @@ function parseInboundSource(
  * (`^ $ \ | ( ) +`) and its flags are valid: `/tags/js`, `/blog/gi` and `/docs/*\/` are
  * globs, `/^\/old\/$/` is a regex.
  */
-function parseLinkPattern(value: string): string | RegExp {
-  requireValue('--ignore-links', value);
+function parseLinkPattern(value: string, flag = '--ignore-links'): string | RegExp {
+  requireValue(flag, value);
   const match = /^\/(.+)\/([dgimsuvy]*)$/s.exec(value);
   if (!match || !/[\\^$()|+]/.test(match[1]!)) return value;
   try {
     return new RegExp(match[1]!, match[2]);
   } catch (error) {
     throw new UsageError(
-      `--ignore-links: invalid regular expression ${value}: ${(error as Error).message}`,
+      `${flag}: invalid regular expression ${value}: ${(error as Error).message}`,
     );
   }
 }
@@ -330,6 +452,90 @@ function parseWorkers(value: string): number {
     throw new UsageError(`--workers: expected a whole number from 0 to 64, got "${value}"`);
   }
   return workers;
+}
+
+/**
+ * The `--external-*` flags. Values are checked by the options schema, which names what is
+ * allowed; only the shape (a whole number, `host=Name: value`) is checked here.
+ */
+function parseExternalFlags(values: ReturnType<typeof parseRaw>['values']): ExternalFlagOptions {
+  const external: ExternalFlagOptions = {};
+  const text = (flag: string, value: string | undefined) =>
+    value === undefined ? undefined : requireValue(flag, value);
+  const count = (flag: string, value: string | undefined) =>
+    value === undefined ? undefined : parseCount(flag, value);
+  const time = (flag: string, value: string | undefined) =>
+    value === undefined
+      ? undefined
+      : /^\d+$/.test(value.trim())
+        ? Number(value)
+        : requireValue(flag, value);
+  const set = <K extends keyof ExternalFlagOptions>(
+    key: K,
+    value: ExternalFlagOptions[K] | undefined,
+  ) => {
+    if (value !== undefined) external[key] = value;
+  };
+  set('check', values['check-external']);
+  set('cache', text('--external-cache', values['external-cache']));
+  set('cacheErrors', text('--external-cache-errors', values['external-cache-errors']));
+  set('concurrency', count('--external-concurrency', values['external-concurrency']));
+  set('perHost', count('--external-per-host', values['external-per-host']));
+  set('timeout', time('--external-timeout', values['external-timeout']));
+  set('retries', count('--external-retries', values['external-retries']));
+  set('maxRetryWait', time('--external-max-retry-wait', values['external-max-retry-wait']));
+  set(
+    'skip',
+    values['external-skip']?.map((value) => parseLinkPattern(value, '--external-skip')),
+  );
+  set(
+    'onlyHosts',
+    values['external-only-hosts']?.map((host) => requireValue('--external-only-hosts', host)),
+  );
+  set('offline', values['external-offline']);
+  set(
+    'treatAsOk',
+    values['external-treat-as-ok']?.flatMap((value) =>
+      value.split(',').map((code) => parseCount('--external-treat-as-ok', code)),
+    ),
+  );
+  set('checkFragments', values['external-fragments']);
+  if (values['external-header'] !== undefined)
+    external.headers = parseHeaders(values['external-header']);
+  set('allowPrivateHosts', values['external-allow-private-hosts']);
+  const hosts = values['external-affiliate-host']?.map((host) =>
+    requireValue('--external-affiliate-host', host),
+  );
+  const params = values['external-affiliate-param']?.map((param) =>
+    requireValue('--external-affiliate-param', param),
+  );
+  if (hosts || params)
+    external.affiliates = { ...(hosts ? { hosts } : {}), ...(params ? { params } : {}) };
+  return external;
+}
+
+/** A whole number, for counts and status codes. */
+function parseCount(flag: string, value: string): number {
+  if (!/^\d+$/.test(value.trim())) {
+    throw new UsageError(`${flag}: expected a whole number, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
+/** `--external-header 'docs.example.com=Authorization: Bearer …'`, repeatable; headers of a host add up. */
+function parseHeaders(values: readonly string[]): Record<string, Record<string, string>> {
+  const headers: Record<string, Record<string, string>> = {};
+  for (const value of values) {
+    const match = /^([^=\s]+)=([^:]+):\s?(.*)$/s.exec(value);
+    if (!match) {
+      throw new UsageError(
+        `--external-header expects <host>=<Name>: <value>, e.g. 'docs.example.com=Authorization: Bearer …' (got ${JSON.stringify(value)})`,
+      );
+    }
+    const host = match[1]!.toLowerCase();
+    headers[host] = { ...headers[host], [match[2]!.trim()]: match[3]! };
+  }
+  return headers;
 }
 
 /** `--cache <dir>`, or `--no-cache` (parsed by `allowNegative` as false). */

@@ -16,6 +16,12 @@ export interface ProgressOptions {
   enabled: boolean;
   /** Clock in milliseconds; injectable for tests. */
   now?: () => number;
+  /** The progress text. @default `Parsed ${done}/${total} files` */
+  label?: (done: number, total: number) => string;
+  /** Logs get progress lines only for runs of at least this many items. @default logMinimumFiles */
+  logMinimum?: number;
+  /** Logs get a line at least this often (besides every 10%). @default logIntervalMs */
+  logInterval?: number;
 }
 
 /** A progress display fed by `runLinkReport`'s `onProgress`. */
@@ -40,6 +46,9 @@ const clearLine = '\r\x1b[2K';
 export function createProgress(options: ProgressOptions): Progress {
   const now = options.now ?? (() => performance.now());
   const { stream } = options;
+  const label = options.label ?? ((done: number, total: number) => `Parsed ${done}/${total} files`);
+  const logMinimum = options.logMinimum ?? logMinimumFiles;
+  const logInterval = options.logInterval ?? logIntervalMs;
   if (!options.enabled) return { update() {}, finish() {} };
   const started = now();
 
@@ -53,7 +62,7 @@ export function createProgress(options: ProgressOptions): Progress {
           return;
         last = time;
         drawn = true;
-        stream.write(`${clearLine}Parsed ${done}/${total} files`);
+        stream.write(`${clearLine}${label(done, total)}`);
       },
       finish() {
         if (drawn) stream.write(clearLine);
@@ -66,14 +75,19 @@ export function createProgress(options: ProgressOptions): Progress {
   let lastLine = started;
   return {
     update(done, total) {
-      if (total < logMinimumFiles) return;
+      if (total < logMinimum) return;
+      // A start line (done 0), for runs whose first step may take a while.
+      if (done === 0) {
+        stream.write(`${label(done, total)}\n`);
+        return;
+      }
       const step = Math.ceil(total / 10);
       if (nextMark === 0) nextMark = step;
       const time = now();
-      if (done < nextMark && time - lastLine < logIntervalMs && done < total) return;
+      if (done < nextMark && time - lastLine < logInterval && done < total) return;
       while (nextMark <= done) nextMark += step;
       lastLine = time;
-      stream.write(`Parsed ${done}/${total} files\n`);
+      stream.write(`${label(done, total)}\n`);
     },
     finish() {},
   };

@@ -5,13 +5,16 @@
  */
 import path from 'node:path';
 import {
+  createGithubOutputReporter,
   createReportFilesReporter,
+  escapeForTerminal,
   formatReporters,
   type LinkReportOptions,
   type LinkReportResult,
   OutputDirError,
   type Reporter,
   renderTimings,
+  reportFileFormats,
   resolveInboundCacheDir,
   resolveOptions,
   runLinkReport,
@@ -53,7 +56,7 @@ export const defaultDir = 'dist';
 export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
   const { stdout, stderr } = context;
   const fail = (message: string): number => {
-    stderr.write(`astro-link-report: ${message}\n`);
+    stderr.write(`astro-link-report: ${escapeForTerminal(message)}\n`);
     return exitCodes.error;
   };
 
@@ -108,6 +111,12 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   if (htmlDir && isInside(dir, htmlDir)) merged.reportDir = toPosix(path.relative(dir, htmlDir));
   if (args.cache === false) merged.cache = false;
   const options = resolveOptions(merged);
+  if (options.reporters.length > 0 && !htmlDir) {
+    // Note: said, not dropped: the files of `reporters` need a folder to go into.
+    stderr.write(
+      `astro-link-report: the config file's reporters (${options.reporters.join(', ')}) are written into the report folder, and there is none: give --html <dir> (or reportDir), or print one with --format\n`,
+    );
+  }
   // Note: by default the cache folder the CLI already uses for downloaded inbound exports.
   const cacheDir =
     typeof args.cache === 'string'
@@ -115,11 +124,21 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
       : resolveInboundCacheDir(cwd, options.inboundCacheDir);
 
   // An Astro build with the integration left its settings and route source files.
-  const astro = await readAstroBuildInfo(
+  const found = await readAstroBuildInfo(
     dir,
-    options.reportDir === false ? '_link-report' : options.reportDir,
+    typeof options.reportDir === 'string' ? options.reportDir : '_link-report',
+    cwd,
   );
+  const astro = found && 'ignored' in found ? null : found;
   const progress = createProgress({ stream: stderr, enabled: !args.quiet });
+  const externalProgress = createProgress({
+    stream: stderr,
+    enabled: !args.quiet,
+    label: (done, total) =>
+      done === 0 ? `Checking ${total} outbound URLs…` : `Checked ${done}/${total} outbound URLs`,
+    logMinimum: 20,
+    logInterval: 10_000,
+  });
   let result: LinkReportResult;
   try {
     result = await runLinkReport({
@@ -136,13 +155,22 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
       now: runStartTime(env),
       cacheDir,
       onProgress: (done, total) => progress.update(done, total),
+      onExternalProgress: (done, total) => {
+        // The extraction line is done; the check draws its own.
+        if (done === 0) progress.finish();
+        externalProgress.update(done, total);
+      },
     });
   } finally {
     progress.finish();
+    externalProgress.finish();
   }
   const { report } = result;
   if (report.summary.pages === 0) {
     throw new UsageError(`no .html files found in ${shownDir} (is it the build output folder?)`);
+  }
+  if (found && 'ignored' in found) {
+    report.notes.push(`an earlier report was ignored, for it is not valid: ${found.ignored}`);
   }
   if (astro) {
     report.notes.push(
@@ -151,21 +179,33 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   }
 
   const reporters: Reporter[] = [];
+  // Note: paths in CI formats are relative to the working directory (the repository root in CI).
+  const locations = { outDir: shownDir, configFile: config?.file };
   const files =
     htmlDir || jsonFile
       ? createReportFilesReporter({
           htmlDir,
           jsonFile,
-          // A report page kept outside the site links to the live pages (its paths would not resolve).
-          pageLinks: htmlDir && !isInside(dir, htmlDir) ? 'site' : 'root',
+          // A report page kept outside the site links to the built files (root-relative
+          // paths would not resolve there).
+          pageLinks: htmlDir && !isInside(dir, htmlDir) ? 'files' : 'root',
           siteDir: dir,
           insideSite: htmlDir !== undefined && args.html === undefined,
           announce: 'files',
+          files: options.reporters.map((format) => reportFileFormats[format]),
+          locations,
         })
       : null;
   if (files) reporters.push(files);
   const color = shouldUseColor(args.color, env, stdout.isTTY);
-  reporters.push(...formatReporters[args.format ?? 'text']({ color, outDir: shownDir }));
+  reporters.push(...formatReporters[args.format ?? 'text']({ color, ...locations }));
+  if (env.GITHUB_ACTIONS === 'true') {
+    reporters.push(
+      createGithubOutputReporter({
+        reportPage: () => (files?.reportPage ? showPath(cwd, files.reportPage) : null),
+      }),
+    );
+  }
   const writeStart = performance.now();
   const failures = await runReporters(
     reporters,
@@ -173,9 +213,9 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
     {
       log: {
         info: (message) => {
-          if (!args.quiet) stderr.write(`${message}\n`);
+          if (!args.quiet) stderr.write(`${escapeForTerminal(message)}\n`);
         },
-        warn: (message) => stderr.write(`astro-link-report: ${message}\n`),
+        warn: (message) => stderr.write(`astro-link-report: ${escapeForTerminal(message)}\n`),
       },
       stdout,
       env,
@@ -203,7 +243,44 @@ function mergeOptions(fromFile: LinkReportOptions, flags: FlagOptions): LinkRepo
   if (flags.siteKinds !== undefined)
     merged.siteKinds = { ...fromFile.siteKinds, ...flags.siteKinds };
   if (flags.inboundCacheDir !== undefined) merged.inboundCacheDir = flags.inboundCacheDir;
+  if (flags.inboundLimits !== undefined) {
+    merged.inboundLimits = { ...fromFile.inboundLimits, ...flags.inboundLimits };
+  }
+  // `--allow-bad-rows` applies to every inbound source, from the flags or the file.
+  if (flags.allowBadRows !== undefined && Array.isArray(merged.inbound)) {
+    merged.inbound = (merged.inbound as unknown[]).map((entry) =>
+      typeof entry === 'string'
+        ? /^https?:\/\//i.test(entry)
+          ? { url: entry, allowBadRows: flags.allowBadRows }
+          : { file: entry, allowBadRows: flags.allowBadRows }
+        : entry && typeof entry === 'object'
+          ? { ...entry, allowBadRows: flags.allowBadRows }
+          : entry,
+    );
+  }
+  if (flags.external !== undefined)
+    merged.external = mergeExternal(fromFile.external, flags.external);
   return merged as LinkReportOptions;
+}
+
+/**
+ * `--check-external` and the `--external-*` flags over the file's `external`, key by key;
+ * `headers` merge by host and `affiliates` by list.
+ */
+function mergeExternal(
+  fromFile: LinkReportOptions['external'],
+  flags: NonNullable<FlagOptions['external']>,
+): LinkReportOptions['external'] {
+  // Note: a malformed `external` in the file is left to the options schema to report.
+  const file = (typeof fromFile === 'object' && fromFile !== null ? fromFile : {}) as Record<
+    string,
+    unknown
+  >;
+  const merged: Record<string, unknown> = { ...file, ...flags };
+  if (flags.headers) merged.headers = { ...(file.headers as object | undefined), ...flags.headers };
+  if (flags.affiliates)
+    merged.affiliates = { ...(file.affiliates as object | undefined), ...flags.affiliates };
+  return merged as LinkReportOptions['external'];
 }
 
 /**

@@ -170,6 +170,7 @@ class PageCollector {
   private assetMeta: string | null = null;
   private assetBody: string | null = null;
   private assetHtml: string | null = null;
+  private mainLang: string | null = null;
   private readonly fast: FastPathState | null;
   /** Offsets (in the parsed text) of the cut tags and bodies found as the cuts expect. */
   private readonly confirmedTags = new Set<number>();
@@ -323,6 +324,9 @@ class PageCollector {
       case 'body':
         this.assetBody ??= readAttribute(element, 'dataLinkReportAsset');
         break;
+      case 'main':
+        if (!context.inSvg) this.mainLang ??= readNonBlank(element, 'lang');
+        break;
       case 'base':
         this.baseHref ??= readAttribute(element, 'href');
         break;
@@ -441,6 +445,12 @@ class PageCollector {
     const refreshUrl = this.refresh?.url == null ? null : resolve(this.refresh.url);
     facts.refresh = refreshUrl === null ? null : { url: refreshUrl, delay: this.refresh!.delay };
     facts.jsonLdTypes = [...this.jsonLdTypes].sort();
+    facts.base = this.baseHref === null || base === null ? null : base.href;
+    // Only a language other than the document's says anything about the content.
+    facts.contentLang =
+      this.mainLang !== null && this.mainLang.toLowerCase() !== facts.lang?.toLowerCase()
+        ? this.mainLang
+        : null;
 
     this.signals.words = countWords(this.text.join(''));
     this.signals.assetOverride =

@@ -20,6 +20,7 @@ const attributesByTag: Readonly<Record<string, readonly string[]>> = {
   area: ['href', 'xlink:href', 'alt', 'aria-label', 'title'],
   html: ['lang', 'data-link-report-asset'],
   body: ['data-link-report-asset'],
+  main: ['lang'],
   base: ['href'],
   meta: ['name', 'content', 'http-equiv'],
   link: ['href'],

@@ -28,6 +28,7 @@ export function createEmptyFacts(): PageFacts {
     title: null,
     h1: null,
     lang: null,
+    contentLang: null,
     canonical: null,
     robots: { noindex: false, nofollow: false },
     refresh: null,

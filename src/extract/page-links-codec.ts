@@ -21,7 +21,7 @@ import type {
 } from './types.js';
 
 /** Version of the encoding; part of every cache key. */
-export const pageLinksFormat = 1;
+export const pageLinksFormat = 2;
 
 const kinds: readonly LinkKind[] = ['navigation', 'resource', 'metadata'];
 const scopes: readonly LinkScope[] = ['internal', 'outbound', 'other'];
@@ -100,6 +100,7 @@ export function encodePageLinks(page: PageLinks): string {
       addNullable(facts.title),
       addNullable(facts.h1),
       addNullable(facts.lang),
+      addNullable(facts.contentLang),
       addNullable(facts.canonical),
       facts.robots.noindex ? 1 : 0,
       facts.robots.nofollow ? 1 : 0,
@@ -108,6 +109,8 @@ export function encodePageLinks(page: PageLinks): string {
       facts.hreflang.flatMap(({ lang, url }) => [add(lang), add(url)]),
       facts.jsonLdTypes.map(add),
       addNullable(facts.generator),
+      // Note: -2 when the page has no `base` fact at all (a page that could not be parsed).
+      facts.base === undefined ? -2 : addNullable(facts.base),
     ],
     [...signalNames.map((name) => signals[name]), addNullable(signals.assetOverride)],
     page.problems === undefined ? -1 : page.problems.map(add),
@@ -168,8 +171,8 @@ export function decodePageLinks(
   const strings$ = (value: unknown, what: string): string[] =>
     expectArray(value, -1, what).map((item) => string(item, what));
 
-  const factsData = expectArray(top[5], 11, 'the facts');
-  const hreflang = expectArray(factsData[8], -1, 'hreflang');
+  const factsData = expectArray(top[5], 13, 'the facts');
+  const hreflang = expectArray(factsData[9], -1, 'hreflang');
   if (hreflang.length % 2 !== 0) throw new PageLinksCodecError('hreflang: odd length');
   const hreflangFacts: PageFacts['hreflang'] = [];
   for (let i = 0; i < hreflang.length; i += 2) {
@@ -178,22 +181,24 @@ export function decodePageLinks(
       url: string(hreflang[i + 1], 'hreflang'),
     });
   }
-  const refreshUrl = nullable(factsData[6], 'refresh');
+  const refreshUrl = nullable(factsData[7], 'refresh');
   const facts: PageFacts = {
     title: nullable(factsData[0], 'title'),
     h1: nullable(factsData[1], 'h1'),
     lang: nullable(factsData[2], 'lang'),
-    canonical: nullable(factsData[3], 'canonical'),
+    contentLang: nullable(factsData[3], 'contentLang'),
+    canonical: nullable(factsData[4], 'canonical'),
     robots: {
-      noindex: expectFlag(factsData[4], 'noindex'),
-      nofollow: expectFlag(factsData[5], 'nofollow'),
+      noindex: expectFlag(factsData[5], 'noindex'),
+      nofollow: expectFlag(factsData[6], 'nofollow'),
     },
     refresh:
-      refreshUrl === null ? null : { url: refreshUrl, delay: expectCount(factsData[7], 'delay') },
+      refreshUrl === null ? null : { url: refreshUrl, delay: expectCount(factsData[8], 'delay') },
     hreflang: hreflangFacts,
-    jsonLdTypes: strings$(factsData[9], 'jsonLdTypes'),
-    generator: nullable(factsData[10], 'generator'),
+    jsonLdTypes: strings$(factsData[10], 'jsonLdTypes'),
+    generator: nullable(factsData[11], 'generator'),
   };
+  if (factsData[12] !== -2) facts.base = nullable(factsData[12], 'base');
 
   const signalData = expectArray(top[6], signalNames.length + 1, 'the signals');
   const signals = {} as ContentSignals;

@@ -58,6 +58,12 @@ export interface PageFacts {
   title: string | null;
   h1: string | null;
   lang: string | null;
+  /**
+   * The `lang` of the page's `<main>`, when it differs from the document's: the language of
+   * the content itself (a translation's fallback copy shows the default language's content
+   * under its own locale's `<html lang>`, as Starlight writes it).
+   */
+  contentLang: string | null;
   /** Absolute canonical URL, resolved. */
   canonical: string | null;
   robots: { noindex: boolean; nofollow: boolean };
@@ -68,6 +74,11 @@ export interface PageFacts {
   jsonLdTypes: string[];
   /** `<meta name="generator">` content, e.g. `Astro v7.3.5`. */
   generator: string | null;
+  /**
+   * The document's base URL when a `<base href>` sets one (relative links resolve against
+   * it, not the page's URL); null without one.
+   */
+  base?: string | null;
 }
 
 /**

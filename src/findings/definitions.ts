@@ -60,6 +60,22 @@ function listSome(items: readonly string[]): string {
 
 type PageDetails = { page: string };
 
+/** How a lost target's suggestion is the same content, for its hint. */
+const matchWording: Record<string, string> = {
+  'same-page': 'the same page at its built URL',
+  mapped: 'the page movedPaths maps it to',
+  'same-slug': 'the page with the same slug',
+  'near-slug': 'the page whose slug differs by a typo',
+};
+/** ` (nor do its 2 translations, /fr/x/ and /de/x/)`, for a family of orphans. */
+function translationsNote(translations: readonly string[] | undefined): string {
+  if (!translations || translations.length === 0) return '';
+  const count = translations.length;
+  return count === 1
+    ? ` (nor does its translation ${translations[0]})`
+    : ` (nor do its ${count} translations: ${listSome(translations)})`;
+}
+
 /** Every finding type. Keys are the stable identifiers used in JSON, options and docs. */
 export const findingDefinitions = {
   'broken-link': define<{
@@ -92,6 +108,17 @@ export const findingDefinitions = {
       d.suggestion
         ? `Did you mean #${d.suggestion}?${d.suggestion.toLowerCase() === d.fragment.toLowerCase() ? ' Ids are case-sensitive.' : ''}`
         : 'Add an element with that id to the target page, or fix the fragment.',
+  }),
+  'placeholder-fragment': define<{ fragment: string }>({
+    severity: 'info',
+    category: 'links',
+    title: 'Placeholder link',
+    description:
+      'A link to a fragment of only punctuation on its own page (`href="#_"`, `"#!"`) that no element has: a placeholder, which goes nowhere.',
+    message: (d) =>
+      `links to #${d.fragment}, a placeholder: no element has that id, so it goes nowhere`,
+    hint: () =>
+      "Nothing to do if it is a placeholder on purpose (a script handles it, or it stands for a page to come); otherwise point it at a real target. Turn these off with severity: { 'placeholder-fragment': 'off' }.",
   }),
   'broken-resource': define<{ target: string; suggestion: string | null }>({
     severity: 'error',
@@ -132,6 +159,17 @@ export const findingDefinitions = {
     message: (d) => `links to ${d.target}, but the page is served at ${d.expected}`,
     hint: (d) =>
       `Write ${d.expected} (trailingSlash: ${d.trailingSlash}, build.format: ${d.buildFormat}).`,
+  }),
+  'broken-redirect': define<{ from: string; to: string; origin: string; destination: string }>({
+    severity: 'warning',
+    category: 'links',
+    title: 'Redirect to a missing page',
+    description:
+      'A host redirect rule (`_redirects`, `netlify.toml`, `vercel.json`) sends a path to a page the build does not have.',
+    message: (d) =>
+      `the redirect ${d.from} → ${d.to} (${d.origin}) ends at ${d.destination}, which does not exist in the build`,
+    hint: () =>
+      'Point the rule at a page that exists, or remove it: readers and backlinks that follow it reach a 404.',
   }),
   'link-to-noindex': define<{ target: string }>({
     severity: 'warning',
@@ -176,22 +214,26 @@ export const findingDefinitions = {
     message: (d) => `links to ${d.target} over plain http`,
     hint: () => 'Use https:// if the site supports it.',
   }),
-  'orphan-page': define<PageDetails>({
+  'orphan-page': define<PageDetails & { translations?: string[] }>({
     severity: 'warning',
     category: 'structure',
     title: 'Orphan page',
-    description: 'A built page that no other page links to.',
-    message: (d) => `${d.page} has no internal links from any other page`,
+    description:
+      'A built page that no other page links to (links from its own translations do not count).',
+    message: (d) =>
+      `${d.page} has no internal links from any other page${translationsNote(d.translations)}`,
     hint: () => 'Link to it from a related page, a hub or the navigation, or stop building it.',
   }),
-  'orphan-with-backlinks': define<PageDetails & { backlinks: number; linkingSites: number }>({
+  'orphan-with-backlinks': define<
+    PageDetails & { backlinks: number; linkingSites: number; translations?: string[] }
+  >({
     severity: 'warning',
     category: 'structure',
     title: 'Orphan page with backlinks',
     description:
       'A built page that earns links from other sites but that no page of yours links to.',
     message: (d) =>
-      `${d.page} has ${d.backlinks} backlink(s) but no internal links from any other page`,
+      `${d.page} has ${d.backlinks} backlink(s) but no internal links from any other page${translationsNote(d.translations)}`,
     hint: () => 'Link to it from related content: the equity it earns is stuck there.',
   }),
   'island-page': define<
@@ -269,7 +311,16 @@ export const findingDefinitions = {
     backlinks: number;
     linkingSites: number;
     reason: string;
+    /** `file` for a URL that names a file (`/guide.pdf`). */
+    kind?: 'page' | 'file';
+    /** The page that is plausibly the same content (see `match`), or null: no close match. */
     suggestion: string | null;
+    /** Why the suggestion is the same content: same-page, mapped, same-slug or near-slug. */
+    match?: string | null;
+    /** The section index, named as a fallback when there is no close match (not the same content). */
+    fallback?: string | null;
+    /** Pages that fit equally well, so none was chosen. */
+    ambiguous?: string[];
     redirectFrom: string | null;
     redirectTo: string | null;
     /** The ready-to-paste `redirects` entry, from the paste-safe serializer. */
@@ -287,12 +338,21 @@ export const findingDefinitions = {
       'An inbound export names a URL of this site that the build no longer has and no redirect covers.',
     message: (d) =>
       `${escapeUnsafe(d.target)} has ${d.backlinks} backlink(s) but the build has no page there${d.note ? ` (${d.note})` : ''}`,
-    hint: (d) =>
-      d.snippet
-        ? `Add a redirect to the nearest page in astro.config.mjs: redirects: { ${d.snippet} }`
-        : d.suspicious
-          ? `No redirect is offered: ${d.suspicious}, so it may be crafted to trick whoever pastes it. Look at the linking pages before you act on it.`
-          : 'Restore the page or add a redirect to the most relevant page.',
+    hint: (d) => {
+      const what = d.kind === 'file' ? 'file' : 'page';
+      if (d.snippet) {
+        return `Add a redirect to ${matchWording[d.match ?? ''] ?? 'the nearest page'} in astro.config.mjs: redirects: { ${d.snippet} }`;
+      }
+      if (d.suspicious) {
+        return `No redirect is offered: ${d.suspicious}, so it may be crafted to trick whoever pastes it. Look at the linking pages before you act on it.`;
+      }
+      if (d.ambiguous && d.ambiguous.length > 0) {
+        return `Several built pages have this slug (${listSome(d.ambiguous.map(escapeUnsafe))}), so none is suggested: redirect it to the one with the same content, or restore the ${what}.`;
+      }
+      return d.fallback
+        ? `No close match among the built pages: restore the ${what}, or redirect it to the page with the same content. Fallback: the section index ${escapeUnsafe(d.fallback)} (not the same content; a mass redirect there reads as a soft 404).`
+        : `No close match among the built ${what}s: restore the ${what}, or redirect it to the ${what} with the same content.`;
+    },
   }),
   'inbound-source-failed': define<{
     source: string;
@@ -301,16 +361,27 @@ export const findingDefinitions = {
     required?: boolean;
     problems?: number;
     line?: number | null;
+    /** What fixes it: export, options, source or limit (see InboundProblem.fix). */
+    fix?: string | null;
   }>({
     severity: 'warning',
     category: 'inbound',
     title: 'Inbound source failed',
     description: 'An inbound-link export could not be read; the report lacks its data.',
     message: (d) => `${d.source}: ${d.reason}`,
-    hint: (d) =>
-      d.required
-        ? 'Fix or re-download the export: the source is required, so the build fails until it can be read.'
-        : 'Fix or re-download the export. Mark the source required to fail the build instead.',
+    hint: (d) => {
+      const fix =
+        d.fix === 'options'
+          ? 'The file is fine: its inbound entry must say more (the message says what: target, columns, format or allowBadRows).'
+          : d.fix === 'source'
+            ? 'Check the path or URL; the message says what failed.'
+            : d.fix === 'limit'
+              ? 'If the export is yours and this large, raise inboundLimits (maxBytes, maxRows; --inbound-max-bytes, --inbound-max-rows on the command line).'
+              : 'Fix the export, or download it again if it was cut short.';
+      return d.required
+        ? `${fix} The source is required, so the build fails until it can be read.`
+        : `${fix} Mark the source required to fail the build instead.`;
+    },
   }),
   'inbound-source-warning': define<{
     source: string;
@@ -324,7 +395,26 @@ export const findingDefinitions = {
     description:
       'An inbound-link export was read, but with a caveat: rows skipped (allowBadRows), a stale cached copy, a guessed encoding, or a file in a folder that was not read.',
     message: (d) => `${d.source}: ${d.reason}`,
-    hint: () => 'Check the export; re-download it if rows or data are missing.',
+    hint: () =>
+      'Check the export against the message: it names what was left out or guessed, and the file and line.',
+  }),
+  'suspicious-linking-site': define<{
+    site: string;
+    links: number | null;
+    /** Why, naming the tool and the value. */
+    reasons: string[];
+    /** flagged-spam, spam-score, many-links-low-authority. */
+    codes: string[];
+  }>({
+    severity: 'info',
+    category: 'inbound',
+    title: 'Suspicious linking site',
+    description:
+      'A linking site a backlink tool flags as spam, with a spam score over toxicLinks.spamScore, or with many links and a very low authority: a candidate for disavow-candidates.txt, never a verdict.',
+    message: (d) =>
+      `${escapeUnsafe(d.site)} links to you${d.links === null ? '' : ` ${d.links} time(s)`}: ${d.reasons.map(escapeUnsafe).join('; ')}`,
+    hint: () =>
+      'Review it. Google ignores most spammy links by itself: upload disavow-candidates.txt (next to the report) only for a manual action or links you bought or built and cannot get removed.',
   }),
   'duplicate-page': define<PageDetails & { file: string; other: string }>({
     severity: 'warning',
@@ -346,6 +436,29 @@ export const findingDefinitions = {
     hint: () =>
       'Fix the HTML of this page; the message says what went wrong and what was done instead.',
   }),
+  'unused-ignore-pattern': define<{ option: 'ignore.links' | 'ignore.pages'; pattern: string }>({
+    severity: 'warning',
+    category: 'site',
+    title: 'Ignore pattern that matches nothing',
+    description:
+      'A pattern of `ignore.links` matches no link, or one of `ignore.pages` no page: it is likely mistyped.',
+    message: (d) =>
+      `the ${d.option} pattern ${JSON.stringify(d.pattern)} matches no ${d.option === 'ignore.links' ? 'link' : 'page'}`,
+    hint: (d) =>
+      d.option === 'ignore.links'
+        ? 'Fix or remove it: a glob matches the href as written (#_), the path and query of an internal link (/old/**) or a whole URL (https://example.com/**); a regular expression is written /…/.'
+        : 'Fix or remove it: a glob matches page paths with base, such as /drafts/**.',
+  }),
+  'nothing-checked': define<{ reason: string }>({
+    severity: 'warning',
+    category: 'site',
+    title: 'Nothing was checked',
+    description:
+      'The run found no page to check: no HTML in the output (a server build writes HTML only for prerendered pages), or every page is ignored.',
+    message: (d) => `nothing was checked: ${d.reason}`,
+    hint: () =>
+      'Check the output folder and ignore.pages; with output: "server", prerender the pages to check (export const prerender = true).',
+  }),
   'site-unknown': define<Record<string, never>>({
     severity: 'warning',
     category: 'site',
@@ -356,6 +469,137 @@ export const findingDefinitions = {
       'site is not configured: absolute links to your own domain are treated as outbound',
     hint: () =>
       "Set site in astro.config.mjs (e.g. site: 'https://example.com'), or pass --site to the CLI.",
+  }),
+  'broken-external': define<{
+    target: string;
+    status: 'broken' | 'invalid-url';
+    /** The HTTP status of the last response, or null when there was none. */
+    code: number | null;
+    /** What happened, worded to follow "which": `answers 404 Not Found`. */
+    reason: string;
+    /** Where redirects led before the failure, or null. */
+    destination: string | null;
+  }>({
+    severity: 'warning',
+    category: 'outbound',
+    title: 'Broken outbound link',
+    description:
+      'An outbound URL answers 404 or 410, its host does not exist, it refuses connections, it redirects in a loop, or it is not a valid URL (external.check).',
+    message: (d) =>
+      d.status === 'invalid-url'
+        ? `links to ${d.target}, which is not a valid URL`
+        : `links to ${d.target}, which ${d.reason}`,
+    hint: (d) =>
+      d.status === 'invalid-url'
+        ? 'Fix the href: browsers cannot open it either.'
+        : d.code === null
+          ? 'Check the host name, or remove the link: readers cannot reach it.'
+          : 'Link to where the content moved (search the site for it), to an archived copy, or remove the link.',
+  }),
+  'redirected-external': define<{
+    target: string;
+    /** The URL the link should name: where the permanent redirects end. */
+    destination: string;
+    /** The status of the first redirect (301 or 308). */
+    code: number;
+    /** The URL to write instead, or null when the destination does not look like a replacement. */
+    suggestion: string | null;
+    /** Why no suggestion is made, or what follows the permanent redirects; null when nothing. */
+    note: string | null;
+  }>({
+    severity: 'info',
+    category: 'outbound',
+    title: 'Outbound link permanently redirected',
+    description:
+      'An outbound URL answers with a permanent redirect (301, 308): the link can name the destination (external.check).',
+    message: (d) =>
+      `links to ${d.target}, which redirects permanently (${d.code}) to ${d.destination}${d.note && d.suggestion ? ` (${d.note})` : ''}`,
+    hint: (d) =>
+      d.suggestion
+        ? `Link to ${d.suggestion} directly.`
+        : `${d.note ?? 'The destination may not be a replacement'}: open both and link to the page that replaced it, or remove the link.`,
+  }),
+  'unverified-external': define<{
+    target: string;
+    status: 'unverified' | 'server-error' | 'timeout';
+    code: number | null;
+    /** What happened, worded to follow "could not be verified:". */
+    reason: string;
+  }>({
+    severity: 'info',
+    category: 'outbound',
+    title: 'Outbound link not verified',
+    description:
+      'An outbound URL could not be verified: it refused the checker (401, 403, 429, 999, a bot wall), failed with a server error or a network problem, or timed out. Never reported as broken (external.check).',
+    message: (d) => `links to ${d.target}, which could not be verified: ${d.reason}`,
+    hint: (d) =>
+      d.status === 'unverified' && d.code !== null
+        ? `Open it in a browser. If it works, add '${URL.parse(d.target)?.hostname ?? d.target}' to external.skip (or ${d.code} to external.treatAsOk) to stop checking it.`
+        : 'Open it in a browser; it is checked again once the result expires (external.cacheErrors).',
+  }),
+  'broken-external-fragment': define<{ target: string; fragment: string }>({
+    severity: 'warning',
+    category: 'outbound',
+    title: 'Broken outbound fragment',
+    description:
+      'An outbound link names a #fragment that the linked HTML page has no element for (external.checkFragments).',
+    message: (d) => `links to ${d.target}, but that page has no element with id "${d.fragment}"`,
+    hint: () =>
+      'Fix the fragment or drop it. If the page adds the id with JavaScript, list the link in ignore.links.',
+  }),
+  'localhost-link': define<{ target: string; why: string }>({
+    severity: 'error',
+    category: 'outbound',
+    title: 'Link to a local address',
+    description:
+      'A link or reference names localhost, 127.0.0.1, 0.0.0.0, a private-range address or a local host name, which readers of the built site cannot reach.',
+    message: (d) => `links to ${d.target}, ${d.why} that readers cannot reach`,
+    hint: () =>
+      'Replace it with the public URL; it was likely left from development. Turn the check off with severity: { "localhost-link": "off" }.',
+  }),
+  'unqualified-sponsored': define<{ target: string; signal: string }>({
+    severity: 'warning',
+    category: 'outbound',
+    title: 'Affiliate link without rel="sponsored"',
+    description:
+      'An outbound link looks paid or affiliate (a known affiliate host or parameter) but has neither rel="sponsored" nor rel="nofollow".',
+    message: (d) =>
+      `links to ${d.target}, an affiliate link (${d.signal}), without rel="sponsored"`,
+    hint: () =>
+      'Add rel="sponsored" (or rel="nofollow"), as search engines ask for paid links. If it is not paid, list it in ignore.links.',
+  }),
+  'relative-link-policy': define<{
+    target: string;
+    policy: 'require' | 'forbid';
+    /** How the href is written: `relative` (`../about/`), `root-relative` or `absolute`. */
+    written: 'relative' | 'root-relative' | 'absolute';
+    /** The href to write instead, or null when it cannot be worked out safely. */
+    suggestion: string | null;
+    /** Why there is no suggestion. */
+    reason: string | null;
+  }>({
+    severity: 'warning',
+    category: 'links',
+    title: 'Link against the relative-link policy',
+    description:
+      'Off unless linkPolicy.relativeLinks is set: an internal link written relative to the page (../about/) where the policy forbids it, or root-relative or absolute where it requires relative links.',
+    message: (d, link) =>
+      d.policy === 'forbid'
+        ? `links to ${d.target} with the relative href ${link?.href ?? ''}, and the link policy forbids relative internal links`
+        : `links to ${d.target} with the ${d.written} href ${link?.href ?? ''}, and the link policy requires relative internal links`,
+    hint: (d) =>
+      d.suggestion
+        ? `Write ${d.suggestion}.`
+        : `Write the link ${d.policy === 'forbid' ? 'root-relative (from /)' : 'relative to the page'} by hand: ${d.reason ?? 'no safe form was found'}.`,
+  }),
+  'absolute-self-link': define<{ target: string; suggestion: string }>({
+    severity: 'warning',
+    category: 'links',
+    title: 'Absolute link to the site itself',
+    description:
+      "Off unless linkPolicy.absoluteSelfLinks is 'forbid': a link to a page of this site written with the site's own origin (https://example.com/about/), which leads away from previews and staging copies of the site.",
+    message: (d, link) => `links to ${d.target} with the absolute URL ${link?.href ?? ''}`,
+    hint: (d) => `Write ${d.suggestion}: it works on every host the site is served from.`,
   }),
 } as const;
 

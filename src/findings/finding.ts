@@ -3,7 +3,7 @@
  * message and hint come from the definitions table; only the edges (integration, CLI) turn
  * findings into a failure.
  */
-import type { Position } from '../extract/types.js';
+import type { Placement, Position } from '../extract/types.js';
 import { type DetailsOf, type FindingType, findingDefinitions } from './definitions.js';
 import type { Severity } from './severity.js';
 
@@ -15,6 +15,8 @@ export interface FindingLink {
   element: string;
   attribute: string;
   text: string;
+  /** Where on its page the link is: navigation, header, footer, aside or main content. */
+  placement: Placement;
   position: Position;
 }
 
@@ -39,6 +41,8 @@ interface FindingBase {
   hint: string;
   /** Where the link is written in the project's sources, when it was found there. */
   writtenAt: SourceLocation | null;
+  /** The id of the finding's group (its cause; see `groupFindings`), once grouped. */
+  group: string | null;
 }
 
 /** A finding of one type (or, without a type argument, of any type: a discriminated union). */
@@ -79,6 +83,7 @@ export function createFinding<T extends FindingType>(
     hint: definition.hint(input.details, link),
     details: input.details,
     writtenAt: null,
+    group: null,
   } as Finding<T>;
 }
 

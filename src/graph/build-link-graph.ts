@@ -63,6 +63,9 @@ export function buildLinkGraph(
   // Note: edges by linking page, then by linked path: keys that are strings already made
   // (and hashed), not a joined key per link, which was most of building the graph.
   const edgesByPage = new Map<string, Map<string, LinkEdge>>();
+  // Note: the texts seen on an edge with many of them, so 40,000 distinct texts between
+  // two pages stay linear; most edges have one or two, checked in their short list.
+  const seen = new Map<LinkEdge, TextSets>();
   const alternates = new Map<string, string[]>();
   for (const { page, link, target } of references) {
     if (link.kind === 'metadata' && link.hreflang && link.rel.includes('alternate')) {
@@ -111,9 +114,9 @@ export function buildLinkGraph(
     else edge.boilerplate += 1;
     if (isFollowLink(page, link.rel)) edge.follow += 1;
     if (viaRedirect) edge.viaRedirect += 1;
-    if (link.text && !edge.anchors.includes(link.text)) edge.anchors.push(link.text);
-    if (link.placement === 'content' && link.text && !edge.contextualAnchors.includes(link.text)) {
-      edge.contextualAnchors.push(link.text);
+    if (link.text) {
+      addText(edge, 'anchors', link.text, seen);
+      if (link.placement === 'content') addText(edge, 'contextualAnchors', link.text, seen);
     }
   }
   const edges: LinkEdge[] = [];
@@ -132,6 +135,40 @@ export function buildLinkGraph(
     outlinks.get(edge.from)?.push(edge);
   }
   return { pages: index.pages, nodes, edges, inlinks, outlinks, alternates };
+}
+
+/** The texts of an edge's two lists, once they are long. */
+type TextSets = Partial<Record<'anchors' | 'contextualAnchors', Set<string>>>;
+
+/** Texts an edge's list keeps a set of, beyond which `includes` would turn quadratic. */
+const shortList = 16;
+
+/** Add a text to one of an edge's lists unless it is there. */
+function addText(
+  edge: LinkEdge,
+  list: 'anchors' | 'contextualAnchors',
+  text: string,
+  seen: Map<LinkEdge, TextSets>,
+): void {
+  const texts = edge[list];
+  if (texts.length < shortList) {
+    if (!texts.includes(text)) texts.push(text);
+    return;
+  }
+  let sets = seen.get(edge);
+  if (!sets) {
+    sets = {};
+    seen.set(edge, sets);
+  }
+  let set = sets[list];
+  if (!set) {
+    set = new Set(texts);
+    sets[list] = set;
+  }
+  if (!set.has(text)) {
+    set.add(text);
+    texts.push(text);
+  }
 }
 
 function compare(a: string, b: string): number {

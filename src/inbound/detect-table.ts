@@ -3,7 +3,7 @@
  * except to tell apart the two Search Console tables whose only column is `Linking page`),
  * or by the user's `columns` mapping. The header may follow preamble lines.
  */
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import {
   canonicalHeader,
   normalizeHeader,
@@ -112,7 +112,7 @@ function detectMappedTable(
       ok: false,
       reason: `the columns mapping { ${roles.join(', ')} } fits no ${
         options.format === 'auto' ? '' : `${toolNames[options.format as InboundTool]} `
-      }table: map source and target for a list of links (or source plus a target option), target with incomingLinks/linkingSites/internalLinks, site with linkingPages/targetPages or links, or rank with text`,
+      }table: map source and target for a list of links (or source plus a target option), site (with links, linkingPages, targetPages or quality columns) for referring domains, target with incomingLinks/linkingSites/internalLinks, or rank with text`,
     };
   }
   let closest: { line: ScannedLine; missing: string[] } | null = null;
@@ -172,10 +172,14 @@ function tableForMapping(roles: ColumnRole[], options: DetectTableOptions): Tabl
         (role === 'target' && table.shape === 'links' && options.hasTarget),
     );
   };
-  const csv = tableDefinitions.find((table) => table.tool === 'csv');
   if (options.format === 'csv' || options.format === 'auto') {
-    // A mapped list of links is a generic CSV, not an Ahrefs or Bing export.
-    if (csv && fits(csv)) return csv;
+    // A mapped list of links (or of sites) is a generic CSV, not an Ahrefs or Bing export.
+    // Sites with a target option are a drill-down of that page, not referring domains.
+    const csv = tableDefinitions.find(
+      (table) =>
+        table.tool === 'csv' && fits(table) && !(table.shape === 'sites' && options.hasTarget),
+    );
+    if (csv) return csv;
     if (options.format === 'csv') return null;
   }
   const needsTarget = (table: TableDefinition) =>
@@ -230,17 +234,14 @@ function matchHeader(
 }
 
 function parseHeaderLine(text: string, delimiter: string | null): string[] | null {
-  try {
-    const records = parse(text, {
-      delimiter: delimiter ?? singleColumnDelimiter,
-      relax_quotes: true,
-      relax_column_count: true,
-      bom: true,
-    }) as string[][];
-    return records[0] ?? null;
-  } catch {
-    return null;
-  }
+  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    delimiter: delimiter ?? singleColumnDelimiter,
+    newline: '\n',
+    quoteChar: '"',
+    header: false,
+    preview: 1,
+  });
+  return result.data[0] ?? null;
 }
 
 function describeUnknownHeader(lines: ScannedLine[], format: InboundFormat): string {
@@ -248,16 +249,23 @@ function describeUnknownHeader(lines: ScannedLine[], format: InboundFormat): str
   for (const line of lines) {
     if (line.cells && (!found?.cells || line.cells.length > found.cells.length)) found = line;
   }
+  const last = lines.at(-1)?.line ?? 0;
+  const looked =
+    lines.length >= headerSearchLines
+      ? ` (looked at the first ${headerSearchLines} non-empty lines, to line ${last}: a header further down is not searched for)`
+      : '';
   const foundText = found?.cells
-    ? `unrecognized header ${quoteList(found.cells.slice(0, 15))}${found.cells.length > 15 ? ', …' : ''} on line ${found.line}`
-    : 'no header row found';
+    ? `unrecognized header ${quoteList(found.cells.slice(0, 15))}${found.cells.length > 15 ? ', …' : ''} on line ${found.line}${looked}`
+    : `no header row found${looked}`;
   return `${foundText}; expected ${describeExpectedHeaders(format)}. For a localized or other export, name its columns: { file, format: 'csv', columns: { source: '…', target: '…', anchor: '…' } }`;
 }
 
 /** The headers a format expects, for messages. */
 function describeExpectedHeaders(format: InboundFormat): string {
   const tools: InboundTool[] =
-    format === 'auto' ? ['search-console', 'ahrefs', 'semrush', 'bing'] : [format as InboundTool];
+    format === 'auto'
+      ? ['search-console', 'ahrefs', 'semrush', 'moz', 'majestic', 'bing']
+      : [format as InboundTool];
   return tools
     .map((tool) => {
       const headers = [

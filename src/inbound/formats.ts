@@ -3,6 +3,7 @@
  * column (matched case-insensitively), and what its rows become. Headers are the ones found in
  * real exports (see shared/formats.md); `Liens` is a real French Search Console header.
  */
+import { qualityRoles } from './metrics.js';
 import type { ColumnRole, InboundTool, TableKind } from './types.js';
 
 /** What the rows of a table become. */
@@ -19,6 +20,8 @@ export type RecordShape =
   | 'text'
   /** Linking pages without a target (Latest links, More sample links). */
   | 'samples'
+  /** Anchor texts with counts (Ahrefs Anchors). */
+  | 'anchors'
   /** Internal linking pages of ONE target (drill-down); the target comes from the `target` option. */
   | 'internal-links';
 
@@ -51,6 +54,28 @@ export interface TableDefinition {
 
 const req = (...headers: string[]): ColumnDefinition => ({ headers, required: true });
 const opt = (...headers: string[]): ColumnDefinition => ({ headers, required: false });
+
+/** Site Explorer → Backlinks: the columns read (the export has 35; see shared formats). */
+function ahrefsBacklinkColumns(): Partial<Record<ColumnRole, ColumnDefinition>> {
+  return {
+    source: req('Referring page URL'),
+    target: req('Target URL'),
+    anchor: opt('Anchor'),
+    domainRating: opt('Domain rating'),
+    urlRating: opt('UR'),
+    nofollow: opt('Nofollow'),
+    ugc: opt('UGC'),
+    sponsored: opt('Sponsored'),
+    firstSeen: opt('First seen'),
+    lastSeen: opt('Last seen'),
+    lost: opt('Lost'),
+  };
+}
+
+/** A mapped CSV's quality columns: named by role only (`columns: { domainRating: 'DR' }`). */
+function mappedQualityColumns(): Partial<Record<ColumnRole, ColumnDefinition>> {
+  return Object.fromEntries(qualityRoles.map((role) => [role, opt(role)]));
+}
 
 /**
  * Every table, in detection order: when two tables fit a header equally well, the earlier wins.
@@ -131,21 +156,90 @@ export const tableDefinitions: readonly TableDefinition[] = [
     columns: { site: req('Site'), links: req('Links', 'Liens') },
   },
   {
+    // Note: the Backlinks header plus the target's status: before Backlinks, so it wins a tie.
+    kind: 'ahrefs-broken-backlinks',
+    tool: 'ahrefs',
+    title: 'Broken backlinks',
+    shape: 'links',
+    exact: false,
+    columns: {
+      ...ahrefsBacklinkColumns(),
+      targetStatus: req('Target page HTTP code'),
+    },
+  },
+  {
     kind: 'ahrefs-backlinks',
     tool: 'ahrefs',
     title: 'Backlinks',
     shape: 'links',
     exact: false,
+    columns: ahrefsBacklinkColumns(),
+  },
+  {
+    kind: 'ahrefs-referring-domains',
+    tool: 'ahrefs',
+    title: 'Referring domains',
+    shape: 'sites',
+    exact: false,
     columns: {
-      source: req('Referring page URL'),
-      target: req('Target URL'),
-      anchor: opt('Anchor'),
-      nofollow: opt('Nofollow'),
-      ugc: opt('UGC'),
-      sponsored: opt('Sponsored'),
+      site: req('Domain'),
+      domainRating: req('DR'),
+      links: req('Links to target'),
+      spam: opt('Is spam'),
+      dofollowLinks: opt('Dofollow links'),
       firstSeen: opt('First seen'),
-      lastSeen: opt('Last seen'),
       lost: opt('Lost'),
+    },
+  },
+  {
+    kind: 'ahrefs-anchors',
+    tool: 'ahrefs',
+    title: 'Anchors',
+    shape: 'anchors',
+    exact: false,
+    columns: {
+      text: req('Anchor text'),
+      referringDomains: req('Ref. domains'),
+      links: req('Links to target'),
+      dofollowLinks: opt('Dofollow links'),
+      domainRating: opt('Top DR'),
+      linkingPages: opt('Ref. pages'),
+      firstSeen: opt('First seen'),
+      lost: opt('Lost'),
+    },
+  },
+  {
+    kind: 'ahrefs-api-backlinks',
+    tool: 'ahrefs',
+    title: 'Backlinks (Ahrefs Webmaster Tools API)',
+    shape: 'links',
+    exact: false,
+    columns: {
+      source: req('src_url'),
+      target: req('target_url'),
+      anchor: opt('anchor'),
+      domainRating: opt('src_domain_dr', 'domain_rating_source'),
+      urlRating: opt('url_rating_source'),
+      nofollow: opt('is_nofollow'),
+      ugc: opt('is_ugc'),
+      sponsored: opt('is_sponsored'),
+      firstSeen: opt('first_seen'),
+      lastSeen: opt('last_seen'),
+      lostReason: opt('lost_reason'),
+    },
+  },
+  {
+    kind: 'ahrefs-api-referring-domains',
+    tool: 'ahrefs',
+    title: 'Referring domains (Ahrefs Webmaster Tools API)',
+    shape: 'sites',
+    exact: false,
+    columns: {
+      site: req('root_name'),
+      links: req('backlinks_count'),
+      domainRating: opt('domain_dr', 'domain_rating'),
+      dofollowLinks: opt('dofollow_links'),
+      firstSeen: opt('first_seen'),
     },
   },
   {
@@ -158,12 +252,102 @@ export const tableDefinitions: readonly TableDefinition[] = [
       source: req('Source url'),
       target: req('Target url'),
       anchor: req('Anchor'),
+      pageAuthorityScore: opt('Page ascore'),
       nofollow: opt('Nofollow'),
       sponsored: opt('Sponsored'),
       ugc: opt('Ugc'),
       firstSeen: opt('First seen'),
       lastSeen: opt('Last seen'),
       lost: opt('Lost link'),
+    },
+  },
+  {
+    kind: 'semrush-api-backlinks',
+    tool: 'semrush',
+    title: 'Backlinks (API)',
+    shape: 'links',
+    exact: false,
+    columns: {
+      source: req('source_url'),
+      target: req('target_url'),
+      anchor: opt('anchor'),
+      pageAuthorityScore: opt('page_ascore'),
+      nofollow: opt('nofollow'),
+      sponsored: opt('sponsored'),
+      ugc: opt('ugc'),
+      firstSeen: opt('first_seen'),
+      lastSeen: opt('last_seen'),
+      lost: opt('lost_link'),
+    },
+  },
+  {
+    kind: 'semrush-api-referring-domains',
+    tool: 'semrush',
+    title: 'Referring domains (API)',
+    shape: 'sites',
+    exact: false,
+    columns: {
+      site: req('domain'),
+      authorityScore: req('authority_score', 'domain_ascore'),
+      links: req('backlinks'),
+      firstSeen: opt('first_seen'),
+      lastSeen: opt('last_seen'),
+    },
+  },
+  {
+    // Note: Moz's header shares Source URL, Target URL and Anchor Text with Bing's; its own
+    // Domain Authority column decides (and more matched columns win a tie).
+    kind: 'moz-backlinks',
+    tool: 'moz',
+    title: 'Link Explorer: Inbound links',
+    shape: 'links',
+    exact: false,
+    columns: {
+      source: req('Source URL', 'URL'),
+      target: req('Target URL'),
+      domainAuthority: req('Domain Authority'),
+      pageAuthority: opt('Page Authority'),
+      spamScore: opt('Spam Score'),
+      anchor: opt('Anchor Text'),
+      linkType: opt('Link Type'),
+      firstSeen: opt('First Seen'),
+      lastSeen: opt('Last Seen'),
+    },
+  },
+  {
+    // Note: spellings beyond the issue's quoted columns (FlagNoFollow, Link Last Seen Date,
+    // Date Lost) come from Majestic's documentation, not from a file seen.
+    kind: 'majestic-backlinks',
+    tool: 'majestic',
+    title: 'Backlinks',
+    shape: 'links',
+    exact: false,
+    columns: {
+      source: req('Source URL'),
+      target: req('Target URL'),
+      trustFlow: req('Domain Trust Flow'),
+      citationFlow: opt('Domain Citation Flow'),
+      sourceTrustFlow: opt('Source Trust Flow'),
+      sourceCitationFlow: opt('Source Citation Flow'),
+      anchor: opt('Anchor Text'),
+      nofollow: opt('FlagNoFollow', 'NoFollow'),
+      firstSeen: opt('Link First Indexed Date', 'Source First Found Date'),
+      lastSeen: opt('Link Last Seen Date', 'Last Seen Date'),
+      lost: opt('Date Lost', 'Link Lost Date'),
+    },
+  },
+  {
+    kind: 'majestic-referring-domains',
+    tool: 'majestic',
+    title: 'Referring domains',
+    shape: 'sites',
+    exact: false,
+    columns: {
+      site: req('Domain'),
+      trustFlow: req('Trust Flow', 'TrustFlow'),
+      citationFlow: req('Citation Flow', 'CitationFlow'),
+      links: opt('Ext Back Links', 'ExtBackLinks', 'Backlinks', 'Matched Links', 'MatchedLinks'),
+      firstSeen: opt('First Indexed', 'FirstCrawled', 'First Crawled'),
     },
   },
   {
@@ -196,9 +380,30 @@ export const tableDefinitions: readonly TableDefinition[] = [
       nofollow: opt('nofollow'),
       sponsored: opt('sponsored'),
       ugc: opt('ugc'),
+      linkType: opt('linkType'),
       firstSeen: opt('firstSeen'),
       lastSeen: opt('lastSeen'),
       lost: opt('lost'),
+      targetStatus: opt('targetStatus'),
+      ...mappedQualityColumns(),
+    },
+  },
+  {
+    kind: 'csv-sites',
+    tool: 'csv',
+    title: 'Referring domains (mapped columns)',
+    shape: 'sites',
+    exact: false,
+    mappedOnly: true,
+    columns: {
+      site: req('site'),
+      links: opt('links'),
+      linkingPages: opt('linkingPages'),
+      targetPages: opt('targetPages'),
+      dofollowLinks: opt('dofollowLinks'),
+      spam: opt('spam'),
+      firstSeen: opt('firstSeen'),
+      ...mappedQualityColumns(),
     },
   },
 ];
@@ -208,6 +413,8 @@ export const toolNames: Record<InboundTool, string> = {
   'search-console': 'Search Console',
   ahrefs: 'Ahrefs',
   semrush: 'Semrush',
+  moz: 'Moz',
+  majestic: 'Majestic',
   bing: 'Bing Webmaster Tools',
   csv: 'CSV',
 };

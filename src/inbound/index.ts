@@ -7,10 +7,10 @@ export { suggestPage } from '../check/suggest.js';
 export { type DecodedExport, decodeExport, type TextEncodingName } from './decode.js';
 export { type DetectedTable, type DetectTableOptions, detectTable } from './detect-table.js';
 export {
+  type Download,
+  type DownloadOptions,
   defaultInboundCacheDir,
-  type FetchRemoteOptions,
-  fetchRemoteExport,
-  type RemoteExport,
+  downloadExport,
   resolveInboundCacheDir,
 } from './fetch-remote.js';
 export {
@@ -21,9 +21,15 @@ export {
   type TableDefinition,
   tableDefinitions,
 } from './formats.js';
-export { joinInbound, type PageLookup, type PageLookupResult } from './join-inbound.js';
+export {
+  type JoinInboundOptions,
+  joinInbound,
+  type PageLookup,
+  type PageLookupResult,
+} from './join-inbound.js';
 export { inboundFileExtensions, type LoadInboundOptions, loadInbound } from './load-sources.js';
 export { mergeInboundExports } from './merge-inbound.js';
+export { authorityOf, metricDefinitions, parseMetric } from './metrics.js';
 export {
   type InboundSourceOption,
   inboundCacheDirSchema,
@@ -36,7 +42,15 @@ export {
   type SiteKindsOption,
   siteKindsSchema,
 } from './options.js';
-export { type ParsedExport, type ParseExportOptions, parseInboundExport } from './parse-export.js';
+export {
+  defaultExportLimits,
+  type ExportLimits,
+  type ParsedExport,
+  type ParseExportOptions,
+  parseInboundExport,
+  parseInboundStream,
+} from './parse-export.js';
 export type { ExportRecords, SiteRow } from './read-rows.js';
+export { redactUrl, secretParameterWords } from './redact.js';
 export { classifySite, createSiteClassifier, defaultSiteKinds, siteKinds } from './site-kinds.js';
 export type * from './types.js';

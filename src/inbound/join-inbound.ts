@@ -4,7 +4,7 @@
  * which belong to other hosts. Pure.
  */
 
-import { suggestPage } from '../check/suggest.js';
+import { createRedirectSuggester, isFilePath, type RedirectSuggestion } from '../check/suggest.js';
 import { createFinding, type Finding } from '../findings/finding.js';
 import { followPath } from '../site/redirects.js';
 import { decodePath, pageKey, type SiteUrls, sitePathOf } from '../site/url.js';
@@ -29,6 +29,8 @@ import type {
 /** What the build has at a path. The path is an URL pathname with base, percent-encoded as written. */
 export type PageLookupResult =
   | { status: 'page'; page: string }
+  /** A built file that is not a page (`/guide.pdf`); `file` is its path with base, decoded. */
+  | { status: 'file'; file: string }
   | { status: 'redirect'; destination: string }
   | { status: 'missing' };
 
@@ -41,6 +43,7 @@ export type PageLookup = (path: string) => PageLookupResult;
 
 type Resolution =
   | { kind: 'page'; page: string }
+  | { kind: 'file'; file: string }
   | { kind: 'redirected'; path: string; destination: string; page: string | null }
   | { kind: 'lost'; path: string; reason: LostReason; note: string | null }
   | { kind: 'foreign'; host: string };
@@ -57,19 +60,39 @@ interface Evidence {
   from: Set<string>;
 }
 
+/** What the join needs besides the data: the candidates for redirect suggestions. */
+export interface JoinInboundOptions {
+  /** Paths of the built pages (with base). */
+  pages?: readonly string[] | undefined;
+  /** Paths of the built files that are not pages (with base, decoded). */
+  files?: readonly string[] | undefined;
+  /** The `movedPaths` option: old path or folder → new one. */
+  moved?: Readonly<Record<string, string>> | undefined;
+}
+
 /**
  * Join inbound data to the built site.
  * @param data from `loadInbound`.
  * @param siteUrls the site's URL identity (`createSiteUrls`).
  * @param lookup what the build has at a path.
- * @param pages paths of the built pages (with base), for redirect suggestions.
+ * @param candidates for redirect suggestions: the built pages (a list), or pages, files and
+ *   the `movedPaths` option.
  */
 export function joinInbound(
   data: InboundData,
   siteUrls: SiteUrls,
   lookup: PageLookup,
-  pages: readonly string[] = [],
+  candidates: readonly string[] | JoinInboundOptions = [],
 ): JoinedInbound {
+  const options: JoinInboundOptions = Array.isArray(candidates)
+    ? { pages: candidates as readonly string[] }
+    : (candidates as JoinInboundOptions);
+  const suggest = createRedirectSuggester({
+    pages: options.pages ?? [],
+    files: options.files ?? [],
+    base: siteUrls.base,
+    moved: options.moved ?? {},
+  });
   const resolutions = new Map<string, Resolution>();
   const groups = new Map<string, { resolution: Resolution; evidence: Evidence }>();
   const evidenceFor = (targetUrl: string): Evidence => {
@@ -126,9 +149,17 @@ export function joinInbound(
   const missingWithoutBacklinks: string[] = [];
   const redirected: RedirectedTarget[] = [];
   const foreignTargets: ForeignTarget[] = [];
+  const fileEvidence = new Map<string, Evidence>();
   for (const { resolution, evidence } of groups.values()) {
     if (resolution.kind === 'page') {
       mergeEvidence(toPage(resolution.page).evidence, evidence);
+    } else if (resolution.kind === 'file') {
+      let entry = fileEvidence.get(resolution.file);
+      if (!entry) {
+        entry = createEvidence();
+        fileEvidence.set(resolution.file, entry);
+      }
+      mergeEvidence(entry, evidence);
     } else if (resolution.kind === 'redirected') {
       const target = decodePath(resolution.path);
       redirected.push({
@@ -144,7 +175,7 @@ export function joinInbound(
       }
     } else if (resolution.kind === 'lost') {
       if (countLinks(evidence) === 0) missingWithoutBacklinks.push(decodePath(resolution.path));
-      else lost.push(createLostTarget(resolution, evidence, siteUrls, pages));
+      else lost.push(createLostTarget(resolution, evidence, siteUrls, suggest));
     } else {
       // Variants of one URL (scheme, www, slash) are one foreign target, named by the first.
       const targetUrl = [...evidence.targetUrls].sort(compare)[0] ?? '';
@@ -160,20 +191,11 @@ export function joinInbound(
   const byPage: Record<string, InboundPage> = {};
   for (const page of [...pageEvidence.keys()].sort(compare)) {
     const { evidence, redirectedFrom } = pageEvidence.get(page)!;
-    const referringDomains = referringDomainsOf(evidence);
-    byPage[page] = {
-      page,
-      targetUrls: [...evidence.targetUrls].sort(compare),
-      incomingLinks: countLinks(evidence),
-      linkingSites: Math.max(referringDomains.length, evidence.tableSites),
-      internalLinks: evidence.internal,
-      backlinks: [...evidence.links].sort(
-        (a, b) => compare(a.sourceUrl, b.sourceUrl) || compare(a.targetUrl, b.targetUrl),
-      ),
-      referringDomains,
-      redirectedFrom: [...redirectedFrom].sort(compare),
-    };
+    byPage[page] = toInboundPage(page, evidence, redirectedFrom);
   }
+  const files = [...fileEvidence.entries()]
+    .map(([file, evidence]) => toInboundPage(file, evidence, new Set()))
+    .sort((a, b) => b.incomingLinks - a.incomingLinks || compare(a.page, b.page));
   lost.sort((a, b) => b.backlinks - a.backlinks || compare(a.target, b.target));
   redirected.sort((a, b) => compare(a.target, b.target));
   foreignTargets.sort((a, b) => b.backlinks - a.backlinks || compare(a.targetUrl, b.targetUrl));
@@ -202,18 +224,35 @@ export function joinInbound(
       }
       return resolution.kind === 'page'
         ? resolution.page
-        : resolution.kind === 'foreign'
-          ? targetUrl
-          : decodePath(resolution.path);
+        : resolution.kind === 'file'
+          ? resolution.file
+          : resolution.kind === 'foreign'
+            ? targetUrl
+            : decodePath(resolution.path);
     }),
   );
-  return { byPage, lost, redirected, foreignTargets, notes, findings: createFindings(data, lost) };
+  return {
+    byPage,
+    files,
+    lost,
+    redirected,
+    foreignTargets,
+    notes,
+    findings: createFindings(data, lost),
+  };
 }
 
 /** Links the exporting tools mark as lost: kept in the data, left out of the counts, and said so. */
 function lostLinkNotes(data: InboundData): string[] {
   const lostLinks = data.links.filter((link) => link.lost === true);
-  if (lostLinks.length === 0) return [];
+  const sites = data.lostSites ?? [];
+  const siteNote =
+    sites.length === 0
+      ? []
+      : [
+          `${sites.length} referring domain${sites.length === 1 ? '' : 's'} marked lost by the exporting tool ${sites.length === 1 ? 'is' : 'are'} not counted: ${sites.slice(0, 5).join(', ')}${sites.length > 5 ? ', …' : ''}`,
+        ];
+  if (lostLinks.length === 0) return siteNote;
   const toolOf = new Map(data.sources.map((source) => [source.name, source.tool]));
   const tools = new Set<string>();
   for (const link of lostLinks) {
@@ -226,6 +265,7 @@ function lostLinkNotes(data: InboundData): string[] {
   const by = tools.size > 0 ? ` (${[...tools].sort(compare).join(', ')})` : '';
   return [
     `${count} link${count === 1 ? '' : 's'} marked lost by the exporting tool${by} ${count === 1 ? 'is' : 'are'} not counted`,
+    ...siteNote,
   ];
 }
 
@@ -245,6 +285,23 @@ function internalDrillDownNotes(
       (target) =>
         `Search Console internal drill-down: ${counts.get(target)} internal link${counts.get(target) === 1 ? '' : 's'} to ${target} (not used in the link graph, which comes from the build)`,
     );
+}
+
+/** A page's (or file's) inbound facts from its evidence. */
+function toInboundPage(page: string, evidence: Evidence, redirectedFrom: Set<string>): InboundPage {
+  const referringDomains = referringDomainsOf(evidence);
+  return {
+    page,
+    targetUrls: [...evidence.targetUrls].sort(compare),
+    incomingLinks: countLinks(evidence),
+    linkingSites: Math.max(referringDomains.length, evidence.tableSites),
+    internalLinks: evidence.internal,
+    backlinks: [...evidence.links].sort(
+      (a, b) => compare(a.sourceUrl, b.sourceUrl) || compare(a.targetUrl, b.targetUrl),
+    ),
+    referringDomains,
+    redirectedFrom: [...redirectedFrom].sort(compare),
+  };
 }
 
 function resolveTarget(targetUrl: string, siteUrls: SiteUrls, lookup: PageLookup): Resolution {
@@ -275,6 +332,10 @@ function resolveTarget(targetUrl: string, siteUrls: SiteUrls, lookup: PageLookup
     siteUrls,
   );
   switch (end.status) {
+    case 'file':
+      return end.hops === 0
+        ? { kind: 'file', file: decodePath(end.path) }
+        : { kind: 'redirected', path, destination: decodePath(end.path), page: null };
     case 'page':
       return end.hops === 0
         ? { kind: 'page', page: end.page }
@@ -304,6 +365,8 @@ function groupKey(resolution: Resolution, targetUrl: string): string {
   switch (resolution.kind) {
     case 'page':
       return `page ${resolution.page}`;
+    case 'file':
+      return `file ${resolution.file}`;
     case 'redirected':
       return `redirected ${pageKey(resolution.path)}`;
     case 'lost':
@@ -349,7 +412,7 @@ function countLinks(evidence: Evidence): number {
 
 function referringDomainsOf(evidence: Evidence): string[] {
   const sites = new Set(evidence.drillDownSites);
-  for (const link of evidence.links) if (link.site) sites.add(link.site);
+  for (const link of evidence.links) if (link.domain) sites.add(link.domain);
   return [...sites].sort(compare);
 }
 
@@ -357,16 +420,17 @@ function createLostTarget(
   resolution: Extract<Resolution, { kind: 'lost' }>,
   evidence: Evidence,
   siteUrls: SiteUrls,
-  pages: readonly string[],
+  suggest: (target: string) => RedirectSuggestion,
 ): LostTarget {
   const target = decodePath(resolution.path);
   // Note: anyone can link to a crafted URL on your domain; one a person would not recognize
   // is flagged and never offered as a redirect to paste.
   const suspicious = describeSuspiciousPath(target);
-  const suggestion =
+  const suggested: RedirectSuggestion =
     resolution.reason === 'outside-base' || suspicious !== null
-      ? null
-      : suggestPage(target, pages, siteUrls.base);
+      ? { page: null, match: null, fallback: null, ambiguous: [] }
+      : suggest(target);
+  const suggestion = suggested.page;
   const referringDomains = referringDomainsOf(evidence);
   const redirect = suggestion
     ? { from: withoutBase(target, siteUrls.base), to: withoutBase(suggestion, siteUrls.base) }
@@ -378,7 +442,11 @@ function createLostTarget(
     backlinks: countLinks(evidence),
     linkingSites: Math.max(referringDomains.length, evidence.tableSites),
     referringDomains,
+    kind: isFilePath(target) ? 'file' : 'page',
     suggestion,
+    match: suggested.match,
+    fallback: suggested.fallback,
+    ambiguous: suggested.ambiguous,
     redirect: redirect ? { ...redirect, entry: toRedirectEntry(redirect.from, redirect.to) } : null,
     suspicious,
     note: resolution.note,
@@ -435,7 +503,11 @@ function createFindings(data: InboundData, lost: readonly LostTarget[]): Finding
           backlinks: target.backlinks,
           linkingSites: target.linkingSites,
           reason: target.reason,
+          kind: target.kind,
           suggestion: target.suggestion,
+          match: target.match,
+          fallback: target.fallback,
+          ambiguous: target.ambiguous,
           redirectFrom: target.redirect?.from ?? null,
           redirectTo: target.redirect?.to ?? null,
           snippet: target.redirect?.entry ?? null,
@@ -479,8 +551,9 @@ function failedSourceFinding(source: SourceSummary): Finding {
       source: source.name,
       entry: source.entry,
       reason,
-      // Note: the hint depends on it (a required source already fails the build).
+      // Note: the hint depends on them (a required source already fails the build).
       required: source.required,
+      fix: main?.fix ?? null,
       problems: errors.length,
     },
   });
@@ -496,6 +569,7 @@ function warningFinding(problem: InboundProblem, name: string): Finding {
         entry: problem.source,
         reason: withLine(problem),
         line: problem.line,
+        ...(problem.severity === 'error' ? { fix: problem.fix } : {}),
       },
     },
   );

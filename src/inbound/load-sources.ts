@@ -1,11 +1,22 @@
 /**
  * The I/O edge of the importers: resolve the `inbound` entries against the root, read files
  * and folders, download URLs, parse each export and merge them. Never throws: a missing file,
- * an unreachable URL or an unreadable export is a failed source with problems.
+ * an unreachable URL or an unreadable export is a failed source with problems. Every read is
+ * bounded: only regular files are read (a FIFO or a device never is), at most
+ * `limits.maxBytes` bytes and `limits.maxRows` rows of each.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fetchRemoteExport, resolveInboundCacheDir } from './fetch-remote.js';
+import {
+  downloadExport,
+  isFresh,
+  readCachedCopy,
+  readChunks,
+  removeDownload,
+  resolveInboundCacheDir,
+  storeCachedCopy,
+} from './fetch-remote.js';
 import { mergeInboundExports } from './merge-inbound.js';
 import {
   type InboundSourceOption,
@@ -14,11 +25,16 @@ import {
 } from './options.js';
 import {
   createSourceSummary,
+  defaultExportLimits,
+  describeBytes,
+  type ExportLimits,
   type ParsedExport,
   type ParseExportOptions,
-  parseInboundExport,
+  parseInboundStream,
 } from './parse-export.js';
+import { registrableDomain } from './parse-values.js';
 import { createExportRecords } from './read-rows.js';
+import { redactUrl } from './redact.js';
 import type { InboundData, InboundProblem, SiteKind, SourceSummary } from './types.js';
 
 /** Where and how to load. */
@@ -37,6 +53,13 @@ export interface LoadInboundOptions {
   siteKinds?: Readonly<Record<string, SiteKind>> | undefined;
   /** Milliseconds before a download is abandoned. @default 30000 */
   timeout?: number | undefined;
+  /**
+   * Hosts of the site (lower case, without `www.`): rows whose linking page is on one of them
+   * are internal links, never backlinks.
+   */
+  siteHosts?: readonly string[] | undefined;
+  /** Limits on each export (the `inboundLimits` option). */
+  limits?: Partial<ExportLimits> | undefined;
 }
 
 /** File extensions read from a folder. */
@@ -91,7 +114,8 @@ async function loadEntry(
   options: LoadInboundOptions,
   named: ReadonlySet<string>,
 ): Promise<EntryResult> {
-  const label = entryLabel(source);
+  // Note: an URL entry is named without its secrets everywhere (summary, problems, findings).
+  const label = redactUrl(entryLabel(source));
   const parsed = inboundSourceSchema.safeParse(source);
   if (!parsed.success) {
     const reason = `invalid inbound entry: ${parsed.error.issues
@@ -99,7 +123,7 @@ async function loadEntry(
         issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
       )
       .join('; ')}`;
-    return { exports: [failedExport(label, label, {}, reason, false)], problems: [] };
+    return { exports: [failedExport(label, label, {}, reason, false, 'options')], problems: [] };
   }
   const entry: Entry =
     typeof parsed.data === 'string'
@@ -134,30 +158,60 @@ async function loadPath(
   if (!isFolder)
     return { exports: [await loadFile(label, absolute, entry, options)], problems: [] };
 
-  const names = (await readdir(absolute, { withFileTypes: true }))
-    .filter((item) => item.isFile() && !item.name.startsWith('.'))
+  const items = (await readdir(absolute, { withFileTypes: true })).filter(
+    (item) => !item.name.startsWith('.'),
+  );
+  const names = items
+    .filter((item) => item.isFile())
     .map((item) => item.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const subfolders = items
+    .filter((item) => item.isDirectory())
+    .map((item) => item.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Note: a pipe, a device or a symbolic link named like an export is named, never read blindly.
+  const others = items
+    .filter((item) => !item.isFile() && !item.isDirectory())
+    .map((item) => item.name)
+    .filter((file) =>
+      (inboundFileExtensions as readonly string[]).includes(path.extname(file).toLowerCase()),
+    )
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const exportFiles = names.filter((file) =>
     (inboundFileExtensions as readonly string[]).includes(path.extname(file).toLowerCase()),
   );
-  const files = exportFiles.filter((file) => !named.has(path.join(absolute, file)));
-  const problems: InboundProblem[] = names
-    .filter((file) => spreadsheetExtensions.includes(path.extname(file).toLowerCase()))
-    .map((file) => {
-      const filePath = displayPath(options.root, path.join(absolute, file));
-      const reason = 'skipped: only CSV exports are read (download the table as CSV)';
-      return {
-        source: label,
-        file: filePath,
-        url: null,
-        line: null,
-        severity: 'warning',
-        reason,
-        message: `${filePath}: ${reason}`,
-      };
-    });
-  if (exportFiles.length === 0) {
+  // Symbolic links to files are read like files (loadFile refuses anything but a regular file).
+  const files = [...exportFiles, ...others]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .filter((file) => !named.has(path.join(absolute, file)));
+  const skipped = (file: string, reason: string, fix: InboundProblem['fix']): InboundProblem => {
+    const filePath = displayPath(options.root, path.join(absolute, file));
+    return {
+      source: label,
+      file: filePath,
+      url: null,
+      line: null,
+      severity: 'warning',
+      reason,
+      message: `${filePath}: ${reason}`,
+      fix,
+    };
+  };
+  const problems: InboundProblem[] = [
+    ...names
+      .filter((file) => spreadsheetExtensions.includes(path.extname(file).toLowerCase()))
+      .map((file) =>
+        skipped(file, 'skipped: only CSV exports are read (download the table as CSV)', 'export'),
+      ),
+    ...subfolders.map((folder) =>
+      skipped(
+        folder,
+        `skipped subfolder: a folder source reads only the files in it, not its subfolders; add ${JSON.stringify(`${displayPath(options.root, path.join(absolute, folder))}/`)} as an inbound entry of its own to read it`,
+        'options',
+      ),
+    ),
+  ];
+  if (exportFiles.length === 0 && others.length === 0) {
     const reason = `no ${inboundFileExtensions.join(', ')} files in this folder`;
     return {
       exports: [failedExport(label, name, { file: name }, reason, entry.required)],
@@ -167,7 +221,64 @@ async function loadPath(
   const exports: ParsedExport[] = [];
   for (const file of files)
     exports.push(await loadFile(label, path.join(absolute, file), entry, options));
+  const mixed = describeMixedProperties(exports);
+  if (mixed) {
+    problems.push({
+      source: label,
+      file: name,
+      url: null,
+      line: null,
+      severity: 'warning',
+      reason: mixed,
+      message: `${name}: ${mixed}`,
+      fix: 'options',
+    });
+  }
   return { exports, problems };
+}
+
+/**
+ * Whether the exports of one folder are of two or more properties (sites): by the registrable
+ * domain of their target URLs, else of the property in the Search Console file name
+ * (`example.com-Top linking sites-….csv`, `https___www.example.com_-…`).
+ */
+function describeMixedProperties(exports: readonly ParsedExport[]): string | null {
+  const byProperty = new Map<string, string[]>();
+  for (const item of exports) {
+    if (item.summary.status !== 'ok') continue;
+    const property = propertyOf(item);
+    if (!property) continue;
+    byProperty.set(property, [...(byProperty.get(property) ?? []), item.summary.name]);
+  }
+  if (byProperty.size < 2) return null;
+  const groups = [...byProperty.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(
+      ([property, names]) => `${property} (${names.map((n) => path.posix.basename(n)).join(', ')})`,
+    );
+  return `holds exports of ${byProperty.size} different sites: ${groups.join('; ')}. Keep one site's exports per folder: the others join nothing, or the wrong pages`;
+}
+
+function propertyOf(item: ParsedExport): string | null {
+  const { records } = item;
+  const urls = [
+    ...records.targets.map((row) => row.targetUrl),
+    ...records.links.map((link) => link.targetUrl),
+  ];
+  const domains = new Set<string>();
+  for (const url of urls.slice(0, 1000)) {
+    try {
+      domains.add(registrableDomain(new URL(url).hostname.replace(/^www\./, '')));
+    } catch {
+      // A relative target (a drill-down's option): no property.
+    }
+  }
+  if (domains.size === 1) return [...domains][0]!;
+  if (domains.size > 1) return null;
+  // Search Console file names start with the property: `example.com-…`, `https___www.example.com_-…`.
+  const base = path.posix.basename(item.summary.name);
+  const match = /^(?:https?___)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})_?-/i.exec(base);
+  return match ? registrableDomain(match[1]!.toLowerCase()) : null;
 }
 
 async function loadFile(
@@ -177,23 +288,40 @@ async function loadFile(
   options: LoadInboundOptions,
 ): Promise<ParsedExport> {
   const name = displayPath(options.root, absolute);
-  let bytes: Uint8Array;
+  const limits = { ...defaultExportLimits, ...options.limits };
+  const fail = (reason: string, fix: InboundProblem['fix']) =>
+    failedExport(label, name, { file: name }, reason, entry.required, fix);
   try {
-    bytes = await readFile(absolute);
+    // Note: stat follows symbolic links, so a link to /dev/zero is a device too.
+    const info = await stat(absolute);
+    if (!info.isFile()) {
+      return fail(
+        `is not a regular file (${describeFileType(info)}): only files are read, so a pipe or a device cannot make the build wait or read without end`,
+        'source',
+      );
+    }
+    if (info.size > limits.maxBytes) {
+      return fail(
+        `is ${describeBytes(info.size)}, more than the ${describeBytes(limits.maxBytes)} an export may have; raise inboundLimits.maxBytes to read it`,
+        'limit',
+      );
+    }
   } catch (error) {
-    return failedExport(
-      label,
-      name,
-      { file: name },
-      `cannot be read: ${(error as Error).message}`,
-      entry.required,
-    );
+    return fail(`cannot be read: ${(error as Error).message}`, 'source');
   }
-  return parseInboundExport(bytes, {
-    ...parseOptions(label, name, entry),
+  return parseInboundStream(() => createReadStream(absolute, { highWaterMark: 1 << 18 }), {
+    ...parseOptions(label, name, entry, options),
     file: name,
     fileName: path.basename(absolute),
   });
+}
+
+function describeFileType(info: import('node:fs').Stats): string {
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  if (info.isDirectory()) return 'a folder';
+  return 'not a file';
 }
 
 async function loadUrl(
@@ -201,44 +329,109 @@ async function loadUrl(
   entry: Extract<Entry, { url: string }>,
   options: LoadInboundOptions,
 ): Promise<EntryResult> {
+  // Note: the name (in the report, logs and `from`) never carries a secret of the URL.
+  const name = redactUrl(entry.url);
   const cacheDir = resolveInboundCacheDir(options.root, options.cacheDir);
-  const remote = await fetchRemoteExport(entry.url, {
+  const limits = { ...defaultExportLimits, ...options.limits };
+  const now = options.now ?? new Date();
+  const parse = (file: string) =>
+    parseInboundStream(() => readChunks(file), {
+      ...parseOptions(label, name, entry, options),
+      url: name,
+      fileName: fileNameOfUrl(entry.url),
+    });
+  const fromCopy = async (copy: { file: string; cachedAt: string }, why: string | null) => {
+    const parsed = await parse(copy.file);
+    parsed.summary.fromCache = true;
+    parsed.summary.cachedAt = copy.cachedAt;
+    if (why) {
+      const reason = `${why}; used the cached copy from ${describeAge(new Date(copy.cachedAt), now)} in ${cacheDir}`;
+      parsed.summary.problems.unshift(remoteProblem(label, name, 'warning', reason, 'source'));
+    }
+    return { exports: [parsed], problems: [] };
+  };
+  const cached = await readCachedCopy(cacheDir, entry.url, limits.maxBytes);
+  if (cached && isFresh(cached.cachedAt, entry.cache, now)) return fromCopy(cached, null);
+  // Note: cache: '0s' means always download: an expired copy is never used instead.
+  const fallback = entry.cache === '0s' ? null : cached;
+  const download = await downloadExport(entry.url, {
     cacheDir,
-    duration: entry.cache,
     timeout: options.timeout,
+    maxBytes: limits.maxBytes,
   });
-  if (!remote.ok) {
+  if (!download.ok) {
+    if (fallback) {
+      return fromCopy(
+        fallback,
+        download.fix === 'limit'
+          ? `the download is too large (${download.detail}), so the cached copy was kept`
+          : `could not be downloaded (${download.detail})`,
+      );
+    }
+    const reason = cached
+      ? `${download.reason}; a cached copy exists in ${cacheDir} but cache: '${entry.cache}' never uses an expired one`
+      : download.fix === 'source'
+        ? `${download.reason} and no cached copy exists in ${cacheDir}`
+        : download.reason;
     return {
-      exports: [failedExport(label, entry.url, { url: entry.url }, remote.reason, entry.required)],
+      exports: [failedExport(label, name, { url: name }, reason, entry.required, download.fix)],
       problems: [],
     };
   }
-  const parsed = parseInboundExport(remote.bytes, {
-    ...parseOptions(label, entry.url, entry),
-    url: entry.url,
-    fileName: fileNameOfUrl(entry.url),
-  });
-  parsed.summary.fromCache = remote.fromCache;
-  parsed.summary.cachedAt = remote.cachedAt;
-  if (remote.stale) {
-    const age = remote.cachedAt
-      ? describeAge(new Date(remote.cachedAt), options.now ?? new Date())
-      : 'an earlier run';
-    const reason = `could not be downloaded; used the cached copy from ${age} in ${cacheDir}`;
-    parsed.summary.problems.unshift({
-      source: label,
-      file: null,
-      url: entry.url,
-      line: null,
-      severity: 'warning',
-      reason,
-      message: `${entry.url}: ${reason}`,
+  const parsed = await parse(download.file);
+  parsed.summary.bytes = download.bytes;
+  if (parsed.summary.status === 'ok') {
+    await storeCachedCopy(cacheDir, entry.url, download.file, now).catch(async (error: Error) => {
+      await removeDownload(download.file);
+      parsed.summary.problems.push(
+        remoteProblem(
+          label,
+          name,
+          'warning',
+          `could not be cached in ${cacheDir}: ${error.message}`,
+          null,
+        ),
+      );
     });
+    return { exports: [parsed], problems: [] };
+  }
+  await removeDownload(download.file);
+  // A download that is not an export (a sign-in page, an error) never replaces a good copy.
+  if (fallback) {
+    const why = parsed.summary.problems.find((problem) => problem.severity === 'error')?.reason;
+    return fromCopy(
+      fallback,
+      `the download is not a readable export (${why ?? 'unreadable'}), so the cached copy was kept`,
+    );
   }
   return { exports: [parsed], problems: [] };
 }
 
-function parseOptions(label: string, name: string, entry: Entry): ParseExportOptions {
+function remoteProblem(
+  label: string,
+  url: string,
+  severity: InboundProblem['severity'],
+  reason: string,
+  fix: InboundProblem['fix'],
+): InboundProblem {
+  return {
+    source: label,
+    file: null,
+    url,
+    line: null,
+    severity,
+    reason,
+    message: `${url}: ${reason}`,
+    fix,
+  };
+}
+
+function parseOptions(
+  label: string,
+  name: string,
+  entry: Entry,
+  options: LoadInboundOptions,
+): ParseExportOptions {
   return {
     entry: label,
     name,
@@ -247,6 +440,8 @@ function parseOptions(label: string, name: string, entry: Entry): ParseExportOpt
     columns: entry.columns,
     allowBadRows: entry.allowBadRows,
     required: entry.required,
+    siteHosts: options.siteHosts,
+    limits: options.limits,
   };
 }
 
@@ -257,6 +452,7 @@ function failedExport(
   where: { file?: string; url?: string },
   reason: string,
   required: boolean,
+  fix: InboundProblem['fix'] = 'source',
 ): ParsedExport {
   const summary: SourceSummary = {
     ...createSourceSummary({
@@ -275,6 +471,7 @@ function failedExport(
         severity: 'error',
         reason,
         message: `${where.file ?? where.url ?? name}: ${reason}`,
+        fix,
       },
     ],
   };

@@ -52,16 +52,48 @@ export const inboundColumnsSchema = strictObject({
   linkingSites: header.optional(),
   internalLinks: header.optional(),
   rank: header.optional(),
-  /** Top linking text: the text. */
+  /** Top linking text, an anchors export: the text. */
   text: header.optional(),
   lastCrawled: header.optional(),
+  /** `follow`/`nofollow` (Moz's Link Type), read into nofollow. */
+  linkType: header.optional(),
+  /** Any text means lost (Ahrefs API `lost_reason`). */
+  lostReason: header.optional(),
+  /** The target's HTTP status as the tool saw it. */
+  targetStatus: header.optional(),
+  /** The tool flags the linking site as spam: a boolean. */
+  spam: header.optional(),
+  /** Referring domains (of an anchor text). */
+  referringDomains: header.optional(),
+  dofollowLinks: header.optional(),
+  /** Quality metrics, each on 0–100 (see the README's Backlink quality). */
+  domainRating: header.optional(),
+  urlRating: header.optional(),
+  domainAuthority: header.optional(),
+  pageAuthority: header.optional(),
+  spamScore: header.optional(),
+  authorityScore: header.optional(),
+  pageAuthorityScore: header.optional(),
+  trustFlow: header.optional(),
+  citationFlow: header.optional(),
+  sourceTrustFlow: header.optional(),
+  sourceCitationFlow: header.optional(),
 }).refine((columns) => Object.keys(columns).length > 0, {
   message: 'name at least one column',
   // An unknown key is reported already; "no column" on top of it would mislead.
   when: (payload) => payload.issues.length === 0,
 });
 
-const inboundFormatSchema = z.enum(['auto', 'search-console', 'ahrefs', 'semrush', 'bing', 'csv']);
+const inboundFormatSchema = z.enum([
+  'auto',
+  'search-console',
+  'ahrefs',
+  'semrush',
+  'moz',
+  'majestic',
+  'bing',
+  'csv',
+]);
 
 const targetSchema = z
   .string()
@@ -76,8 +108,8 @@ const targetSchema = z
 
 const commonSourceOptions = {
   /**
-   * What the export is. `auto` recognizes Search Console, Ahrefs, Semrush and Bing exports by
-   * their header row; `csv` reads any CSV through `columns`.
+   * What the export is. `auto` recognizes Search Console, Ahrefs, Semrush, Moz, Majestic and
+   * Bing exports by their header row; `csv` reads any CSV through `columns`.
    * @default 'auto'
    */
   format: inboundFormatSchema.default('auto'),
@@ -200,6 +232,74 @@ export const siteKindsSchema = z
  * @default 'node_modules/.cache/astro-link-report'
  */
 export const inboundCacheDirSchema = z.string().trim().min(1).default(defaultInboundCacheDir);
+
+const movedPathSchema = z
+  .string()
+  .trim()
+  .refine((value) => value.startsWith('/') && !value.startsWith('//'), {
+    message: 'expected a path with base, such as "/blog/" or "/old-pricing/"',
+  });
+
+/**
+ * Pages you moved, for the redirects suggested for lost backlink targets: an old path → its
+ * new path, or an old folder (ending in `/`) → its new folder, the rest of the path kept.
+ * Paths are with base, as served. A mapping wins over every guess.
+ * @default {}
+ * @example { '/blog/': '/posts/', '/old-pricing/': '/pricing/' }
+ */
+export const movedPathsSchema = z.record(movedPathSchema, movedPathSchema).default({});
+
+/**
+ * Limits on each inbound export, so a hostile or broken source (a 1 GB body, a gzip bomb, a
+ * pipe) is refused with a message instead of exhausting memory or time. An export past a limit
+ * is an `inbound-source-failed` finding.
+ * @default { maxBytes: 268435456, maxRows: 1000000, timeout: 30000 }
+ */
+export const inboundLimitsSchema = strictObject({
+  /**
+   * Most bytes read from one export (for a download: after decompression).
+   * @default 268435456 (256 MiB)
+   */
+  maxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
+  /**
+   * Most data rows of one export.
+   * @default 1000000
+   */
+  maxRows: z.number().int().positive().default(1_000_000),
+  /**
+   * Milliseconds before a download is abandoned.
+   * @default 30000
+   */
+  timeout: z.number().int().positive().default(30_000),
+}).default({ maxBytes: 256 * 1024 * 1024, maxRows: 1_000_000, timeout: 30_000 });
+
+/**
+ * Names of your brand, for the anchor mix of backlinks: an anchor holding one is `branded`.
+ * The site's domain name (`example` for example.com) is always one.
+ * @default []
+ * @example ['Example Co', 'ExampleApp']
+ */
+export const brandTermsSchema = z.array(z.string().trim().min(2)).default([]);
+
+/**
+ * When a linking site is listed as a toxic candidate (and written to
+ * `disavow-candidates.txt`): a tool flags it as spam, or its Spam Score (Moz, percent) is over
+ * `spamScore`, or it has at least `manyLinks` links with an authority (DR, DA, Authority
+ * Score, Trust Flow) below `lowAuthority`.
+ * @default { spamScore: 60, manyLinks: 50, lowAuthority: 10 }
+ */
+export const toxicLinksSchema = strictObject({
+  /** @default 60 */
+  spamScore: z.number().min(0).max(100).default(60),
+  /** @default 50 */
+  manyLinks: z.number().int().positive().default(50),
+  /** @default 10 */
+  lowAuthority: z.number().min(0).max(100).default(10),
+}).default({ spamScore: 60, manyLinks: 50, lowAuthority: 10 });
 
 /** One `inbound` entry as a user writes it. */
 export type InboundSourceOption = z.input<typeof inboundSourceSchema>;

@@ -2,6 +2,7 @@
  * Cell values → typed values. Each parser returns the value, or `undefined` when the cell
  * cannot be read, so the caller can name the line, the column and what was expected.
  */
+import { getDomain } from 'tldts';
 import { decodePath } from '../site/url.js';
 
 /**
@@ -43,6 +44,11 @@ export function parseSite(value: string): string | undefined {
   }
 }
 
+/** The host of a parsed URL as linking sites name it: lower case, without `www.`. */
+export function hostOf(url: URL): string {
+  return stripWww(url.host);
+}
+
 /** The linking site of an URL: lower-case host without `www.`. */
 export function siteOfUrl(url: string): string {
   try {
@@ -50,6 +56,33 @@ export function siteOfUrl(url: string): string {
   } catch {
     return '';
   }
+}
+
+const domainCache = new Map<string, string>();
+
+/**
+ * The registrable domain of a host (lower case, without `www.`), from the Public Suffix List's
+ * ICANN section, as Search Console groups sites: `someone.blogspot.com` → `blogspot.com`,
+ * `blog.csdn.net` → `csdn.net`, `a.b.co.uk` → `b.co.uk`. An IP address, `localhost` or a host
+ * under no public suffix is its own domain.
+ */
+export function registrableDomain(host: string): string {
+  const known = domainCache.get(host);
+  if (known !== undefined) return known;
+  const bare = host.replace(/:\d+$/, '');
+  const domain = getDomain(bare, { allowPrivateDomains: false }) ?? bare;
+  // Bounded: a few thousand sites is the usual; past that, compute each time.
+  if (domainCache.size < 100_000) domainCache.set(host, domain);
+  return domain;
+}
+
+/** `nofollow` in a Link Type cell (`nofollow`, `follow`, `dofollow`); `null` when empty. */
+export function parseLinkType(value: string): boolean | null | undefined {
+  const text = value.trim().toLowerCase();
+  if (text === '') return null;
+  if (text.includes('nofollow')) return true;
+  if (text === 'follow' || text === 'dofollow') return false;
+  return undefined;
 }
 
 function stripWww(host: string): string {
@@ -67,6 +100,28 @@ const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 export function parseDate(value: string): string | null | undefined {
   const text = value.trim();
   if (text === '') return null;
+  // Note: exports repeat dates (and date-times share their day): the day part is memoized.
+  const day = /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : null;
+  if (
+    day !== null &&
+    (text.length === 10 ||
+      /^[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC)?$/i.test(
+        text.slice(10),
+      ))
+  ) {
+    let known = dateCache.get(day);
+    if (known === undefined) {
+      known = readDate(day) ?? null;
+      if (dateCache.size < 20_000) dateCache.set(day, known);
+    }
+    return known ?? undefined;
+  }
+  return readDate(text);
+}
+
+const dateCache = new Map<string, string | null>();
+
+function readDate(text: string): string | undefined {
   let year: number;
   let month: number;
   let day: number;
@@ -74,6 +129,10 @@ export function parseDate(value: string): string | null | undefined {
     /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC)?)?$/i.exec(
       text,
     );
+  if (/^\d{10}$/.test(text)) {
+    // Unix seconds, as the Semrush API writes dates.
+    return new Date(Number(text) * 1000).toISOString().slice(0, 10);
+  }
   const monthFirst = /^([a-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/i.exec(text);
   const dayFirst = /^(\d{1,2}) ([a-z]{3})[a-z]*\.? (\d{4})$/i.exec(text);
   if (iso) {
@@ -98,12 +157,13 @@ export function parseDate(value: string): string | null | undefined {
   return date.toISOString().slice(0, 10);
 }
 
-/** `true`/`false`, `yes`/`no`, `1`/`0` in any case; `null` for an empty cell; `undefined` otherwise. */
+/** `true`/`false`, `yes`/`no`, `1`/`0`, `+`/`-` in any case; `null` for an empty cell; `undefined` otherwise. */
 export function parseBoolean(value: string): boolean | null | undefined {
   const text = value.trim().toLowerCase();
   if (text === '') return null;
-  if (text === 'true' || text === 'yes' || text === '1') return true;
-  if (text === 'false' || text === 'no' || text === '0') return false;
+  // `+` and `-` are how Majestic writes its flags (FlagNoFollow).
+  if (text === 'true' || text === 'yes' || text === '1' || text === '+') return true;
+  if (text === 'false' || text === 'no' || text === '0' || text === '-') return false;
   return undefined;
 }
 
@@ -129,6 +189,27 @@ export function parseAnchor(value: string): string {
  * `https://x.com/a` are one URL. Unparseable text is its own identity.
  */
 export function urlIdentity(url: string): string {
+  // Fast path: a plain URL (lower-case host, printable ASCII, nothing the URL parser would
+  // rewrite) is its own identity past the scheme; most linking pages are. Same result as below.
+  const scheme = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : 0;
+  if (scheme > 0) {
+    const rest = url.slice(url.startsWith('www.', scheme) ? scheme + 4 : scheme);
+    const slash = rest.indexOf('/');
+    const query = rest.indexOf('?');
+    const pathEnd = query === -1 ? rest.length : query;
+    if (
+      slash > 0 &&
+      (query === -1 || (query > slash && query < rest.length - 1)) &&
+      !rest.startsWith('www.') &&
+      /^[a-z0-9-][a-z0-9.-]*$/.test(rest.slice(0, slash)) &&
+      /^[\x21-\x7e]*$/.test(rest) &&
+      !/["'<>\\^`{}|%#@]/.test(rest) &&
+      !/\/\/|\/\./.test(rest.slice(slash, pathEnd)) &&
+      !(pathEnd - 1 > slash && rest[pathEnd - 1] === '/')
+    ) {
+      return rest;
+    }
+  }
   try {
     const parsed = new URL(url.trim());
     let path = decodePath(parsed.pathname);

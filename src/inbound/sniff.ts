@@ -53,6 +53,8 @@ export function sniffMarkup(text: string): string | null {
 export interface NumberedLine {
   line: number;
   text: string;
+  /** Offset of the line's first character in the text. */
+  start: number;
 }
 
 /**
@@ -66,7 +68,7 @@ export function leadingLines(text: string, limit = 20): NumberedLine[] {
   while (start <= text.length && result.length < limit) {
     const end = text.indexOf('\n', start);
     const content = text.slice(start, end === -1 ? text.length : end);
-    if (content.trim() !== '') result.push({ line, text: content });
+    if (content.trim() !== '') result.push({ line, text: content, start });
     if (end === -1) break;
     start = end + 1;
     line++;

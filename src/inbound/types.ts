@@ -3,10 +3,18 @@
  * what joining it with the built site yields (`JoinedInbound`). Everything is plain JSON
  * (no `Map`, no `Date`), ordered deterministically.
  */
+import type { RedirectMatch } from '../check/suggest.js';
 import type { Finding } from '../findings/finding.js';
 
 /** Which tool an export comes from, as named in the `format` option. `csv` is a mapped generic CSV. */
-export type InboundTool = 'search-console' | 'ahrefs' | 'semrush' | 'bing' | 'csv';
+export type InboundTool =
+  | 'search-console'
+  | 'ahrefs'
+  | 'semrush'
+  | 'moz'
+  | 'majestic'
+  | 'bing'
+  | 'csv';
 
 /** The `format` option: a tool, or `auto` to recognize the export by its header row. */
 export type InboundFormat = 'auto' | InboundTool;
@@ -25,10 +33,21 @@ export type TableKind =
   | 'search-console-site-drill-down'
   | 'search-console-internal-drill-down'
   | 'ahrefs-backlinks'
+  | 'ahrefs-broken-backlinks'
+  | 'ahrefs-referring-domains'
+  | 'ahrefs-anchors'
+  | 'ahrefs-api-backlinks'
+  | 'ahrefs-api-referring-domains'
   | 'semrush-backlinks'
+  | 'semrush-api-backlinks'
+  | 'semrush-api-referring-domains'
+  | 'moz-backlinks'
+  | 'majestic-backlinks'
+  | 'majestic-referring-domains'
   | 'bing-backlinks'
   | 'bing-referring-domains'
-  | 'csv-links';
+  | 'csv-links'
+  | 'csv-sites';
 
 /**
  * What a column means, whatever its header says. The keys of the `columns` option.
@@ -56,7 +75,63 @@ export type ColumnRole =
   | 'internalLinks'
   | 'rank'
   | 'text'
-  | 'lastCrawled';
+  | 'lastCrawled'
+  /** `Link Type` (`follow`/`nofollow`), read into `nofollow`. */
+  | 'linkType'
+  /** A lost reason (Ahrefs API `lost_reason`): any text means lost. */
+  | 'lostReason'
+  /** The target's HTTP status as the tool saw it (Ahrefs Broken backlinks). */
+  | 'targetStatus'
+  /** The tool flags the linking site as spam (Ahrefs `Is spam`). */
+  | 'spam'
+  /** Referring domains of an anchor text (Ahrefs Anchors). */
+  | 'referringDomains'
+  /** Dofollow links (Ahrefs Referring domains, Anchors, API). */
+  | 'dofollowLinks'
+  | QualityRole;
+
+/** Columns holding a quality metric of the linking page or site; see `metrics.ts`. */
+export type QualityRole =
+  | 'domainRating'
+  | 'urlRating'
+  | 'domainAuthority'
+  | 'pageAuthority'
+  | 'spamScore'
+  | 'authorityScore'
+  | 'pageAuthorityScore'
+  | 'trustFlow'
+  | 'citationFlow'
+  | 'sourceTrustFlow'
+  | 'sourceCitationFlow';
+
+/** A quality metric as a tool publishes it. */
+export type MetricName =
+  | 'domain-rating'
+  | 'url-rating'
+  | 'domain-authority'
+  | 'page-authority'
+  | 'spam-score'
+  | 'authority-score'
+  | 'page-authority-score'
+  | 'trust-flow'
+  | 'citation-flow';
+
+/**
+ * One quality metric of a linking page or site, as exported, with its 0–100 score. Every
+ * metric the recognized tools publish is on a 0–100 scale already (Moz's Spam Score as a
+ * percentage), so the score is the value, clamped; the name says whose scale it is.
+ */
+export interface QualityMetric {
+  metric: MetricName;
+  /** Whether it rates the linking site (`domain`) or the linking page (`page`). */
+  level: 'domain' | 'page';
+  /** The tool's value, as exported (`71.5`). */
+  value: number;
+  /** On 0–100. */
+  score: number;
+  /** Who says so: `Ahrefs Domain Rating`, `Moz Spam Score`, `Domain Authority (column "DA")`. */
+  source: string;
+}
 
 /** Role → header name as written in the file (matched case-insensitively, trimmed). */
 export type ColumnMapping = Partial<Record<ColumnRole, string>>;
@@ -83,6 +158,13 @@ export interface InboundProblem {
   reason: string;
   /** The whole sentence: file or URL, line, what is wrong and what was expected. */
   message: string;
+  /**
+   * What fixes it: `export` (the file is damaged or truncated: fix or download it again),
+   * `options` (the file is fine; the options must say more: `target`, `columns`, `format`,
+   * `allowBadRows`), `source` (the path or URL cannot be read), `limit` (larger than
+   * `inboundLimits` allow); null for caveats.
+   */
+  fix: 'export' | 'options' | 'source' | 'limit' | null;
 }
 
 /** One file or URL that was read (a folder contributes one summary per file). */
@@ -103,8 +185,15 @@ export interface SourceSummary {
   required: boolean;
   /** Data rows after the header (records may be fewer: bad rows, merged duplicates). */
   rows: number;
+  /**
+   * Rows whose linking page is on this site itself (its host or its www/apex twin): internal
+   * links, never counted as backlinks (said once, as a warning).
+   */
+  internalRows: number;
   /** Rows rejected for a wrong field count or an unreadable value. */
   badRows: number;
+  /** Bytes read (for a remote source: downloaded, after decompression). */
+  bytes: number;
   /** `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be` or `windows-1252`; null when unreadable. */
   encoding: string | null;
   /** The delimiter sniffed from the header line; null for single-column tables and failures. */
@@ -126,6 +215,12 @@ export interface InboundLink {
   targetUrl: string;
   /** Host of the linking page, lower case, without `www.`. */
   site: string;
+  /**
+   * The linking site: the registrable domain of `site` (Public Suffix List, ICANN section, as
+   * Search Console groups sites: `someone.blogspot.com` is `blogspot.com`); the host itself for
+   * IP addresses and hosts without a public suffix.
+   */
+  domain: string;
   /** Anchor text, whitespace folded; `''` for Search Console's `(empty)`; null when unknown. */
   anchor: string | null;
   /** rel flags; null when the export does not say (Search Console never does). */
@@ -138,6 +233,10 @@ export interface InboundLink {
   lastSeen: string | null;
   /** Whether the tool reports the link as lost (gone from the linking page); null when unknown. */
   lost: boolean | null;
+  /** The target's HTTP status when the tool last crawled it (Ahrefs Broken backlinks); null when unknown. */
+  targetStatus: number | null;
+  /** Quality metrics the exports give for the linking page and site, sorted by metric. */
+  metrics: QualityMetric[];
   /** Names of the exports (`SourceSummary.name`) that list this link, sorted. */
   from: string[];
 }
@@ -153,8 +252,15 @@ export interface TargetCount {
 
 /** A site linking to you, with the largest count any source gives (or derives from link rows). */
 export interface LinkingSite {
-  /** Lower-case host without scheme and `www.` (`yellowpages.com`). */
+  /**
+   * The registrable domain (`blogspot.com`, `csdn.net`; see `InboundLink.domain`): sites are
+   * counted by it, so a host and its domain are one site.
+   */
   site: string;
+  /** Hosts seen for it (`someone.blogspot.com`), sorted; at most 10 (see `hostCount`). */
+  hosts: string[];
+  /** How many distinct hosts were seen. */
+  hostCount: number;
   kind: SiteKind;
   /** Pages of that site linking to you. */
   linkingPages: number | null;
@@ -162,6 +268,27 @@ export interface LinkingSite {
   targetPages: number | null;
   /** Links from it (Bing's `Backlinks Count`, the sum of drill-down counts, or link rows). */
   links: number | null;
+  /** Followed links from it, when an export says (Ahrefs `Dofollow links`, or link rows' rel). */
+  dofollowLinks: number | null;
+  /** The tool flags the site as spam (Ahrefs `Is spam`); null when no export says. */
+  spam: boolean | null;
+  /** Site-level quality metrics (the largest value each export gives), sorted by metric. */
+  metrics: QualityMetric[];
+  /** `YYYY-MM-DD` the earliest link was first seen; null when unknown. */
+  firstSeen: string | null;
+  from: string[];
+}
+
+/** A row of an anchor-text export (Ahrefs Anchors): how many links use a text. */
+export interface AnchorRow {
+  /** Whitespace folded; `''` for an empty anchor. */
+  text: string;
+  /** Links to the target with this text (`Links to target`). */
+  links: number | null;
+  dofollowLinks: number | null;
+  referringDomains: number | null;
+  /** Whether every link with this text is lost; null when unknown. */
+  lost: boolean | null;
   from: string[];
 }
 
@@ -185,6 +312,8 @@ export interface LinkingText {
 export interface SampleLink {
   linkingPage: string;
   site: string;
+  /** The registrable domain of `site`. */
+  domain: string;
   /** `YYYY-MM-DD` (Latest links only); null otherwise. */
   lastCrawled: string | null;
   from: string[];
@@ -201,7 +330,7 @@ export interface ReportedInternalLink {
 export interface InboundData {
   /** One summary per file or URL, in option order (a folder's files sorted by name). */
   sources: SourceSummary[];
-  /** Sorted by target URL, then source URL. */
+  /** In the order of the sources and their rows; the same link from two exports is one. */
   links: InboundLink[];
   /** Sorted by incoming links (descending), then URL. */
   targets: TargetCount[];
@@ -211,6 +340,10 @@ export interface InboundData {
   linkingSites: LinkingSite[];
   /** Sorted by rank, then text. */
   linkingText: LinkingText[];
+  /** Anchor-text exports (Ahrefs Anchors), merged by text. Sorted by links (descending), then text. */
+  anchors: AnchorRow[];
+  /** Referring domains the tools mark lost (and no live link shows), sorted: not counted. */
+  lostSites: string[];
   /** Sorted by last crawled (newest first), then URL. */
   samples: SampleLink[];
   /** Sorted by target URL, then source URL. */
@@ -256,8 +389,23 @@ export interface LostTarget {
   backlinks: number;
   linkingSites: number;
   referringDomains: string[];
-  /** The most similar built page, to redirect to; null when none is close. */
+  /** `file` when the URL names a file (`/guide.pdf`, `/logo.png`), else `page`. */
+  kind: 'page' | 'file';
+  /** The built page (or file) that is plausibly the same content; null: no close match. */
   suggestion: string | null;
+  /**
+   * Why `suggestion` is the same content: `same-page` (another URL form of it, `/x.html` for
+   * `/x/`), `mapped` (the `movedPaths` option), `same-slug` (the same slug in another folder or
+   * with another extension) or `near-slug` (a typo away); null without a suggestion.
+   */
+  match: RedirectMatch | null;
+  /**
+   * With no close match: the section's index page, a fallback that is not the same content
+   * (never offered as a redirect to paste); null when there is a suggestion or no section page.
+   */
+  fallback: string | null;
+  /** Pages that fit equally well (the same slug in two folders), so none was chosen. */
+  ambiguous: string[];
   /**
    * A redirect for Astro's `redirects` (base-relative paths), when there is a suggestion;
    * `entry` is the ready-to-paste `'from': 'to'` line, from a serializer that cannot leave
@@ -295,6 +443,11 @@ export interface ForeignTarget {
 export interface JoinedInbound {
   /** Page → inbound facts, keys in sorted order. Only pages with inbound data appear. */
   byPage: Record<string, InboundPage>;
+  /**
+   * Built files that are not pages (a PDF, an image, a download) with backlinks, as
+   * `InboundPage`s whose `page` is the file's path. Sorted by incoming links (descending), then path.
+   */
+  files: InboundPage[];
   /**
    * Missing URLs with at least one backlink, one `lost-backlink-target` finding each. Sorted by
    * backlinks (descending), then target. Missing URLs the exports name without a backlink

@@ -26,6 +26,8 @@ export interface DiscoveredFiles {
    * folder, `/`-separated: left out of the site.
    */
   reportFolders: string[];
+  /** What the walk did not follow (symbolic links out of the output, loops), as sentences. */
+  notes: string[];
 }
 
 /** Thrown when the output folder cannot be read. */
@@ -45,9 +47,11 @@ export async function discoverFiles(
   shape: Pick<SiteShape, 'base' | 'trailingSlash' | 'buildFormat'>,
 ): Promise<DiscoveredFiles> {
   let relativeFiles: string[];
+  const notes: string[] = [];
   try {
-    relativeFiles = await listFiles(dir);
+    relativeFiles = await listFiles(dir, notes);
   } catch (error) {
+    if (error instanceof OutputDirError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT'
@@ -81,36 +85,77 @@ export async function discoverFiles(
     }
   }
   html.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { html, files, reportFolders };
+  return { html, files, reportFolders, notes };
 }
 
+/** Most files discovery lists; a larger output is a clear error, not an endless walk. */
+export const maxOutputFiles = 1_000_000;
+
 /**
- * Every file under `root`, relative and `/`-separated. Symbolic links are followed, as a
- * web server would (a symlinked file or folder is served at the link's path); a link to a
- * folder that contains it would loop, so it is not followed.
+ * Every file under `root`, relative and `/`-separated, sorted. Symbolic links are followed,
+ * as a web server would serve them, but only inside the output folder, never to a folder
+ * that holds the link (that would loop), and each folder through one link at most (so
+ * links cannot multiply the work); a link that is not followed is a note naming it.
  */
-async function listFiles(root: string): Promise<string[]> {
+async function listFiles(root: string, notes: string[]): Promise<string[]> {
   const result: string[] = [];
-  async function walk(folder: string, prefix: string, realFolder: string): Promise<void> {
+  const realRoot = await realpath(root);
+  const walked = new Set<string>([realRoot]);
+  const inside = (real: string) => real === realRoot || real.startsWith(`${realRoot}${path.sep}`);
+  async function walk(folder: string, prefix: string): Promise<void> {
     const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    entries.sort((a, b) => {
+      const pa = path.join(a.parentPath, a.name);
+      const pb = path.join(b.parentPath, b.name);
+      return pa < pb ? -1 : pa > pb ? 1 : 0;
+    });
     for (const entry of entries) {
-      const parent = entry.parentPath ?? (entry as unknown as { path: string }).path;
-      const absolute = path.join(parent, entry.name);
+      const absolute = path.join(entry.parentPath, entry.name);
       const file = prefix + path.relative(folder, absolute).split(path.sep).join('/');
       if (entry.isFile()) {
         result.push(file);
       } else if (entry.isSymbolicLink()) {
-        const target = await stat(absolute).catch(() => null);
+        const real = await realpath(absolute).catch((error: NodeJS.ErrnoException) => error);
+        if (real instanceof Error) {
+          notes.push(
+            `symbolic link ${file} not followed: ${real.code === 'ELOOP' ? 'it loops' : 'its target does not exist'}`,
+          );
+          continue;
+        }
+        if (!inside(real)) {
+          notes.push(
+            `symbolic link ${file} not followed: it leads outside the output folder (to ${real})`,
+          );
+          continue;
+        }
+        const target = await stat(real).catch(() => null);
         if (target?.isFile()) result.push(file);
         else if (target?.isDirectory()) {
-          const real = await realpath(absolute);
-          const realParent = path.join(realFolder, path.relative(folder, parent));
-          if (`${realParent}${path.sep}`.startsWith(`${real}${path.sep}`)) continue;
-          await walk(absolute, `${file}/`, real);
+          const shown = path.relative(realRoot, real).split(path.sep).join('/') || '.';
+          const realParent = await realpath(entry.parentPath);
+          if (realParent === real || realParent.startsWith(`${real}${path.sep}`)) {
+            notes.push(
+              `symbolic link ${file} not followed: it leads to a folder that holds it (${shown}), which would loop`,
+            );
+            continue;
+          }
+          if (walked.has(real)) {
+            notes.push(
+              `symbolic link ${file} not followed: another symbolic link already brings in its folder (${shown})`,
+            );
+            continue;
+          }
+          walked.add(real);
+          await walk(absolute, `${file}/`);
         }
+      }
+      if (result.length > maxOutputFiles) {
+        throw new OutputDirError(
+          `Cannot read the build output ${root}: it holds more than ${maxOutputFiles.toLocaleString('en-US')} files`,
+        );
       }
     }
   }
-  await walk(root, '', await realpath(root));
+  await walk(root, '');
   return result;
 }

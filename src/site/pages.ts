@@ -2,8 +2,9 @@
  * Pages: each extracted HTML file with its place in the site: the URL it is served at,
  * what kind of page it is, the route that built it and whether `ignore.pages` leaves it out.
  */
-import picomatch from 'picomatch';
+import { createPageIgnorer } from '../check/ignore.js';
 import type { PageLinks } from '../extract/types.js';
+import type { IgnorePageFunction } from '../options.js';
 import type { HtmlFile } from './discover.js';
 import type { PageKind, RouteInfo, SitePage } from './site-index.js';
 import { displayUrl, type SiteUrls } from './url.js';
@@ -18,8 +19,8 @@ export interface CreateSitePagesInput {
   routes?: readonly RouteInfo[] | undefined;
   /** Route source files by built file, for runs without `routes`. */
   sources?: ReadonlyMap<string, string> | undefined;
-  /** The `ignore.pages` globs. */
-  ignorePages: readonly string[];
+  /** The `ignore.pages` globs and functions. */
+  ignorePages: readonly (string | IgnorePageFunction)[];
 }
 
 /** Place every extracted file in the site. */
@@ -32,11 +33,22 @@ export function createSitePages(input: CreateSitePagesInput): SitePage[] {
   for (const route of routesByPriority) {
     for (const file of route.files) if (!routeByFile.has(file)) routeByFile.set(file, route);
   }
-  const isIgnoredPage = picomatch([...input.ignorePages], { dot: true });
+  // Note: Astro lists no built files for a dynamic route's fallback (`/fr/blog/[id]`); its
+  // pattern tells which files it wrote.
+  const fallbacks = (input.routes ?? []).filter(
+    (route) => route.type === 'fallback' && route.files.length === 0,
+  );
+  const isIgnoredPage = createPageIgnorer(input.ignorePages);
   const { urls } = input;
   return input.extracted.map((page, i) => {
     const { path: pagePath, key } = input.html[i]!;
-    const route = routeByFile.get(page.file) ?? null;
+    const local = pagePath.slice(urls.base.length - 1) || '/';
+    const route =
+      routeByFile.get(page.file) ??
+      fallbacks.find(
+        (fallback) => fallback.regex.test(local) || fallback.regex.test(local.replace(/\/$/, '')),
+      ) ??
+      null;
     const kind = classifyPage(page, pagePath, urls.base, route);
     return {
       ...page,
@@ -44,10 +56,14 @@ export function createSitePages(input: CreateSitePagesInput): SitePage[] {
       key,
       kind,
       source: route?.entrypoint ?? input.sources?.get(page.file) ?? null,
+      entry: null,
       redirectTo:
         kind === 'redirect' && page.facts.refresh ? displayUrl(page.facts.refresh.url, urls) : null,
-      ignored: isIgnoredPage(pagePath),
+      ignored: isIgnoredPage({ path: pagePath, file: page.file, facts: page.facts }),
       idSet: new Set(page.ids),
+      locale: null,
+      family: pagePath,
+      copyOf: null,
     };
   });
 }

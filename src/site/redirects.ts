@@ -7,9 +7,18 @@ import { pageKey, placeholderOrigin, type SiteUrls, scopeOfUrl } from './url.js'
 
 /** A redirect from the config (`redirects`), used when no redirect page was built. */
 export interface RedirectRule {
+  /** A path pattern in Astro's syntax: `/blog/[slug]`, `/old/[...rest]`. */
   from: string;
   to: string;
+  /** The HTTP status; 200 is a rewrite (the destination is served at `from`). */
   status?: number | undefined;
+  /**
+   * A host's rule (`_redirects`, `netlify.toml`, `vercel.json`): its paths include `base`,
+   * unlike Astro's `redirects`, whose keys are routes.
+   */
+  host?: boolean | undefined;
+  /** Where the rule is written, for messages: `_redirects:3`. */
+  origin?: string | undefined;
 }
 
 /** Param names of a route pattern, in order: `/blog/[lang]/[...slug]` → `lang`, `slug`. */

@@ -49,12 +49,26 @@ export interface SitePage extends PageLinks {
   kind: PageKind;
   /** Source file of the route, where known. */
   source: string | null;
+  /**
+   * The content entry (Markdown, MDX) the page is built from, relative to the project root,
+   * when the sources were searched and one fits; else null.
+   */
+  entry: string | null;
   /** Redirect destination (path for internal destinations, URL otherwise) for redirect pages. */
   redirectTo: string | null;
   /** Matched by `ignore.pages`: kept in the graph, never reported on or counted as an orphan. */
   ignored: boolean;
   /** Fragment ids as a set, for lookups. */
   idSet: Set<string>;
+  /** The page's locale code (`de`), when the site has locales; else null. */
+  locale: string | null;
+  /**
+   * The translation family: the path of the page that represents it (the default locale's
+   * page, when there is one). A page without translations is its own family.
+   */
+  family: string;
+  /** For a locale's fallback copy of another page's content: that page's path; else null. */
+  copyOf: string | null;
 }
 
 /** What an internal URL path points at. */
@@ -112,7 +126,7 @@ export function createSiteIndex(input: SiteIndexInput): SiteIndex {
     return null;
   }
 
-  function resolvePath(pathname: string): PathTarget {
+  function resolvePath(pathname: string, depth = 0): PathTarget {
     const decoded = decodePath(pathname);
     const key = pageKey(pathname);
     const page =
@@ -136,19 +150,28 @@ export function createSiteIndex(input: SiteIndexInput): SiteIndex {
       return { status: 'file', file: decoded };
     }
     const local = withoutBase(decoded);
-    if (local !== null) {
-      // Note: config redirects are written without base, as in astro.config.mjs.
-      for (const rule of redirectRules) {
-        if (rule.key === pageKey(local))
-          return { status: 'redirect', destination: rule.to, page: null };
-        const match = rule.regex.exec(local);
-        if (match)
-          return {
-            status: 'redirect',
-            destination: fillPattern(rule.to, match.groups),
-            page: null,
-          };
+    // Note: config redirects are written without base, as in astro.config.mjs; a host's
+    // rules name whole paths.
+    for (const rule of redirectRules) {
+      const subject = rule.host ? decoded : local;
+      if (subject === null) continue;
+      let destination: string | null = null;
+      if (rule.key === pageKey(subject)) destination = rule.to;
+      else {
+        const match = rule.regex.exec(subject);
+        if (match) destination = fillPattern(rule.to, match.groups);
       }
+      if (destination === null) continue;
+      if (rule.status !== 200) return { status: 'redirect', destination, page: null };
+      // A rewrite serves its destination at this path: fine when that exists (or is elsewhere).
+      if (/^[a-z][a-z\d+.-]*:/i.test(destination) || depth > 0)
+        return { status: 'on-demand', route: `rewrite to ${destination}` };
+      const served = resolvePath(destination.replace(/[?#].*$/, ''), depth + 1);
+      return served.status === 'missing'
+        ? served
+        : { status: 'on-demand', route: `rewrite to ${destination}` };
+    }
+    if (local !== null) {
       for (const route of redirectRoutes) {
         const match = matchRoute(route.regex, local);
         if (match && route.redirect) {
@@ -172,7 +195,7 @@ export function createSiteIndex(input: SiteIndexInput): SiteIndex {
   return {
     base,
     pages: input.pages,
-    resolvePath,
+    resolvePath: (pathname) => resolvePath(pathname),
     pageByKey: (key) => byKey.get(key),
   };
 }

@@ -1,43 +1,115 @@
 /**
- * Say where each finding's link is written in the project's sources (`Finding.writtenAt`):
- * the built HTML is often minified to one line; the source line is where the user fixes it.
+ * Say where each finding's link is written in the project's sources (`Finding.writtenAt`),
+ * and which content entry each page is built from (`SitePage.entry`).
+ *
+ * A link is looked for, in this order: in the page's own content entry (the Markdown or
+ * MDX file of its locale, or of the default locale for a fallback copy), in the route's
+ * source file, then in the components, layouts and other files of `srcDir`: when exactly one
+ * of those writes the href, that is where it comes from (a link in a shared header is one
+ * place, however many pages show it). Content entries of other pages are never taken: the
+ * same href written in another post is not where this page's link is.
  */
+import path from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import type { LinkGraph } from '../graph/build-link-graph.js';
-import { createSourceLocator } from './locate-in-source.js';
+import type { SitePage } from '../site/site-index.js';
+import { decodePath } from '../site/url.js';
+import { createSourceIndex, type SourceIndex, type WrittenPlace } from './source-index.js';
 
-/** Findings located in the sources: at most this many, so a site with thousands stays fast. */
-export const maxLocatedFindings = 200;
+/** Where the project is. */
+export interface LocateInput {
+  /** The project root: `writtenAt` paths are relative to it. */
+  root: string;
+  /** The folder searched (Astro's `srcDir`), absolute. */
+  srcDir: string;
+  /** The site's base, stripped from page paths to find content entries. */
+  base: string;
+}
 
-/**
- * Locate findings' links under `root`, the `first` ones (those that fail the run) before the
- * others, up to `maxLocatedFindings`. Sets `writtenAt` on the findings it locates.
- */
+/** What locating found besides the findings' `writtenAt`. */
+export interface LocateResult {
+  /** Source files skipped (too many or too large), for a note. */
+  skipped: number;
+}
+
+/** Locate every finding's link, and each page's content entry. */
 export async function locateFindings(
   findings: readonly Finding[],
-  first: ReadonlySet<Finding>,
-  root: string,
   graph: LinkGraph,
-): Promise<void> {
-  const locate = createSourceLocator(root);
-  const ordered = [
-    ...findings.filter((finding) => first.has(finding)),
-    ...findings.filter((finding) => !first.has(finding)),
-  ];
-  for (const finding of ordered.slice(0, maxLocatedFindings)) {
-    const at = await locate(finding, occurrenceOf(finding, graph));
-    if (at) finding.writtenAt = at;
+  input: LocateInput,
+): Promise<LocateResult> {
+  const index = await createSourceIndex(input.root, input.srcDir);
+  for (const page of graph.pages) page.entry = entryOf(page, index, input.base);
+  // Note: many findings share an href and a page family; each (page, href, placement) is
+  // looked up once.
+  const memo = new Map<string, WrittenPlace | null>();
+  for (const finding of findings) {
+    const link = finding.link;
+    const page = finding.page === null ? undefined : graph.nodes.get(finding.page);
+    if (!link || !page) continue;
+    const occurrence = occurrenceOf(finding, page);
+    const key = `${page.path}\u0000${link.href}\u0000${occurrence}`;
+    let place = memo.get(key);
+    if (place === undefined) {
+      place = placeOf(link.href, page, occurrence, index);
+      memo.set(key, place);
+    }
+    if (place) finding.writtenAt = { file: place.file, line: place.line, column: place.column };
   }
+  // Note: a route in a package (Starlight's) is not where a page is written; its entry is.
+  for (const finding of findings) {
+    const page = finding.page === null ? undefined : graph.nodes.get(finding.page);
+    if (page?.entry && !isProjectFile(page.source)) finding.source = page.entry;
+  }
+  return { skipped: index.skipped };
+}
+
+/** The content entry of a page, for pages built from one (not redirects or 404 pages). */
+function entryOf(page: SitePage, index: SourceIndex, base: string): string | null {
+  if (page.kind === 'redirect') return null;
+  const local = decodePath(
+    page.path.startsWith(base) ? page.path.slice(base.length - 1) : page.path,
+  );
+  return index.entryFor(local);
+}
+
+/** The place a page's link to `href` is written, or null when no single place explains it. */
+function placeOf(
+  href: string,
+  page: SitePage,
+  occurrence: number,
+  index: SourceIndex,
+): WrittenPlace | null {
+  const places = index.placesOf(href);
+  if (places.length === 0) return null;
+  const inFile = (file: string | null) =>
+    file === null ? [] : places.filter((place) => place.file === file);
+  const entry = inFile(page.entry);
+  if (entry.length > 0) return entry[occurrence] ?? null;
+  const route = isProjectFile(page.source) ? inFile(page.source) : [];
+  if (route.length > 0) return route[occurrence] ?? route[0]!;
+  const shared = places.filter((place) => !place.content);
+  const files = new Set(shared.map((place) => place.file));
+  return files.size === 1 ? shared[0]! : null;
+}
+
+/** A route source in the project (not a package's route, not the redirects config). */
+function isProjectFile(source: string | null): source is string {
+  return (
+    source !== null &&
+    !source.includes(' ') &&
+    !source.split(/[\\/]/).includes('node_modules') &&
+    !path.isAbsolute(source)
+  );
 }
 
 /**
  * Which of the page's links with the same href (and the same kind of placement: content or
  * navigation, which come from different source files) a finding is about, in document order.
  */
-function occurrenceOf(finding: Finding, graph: LinkGraph): number {
+function occurrenceOf(finding: Finding, page: SitePage): number {
   const link = finding.link;
-  const page = finding.page === null ? undefined : graph.nodes.get(finding.page);
-  if (!link || !page || link.position.type !== 'source') return 0;
+  if (link?.position.type !== 'source') return 0;
   const { line, column } = link.position;
   const same = page.links.filter((l) => l.href === link.href);
   const own = same.find(

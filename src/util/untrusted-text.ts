@@ -66,3 +66,15 @@ export function describeSuspiciousPath(path: string): string | null {
   if (/[<>]/.test(path)) return 'it contains < or >';
   return null;
 }
+
+/**
+ * Text for a terminal or a log: every control, escape (ESC, so no cursor moves, colors,
+ * OSC 8 links or OSC 52 clipboard writes), invisible and bidi character is shown escaped,
+ * but line breaks and tabs, which the tool's own messages use, are kept.
+ */
+export function escapeForTerminal(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.split('\t').map(escapeUnsafe).join('\t'))
+    .join('\n');
+}

@@ -77,7 +77,8 @@ describe('analyzeSite', () => {
     expect(linkScore.equity).toBeNull();
     const scores = nodes.map((path) => metrics.get(path)!.linkScore!);
     expect(Math.max(...scores)).toBe(100);
-    expect(metrics.get('/press/')!.linkScore).toBe(0);
+    // The least-linked page is the 1 of the scale, never 0.
+    expect(metrics.get('/press/')!.linkScore).toBe(1);
   });
 
   it('leaves inbound measures null without inbound data', () => {

@@ -21,6 +21,7 @@ describe('orphans', () => {
       backlinks: null,
       linkingSites: null,
       linkedPages: 1,
+      translations: [],
     });
     const orphanFindings = findings.filter((f) => f.type === 'orphan-page');
     expect(orphanFindings.map((f) => f.page)).toEqual(['/orphan/', '/self/']);

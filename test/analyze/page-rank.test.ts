@@ -156,7 +156,7 @@ describe('computePageRank', () => {
 });
 
 describe('toLogScores', () => {
-  it('maps the lowest rank to 0, the highest to 100 and the rest by logarithm', () => {
+  it('maps the lowest rank to 1, the highest to 100 and the rest by logarithm', () => {
     const scores = toLogScores(
       new Map([
         ['low', 0.01],
@@ -164,11 +164,11 @@ describe('toLogScores', () => {
         ['high', 1],
       ]),
     );
-    expect(Object.fromEntries(scores)).toEqual({ low: 0, mid: 50, high: 100 });
+    expect(Object.fromEntries(scores)).toEqual({ low: 1, mid: 50.5, high: 100 });
   });
 
   it('rounds to one decimal', () => {
-    // ln(2)/ln(10) = 0.30103 → 30.1
+    // 1 + 99 · ln(2)/ln(10) = 30.80 → 30.8
     expect(
       toLogScores(
         new Map([
@@ -177,7 +177,7 @@ describe('toLogScores', () => {
           ['c', 10],
         ]),
       ).get('b'),
-    ).toBe(30.1);
+    ).toBe(30.8);
   });
 
   it('gives 100 to every page when all ranks are equal, and 0 to a rank of 0', () => {

@@ -34,11 +34,16 @@ describe('rankings', () => {
 
   it('ranks by link score, the best-linked page at 100', () => {
     const { rankings, metrics } = analyzeTestSite(site);
-    expect(rankings.linkScore[0]).toEqual({ path: '/a/', title: 'Title of /a/', value: 100 });
+    expect(rankings.linkScore[0]).toEqual({
+      path: '/a/',
+      title: 'Title of /a/',
+      value: 100,
+      translations: 0,
+    });
     const values = rankings.linkScore.map((e) => e.value);
     expect(values).toEqual([...values].sort((x, y) => y - x));
-    // The ignored page ranks lowest (no inlinks), so it is the 0 of the scale.
-    expect(metrics.get('/drafts/x/')!.linkScore).toBe(0);
+    // The ignored page ranks lowest (no inlinks), so it is the 1 of the scale.
+    expect(metrics.get('/drafts/x/')!.linkScore).toBe(1);
   });
 
   it('has no inbound rankings without inbound data, and ranks by backlinks with it', () => {

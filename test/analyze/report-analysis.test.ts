@@ -44,6 +44,7 @@ function reportOf(extra: Parameters<typeof analyzeTestSite>[1] = {}) {
     graph: site.graph,
     files: site.pages.length,
     findings: analysis.findings,
+    groups: [],
     notes: [],
     analysis,
     now: new Date('2026-01-01T00:00:00Z'),

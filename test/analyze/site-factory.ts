@@ -43,6 +43,9 @@ export interface PageSpec {
   signals?: Partial<ContentSignals>;
   jsonLdTypes?: string[];
   redirectTo?: string;
+  /** `<html lang>`. @default 'en' */
+  lang?: string;
+  contentLang?: string | null;
 }
 
 /** A built test site. */
@@ -98,7 +101,8 @@ export function createPage(spec: PageSpec): SitePage {
     facts: {
       title: spec.title === undefined ? `Title of ${spec.path}` : spec.title,
       h1: spec.h1 ?? null,
-      lang: 'en',
+      lang: spec.lang ?? 'en',
+      contentLang: spec.contentLang ?? null,
       canonical: null,
       robots: { noindex: spec.noindex ?? false, nofollow: spec.nofollow ?? false },
       refresh: spec.redirectTo ? { url: new URL(spec.redirectTo, origin).href, delay: 0 } : null,
@@ -112,9 +116,13 @@ export function createPage(spec: PageSpec): SitePage {
     kind:
       spec.kind ?? (spec.redirectTo ? 'redirect' : spec.path === '/404/' ? 'not-found' : 'page'),
     source: null,
+    entry: null,
     redirectTo: spec.redirectTo ?? null,
     ignored: spec.ignored ?? false,
     idSet: new Set(),
+    locale: null,
+    family: spec.path,
+    copyOf: null,
   };
 }
 

@@ -77,3 +77,21 @@ describe('the candidate index', () => {
     expect(index.nearest('/docs/something-else/', 4)).toBeNull();
   });
 });
+
+describe('fragment suggestions', () => {
+  it('suggests the one id that keeps the code name of a translated heading', async () => {
+    const { runLinkReport } = await import('../../src/index.js');
+    const { page, writeSite } = await import('../helpers/site-folder.js');
+    const dir = await writeSite({
+      'index.html': page(
+        '<h4 id="тип-sidebarlink">Тип SidebarLink</h4><h4 id="тип-sidebargroup">Тип SidebarGroup</h4><a href="#sidebarlink-type">SidebarLink</a> <a href="#type-x">x</a>',
+      ),
+    });
+    const { report } = await runLinkReport({ dir });
+    const hints = report.findings.filter((f) => f.type === 'broken-fragment').map((f) => f.hint);
+    expect(hints).toEqual([
+      'Did you mean #тип-sidebarlink?',
+      'Add an element with that id to the target page, or fix the fragment.',
+    ]);
+  });
+});

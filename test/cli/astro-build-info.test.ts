@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFixture } from '../integration/build-fixture.js';
+import linkReport from '../../integration/index.js';
+import { buildAstroSite, buildFixture, copyFixtureSite } from '../integration/build-fixture.js';
 import { cli, repoRoot } from './helpers.js';
 
 describe('the CLI on the output of an Astro build', () => {
@@ -28,9 +29,28 @@ describe('the CLI on the output of an Astro build', () => {
     const result = await cli([path.relative(repoRoot, dir), '--trailing-slash', 'never']);
     expect(result.status).toBe(1);
     // The route's source file comes from the report the build left.
-    expect(result.stdout.split('\n')).toContain(
-      `/ (src/pages/index.astro, ${path.relative(repoRoot, dir)}/index.html)`,
+    expect(result.stdout.split('\n')).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^ +on / \\(src/pages/index\\.astro, ${path.relative(repoRoot, dir).replaceAll('.', '\\.')}/index\\.html:\\d+:\\d+\\)$`,
+        ),
+      ),
     );
     expect(result.stdout).toContain('trailing-slash-mismatch');
+  });
+
+  it('finds the report the build kept out of the output, in the project above the folder', async () => {
+    const root = await copyFixtureSite('base-always');
+    const { dir, error } = await buildAstroSite(root, [linkReport()]);
+    expect(error).toBeNull();
+    const result = await cli([path.relative(repoRoot, dir), '--format', 'json']);
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.site.base).toBe('/docs/');
+    expect(report.notes).toContainEqual(
+      expect.stringMatching(
+        /^Astro build found: .*\.astro\/integrations\/astro-link-report\/report\.json$/,
+      ),
+    );
   });
 });

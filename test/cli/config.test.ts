@@ -159,9 +159,23 @@ describe('broken config file (exit code 2)', () => {
     const result = await cli([brokenSite], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
-      /^astro-link-report: link-report\.config\.json: Invalid astro-link-report options:\n/,
+      /^astro-link-report: link-report\.config\.json: unknown key "colour"; the keys are dir, site, base, .*failOn/,
     );
-    expect(result.stderr).toContain('colour');
+  });
+
+  it('says which key a mistyped one was meant to be, among the options and the site keys', async () => {
+    for (const [key, meant] of [
+      ['failon', 'failOn'],
+      ['bse', 'base'],
+      ['ignor', 'ignore'],
+    ]) {
+      const cwd = await withConfig(`typo-${key}`, 'link-report.config.json', `{ "${key}": 1 }`);
+      const result = await cli([brokenSite], { cwd });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        `astro-link-report: link-report.config.json: unknown key "${key}" (did you mean "${meant}"?)\n`,
+      );
+    }
   });
 
   it('reports an invalid option value with the allowed values', async () => {

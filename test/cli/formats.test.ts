@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLinkReport, writeReportFiles } from '../../src/index.js';
+import { runLinkReport, showPath, version, writeReportFiles } from '../../src/index.js';
+import { junitErrors, sarifErrors } from '../helpers/ci-schemas.js';
 import {
   ansiPattern,
   binPath,
@@ -34,7 +35,7 @@ const brokenErrors = [
 ];
 
 describe('text format', () => {
-  it('prints the summary and the findings grouped by page, without colors when not a terminal', async () => {
+  it('prints the summary and the findings grouped by cause, without colors when not a terminal', async () => {
     const result = await cli([fixture('broken-site'), '--site', 'https://example.com']);
     expect(result.status).toBe(1);
     expect(result.stdout).not.toMatch(ansiPattern);
@@ -45,27 +46,18 @@ describe('text format', () => {
     expect(lines).toContain(
       'note: build format guessed from the files: directory (0 pages as x.html, 1 page as x/index.html); set it with --build-format',
     );
-    const heading = lines.indexOf('/ (test/fixtures/cli/broken-site/index.html)');
-    expect(heading).toBeGreaterThan(0);
-    // Note: the layout belongs to the core's terminal renderer; only the content is pinned here.
-    const expected: [RegExp, string][] = [
-      [
-        /^\s+11:23\s+error\s+broken-link\s.*href="\/missing\/".*\slinks to \/missing\/, which does not exist in the build$/,
-        'hint: Fix the href, or add a page or a redirect for this URL.',
-      ],
-      [
-        /^\s+12:9\s+error\s+broken-fragment\s.*href="\/about\/#team".*\slinks to \/about\/#team, but that page has no element with id "team"$/,
-        'hint: Add an element with that id to the target page, or fix the fragment.',
-      ],
-      [
-        /^\s+13:1\s+error\s+broken-resource\s.*src="\/img\/photo\.png".*\s<img src> loads \/img\/photo\.png, which does not exist in the build$/,
-        'hint: Put the file in the folder served as the site root (public/ in Astro), or fix the path.',
-      ],
-    ];
-    expected.forEach(([finding, hint], i) => {
-      expect(lines[heading + 1 + 2 * i]).toMatch(finding);
-      expect(lines[heading + 2 + 2 * i]?.trim()).toBe(hint);
-    });
+    const first = lines.findIndex((line) => line.startsWith('error '));
+    expect(lines.slice(first, first + 9)).toEqual([
+      'error   broken-link  <a href="/missing/">the old pricing page</a>  links to /missing/, which does not exist in the build',
+      '        on / (test/fixtures/cli/broken-site/index.html:11:23)',
+      '        hint: Fix the href, or add a page or a redirect for this URL.',
+      'error   broken-fragment  <a href="/about/#team">the people</a>  links to /about/#team, but that page has no element with id "team"',
+      '        on / (test/fixtures/cli/broken-site/index.html:12:9)',
+      '        hint: Add an element with that id to the target page, or fix the fragment.',
+      'error   broken-resource  <img src="/img/photo.png">  <img src> loads /img/photo.png, which does not exist in the build',
+      '        on / (test/fixtures/cli/broken-site/index.html:13:1)',
+      '        hint: Put the file in the folder served as the site root (public/ in Astro), or fix the path.',
+    ]);
     expect(result.stdout.endsWith('\n3 findings at the fail level (fail-on: error).\n')).toBe(true);
   });
 
@@ -122,7 +114,9 @@ describe('json format', () => {
     ]);
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.$schema).toBe('https://unpkg.com/astro-link-report/dist/report.schema.json');
+    expect(report.$schema).toBe(
+      `https://unpkg.com/astro-link-report@${version}/dist/report.schema.json`,
+    );
     expect(report.site).toEqual({
       site: 'https://example.com',
       siteKnown: true,
@@ -181,6 +175,85 @@ describe('json format', () => {
   });
 });
 
+describe('junit, sarif and markdown formats', () => {
+  it('print JUnit XML, SARIF and Markdown on stdout, valid against their schemas', async () => {
+    const args = [fixture('broken-site'), '--site', 'https://example.com', '--format'];
+    const junit = await cli([...args, 'junit']);
+    expect(junit.status).toBe(1);
+    expect(await junitErrors(junit.stdout)).toEqual([]);
+    expect(junit.stdout).toContain(
+      '<testcase classname="broken-link" name="/missing/ at test/fixtures/cli/broken-site/index.html:11:23" time="0"><failure',
+    );
+    const sarif = await cli([...args, 'sarif']);
+    expect(sarifErrors(sarif.stdout)).toEqual([]);
+    const results = JSON.parse(sarif.stdout).runs[0].results;
+    expect(results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'test/fixtures/cli/broken-site/index.html' },
+      region: { startLine: 11, startColumn: 23 },
+    });
+    const markdown = await cli([...args, 'markdown']);
+    expect(markdown.stdout.split('\n').slice(0, 3)).toEqual([
+      '## Link report',
+      '',
+      '**3 findings fail the build** (failOn: error), from 3 causes.',
+    ]);
+  });
+
+  it('says so when the config file lists reporters and there is no report folder', async () => {
+    const cwd = path.join(temp.dir, 'reporters-no-folder');
+    await mkdir(cwd, { recursive: true });
+    await writeFile(path.join(cwd, 'link-report.config.json'), '{ "reporters": ["junit"] }');
+    const result = await cli([path.join(repoRoot, fixture('broken-site'))], { cwd });
+    expect(result.stderr).toContain(
+      "astro-link-report: the config file's reporters (junit) are written into the report folder, and there is none: give --html <dir> (or reportDir), or print one with --format\n",
+    );
+  });
+
+  it('writes the reporters of the config file into the --html folder', async () => {
+    const cwd = path.join(temp.dir, 'reporters-config');
+    await mkdir(cwd, { recursive: true });
+    await writeFile(
+      path.join(cwd, 'link-report.config.json'),
+      JSON.stringify({ reporters: ['junit', 'sarif', 'markdown'], failOn: 'none' }),
+    );
+    const htmlDir = path.join(cwd, 'report');
+    const result = await cli([path.join(repoRoot, fixture('broken-site')), '--html', htmlDir], {
+      cwd,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    for (const file of ['junit.xml', 'report.sarif', 'summary.md']) {
+      expect(existsSync(path.join(htmlDir, file)), file).toBe(true);
+    }
+  });
+});
+
+describe('GitHub step outputs', () => {
+  it('appends the counts, the verdict and the report page to GITHUB_OUTPUT', async () => {
+    const output = path.join(temp.dir, 'github-output');
+    await writeFile(output, 'earlier=1\n');
+    const htmlDir = path.join(temp.dir, 'outputs-report');
+    const result = await cli([fixture('broken-site'), '--html', htmlDir, '--quiet'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: output },
+    });
+    expect(result.status).toBe(1);
+    const text = await readFile(output, 'utf8');
+    expect(text.startsWith('earlier=1\n')).toBe(true);
+    const values = Object.fromEntries(
+      [...text.matchAll(/^([\w-]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)].map((m) => [
+        m[1],
+        m[3],
+      ]),
+    );
+    expect(values).toEqual({
+      errors: '3',
+      warnings: '1',
+      failing: '3',
+      failed: 'true',
+      report: showPath(repoRoot, path.join(htmlDir, 'index.html')),
+    });
+  });
+});
+
 describe('github format', () => {
   it('prints one workflow command per finding, on the built file, line and column', async () => {
     const result = await cli([
@@ -200,7 +273,10 @@ describe('github format', () => {
 
   it('prints site-level findings as annotations without a file', async () => {
     const result = await cli([fixture('broken-site'), '--format', 'github']);
-    expect(result.stdout.split('\n')[0]).toBe(
+    const lines = result.stdout.split('\n');
+    // Errors come first, then warnings such as this one.
+    expect(lines.slice(0, 3).every((line) => line.startsWith('::error '))).toBe(true);
+    expect(lines[3]).toBe(
       '::warning title=site-unknown::site: site is not configured: absolute links to your own domain are treated ' +
         "as outbound%0ASet site in astro.config.mjs (e.g. site: 'https://example.com'), or pass --site to the CLI.",
     );
@@ -215,7 +291,7 @@ describe('github format', () => {
     expect(result.status).toBe(1);
     const text = await readFile(summary, 'utf8');
     expect(text.startsWith('Earlier step\n## Link report\n')).toBe(true);
-    expect(text).toContain('| Severity | Type | Page | Link | Problem |');
+    expect(text).toContain('| Severity | Type | Pages | Link | Problem |');
     expect(text).toContain(
       '| error | `broken-link` | / | `/missing/` (11:23) | links to /missing/, which does not exist in the build |',
     );

@@ -7,7 +7,7 @@ describe('--timings', () => {
     const cache = await makeTempDir('cache-');
     const cold = await cli([fixture('broken-site'), '--timings', '-q', '--cache', cache]);
     expect(cold.stderr).toMatch(
-      /^timings: discover \d+ ms, extract \d+ ms \(\d+ files, [\d.]+ kB, 0 from cache, in process\), graph \d+ ms, inbound \d+ ms, analyze \d+ ms, report \d+ ms, write \d+ ms; total \d+ ms\n$/,
+      /^timings: discover \d+ ms, extract \d+ ms \(\d+ files, [\d.]+ kB, 0 from cache, in process\), graph \d+ ms, inbound \d+ ms, analyze \d+ ms, outbound \d+ ms, check \d+ ms, report \d+ ms, write \d+ ms; total \d+ ms\n$/,
     );
     const warm = await cli([fixture('broken-site'), '--timings', '-q', '--cache', cache]);
     const files = /\((\d+) files/.exec(warm.stderr)![1];

@@ -118,6 +118,32 @@ describe('analysis and inbound flags', () => {
     });
   });
 
+  it('split a drill-down target off the last = of --inbound, and only a path or URL', () => {
+    const { options } = parseCliArgs([
+      'dist',
+      ...['--inbound', 'seo/drill.csv=/pricing/'],
+      ...['--inbound', 'https://docs.example/export?format=csv'],
+      ...['--inbound', 'https://docs.example/export?format=csv=https://example.com/a/'],
+      ...['--allow-bad-rows', '--inbound-max-bytes', '512M', '--inbound-max-rows', '5000'],
+    ]);
+    expect(options).toEqual({
+      inbound: [
+        { file: 'seo/drill.csv', required: true, target: '/pricing/' },
+        { url: 'https://docs.example/export?format=csv', required: true },
+        {
+          url: 'https://docs.example/export?format=csv',
+          required: true,
+          target: 'https://example.com/a/',
+        },
+      ],
+      allowBadRows: true,
+      inboundLimits: { maxBytes: 512 * 1024 * 1024, maxRows: 5000 },
+    });
+    expect(() => parseCliArgs(['dist', '--inbound-max-bytes', 'lots'])).toThrow(
+      '--inbound-max-bytes: expected a number of bytes such as 536870912 or 512M, got "lots"',
+    );
+  });
+
   it('say what they expect when a pair has no value', () => {
     expect(() => parseCliArgs(['dist', '--asset', '/tools/**'])).toThrow(
       '--asset expects <key>=<value>, e.g. /tools/**=tool (got "/tools/**")',

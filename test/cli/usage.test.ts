@@ -51,7 +51,7 @@ describe('invalid command lines (exit code 2)', () => {
     [
       'an invalid --format',
       ['--format', 'xml'],
-      '--format must be one of text, json, github (got "xml")',
+      '--format must be one of text, json, github, junit, sarif, markdown (got "xml")',
     ],
     [
       'an invalid --build-format',
@@ -59,9 +59,14 @@ describe('invalid command lines (exit code 2)', () => {
       '--build-format must be one of directory, file, preserve (got "folder")',
     ],
     [
+      'an invalid --fail-on entry, naming that entry and what it was meant to be',
+      ['--fail-on', 'broken-link,broken-lnk'],
+      '--fail-on: unknown finding type "broken-lnk" (did you mean broken-link?)',
+    ],
+    [
       'an invalid --fail-on',
-      ['--fail-on', 'broken-link,typo-link'],
-      `--fail-on must be one of error, warning, info, none, or a comma-separated list of finding types (${findingTypes.join(', ')}) (got "broken-link,typo-link"; unknown: typo-link)`,
+      ['--fail-on', 'eror'],
+      `--fail-on must be one of error, warning, info, none, or a comma-separated list of finding types (${findingTypes.join(', ')}) (got "eror"); did you mean error?`,
     ],
     [
       'a --severity without a level',
@@ -89,6 +94,21 @@ describe('invalid command lines (exit code 2)', () => {
       '--ignore-links: invalid regular expression /a(/',
     ],
     ['an unknown flag', ['--frobnicate'], 'unknown option --frobnicate'],
+    [
+      'a mistyped flag, with the one meant',
+      ['--fial-on', 'error'],
+      'unknown option --fial-on (did you mean --fail-on?)',
+    ],
+    [
+      'a mistyped negated flag',
+      ['--no-fragmnets'],
+      'unknown option --no-fragmnets (did you mean --no-fragments?)',
+    ],
+    [
+      'a mistyped --severity type',
+      ['--severity', 'redirect-link=error'],
+      '--severity: unknown finding type "redirect-link" (did you mean redirected-link?)',
+    ],
     ['a flag without its value', ['--site'], '--site needs a value'],
     ['a value given to a boolean flag', ['--quiet=yes'], '--quiet does not take a value'],
     ['two folders', ['one', 'two'], 'expected one output folder, got 2: one two'],
@@ -130,6 +150,39 @@ describe('--inbound', () => {
     expect(report.findings.map((finding: { type: string }) => finding.type)).toContain(
       'lost-backlink-target',
     );
+  });
+
+  it("gives a drill-down its target with 'file.csv=/page/', and imports good rows with --allow-bad-rows", async () => {
+    const { dir: cwd, cleanup } = await createTempDir();
+    try {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(
+        path.join(cwd, 'example.com-Top sites linking to this page-2026-05-10.csv'),
+        'Site,Links\nreddit.com,4\nnews.example.org,x\n',
+      );
+      const args = [
+        path.join(repoRoot, fixture('eleventy-site')),
+        '--site',
+        'https://example.com',
+        '--inbound',
+        'example.com-Top sites linking to this page-2026-05-10.csv=/blog/first-post/',
+        '--format',
+        'json',
+      ];
+      const strict = JSON.parse((await cli(args, { cwd })).stdout);
+      expect(strict.inbound.sources[0]).toMatchObject({ status: 'failed', badRows: 1 });
+      const lenient = await cli([...args, '--allow-bad-rows'], { cwd });
+      const report = JSON.parse(lenient.stdout);
+      expect(report.inbound.sources[0]).toMatchObject({
+        status: 'ok',
+        table: 'search-console-site-drill-down',
+        badRows: 1,
+      });
+      const post = report.pages.find((page: { path: string }) => page.path === '/blog/first-post/');
+      expect(post.inbound).toMatchObject({ incomingLinks: 4, referringDomains: ['reddit.com'] });
+    } finally {
+      await cleanup();
+    }
   });
 
   it('passes URLs as remote sources, required: a failed download is an error', async () => {

@@ -28,9 +28,10 @@ function hostileTargets(sentinel: string): string[] {
     `/blog/new-post${encode(`": 1, [${write}]: 1, "`)}/`,
     `/blog/new-post${encode(`\`: 1, [${write}]: 1, \``)}/`,
     `/blog/new-post-${encode(`\${${write}}`)}/`,
-    // Punctuation a template would run, but a person would read: offered, and inert.
+    // Punctuation a template would run, but a person would read: offered (the same slug in
+    // another folder), and inert.
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a template is the point.
-    `/blog/new-post${encode('${1}')}/`,
+    `/old${encode('${1}')}/new-post/`,
     // A backslash that escapes the closing quote.
     `/blog/new-post${encode('\\')}/`,
     // A line terminator ends a line comment or a string in older engines.
@@ -112,7 +113,7 @@ describe('snippets to paste, on a hostile export', () => {
     // Only the ordinary near-miss and the template-looking slug are offered a redirect.
     const offered = lost.filter((target) => target.redirect !== null).map((t) => t.target);
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a template is the point.
-    expect(offered.sort()).toEqual(['/blog/new-post${1}/', '/blog/new-posts/']);
+    expect(offered.sort()).toEqual(['/blog/new-posts/', '/old${1}/new-post/']);
     for (const target of lost.filter((t) => t.redirect === null)) {
       expect(target.suspicious).toMatch(
         /quote|backslash|control or invisible|characters long|< or >/,

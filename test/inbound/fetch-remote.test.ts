@@ -131,7 +131,7 @@ describe('remote sources', () => {
       [
         'warning',
         url,
-        `${url}: could not be downloaded; used the cached copy from 2026-05-01 (3 days old) in ${cacheDir}`,
+        `${url}: could not be downloaded (fetch failed: connect ECONNREFUSED 127.0.0.1:${new URL(url).port}); used the cached copy from 2026-05-01 (3 days old) in ${cacheDir}`,
       ],
     ]);
   });

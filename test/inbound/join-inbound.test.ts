@@ -8,8 +8,8 @@ import {
   loadInbound,
   type PageLookup,
   type SourceSummary,
-  suggestPage,
 } from '../../src/inbound/index.js';
+import { registrableDomain } from '../../src/inbound/parse-values.js';
 import { createSiteUrls, pageKey } from '../../src/site/url.js';
 import { fixtures, temporaryFolder } from './helpers.js';
 
@@ -59,6 +59,7 @@ function link(sourceUrl: string, targetUrl: string, extra: Partial<InboundLink> 
     sourceUrl,
     targetUrl,
     site: new URL(sourceUrl).host.replace(/^www\./, ''),
+    domain: registrableDomain(new URL(sourceUrl).host.replace(/^www\./, '')),
     anchor: null,
     nofollow: null,
     sponsored: null,
@@ -66,6 +67,8 @@ function link(sourceUrl: string, targetUrl: string, extra: Partial<InboundLink> 
     firstSeen: null,
     lastSeen: null,
     lost: null,
+    targetStatus: null,
+    metrics: [],
     from: ['test.csv'],
     ...extra,
   };
@@ -81,6 +84,8 @@ function data(parts: Partial<InboundData>): InboundData {
     linkingText: [],
     samples: [],
     internalLinks: [],
+    anchors: [],
+    lostSites: [],
     problems: [],
     ...parts,
   };
@@ -250,16 +255,16 @@ describe('joinInbound', () => {
     ]);
   });
 
-  it('reports a lost target with the most similar page of its section and a redirect to paste', () => {
+  it('reports a lost target with the page a typo away and a redirect to paste', () => {
     const joined = joinInbound(
       data({
         links: [
-          link('https://a.example/1', 'https://example.com/blog/old-post-title/'),
-          link('https://news.example/2', 'http://www.example.com/blog/old-post-title'),
+          link('https://a.example/1', 'https://example.com/blog/new-post-tilte/'),
+          link('https://news.example/2', 'http://www.example.com/blog/new-post-tilte'),
         ],
         targets: [
           {
-            targetUrl: 'https://example.com/blog/old-post-title/',
+            targetUrl: 'https://example.com/blog/new-post-tilte/',
             incomingLinks: 7,
             linkingSites: 3,
             internalLinks: null,
@@ -273,20 +278,24 @@ describe('joinInbound', () => {
     );
     expect(joined.lost).toEqual([
       {
-        target: '/blog/old-post-title/',
+        target: '/blog/new-post-tilte/',
         targetUrls: [
-          'http://www.example.com/blog/old-post-title',
-          'https://example.com/blog/old-post-title/',
+          'http://www.example.com/blog/new-post-tilte',
+          'https://example.com/blog/new-post-tilte/',
         ],
         reason: 'missing',
         backlinks: 7,
         linkingSites: 3,
         referringDomains: ['a.example', 'news.example'],
+        kind: 'page',
         suggestion: '/blog/new-post-title/',
+        match: 'near-slug',
+        fallback: null,
+        ambiguous: [],
         redirect: {
-          from: '/blog/old-post-title/',
+          from: '/blog/new-post-tilte/',
           to: '/blog/new-post-title/',
-          entry: "'/blog/old-post-title/': '/blog/new-post-title/'",
+          entry: "'/blog/new-post-tilte/': '/blog/new-post-title/'",
         },
         suspicious: null,
         note: null,
@@ -297,11 +306,11 @@ describe('joinInbound', () => {
       type: 'lost-backlink-target',
       severity: 'warning',
       page: null,
-      message: '/blog/old-post-title/ has 7 backlink(s) but the build has no page there',
-      hint: "Add a redirect to the nearest page in astro.config.mjs: redirects: { '/blog/old-post-title/': '/blog/new-post-title/' }",
+      message: '/blog/new-post-tilte/ has 7 backlink(s) but the build has no page there',
+      hint: "Add a redirect to the page whose slug differs by a typo in astro.config.mjs: redirects: { '/blog/new-post-tilte/': '/blog/new-post-title/' }",
     });
     expect(joined.findings[0]?.details).toMatchObject({
-      redirectFrom: '/blog/old-post-title/',
+      redirectFrom: '/blog/new-post-tilte/',
       redirectTo: '/blog/new-post-title/',
     });
   });
@@ -508,7 +517,7 @@ describe('joinInbound', () => {
       [
         'inbound-source-failed',
         'error',
-        '06-truncated.csv: 1 of 3 rows could not be read (line 4); nothing was imported from it. Line 4: expected 3 fields (Target page, Incoming links, Linking sites), found 1; the file may be truncated. Fix or re-download the export, or set allowBadRows: true to import the other rows',
+        '06-truncated.csv: 1 of 3 rows could not be read (line 4); nothing was imported from it. Line 4: expected 3 fields (Target page, Incoming links, Linking sites), found 1; the file may be truncated. Fix the export (or download it again if it was cut short), or set allowBadRows: true (--allow-bad-rows) to import the other rows',
       ],
     ]);
     // What the hint needs to tell a required source (the build fails already) from an optional one.
@@ -528,6 +537,8 @@ describe('joinInbound', () => {
       required: false,
       rows: 2,
       badRows: 1,
+      internalRows: 0,
+      bytes: 120,
       encoding: 'utf-8',
       delimiter: ',',
       headerLine: 1,
@@ -542,6 +553,7 @@ describe('joinInbound', () => {
           severity: 'error',
           reason: 'bad count',
           message: 'gsc.csv, line 3: bad count',
+          fix: 'export',
         },
         {
           source: 'gsc.csv',
@@ -551,6 +563,7 @@ describe('joinInbound', () => {
           severity: 'error',
           reason: '1 of 2 rows could not be read',
           message: 'gsc.csv: 1 of 2 rows could not be read',
+          fix: 'export',
         },
       ],
     };
@@ -566,6 +579,7 @@ describe('joinInbound', () => {
       entry: 'gsc.csv',
       reason: '1 of 2 rows could not be read (line 3: bad count)',
       required: false,
+      fix: 'export',
       problems: 2,
     });
   });
@@ -574,60 +588,24 @@ describe('joinInbound', () => {
 const truncated =
   'Target page,Incoming links,Linking sites\nhttps://example.com/pricing/,4,2\nhttps://example.com/about/,1,1\nhttps://example.com/blog/';
 
-describe('suggestPage', () => {
-  it('prefers a page of the same section', () => {
-    expect(suggestPage('/blog/pricing/', ['/pricing/', '/blog/pricing-tips/', '/blog/'])).toBe(
-      '/blog/pricing-tips/',
+describe('hints of failed sources', () => {
+  it('never says to download again a file that is fine but needs an option', async () => {
+    const data = await loadInbound(
+      ['drill-down/example.com-Top sites linking to this page-2026-05-10.csv', 'nope.csv'],
+      { root: fixtures },
     );
-  });
-
-  it('falls back to the nearest ancestor page, never the home page', () => {
-    expect(suggestPage('/blog/2019/completely-unrelated-slug/', ['/', '/blog/', '/about/'])).toBe(
-      '/blog/',
+    const hints = joinInbound(data, siteUrls, createLookup(pages), pages).findings.map(
+      (finding) => [finding.type, finding.hint],
     );
-    expect(suggestPage('/completely-unrelated-slug/', ['/', '/about/'])).toBeNull();
-  });
-
-  it('suggests only related pages', () => {
-    const site = [
-      '/',
-      '/pricing/',
-      '/about/',
-      '/blog/',
-      '/blog/hello-world/',
-      '/blog/new-post-title/',
-    ];
-    // Typos, renamed and reworded slugs, case.
-    expect(suggestPage('/old-pricing/', site)).toBe('/pricing/');
-    expect(suggestPage('/blog/helo-world/', site)).toBe('/blog/hello-world/');
-    expect(suggestPage('/Pricing/', site)).toBe('/pricing/');
-    expect(suggestPage('/blog/old-post-title/', site)).toBe('/blog/new-post-title/');
-    // Unrelated paths that happen to share letters.
-    expect(suggestPage('/privacy/', site)).toBeNull();
-    expect(suggestPage('/login/', site)).toBeNull();
-    expect(suggestPage('/nope-bing/', site)).toBeNull();
-    expect(suggestPage('/blog/privacy/', ['/blog/', '/blog/pricing/'])).toBe('/blog/');
-    // A post whose slug shares a word is not the same post; its section is the fallback.
-    expect(
-      suggestPage('/blog/how-to-build-links/', ['/', '/blog/', '/blog/links/', '/about/']),
-    ).toBe('/blog/');
-    // The example site's lost post.
-    expect(
-      suggestPage('/blog/internal-linking-checklist/', [
-        '/',
-        '/about/',
-        '/blog/',
-        '/blog/anchor-text-that-works/',
-        '/blog/fixing-broken-internal-links/',
-        '/blog/what-is-an-orphan-page/',
-        '/guides/link-building/',
-        '/research/internal-link-study/',
-      ]),
-    ).toBe('/blog/');
-  });
-
-  it('breaks ties by the shorter path, then by name', () => {
-    expect(suggestPage('/docs/ab/', ['/docs/abc/', '/docs/ad/', '/docs/ac/'])).toBe('/docs/ac/');
-    expect(suggestPage('/docs/ax/', ['/docs/az/', '/docs/ay/'])).toBe('/docs/ay/');
+    expect(hints).toEqual([
+      [
+        'inbound-source-failed',
+        'The file is fine: its inbound entry must say more (the message says what: target, columns, format or allowBadRows). Mark the source required to fail the build instead.',
+      ],
+      [
+        'inbound-source-failed',
+        'Check the path or URL; the message says what failed. Mark the source required to fail the build instead.',
+      ],
+    ]);
   });
 });

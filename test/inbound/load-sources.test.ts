@@ -81,6 +81,7 @@ describe('loadInbound', () => {
         sourceUrl: 'https://blog.example.org/2026/04/tools/',
         targetUrl: 'https://example.com/pricing/',
         site: 'blog.example.org',
+        domain: 'example.org',
         anchor: 'the "Example" calculator',
         nofollow: false,
         sponsored: false,
@@ -88,10 +89,35 @@ describe('loadInbound', () => {
         firstSeen: '2025-11-20',
         lastSeen: '2026-05-05',
         lost: false,
+        targetStatus: null,
+        // Each tool's metrics, named by their tool.
+        metrics: [
+          {
+            metric: 'domain-rating',
+            level: 'domain',
+            value: 71.5,
+            score: 71.5,
+            source: 'Ahrefs Domain Rating',
+          },
+          {
+            metric: 'page-authority-score',
+            level: 'page',
+            value: 34,
+            score: 34,
+            source: 'Semrush Page Authority Score',
+          },
+          {
+            metric: 'url-rating',
+            level: 'page',
+            value: 12.3,
+            score: 12.3,
+            source: 'Ahrefs URL Rating',
+          },
+        ],
         from: ['ahrefs-backlinks.csv', 'semrush-backlinks.csv'],
       },
     ]);
-    expect(data.links.map((link) => [link.targetUrl, link.sourceUrl])).toEqual([
+    expect(data.links.map((link) => [link.targetUrl, link.sourceUrl]).sort()).toEqual([
       ['https://example.com/', 'https://directory.example.net/web/example'],
       ['https://example.com/', 'https://news.ycombinator.com/item?id=40000001'],
       ['https://example.com/blog/caf%C3%A9/', 'https://www.reddit.com/r/webdev/comments/abc123/'],
@@ -133,7 +159,7 @@ describe('loadInbound', () => {
     ]);
 
     expect(data.targetSites.map((row) => [row.site, row.targetUrl, row.links])).toEqual([
-      ['blog.example.org', '/pricing/', 2],
+      ['example.org', '/pricing/', 2],
       ['reddit.com', '/pricing/', 5],
     ]);
     expect(data.samples.map((row) => [row.linkingPage, row.lastCrawled])).toEqual([
@@ -154,12 +180,13 @@ describe('loadInbound', () => {
       ]),
     ).toEqual([
       ['reddit.com', 'forum', 12, 4, 5],
-      ['blog.example.org', 'other', 7, 3, 2],
-      ['news.ycombinator.com', 'forum', 3, 2, 1],
-      ['directory.example.net', 'other', 1, 1, 1],
-      ['forum.example.net', 'other', 1, 1, 1],
-      ['yellowpages.com', 'directory', 1, 1, 1],
+      ['example.org', 'other', 7, 3, 2],
+      // directory.example.net and forum.example.net are one site; its forum host names the kind.
+      ['example.net', 'forum', 2, 2, 2],
+      ['ycombinator.com', 'forum', 3, 2, 1],
       ['uscity.net', 'other', 1, null, null],
+      // Its one link is marked lost by Ahrefs: not counted.
+      ['yellowpages.com', 'directory', 1, 1, null],
     ]);
   });
 
@@ -197,8 +224,8 @@ describe('loadInbound', () => {
     });
     expect(data.linkingSites.map((site) => [site.site, site.kind])).toEqual([
       ['reddit.com', 'social'],
-      ['blog.example.org', 'news'],
-      ['news.ycombinator.com', 'forum'],
+      ['example.org', 'news'],
+      ['ycombinator.com', 'forum'],
       ['yellowpages.com', 'directory'],
     ]);
   });
@@ -256,7 +283,7 @@ describe('loadInbound', () => {
     ]);
     expect(data.problems).toEqual([]);
     expect(data.targetSites.map((row) => [row.site, row.targetUrl])).toEqual([
-      ['blog.example.org', '/pricing/'],
+      ['example.org', '/pricing/'],
       ['reddit.com', '/pricing/'],
     ]);
 
@@ -300,7 +327,29 @@ describe('loadInbound', () => {
     );
     expect(data.sources[0]?.status).toBe('failed');
     expect(data.problems[0]?.reason).toBe(
-      'invalid inbound entry: format: Invalid option: expected one of "auto"|"search-console"|"ahrefs"|"semrush"|"bing"|"csv"',
+      'invalid inbound entry: format: Invalid option: expected one of "auto"|"search-console"|"ahrefs"|"semrush"|"moz"|"majestic"|"bing"|"csv"',
     );
+  });
+});
+
+describe('folders', () => {
+  it('names the subfolders it skips and warns when it holds exports of two sites', async () => {
+    const root = await temporaryFolder();
+    await mkdir(path.join(root, 'seo/old'), { recursive: true });
+    const header = 'Target page,Incoming links,Linking sites';
+    await writeFile(
+      path.join(root, 'seo/example.com-Top target pages-2026-05-10.csv'),
+      `${header}\nhttps://example.com/,4,2\n`,
+    );
+    await writeFile(
+      path.join(root, 'seo/other.org-Top target pages-2026-05-10.csv'),
+      `${header}\nhttps://www.other.org/pricing/,9,3\n`,
+    );
+    const data = await loadInbound(['seo/'], { root });
+    expect(data.problems.map((problem) => problem.message)).toEqual([
+      'seo/old: skipped subfolder: a folder source reads only the files in it, not its subfolders; add "seo/old/" as an inbound entry of its own to read it',
+      "seo: holds exports of 2 different sites: example.com (example.com-Top target pages-2026-05-10.csv); other.org (other.org-Top target pages-2026-05-10.csv). Keep one site's exports per folder: the others join nothing, or the wrong pages",
+    ]);
+    expect(data.sources.map((source) => source.status)).toEqual(['ok', 'ok']);
   });
 });

@@ -68,7 +68,7 @@ describe('inbound options', () => {
     expect(issuesOf([{ file: 'a.csv', format: 'excel' }])).toEqual([
       [
         '0.format',
-        'Invalid option: expected one of "auto"|"search-console"|"ahrefs"|"semrush"|"bing"|"csv"',
+        'Invalid option: expected one of "auto"|"search-console"|"ahrefs"|"semrush"|"moz"|"majestic"|"bing"|"csv"',
       ],
     ]);
     expect(issuesOf([{ url: 'ftp://example.com/a.csv' }])).toEqual([
@@ -89,7 +89,7 @@ describe('inbound options', () => {
     expect(issuesOf([{ file: 'a.csv', columns: { from: 'URL' } }])).toEqual([
       [
         '0.columns',
-        'Unrecognized key: "from"; expected one of source, target, anchor, nofollow, sponsored, ugc, firstSeen, lastSeen, lost, site, links, linkingPages, targetPages, incomingLinks, linkingSites, internalLinks, rank, text, lastCrawled',
+        'Unrecognized key: "from"; expected one of source, target, anchor, nofollow, sponsored, ugc, firstSeen, lastSeen, lost, site, links, linkingPages, targetPages, incomingLinks, linkingSites, internalLinks, rank, text, lastCrawled, linkType, lostReason, targetStatus, spam, referringDomains, dofollowLinks, domainRating, urlRating, domainAuthority, pageAuthority, spamScore, authorityScore, pageAuthorityScore, trustFlow, citationFlow, sourceTrustFlow, sourceCitationFlow',
       ],
     ]);
     expect(issuesOf([{ file: 'a.csv', columns: {} }])).toEqual([
@@ -124,7 +124,7 @@ describe('inbound options', () => {
       return '';
     };
     expect(message([{ file: 'x', format: 'weird' }])).toContain(
-      'inbound.0.format: Invalid option: expected one of "auto"|"search-console"|"ahrefs"|"semrush"|"bing"|"csv" (got "weird")',
+      'inbound.0.format: Invalid option: expected one of "auto"|"search-console"|"ahrefs"|"semrush"|"moz"|"majestic"|"bing"|"csv" (got "weird")',
     );
     expect(message(['a.csv', { file: 'x', columns: { targetPage: 'Target' } }])).toContain(
       'inbound.1.columns: Unrecognized key: "targetPage"; expected one of source, target, anchor,',
@@ -134,5 +134,24 @@ describe('inbound options', () => {
   it('accepts only the documented site kinds', () => {
     expect(siteKindsSchema.parse({ 'example.org': 'news' })).toEqual({ 'example.org': 'news' });
     expect(siteKindsSchema.safeParse({ 'example.org': 'blog' }).success).toBe(false);
+  });
+});
+
+describe('columns of quality metrics and formats of every tool', () => {
+  it('accepts the quality columns and the moz and majestic formats', async () => {
+    const { inboundSourceSchema } = await import('../../src/inbound/index.js');
+    expect(
+      inboundSourceSchema.parse({
+        file: 'sites.csv',
+        format: 'csv',
+        columns: { site: 'Website', links: 'Backlinks', domainRating: 'DR', spamScore: 'Spam' },
+      }),
+    ).toMatchObject({ columns: { domainRating: 'DR', spamScore: 'Spam' } });
+    expect(inboundSourceSchema.parse({ file: 'a.csv', format: 'moz' })).toMatchObject({
+      format: 'moz',
+    });
+    expect(inboundSourceSchema.parse({ file: 'a.csv', format: 'majestic' })).toMatchObject({
+      format: 'majestic',
+    });
   });
 });

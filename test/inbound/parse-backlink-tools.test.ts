@@ -14,12 +14,24 @@ async function ahrefsNative(): Promise<Uint8Array> {
   return utf16le(`${text}\r\n`);
 }
 
+const ahrefsMetrics = [
+  {
+    metric: 'domain-rating',
+    level: 'domain',
+    value: 71.5,
+    score: 71.5,
+    source: 'Ahrefs Domain Rating',
+  },
+  { metric: 'url-rating', level: 'page', value: 12.3, score: 12.3, source: 'Ahrefs URL Rating' },
+];
+
 describe('Ahrefs backlinks', () => {
   const expectedLinks = [
     {
       sourceUrl: 'https://blog.example.org/2026/04/tools/',
       targetUrl: 'https://example.com/pricing/',
       site: 'blog.example.org',
+      domain: 'example.org',
       anchor: 'the "Example" calculator',
       nofollow: false,
       sponsored: false,
@@ -27,11 +39,14 @@ describe('Ahrefs backlinks', () => {
       firstSeen: '2025-12-01',
       lastSeen: '2026-05-01',
       lost: false,
+      targetStatus: null,
+      metrics: ahrefsMetrics,
     },
     {
       sourceUrl: 'https://news.ycombinator.com/item?id=40000001',
       targetUrl: 'https://example.com/',
       site: 'news.ycombinator.com',
+      domain: 'ycombinator.com',
       anchor: 'example.com',
       nofollow: true,
       sponsored: false,
@@ -39,11 +54,14 @@ describe('Ahrefs backlinks', () => {
       firstSeen: '2026-01-15',
       lastSeen: '2026-05-02',
       lost: false,
+      targetStatus: null,
+      metrics: ahrefsMetrics,
     },
     {
       sourceUrl: 'https://www.yellowpages.com/nyc/example-co',
       targetUrl: 'https://example.com/old-pricing/',
       site: 'yellowpages.com',
+      domain: 'yellowpages.com',
       anchor: 'Pricing',
       nofollow: false,
       sponsored: false,
@@ -51,6 +69,8 @@ describe('Ahrefs backlinks', () => {
       firstSeen: '2024-03-03',
       lastSeen: '2025-06-01',
       lost: true,
+      targetStatus: null,
+      metrics: ahrefsMetrics,
     },
   ];
 
@@ -90,7 +110,7 @@ describe('Ahrefs backlinks', () => {
     expect(wrong.summary.status).toBe('failed');
     expect(wrong.summary.problems[0]?.reason).toBe(
       'unrecognized header "#", "Referring page title", "Referring page URL", "Language", "Platform", "Referring page HTTP code", "Domain rating", "UR", "Domain traffic", "Referring domains", "Linked domains", "External links", "Page traffic", "Keywords", "Target URL", … on line 1; ' +
-        'expected Semrush "Source url,Target url,Anchor,…". ' +
+        'expected Semrush "Source url,Target url,Anchor,…" or "source_url,target_url,…" or "domain,authority_score,backlinks,…". ' +
         "For a localized or other export, name its columns: { file, format: 'csv', columns: { source: '…', target: '…', anchor: '…' } }",
     );
   });
@@ -111,6 +131,7 @@ describe('Semrush backlinks', () => {
         sourceUrl: 'https://blog.example.org/2026/04/tools/',
         targetUrl: 'https://example.com/pricing/',
         site: 'blog.example.org',
+        domain: 'example.org',
         anchor: 'the "Example" calculator',
         nofollow: false,
         sponsored: false,
@@ -118,12 +139,23 @@ describe('Semrush backlinks', () => {
         firstSeen: '2025-11-20',
         lastSeen: '2026-05-05',
         lost: false,
+        targetStatus: null,
+        metrics: [
+          {
+            metric: 'page-authority-score',
+            level: 'page',
+            value: 34,
+            score: 34,
+            source: 'Semrush Page Authority Score',
+          },
+        ],
         from: ['semrush.csv'],
       },
       {
         sourceUrl: 'https://www.reddit.com/r/webdev/comments/abc123/',
         targetUrl: 'https://example.com/blog/caf%C3%A9/',
         site: 'reddit.com',
+        domain: 'reddit.com',
         anchor: 'this café post',
         nofollow: true,
         sponsored: false,
@@ -131,6 +163,16 @@ describe('Semrush backlinks', () => {
         firstSeen: '2026-02-01',
         lastSeen: '2026-05-03',
         lost: false,
+        targetStatus: null,
+        metrics: [
+          {
+            metric: 'page-authority-score',
+            level: 'page',
+            value: 34,
+            score: 34,
+            source: 'Semrush Page Authority Score',
+          },
+        ],
         from: ['semrush.csv'],
       },
     ]);
@@ -146,6 +188,7 @@ describe('Semrush backlinks', () => {
         sourceUrl: 'http://uscity.net/listing/example-co-12345',
         targetUrl: 'http://example.com/',
         site: 'uscity.net',
+        domain: 'uscity.net',
         anchor: 'Example Co',
         nofollow: false,
         sponsored: null,
@@ -153,6 +196,8 @@ describe('Semrush backlinks', () => {
         firstSeen: '2019-04-02',
         lastSeen: '2019-10-30',
         lost: null,
+        targetStatus: null,
+        metrics: [],
         from: ['old.csv'],
       },
     ]);

@@ -5,7 +5,9 @@ import { messages, parseText, utf8bom, utf16be, utf16le } from './helpers.js';
 const targetPages = 'Target page,Incoming links,Linking sites';
 const expectedEverything =
   'expected Search Console "Target page,Incoming links,Linking sites" or "Target page,Internal links" or "Site,Linking pages,Target pages" or "Rank,Link text" or "Linking page,Last crawled" or "Linking page" or "Site,Links"; ' +
-  'Ahrefs "Referring page URL,Target URL,…"; Semrush "Source url,Target url,Anchor,…"; ' +
+  'Ahrefs "Referring page URL,Target URL,Target page HTTP code,…" or "Referring page URL,Target URL,…" or "Domain,DR,Links to target,…" or "Anchor text,Ref. domains,Links to target,…" or "src_url,target_url,…" or "root_name,backlinks_count,…"; ' +
+  'Semrush "Source url,Target url,Anchor,…" or "source_url,target_url,…" or "domain,authority_score,backlinks,…"; ' +
+  'Moz "Source URL,Target URL,Domain Authority,…"; Majestic "Source URL,Target URL,Domain Trust Flow,…" or "Domain,Trust Flow,Citation Flow,…"; ' +
   'Bing Webmaster Tools "Source Url,Anchor text,Target Url,…" or "Domain,Backlinks Count,…". ' +
   "For a localized or other export, name its columns: { file, format: 'csv', columns: { source: '…', target: '…', anchor: '…' } }";
 
@@ -77,7 +79,7 @@ describe('files that are not CSV', () => {
       const result = parseText(text);
       expect(result.summary.status).toBe('failed');
       expect(messages(result)).toEqual([
-        'export.csv: empty file, expected a CSV header such as "Target page,Incoming links,Linking sites" (Search Console: Top target pages) or a backlinks export of Ahrefs, Semrush or Bing',
+        'export.csv: empty file, expected a CSV header such as "Target page,Incoming links,Linking sites" (Search Console: Top target pages) or a backlinks export of Ahrefs, Semrush, Moz, Majestic or Bing',
       ]);
     }
   });
@@ -196,7 +198,7 @@ describe('bad rows', () => {
       [
         'error',
         null,
-        'export.csv: 2 of 4 rows could not be read (lines 3, 4); nothing was imported from it. Line 3 (the first): expected 3 fields (Target page, Incoming links, Linking sites), found 2. Fix or re-download the export, or set allowBadRows: true to import the other rows',
+        'export.csv: 2 of 4 rows could not be read (lines 3, 4); nothing was imported from it. Line 3 (the first): expected 3 fields (Target page, Incoming links, Linking sites), found 2. Fix the export (or download it again if it was cut short), or set allowBadRows: true (--allow-bad-rows) to import the other rows',
       ],
     ]);
   });
@@ -250,7 +252,7 @@ describe('bad rows', () => {
     const result = parseText([targetPages, ...rows].join('\n'));
     expect(result.summary.problems).toHaveLength(21);
     expect(result.summary.problems[20]?.reason).toBe(
-      `25 of 25 rows could not be read (lines ${Array.from({ length: 25 }, (_, index) => index + 2).join(', ')}); nothing was imported from it. Line 2 (the first): expected a whole number in "Incoming links", found "x". Fix or re-download the export, or set allowBadRows: true to import the other rows`,
+      `25 of 25 rows could not be read (lines ${Array.from({ length: 25 }, (_, index) => index + 2).join(', ')}); nothing was imported from it. Line 2 (the first): expected a whole number in "Incoming links", found "x". Fix the export (or download it again if it was cut short), or set allowBadRows: true (--allow-bad-rows) to import the other rows`,
     );
   });
 
@@ -267,5 +269,42 @@ describe('bad rows', () => {
     expect(messages(result)).toEqual([
       'export.csv, line 2: 2 values in "Last crawled" are not a date (first on line 2: "yesterday"); left empty',
     ]);
+  });
+});
+
+describe('issue 12 robustness', () => {
+  it('reads BOM-less UTF-16 whose text is not ASCII, by the pattern of its NUL bytes', () => {
+    // Cyrillic and CJK text: U+0400 and U+4E00 put a NUL on the other side of the pair.
+    const text = 'Rank,Link text\n1,Ѐкспорт ссылок\n2,一覧 ページ\n3,ok\n';
+    for (const [bytes, encoding] of [
+      [utf16le(text, false), 'utf-16le'],
+      [utf16be(text).subarray(2), 'utf-16be'],
+    ] as const) {
+      const result = parseText(bytes);
+      expect(result.summary).toMatchObject({ status: 'ok', encoding });
+      expect(result.records.linkingText.map((row) => row.text)).toEqual([
+        'Ѐкспорт ссылок',
+        '一覧 ページ',
+        'ok',
+      ]);
+    }
+  });
+
+  it('says how far it looked when the header comes after line 20', () => {
+    const preamble = Array.from({ length: 25 }, (_, index) => `Note ${index + 1}`).join('\n');
+    const result = parseText(`${preamble}\n${targetPages}\nhttps://example.com/,1,1\n`);
+    expect(result.summary.problems[0]?.reason).toMatch(
+      /^unrecognized header "Note 1" on line 1 \(looked at the first 20 non-empty lines, to line 20: a header further down is not searched for\); expected /,
+    );
+  });
+
+  it('rejects a URL cell with a line break, naming its line', () => {
+    const result = parseText(
+      `${targetPages}\nhttps://example.com/a,1,1\n"https://example.com/b\nhttps://evil.example/",2,1\n`,
+    );
+    expect(result.summary.status).toBe('failed');
+    expect(result.summary.problems[0]?.message).toBe(
+      'export.csv, line 3: the URL in "Target page" spans lines (a line break inside a quoted cell), found "https://example.com/b\\nhttps://evil.example/"; expected one absolute http(s) URL',
+    );
   });
 });

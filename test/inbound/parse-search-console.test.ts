@@ -69,9 +69,16 @@ describe('Search Console tables', () => {
       result.records.sites.map((row) => [row.site, row.linkingPages, row.targetPages, row.links]),
     ).toEqual([
       ['reddit.com', 12, 4, null],
-      ['news.ycombinator.com', 3, 2, null],
-      ['blog.example.org', 7, 3, null],
+      ['ycombinator.com', 3, 2, null],
+      ['example.org', 7, 3, null],
       ['yellowpages.com', 1, 1, null],
+    ]);
+    // Sites are counted by registrable domain; the host is kept for display.
+    expect(result.records.sites.map((row) => row.hosts)).toEqual([
+      ['reddit.com'],
+      ['news.ycombinator.com'],
+      ['blog.example.org'],
+      ['yellowpages.com'],
     ]);
   });
 
@@ -92,12 +99,14 @@ describe('Search Console tables', () => {
       {
         linkingPage: 'http://uscity.net/listing/example-co-12345',
         site: 'uscity.net',
+        domain: 'uscity.net',
         lastCrawled: '2026-05-08',
         from: ['gsc/example.com-Latest links-2026-05-10.csv'],
       },
       expect.objectContaining({
         linkingPage: 'https://blog.example.org/2026/04/tools/?replytocom=118055',
         site: 'blog.example.org',
+        domain: 'example.org',
         lastCrawled: '2026-05-06',
       }),
       expect.objectContaining({ site: 'reddit.com', lastCrawled: '2026-05-02' }),
@@ -155,7 +164,7 @@ describe('Search Console tables', () => {
         links: 5,
         from: ['drill-down/example.com-Top sites linking to this page-2026-05-10.csv'],
       },
-      expect.objectContaining({ site: 'blog.example.org', targetUrl: '/pricing/', links: 2 }),
+      expect.objectContaining({ site: 'example.org', targetUrl: '/pricing/', links: 2 }),
     ]);
   });
 
@@ -179,7 +188,7 @@ describe('Search Console tables', () => {
     expect(result.summary.status).toBe('failed');
     expect(result.summary.table).toBe('search-console-site-drill-down');
     expect(messages(result)).toEqual([
-      `${name}: is a "Top sites linking to this page" drill-down (Search Console): it has no target URL column. Say which page it belongs to: { file: '…', target: '/pricing/' }`,
+      `${name}: is a "Top sites linking to this page" drill-down (Search Console): it has no target URL column. Say which page it belongs to: { file: '…', target: '/pricing/' } (on the command line: --inbound 'file.csv=/pricing/')`,
     ]);
     expect(result.records.targetSites).toEqual([]);
   });
@@ -199,6 +208,37 @@ describe('Search Console tables', () => {
     expect(renamed.summary.table).toBe('search-console-sample-links');
   });
 
+  it('reads a renamed internal drill-down as internal links when every linking page is the site itself', async () => {
+    const name = 'drill-down/example.com-Your pages linking to this page-2026-05-10.csv';
+    const bytes = await readFile(fixture(name));
+    const result = parseText(bytes, {
+      file: 'links.csv',
+      fileName: 'links.csv',
+      siteHosts: ['example.com'],
+    });
+    expect(result.summary).toMatchObject({
+      status: 'ok',
+      table: 'search-console-internal-drill-down',
+      title: 'Search Console: Your pages linking to this page',
+      internalRows: 2,
+    });
+    expect(result.records.samples).toEqual([]);
+    expect(messages(result)).toEqual([
+      `links.csv: every linking page (2) is on this site (example.com): read as Search Console's internal drill-down ("Your pages linking to this page"), internal links, not backlinks. Give its target to join it: { file, target: '/page/' }`,
+    ]);
+  });
+
+  it('never counts a row linking from the site itself as a backlink, and says so once', () => {
+    const text =
+      'Source url,Target url,Anchor\nhttps://www.example.com/blog/,https://example.com/pricing/,pricing\nhttps://other.example/,https://example.com/pricing/,pricing\nhttps://example.com/about/,https://example.com/,home\n';
+    const result = parseText(text, { siteHosts: ['example.com'] });
+    expect(result.records.links.map((link) => link.sourceUrl)).toEqual(['https://other.example/']);
+    expect(result.summary.internalRows).toBe(2);
+    expect(messages(result)).toEqual([
+      "export.csv: 2 of 3 rows link from this site's own pages (example.com): internal links, not backlinks, so they are not counted",
+    ]);
+  });
+
   it('accepts counts with thousands separators when quoted', () => {
     const result = parseText(
       'Target page,Incoming links,Linking sites\nhttps://example.com/,"1,029","1 204"\n',
@@ -214,7 +254,7 @@ describe('Search Console tables', () => {
     expect(result.summary.status).toBe('failed');
     expect(messages(result)).toEqual([
       'export.csv, line 3: expected a whole number in "Incoming links", found "n/a"',
-      'export.csv: 1 of 2 rows could not be read (line 3); nothing was imported from it. Line 3: expected a whole number in "Incoming links", found "n/a". Fix or re-download the export, or set allowBadRows: true to import the other rows',
+      'export.csv: 1 of 2 rows could not be read (line 3); nothing was imported from it. Line 3: expected a whole number in "Incoming links", found "n/a". Fix the export (or download it again if it was cut short), or set allowBadRows: true (--allow-bad-rows) to import the other rows',
     ]);
     expect(result.records.targets).toEqual([]);
   });

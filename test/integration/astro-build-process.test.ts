@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { fixtureRoot } from './build-fixture.js';
+import { fixtureRoot, privateReportFolder } from './build-fixture.js';
 
 const astroBin = path.join(
   path.dirname(createRequire(import.meta.url).resolve('astro/package.json')),
@@ -36,19 +36,36 @@ describe('astro build in a child process', () => {
     return { status: result.status, output: result.stdout + result.stderr, stdout: result.stdout };
   }
 
-  it('exits with code 1 and prints the broken link, grouped by page', () => {
+  it('exits with code 1 and lists the broken link first, grouped by cause, without a stack trace', () => {
     const { status, output } = astroBuild();
     expect(status, output).toBe(1);
-    expect(output).toContain('astro-link-report: 1 problem(s) on 1 page(s) fail the build');
-    expect(output).toMatch(
-      /^\/ \(src\/pages\/index\.astro, test\/fixtures\/process-broken-link\/dist\/index\.html\)$/m,
+    const lines = output.split('\n').map((line) => line.replace(/^\d\d:\d\d:\d\d /, ''));
+    const start = lines.indexOf(
+      '[ERROR] [astro-link-report] 1 problem(s) on 1 page(s), from 1 cause, fail the build:',
     );
-    expect(output).toMatch(
-      /\d+:\d+ +error +broken-link +<a href="\/pricing\/">pricing<\/a> {2}links to \/pricing\/, which does not exist in the build/,
+    expect(start, output).toBeGreaterThan(-1);
+    expect(lines.slice(start + 2, start + 6)).toEqual([
+      'error   broken-link  <a href="/pricing/">pricing</a>  links to /pricing/, which does not exist in the build',
+      // Astro minifies the built line; the source line is where the user fixes the link.
+      '        written at src/pages/index.astro:8:62',
+      '        on / (src/pages/index.astro, test/fixtures/process-broken-link/dist/index.html:1:157)',
+      '        hint: Fix the href, or add a page or a redirect for this URL.',
+    ]);
+    expect(output).toContain(
+      'astro-link-report: 1 problem fails the build (listed above): broken-link /pricing/ on /.',
     );
-    // Astro minifies the built line; the source line is where the user fixes the link.
-    expect(output).toMatch(/^ +written at src\/pages\/index\.astro:8:62$/m);
+    expect(output).not.toContain('Stack trace');
     expect(output).not.toContain('::error');
+    // It says what it does while it works, and where the report is (not in the output).
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\[astro-link-report\] Checking 2 pages…$/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\[astro-link-report\] Checked 2 pages in \d+\.\d\d s\.$/),
+    );
+    expect(lines).toContain(
+      '[astro-link-report] Report: test/fixtures/process-broken-link/.astro/integrations/astro-link-report/index.html (not deployed; astro dev serves it at /_link-report/index.html)',
+    );
   });
 
   it('annotates the broken link and writes a job summary under GitHub Actions', async () => {
@@ -74,8 +91,10 @@ describe('astro build in a child process', () => {
     expect(annotation).toMatch(
       /^::error file=test\/fixtures\/process-broken-link\/src\/pages\/index\.astro,line=8,col=62,/,
     );
+    // The report is kept out of the output (it is not deployed), in Astro's folder for integrations.
+    expect(existsSync(path.join(root, 'dist/_link-report'))).toBe(false);
     const report = JSON.parse(
-      readFileSync(path.join(root, 'dist/_link-report/report.json'), 'utf8'),
+      readFileSync(path.join(privateReportFolder(root), 'report.json'), 'utf8'),
     );
     expect(report.findings[0].writtenAt).toEqual({
       file: 'src/pages/index.astro',

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { cp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -44,12 +44,16 @@ export function buildFixture(
   );
   let build = builds.get(key);
   if (!build) {
+    // Note: builds of one fixture share its root, and with it the private report folder in
+    // `.astro/`; each build publishes its report into its own output instead, so parallel
+    // builds never read each other's. The private default is tested on copies of fixtures.
+    const published = { reportDir: '_link-report', ...options } satisfies LinkReportOptions;
     build = makeBuildDir(`${name}-`).then((out) =>
       buildAstroSite(
         fixtureRoot(name),
-        [linkReport(options)],
+        [linkReport(published)],
         { outDir: path.join(out, 'dist'), ...inlineConfig },
-        options.reportDir,
+        published.reportDir,
       ),
     );
     builds.set(key, build);
@@ -58,20 +62,42 @@ export function buildFixture(
 }
 
 /**
+ * A copy of a fixture site in a folder of its own (inside the repository, so `astro`
+ * resolves), for builds that write into the site's root (`.astro/`, the private report).
+ */
+export async function copyFixtureSite(name: string): Promise<string> {
+  const root = path.join(await makeBuildDir(`${name}-copy-`), name);
+  await cp(fixtureRoot(name), root, {
+    recursive: true,
+    filter: (source) => !/[\\/](dist|\.astro|node_modules)$/.test(source),
+  });
+  return root;
+}
+
+/** The folder where the integration keeps the report it does not publish. */
+export function privateReportFolder(root: string): string {
+  return path.join(root, '.astro/integrations/astro-link-report');
+}
+
+/**
  * Build an Astro site in this process, with extra integrations, and read the report the
- * integration wrote (from `reportDir`, default `_link-report`).
+ * integration wrote: from `reportDir` inside the output when it publishes one, else from
+ * the private folder under the root.
  */
 export async function buildAstroSite(
   root: string,
   integrations: AstroIntegration[],
   inlineConfig: Record<string, unknown> = {},
-  reportDir: string | false = '_link-report',
+  reportDir: string | false | undefined = undefined,
 ): Promise<FixtureBuild> {
   // Note: Astro refuses to build with NODE_ENV=test (set by vitest).
   delete process.env.NODE_ENV;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   if (!('outDir' in inlineConfig))
     await rm(path.join(root, 'dist'), { recursive: true, force: true });
+  // An earlier run's report must not pass for this one's.
+  if (reportDir === undefined)
+    await rm(privateReportFolder(root), { recursive: true, force: true });
   let dir = '';
   const recordDir = {
     name: 'record-dir',
@@ -92,9 +118,12 @@ export async function buildAstroSite(
   } catch (caught) {
     error = caught as Error;
   }
-  const reportFile = path.join(dir, reportDir || '_link-report', 'report.json');
+  const reportFile =
+    typeof reportDir === 'string'
+      ? path.join(dir, reportDir, 'report.json')
+      : path.join(privateReportFolder(root), 'report.json');
   const report =
-    dir && existsSync(reportFile)
+    dir && reportDir !== false && existsSync(reportFile)
       ? (JSON.parse(await readFile(reportFile, 'utf8')) as Report)
       : null;
   if (report) assertValidReport(report);

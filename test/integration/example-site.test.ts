@@ -49,12 +49,39 @@ describe('the example site', () => {
     ]);
   });
 
-  it('flags the generic and empty anchors', () => {
-    const generic = report.findings
-      .filter((f) => f.type === 'generic-anchor')
-      .map((f) => f.link?.text);
-    expect(generic.sort()).toEqual(['Read more', 'click here', 'here']);
-    expect(report.findings.filter((f) => f.type === 'empty-anchor')).toHaveLength(1);
+  it('flags the generic and empty anchors once each, on the English page and its French copy', () => {
+    const causes = report.groups
+      .filter((g) => g.type === 'generic-anchor')
+      .map((g) => [
+        report.findings.find((f) => f.group === g.id)?.link?.text,
+        g.pages.length,
+        g.copies,
+      ]);
+    expect(causes.sort()).toEqual([
+      ['Read more', 2, 1],
+      ['click here', 2, 1],
+      ['here', 2, 1],
+    ]);
+    expect(report.groups.filter((g) => g.type === 'empty-anchor')).toHaveLength(1);
+  });
+
+  it('knows the French pages: one translation, the rest fallback copies counted with their English page', () => {
+    expect(report.locales).toMatchObject({ source: 'config', defaultLocale: 'en' });
+    const byPath = new Map(report.pages.map((p) => [p.path, p]));
+    expect(byPath.get('/fr/')).toMatchObject({ locale: 'fr', family: '/', copyOf: null });
+    expect(byPath.get('/fr/about/')).toMatchObject({
+      locale: 'fr',
+      family: '/about/',
+      copyOf: '/about/',
+    });
+    // One asset per piece of content, with its French copy as detail.
+    const guide = report.assets.pages.filter((a) => a.path.endsWith('/guides/link-building/'));
+    expect(guide.map((a) => [a.path, a.translations.map((t) => t.path)])).toEqual([
+      ['/guides/link-building/', ['/fr/guides/link-building/']],
+    ]);
+    expect(report.orphans.orphans.map((o) => [o.path, o.translations])).toEqual([
+      ['/press-kit/', ['/fr/press-kit/']],
+    ]);
   });
 
   it('recognizes every Search Console file by its header and joins targets across http/https, www and slashes', () => {
@@ -74,12 +101,12 @@ describe('the example site', () => {
     expect(guide.inbound!.incomingLinks).toBe(97 + 6 + 11);
   });
 
-  it('lists the lost backlink target with a redirect to paste', () => {
-    expect(report.inbound!.lost.map((l) => [l.target, l.redirect !== null])).toEqual([
-      ['/blog/internal-linking-checklist/', true],
+  it('lists the lost backlink target with no close match and its section as a fallback', () => {
+    expect(report.inbound!.lost.map((l) => [l.target, l.redirect !== null, l.fallback])).toEqual([
+      ['/blog/internal-linking-checklist/', false, '/blog/'],
     ]);
     expect(report.findings.find((f) => f.type === 'lost-backlink-target')?.hint).toMatch(
-      /redirects: \{ '\/blog\/internal-linking-checklist\/': '\/[^']*' \}/,
+      /^No close match among the built pages: .* Fallback: the section index \/blog\//,
     );
   });
 });

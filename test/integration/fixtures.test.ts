@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findingsAtFailLevel, renderFailureMessage } from '../../src/index.js';
 import { assertValidReport, buildFixture, findingRows } from './build-fixture.js';
 
 /** Finding types about link checking (analysis findings such as orphans are tested elsewhere). */
@@ -22,11 +23,24 @@ describe('the integration on fixture sites', () => {
     const { error, report } = await buildFixture('broken-link');
     expect(error).not.toBeNull();
     expect(error!.name).toMatch(/^Astro(User)?Error$/);
-    expect(error!.message).toContain('1 problem(s) on 1 page(s) fail the build');
-    expect(error!.message).toMatch(/^\/ \(src\/pages\/index\.astro, .*index\.html\)$/m);
-    expect(error!.message).toMatch(
-      /\d+:\d+ +error +broken-link +<a href="\/missing\/">[^<]*<\/a> {2}links to \/missing\/, which does not exist in the build/,
+    expect(error!.message).toBe(
+      'astro-link-report: 1 problem fails the build (listed above): broken-link /missing/ on /.',
     );
+    // No stack of ours: Astro would print it as if the integration had crashed.
+    expect(error!.stack).toBe('');
+    // What the log lists before the error:
+    const failing = findingsAtFailLevel(report!.findings, 'error');
+    const lines = renderFailureMessage(report!, failing, {
+      outDir: 'dist',
+      reportPage: null,
+    }).split('\n');
+    expect(lines[0]).toBe('1 problem(s) on 1 page(s), from 1 cause, fail the build:');
+    expect(lines.slice(2, 4)).toEqual([
+      'error   broken-link  <a href="/missing/">the page that was never built</a>  links to /missing/, which does not exist in the build',
+      '        written at src/pages/index.astro:11:34',
+    ]);
+    expect(lines[4]).toBe('        on / (src/pages/index.astro, dist/index.html:1:206)');
+    expect(lines[5]).toBe('        hint: Fix the href, or add a page or a redirect for this URL.');
     expect((error as Error & { hint?: string }).hint).toMatch(/failOn/);
     // The report is still written, so the reader can see everything else.
     expect(checkRows(findingRows(report)).map((row) => row.replace(/ \d+:\d+$/, ''))).toEqual([
@@ -159,11 +173,19 @@ describe('the integration on fixture sites', () => {
     }
   });
 
-  it('lists the first 50 failing links in the build error and points at the report for the rest', async () => {
+  it('lists the first 50 failing causes in the build error and points at the report for the rest', async () => {
     const { error, report } = await buildFixture('many-broken');
     expect(report!.summary.findings.error).toBe(60);
-    expect(error!.message).toContain('60 problem(s) on 1 page(s) fail the build');
-    expect(error!.message.match(/broken-link {2}<a href=/g)).toHaveLength(50);
-    expect(error!.message).toMatch(/…and 10 more in the report \(.*_link-report\/index\.html\)\.$/);
+    expect(error!.message).toBe(
+      'astro-link-report: 60 problems fail the build (listed above): broken-link /missing-0/ on /; broken-link /missing-1/ on /; broken-link /missing-2/ on /; and 57 more.',
+    );
+    const failing = findingsAtFailLevel(report!.findings, 'error');
+    const message = renderFailureMessage(report!, failing, {
+      outDir: 'dist',
+      reportPage: 'dist/_link-report/index.html',
+    });
+    expect(message).toContain('60 problem(s) on 1 page(s), from 60 causes, fail the build');
+    expect(message.match(/broken-link {2}<a href=/g)).toHaveLength(50);
+    expect(message).toMatch(/…and 10 more in the report \(dist\/_link-report\/index\.html\)\.$/);
   });
 });

@@ -17,6 +17,23 @@ describe('integration options', () => {
       /reportDir: Invalid input: expected a string, or false \(got 3\)/,
     );
     expect(() => linkReport({ typo: true } as never)).toThrow(/Unrecognized key: "typo"/);
+    // The files of reporters need a report folder.
+    expect(() => linkReport({ reportDir: false, reporters: ['sarif'] })).toThrow(
+      /reporters: its files go into the report folder, and reportDir is false/,
+    );
+    // A typo is answered with the name meant; a bad entry of a list is named on its own.
+    expect(() => linkReport({ failon: 'none' } as never)).toThrow(
+      '  - (options): Unrecognized key: "failon" (did you mean "failOn"?)',
+    );
+    expect(() => linkReport({ failOn: ['broken-link', 'broken-lnik'] as never })).toThrow(
+      /\n {2}- failOn\.1: Invalid option: not one of the \d+ allowed values \(see the README\) \(got "broken-lnik"\); did you mean "broken-link"\?$/,
+    );
+    expect(() => linkReport({ severity: { 'redirect-link': 'error' } as never })).toThrow(
+      'severity: Unrecognized key: "redirect-link" (did you mean "redirected-link"?)',
+    );
+    expect(() =>
+      linkReport({ ignore: { links: [{ page: 'changelog/**', links: ['/v1/**'] }] } }),
+    ).toThrow(/ignore\.links\.0\.page: page globs match paths, which start with "\/"/);
     expect(() => linkReport({ ignore: { pages: ['blog/**'] } })).toThrow(
       /ignore\.pages\.0: page globs match paths, which start with "\/" \(e\.g\. "\/drafts\/\*\*"\) \(got "blog\/\*\*"\)/,
     );

@@ -8,7 +8,10 @@ import linkReport from '../../integration/index.js';
 import { page, writeSite } from '../helpers/site-folder.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
-/** The integration's own hooks, driven directly with a logger that records what it is told. */
+/**
+ * The integration's own hooks, driven directly (with the parts of Astro's config it reads)
+ * and a logger that records what it is told.
+ */
 async function runChecker(dir: string, root: string) {
   let checker: AstroIntegration | undefined;
   const setup = linkReport({ reportDir: false }).hooks['astro:config:setup']!;
@@ -34,15 +37,21 @@ async function runChecker(dir: string, root: string) {
   } as unknown as AstroIntegrationLogger;
   const config = {
     root: pathToFileURL(`${root}/`),
+    srcDir: pathToFileURL(`${root}/src/`),
+    outDir: pathToFileURL(`${dir}/`),
     cacheDir: pathToFileURL(`${root}/node_modules/.astro/`),
     site: 'https://example.com',
     base: '/',
     trailingSlash: 'ignore',
-    build: { format: 'directory' },
+    build: { format: 'directory', client: pathToFileURL(`${dir}/`) },
     redirects: {},
     integrations: [checker],
   };
   const hooks = checker!.hooks as Record<string, (options: unknown) => Promise<void> | void>;
+  await hooks['astro:config:setup']?.({
+    command: 'build',
+    createCodegenDir: () => pathToFileURL(`${root}/.astro/integrations/astro-link-report/`),
+  });
   await hooks['astro:config:done']!({ config, logger });
   await hooks['astro:build:done']!({ dir: pathToFileURL(`${dir}/`), assets: new Map(), logger });
   return messages;
@@ -58,7 +67,7 @@ describe('the integration', () => {
     const cold = await runChecker(dir, root);
     expect(cold.debug).toHaveLength(1);
     expect(cold.debug[0]).toMatch(
-      /^timings: discover \d+ ms, extract \d+ ms \(2 files, [\d.]+ kB, 0 from cache, in process\), graph \d+ ms, inbound \d+ ms, analyze \d+ ms, sources \d+ ms, report \d+ ms, write \d+ ms; total \d+ ms$/,
+      /^timings: discover \d+ ms, extract \d+ ms \(2 files, [\d.]+ kB, 0 from cache, in process\), graph \d+ ms, inbound \d+ ms, analyze \d+ ms, outbound \d+ ms, check \d+ ms, sources \d+ ms, report \d+ ms, write \d+ ms; total \d+ ms$/,
     );
     const cache = path.join(root, 'node_modules/.astro/astro-link-report/extract');
     expect(existsSync(cache)).toBe(true);

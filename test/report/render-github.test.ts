@@ -38,7 +38,7 @@ describe('the GitHub job summary', () => {
 
   const rows = () => summary.split('\n').filter((line) => /^\| (error|warning|info) /.test(line));
 
-  it('lists errors first, then warnings, each by page and line', () => {
+  it('lists error causes first, then warnings, the most pages first, then by page and line', () => {
     const severities = rows().map((line) => line.split(' | ')[0]!.slice(2));
     expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a < b ? -1 : 1)));
     expect(severities[0]).toBe('error');
@@ -50,8 +50,11 @@ describe('the GitHub job summary', () => {
     const warnings = rows()
       .filter((line) => line.startsWith('| warning'))
       .map((line) => line.split(' | ')[2]);
-    // By the page as shown: /über-uns/ (stored as /%C3%BCber-uns/) after /about/.
-    expect(warnings).toEqual(['/', '/about/', '/über-uns/']);
+    // "here" to /about/ on two pages is one cause; the page is shown decoded.
+    expect(warnings).toEqual(['/ and 1 more', '/about/']);
+    expect(summary).toContain(
+      '| warning | `generic-anchor` | /about/ | `/über-uns/` (7:1) | links to /über-uns/ with the generic text "click here" |',
+    );
     // Within a page, by line: the image (line 10) before the links on lines 11 and 12.
     const lines = rows()
       .filter((line) => line.startsWith('| error') && line.includes('/über-uns/ |'))

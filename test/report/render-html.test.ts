@@ -106,6 +106,7 @@ describe('the HTML report', () => {
           element: 'a',
           attribute: 'href',
           text: '',
+          placement: 'content',
           position: { type: 'source', line, column: 1 },
         },
         details: { target: '/y/', suggestion: null },
@@ -283,5 +284,34 @@ describe('page links of a report kept outside the site', () => {
     const none = renderHtmlReport(report, { pageLinks: 'none' });
     expect(none).not.toMatch(/<a class="path"/);
     expect(none).toContain('/about/');
+  });
+
+  it('links pages to their built files with pageLinks files, and paths without a file to the live site', async () => {
+    const dir = await writeSite({
+      'index.html': page('<a href="/über uns/">About</a> <a href="/missing/">Gone</a>'),
+      'über uns/index.html': page(''),
+    });
+    const { report } = await runLinkReport({
+      dir,
+      site: 'https://example.com',
+      options: { reportDir: false },
+    });
+    const html = renderHtmlReport(report, { pageLinks: 'files', outputFolder: '../../dist/' });
+    // Each segment of the file is encoded: the link opens the file from disk.
+    expect(html).toContain(
+      `<a class="path" href="../../dist/${encodeURIComponent('über uns')}/index.html">`,
+    );
+    expect(html).toContain('<a class="path" href="../../dist/index.html">');
+    // A path the build has no file for (an on-demand route) links to the live site.
+    const noFile = { ...report, pages: report.pages.filter((p) => p.path !== '/') };
+    const live = renderHtmlReport(noFile, { pageLinks: 'files', outputFolder: '../../dist/' });
+    expect(live).toContain('<a class="path" href="https://example.com/" rel="noreferrer">');
+    // Without a site, such a path is shown without a link.
+    const offline = renderHtmlReport(
+      { ...noFile, site: { ...report.site, site: null } },
+      { pageLinks: 'files', outputFolder: '../dist/' },
+    );
+    expect(offline).toContain(`href="../dist/${encodeURIComponent('über uns')}/index.html"`);
+    expect(offline).not.toMatch(/<a class="path" href="(?:https:|\.\.\/dist\/index)/);
   });
 });

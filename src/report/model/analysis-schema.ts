@@ -50,7 +50,7 @@ export const pageMetricsSchema = z
       .max(100)
       .nullable()
       .describe(
-        'PageRank on a 0–100 log scale: 100·(ln r − ln min)/(ln max − ln min), one decimal; null for non-content pages.',
+        'PageRank on a 1–100 log scale: 1 + 99·(ln r − ln min)/(ln max − ln min), one decimal; null for non-content pages.',
       ),
     backlinks: count('Links from other sites (inbound data).').nullable(),
     linkingSites: count('Distinct sites linking here (inbound data).').nullable(),
@@ -70,6 +70,9 @@ const rankingEntrySchema = z.object({
   path: pathSchema,
   title: z.string().nullable(),
   value: z.number(),
+  translations: count(
+    'Other pages of its translation family, counted into value (scores: the best of them).',
+  ),
 });
 const rankingSchema = (what: string) =>
   z
@@ -121,10 +124,13 @@ export const orphansSchema = z
           backlinks: z.number().int().nullable(),
           linkingSites: z.number().int().nullable(),
           linkedPages: count('Distinct pages the orphan links to.'),
+          translations: z
+            .array(pathSchema)
+            .describe('Its translations, orphans too, reported with it (backlinks added up).'),
         }),
       )
       .describe(
-        'Content pages no other content page links to; most backlinks first, then by path.',
+        'Content pages no other content page links to (links between translations of one page do not count); most backlinks first, then by path.',
       ),
     islands: z
       .array(
@@ -196,6 +202,19 @@ export const assetsSchema = z
             .nullable()
             .describe('No backlinks: an outreach candidate; null without inbound data.'),
           underLinked: z.boolean().describe('Linked from the main content of fewer than 3 pages.'),
+          translations: z
+            .array(
+              z.object({
+                path: pathSchema,
+                locale: z.string().nullable(),
+                copy: z.boolean().describe("A fallback copy of the asset's content."),
+                contextualLinkingPages: count('Content pages linking here from main content.'),
+                backlinks: z.number().int().nullable(),
+              }),
+            )
+            .describe(
+              'The other pages of its translation family; the asset counts their links and backlinks too.',
+            ),
         }),
       )
       .describe('Linkable assets, by type (table order), then path.'),

@@ -2,13 +2,17 @@
  * Build the report model once; every renderer (JSON, HTML, terminal, GitHub) reads it.
  */
 import type { SiteAnalysis } from '../../analyze/analyze-site.js';
+import type { OutboundStage } from '../../external/check-outbound.js';
 import type { Finding } from '../../findings/finding.js';
+import type { FindingGroup } from '../../findings/groups.js';
 import type { LinkGraph } from '../../graph/build-link-graph.js';
 import type { CollectedInbound } from '../../inbound/collect-inbound.js';
+import type { LocaleSummary } from '../../site/locales.js';
 import type { SiteUrls } from '../../site/url.js';
 import { version } from '../../version.js';
 import { toReportAnalysis } from './report-analysis.js';
 import { toReportInbound, toReportPageInbound } from './report-inbound.js';
+import { toReportOutbound } from './report-outbound.js';
 import { type Report, type ReportPage, reportSchemaVersion } from './report-schema.js';
 
 /** Input of `buildReport`. */
@@ -19,6 +23,8 @@ export interface BuildReportInput {
   files: number;
   /** Findings, already sorted and with severities applied. */
   findings: Finding[];
+  /** The findings grouped by cause, ranked (see `groupFindings`). */
+  groups: FindingGroup[];
   notes: string[];
   /** Metrics, rankings, orphans, assets and anchors from `analyzeSite`. */
   analysis: SiteAnalysis;
@@ -26,6 +32,10 @@ export interface BuildReportInput {
   inbound?: CollectedInbound | null | undefined;
   /** The time of the run, written as `generatedAt`. */
   now: Date;
+  /** The site's locales, when it has several. */
+  locales?: LocaleSummary | null | undefined;
+  /** The outbound stage (audits and check); without it, outbound links count as not checked. */
+  outbound?: OutboundStage | null | undefined;
 }
 
 /** Assemble the report. Deterministic: `now` is the only input that changes between runs. */
@@ -39,7 +49,11 @@ export function buildReport(input: BuildReportInput): Report {
       url: page.url,
       file: page.file,
       source: page.source,
+      entry: page.entry,
       kind: page.kind,
+      locale: page.locale,
+      family: page.family,
+      copyOf: page.copyOf,
       redirectTo: page.redirectTo,
       ignored: page.ignored,
       title: page.facts.title,
@@ -88,9 +102,11 @@ export function buildReport(input: BuildReportInput): Report {
       byType: Object.fromEntries(Object.entries(byType).sort(([a], [b]) => (a < b ? -1 : 1))),
     },
     notes: input.notes,
+    locales: input.locales ?? null,
     pages,
     findings,
-    outbound: { domains: links.domains },
+    groups: input.groups,
+    outbound: toReportOutbound(links.domains, input.outbound ?? null),
     ...toReportAnalysis(input.analysis),
     inbound: toReportInbound(input.inbound ?? null),
   };

@@ -9,6 +9,7 @@ import type { Finding } from '../../findings/finding.js';
 import { severities } from '../../findings/severity.js';
 import { pageKinds } from '../../site/site-index.js';
 import { buildFormats, trailingSlashValues } from '../../site/url.js';
+import { version } from '../../version.js';
 import {
   anchorsSchema,
   assetsSchema,
@@ -17,6 +18,7 @@ import {
   rankingsSchema,
 } from './analysis-schema.js';
 import { inboundSectionSchema, pageInboundSchema } from './inbound-schema.js';
+import { domainStatusesSchema, outboundCheckSchema } from './outbound-schema.js';
 
 /** Version of the report's JSON shape. */
 export const reportSchemaVersion = 1;
@@ -43,6 +45,9 @@ const findingSchema = z
         element: z.string(),
         attribute: z.string(),
         text: z.string(),
+        placement: z
+          .enum(['nav', 'header', 'footer', 'aside', 'content'])
+          .describe('Where on its page the link is.'),
         position: positionSchema,
       })
       .nullable(),
@@ -58,10 +63,36 @@ const findingSchema = z
       .describe(
         'Where the link is written in the project sources (path relative to the project root), when found.',
       ),
+    group: z
+      .string()
+      .nullable()
+      .describe("The id of the finding's group (its cause), in groups[]."),
   })
   .describe(
     'A problem or observation. Types, severities and texts come from one definitions table.',
   );
+
+const groupSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(findingTypes as [FindingType, ...FindingType[]]),
+    severity: z.enum(severities),
+    target: z
+      .string()
+      .describe('The href or target URL, the page or the export the findings name.'),
+    writtenAt: z
+      .object({ file: z.string(), line: z.number().int(), column: z.number().int() })
+      .nullable(),
+    count: z.number().int().describe('Findings in the group.'),
+    pages: z.array(z.string()).describe('Distinct pages, the page its content comes from first.'),
+    copies: z
+      .number()
+      .int()
+      .describe("Of those, translations' fallback copies of another page's content (listed last)."),
+    message: z.string(),
+    hint: z.string(),
+  })
+  .describe('Findings with one cause: same type, target and place in the sources.');
 
 const inlinkSchema = z.object({
   from: z.string(),
@@ -88,7 +119,23 @@ const pageSchema = z.object({
   url: z.string().describe('Absolute URL (on a placeholder origin when site is not configured).'),
   file: z.string(),
   source: z.string().nullable(),
+  entry: z
+    .string()
+    .nullable()
+    .describe(
+      'The content entry (Markdown, MDX) the page is built from, when the sources were searched.',
+    ),
   kind: z.enum(pageKinds),
+  locale: z.string().nullable().describe("The page's locale, when the site has locales."),
+  family: z
+    .string()
+    .describe(
+      'Its translation family: the path of the page that represents it (itself, for a page in one language).',
+    ),
+  copyOf: z
+    .string()
+    .nullable()
+    .describe("For a locale's fallback copy of another page's content: that page."),
   redirectTo: z.string().nullable(),
   ignored: z.boolean(),
   title: z.string().nullable(),
@@ -121,6 +168,16 @@ const outboundDomainSchema = z.object({
   sponsored: z.number().int(),
   ugc: z.number().int(),
   insecure: z.number().int().describe('Links over plain http.'),
+  statuses: domainStatusesSchema,
+});
+
+/** The `site` section: how the site is built and served. */
+export const reportSiteSchema = z.object({
+  site: z.url({ protocol: /^https?$/ }).nullable(),
+  siteKnown: z.boolean(),
+  base: z.string().regex(/^\/(?:[^/\\?#]+\/)*$/, 'expected a base path such as "/" or "/docs/"'),
+  trailingSlash: z.enum(trailingSlashValues),
+  buildFormat: z.enum(buildFormats),
 });
 
 /** Schema of `report.json`. */
@@ -130,13 +187,7 @@ export const reportSchema = z
     schemaVersion: z.literal(reportSchemaVersion),
     generator: z.object({ name: z.literal('astro-link-report'), version: z.string() }),
     generatedAt: z.string().describe('ISO 8601 time of the run (SOURCE_DATE_EPOCH is honoured).'),
-    site: z.object({
-      site: z.string().nullable(),
-      siteKnown: z.boolean(),
-      base: z.string(),
-      trailingSlash: z.enum(trailingSlashValues),
-      buildFormat: z.enum(buildFormats),
-    }),
+    site: reportSiteSchema,
     summary: z.object({
       pages: z
         .number()
@@ -155,9 +206,33 @@ export const reportSchema = z
       byType: z.record(z.string(), z.number().int()),
     }),
     notes: z.array(z.string()).describe('Things the reader should know about this run.'),
+    locales: z
+      .object({
+        source: z
+          .enum(['config', 'paths'])
+          .describe("Astro's i18n config, or locale path prefixes whose pages say that language."),
+        defaultLocale: z.string(),
+        locales: z.array(
+          z.object({
+            code: z.string(),
+            prefix: z.string().describe("URL path segment; '' for an unprefixed default locale."),
+            pages: z.number().int(),
+          }),
+        ),
+        families: z.number().int().describe('Translation families of more than one page.'),
+        copies: z
+          .number()
+          .int()
+          .describe("Pages that are fallback copies of another page's content."),
+      })
+      .nullable()
+      .describe('The locales of the site; null for a site in one language.'),
     pages: z.array(pageSchema),
     findings: z.array(findingSchema),
-    outbound: z.object({ domains: z.array(outboundDomainSchema) }),
+    groups: z
+      .array(groupSchema)
+      .describe('The findings grouped by cause, ranked by impact: what to fix first.'),
+    outbound: z.object({ domains: z.array(outboundDomainSchema), check: outboundCheckSchema }),
     rankings: rankingsSchema,
     orphans: orphansSchema,
     assets: assetsSchema,
@@ -174,11 +249,17 @@ export type Report = Omit<z.infer<typeof reportSchema>, 'findings'> & { findings
 /** One page of the report. */
 export type ReportPage = z.infer<typeof pageSchema>;
 
+/**
+ * The URL of the published JSON Schema, of this version: a report keeps pointing at the
+ * schema it was written against when the package moves on.
+ */
+export const reportSchemaUrl = `https://unpkg.com/astro-link-report@${version}/dist/report.schema.json`;
+
 /** The published JSON Schema of `report.json`. */
 export function createReportJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(reportSchema),
-    $id: 'https://unpkg.com/astro-link-report/dist/report.schema.json',
+    $id: reportSchemaUrl,
     title: 'astro-link-report report',
   };
 }

@@ -2,9 +2,11 @@
  * GitHub Actions reporter: workflow commands that annotate files, and a Markdown job summary.
  */
 import type { Finding } from '../../findings/finding.js';
+import { findingsByGroup } from '../../findings/groups.js';
+import { escapeUnsafe } from '../../util/untrusted-text.js';
 import type { Report } from '../model/report-schema.js';
-import { displayPath, orderFindings } from './html/display.js';
-import { renderSummaryLine } from './render-terminal.js';
+import { displayPath } from './html/display.js';
+import { renderOutboundLine, renderSummaryLine } from './render-terminal.js';
 
 /** Options of the GitHub renderers. */
 export interface GithubOptions {
@@ -34,24 +36,31 @@ function escapeProperty(text: string): string {
   return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
+/** Pages named in an annotation before "and N more". */
+const annotationPages = 10;
+
 /**
- * One workflow command per finding:
- * `::error file=dist/blog/index.html,line=12,col=5,title=broken-link::/blog/: links to …`.
- * Annotations point at the built HTML file, where the line and column are exact.
+ * One workflow command per finding group (cause), errors first, most pages first:
+ * `::error file=src/components/Footer.astro,line=5,col=12,title=broken-link on 13 pages::…`.
+ * GitHub shows 10 annotations of each level per step, so grouping first makes the first ten
+ * ten distinct causes. A cause located in the sources is annotated there (it shows on the
+ * pull request's diff); otherwise on the built file, line and column.
  */
 export function renderGithubAnnotations(
-  findings: readonly Finding[],
+  report: Pick<Report, 'groups' | 'findings'>,
   options: GithubOptions,
 ): string {
-  const lines = findings.map((finding) => {
+  const byGroup = findingsByGroup(report.findings);
+  const lines = report.groups.map((group) => {
+    const finding = byGroup.get(group.id)?.[0];
     const properties: string[] = [];
-    const at = finding.writtenAt;
+    const at = group.writtenAt;
     if (at) {
       const file = options.sourcePrefix
         ? `${options.sourcePrefix.replace(/\/+$/, '')}/${at.file}`
         : at.file;
       properties.push(`file=${escapeProperty(file)}`, `line=${at.line}`, `col=${at.column}`);
-    } else if (finding.file) {
+    } else if (finding?.file) {
       const file = `${options.outDir.replace(/\/+$/, '')}/${finding.file}`.replace(/^\.\//, '');
       properties.push(`file=${escapeProperty(file)}`);
       if (finding.link?.position.type === 'source') {
@@ -61,12 +70,24 @@ export function renderGithubAnnotations(
         );
       }
     }
-    properties.push(
-      `title=${escapeProperty(`${finding.type}${finding.page ? ` on ${finding.page}` : ''}`)}`,
-    );
-    const source = finding.source ? ` (source: ${finding.source})` : '';
-    const message = `${finding.page ?? 'site'}: ${finding.message}${source}\n${finding.hint}`;
-    return `::${command[finding.severity]} ${properties.join(',')}::${escapeData(message)}`;
+    const where =
+      group.pages.length > 1
+        ? ` on ${group.pages.length} pages`
+        : group.pages[0]
+          ? ` on ${group.pages[0]}`
+          : '';
+    properties.push(`title=${escapeProperty(escapeUnsafe(`${group.type}${where}`))}`);
+    const source = finding?.source ? ` (source: ${finding.source})` : '';
+    const lines = [`${group.pages[0] ?? 'site'}: ${group.message}${source}`];
+    if (group.pages.length > 1) {
+      const more = group.pages.length - annotationPages;
+      lines.push(
+        `On ${group.pages.slice(0, annotationPages).join(', ')}${more > 0 ? `, … and ${more} more` : ''}.`,
+      );
+    }
+    lines.push(group.hint);
+    const message = lines.map((line) => escapeUnsafe(line)).join('\n');
+    return `::${command[group.severity]} ${properties.join(',')}::${escapeData(message)}`;
   });
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
@@ -99,23 +120,30 @@ export function markdownCode(text: string): string {
 }
 
 /**
- * Markdown for `GITHUB_STEP_SUMMARY`: the summary line and a table of errors and warnings,
- * errors first, each by page and line. Pages are shown decoded (`/über-uns/`).
+ * Markdown for `GITHUB_STEP_SUMMARY`: the summary line and a table of the error and
+ * warning causes, ranked as in the report (errors first, most pages first), each with the
+ * link, where it is written and the pages. Pages are shown decoded (`/über-uns/`).
  */
 export function renderGithubSummary(report: Report, limit = 50): string {
-  const shown = orderFindings(report.findings.filter((f) => f.severity !== 'info'));
+  const byGroup = findingsByGroup(report.findings);
+  const shown = report.groups.filter((group) => group.severity !== 'info');
   const lines = ['## Link report', '', renderSummaryLine(report), ''];
+  const outbound = renderOutboundLine(report);
+  if (outbound) lines.push(outbound, '');
   if (shown.length > 0) {
-    lines.push('| Severity | Type | Page | Link | Problem |', '| --- | --- | --- | --- | --- |');
-    for (const f of shown.slice(0, limit)) {
-      const at =
-        f.link?.position.type === 'source'
-          ? ` (${f.link.position.line}:${f.link.position.column})`
+    lines.push('| Severity | Type | Pages | Link | Problem |', '| --- | --- | --- | --- | --- |');
+    for (const group of shown.slice(0, limit)) {
+      const finding = byGroup.get(group.id)?.[0];
+      const at = group.writtenAt
+        ? ` (${markdownText(`${group.writtenAt.file}:${group.writtenAt.line}`)})`
+        : finding?.link?.position.type === 'source'
+          ? ` (${finding.link.position.line}:${finding.link.position.column})`
           : '';
-      const page = f.page ? markdownText(displayPath(f.page)) : '';
-      const link = f.link ? `${markdownCode(f.link.href)}${at}` : '';
+      const first = group.pages[0] ? markdownText(displayPath(group.pages[0])) : '';
+      const pages = group.pages.length > 1 ? `${first} and ${group.pages.length - 1} more` : first;
+      const link = finding?.link ? `${markdownCode(escapeUnsafe(finding.link.href))}${at}` : '';
       lines.push(
-        `| ${f.severity} | ${markdownCode(f.type)} | ${page} | ${link} | ${markdownText(displayPath(f.message))} |`,
+        `| ${group.severity} | ${markdownCode(group.type)} | ${pages} | ${link} | ${markdownText(escapeUnsafe(displayPath(group.message)))} |`,
       );
     }
     if (shown.length > limit) lines.push('', `…and ${shown.length - limit} more in the report.`);

@@ -2,6 +2,7 @@
  * HTML reporter: one self-contained page (inline CSS and JS, no network requests,
  * `noindex`), readable without JS.
  */
+import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -13,6 +14,7 @@ import type { Report, ReportPage } from '../model/report-schema.js';
 import { renderAssets, renderOrphans, renderTopLinked } from './html/analysis-sections.js';
 import { renderAnchors } from './html/anchor-section.js';
 import { reportCss, reportHeadJs, reportJs } from './html/assets.js';
+import { renderCauses, renderMissingTargets } from './html/cause-sections.js';
 import { displayPath, orderFindings } from './html/display.js';
 import {
   type Column,
@@ -24,6 +26,8 @@ import {
   tableCss,
 } from './html/elements.js';
 import { renderInbound } from './html/inbound-sections.js';
+import { renderOutbound } from './html/outbound-section.js';
+import { renderBacklinkQuality } from './html/quality-section.js';
 
 /** A section of the report page. Later stages add theirs to this list. */
 interface ReportSection {
@@ -33,12 +37,15 @@ interface ReportSection {
 }
 
 const sections: ReportSection[] = [
+  { id: 'fix-first', title: 'Fix first', render: renderCauses },
   { id: 'findings', title: 'Findings', render: renderFindings },
+  { id: 'missing-urls', title: 'Missing URLs', render: renderMissingTargets },
   { id: 'top-linked', title: 'Top-linked pages', render: renderTopLinked },
   { id: 'orphans', title: 'Orphans', render: renderOrphans },
   { id: 'assets', title: 'Linkable assets', render: renderAssets },
   { id: 'anchors', title: 'Anchor text', render: renderAnchors },
   { id: 'inbound', title: 'Inbound links', render: renderInbound },
+  { id: 'backlink-quality', title: 'Backlink quality', render: renderBacklinkQuality },
   { id: 'pages', title: 'Pages', render: renderPages },
   { id: 'outbound', title: 'Outbound links', render: renderOutbound },
 ];
@@ -47,11 +54,19 @@ const sections: ReportSection[] = [
 export interface RenderHtmlOptions {
   /**
    * How page paths link: `root` (root-relative, for a report served with the site, as the
-   * integration writes it), `site` (absolute URLs on `site`, for a report kept elsewhere)
-   * or `none` (no links). `site` without a known site is `none`.
+   * integration writes it), `site` (absolute URLs on `site`, for a report kept elsewhere),
+   * `files` (relative links to the built HTML files, for a report kept beside the output and
+   * opened from disk; see `outputFolder`) or `none` (no links). `site` without a known site is
+   * `none`; `files` links a path the build has no file for (an on-demand route) to the live
+   * site when `site` is known, and not at all otherwise.
    * @default 'root'
    */
-  pageLinks?: 'root' | 'site' | 'none';
+  pageLinks?: 'root' | 'site' | 'files' | 'none';
+  /**
+   * For `pageLinks: 'files'`: the URL of the output folder relative to the report page,
+   * e.g. `'../../../dist/'`.
+   */
+  outputFolder?: string | undefined;
 }
 
 /** Render the report page. */
@@ -62,11 +77,8 @@ export function renderHtmlReport(report: Report, options: RenderHtmlOptions = {}
     ...sections.map((section) => section.render(report)),
   ]);
   showUnsafeCharacters(main);
-  relinkPages(
-    main,
-    options.pageLinks === 'site' && !report.site.site ? 'none' : (options.pageLinks ?? 'root'),
-    report.site.site,
-  );
+  relinkPages(main, report, options);
+  const css = reportCss + tableCss(main);
   const tree: Root = {
     type: 'root',
     children: [
@@ -80,9 +92,10 @@ export function renderHtmlReport(report: Report, options: RenderHtmlOptions = {}
             name: 'generator',
             content: `astro-link-report ${report.generator.version}`,
           }),
+          h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy(css) }),
           h('title', `Link report: ${siteName}`),
           h('script', reportHeadJs),
-          h('style', reportCss + tableCss(main)),
+          h('style', css),
         ]),
         h('body', [
           h('header.top', [
@@ -143,10 +156,47 @@ function renderSummary(report: Report): Element {
           report.notes.map((note) => h('li.note', note)),
         )
       : h('span'),
+    report.locales ? renderLocaleFilter(report.locales) : h('span'),
   ]);
 }
 
+/**
+ * The locales of the site, and (with JS) a filter that shows only the rows of one locale in
+ * every table that knows its rows' locales.
+ */
+function renderLocaleFilter(locales: NonNullable<Report['locales']>): Element {
+  return h('div.locales', [
+    h('p', [
+      `${locales.locales.length} locales (default ${locales.defaultLocale}), ${locales.families} page${locales.families === 1 ? '' : 's'} in several languages, ${locales.copies} fallback cop${locales.copies === 1 ? 'y' : 'ies'} of another locale's content. `,
+      'Rankings, anchors and assets count a page and its translations once.',
+    ]),
+    h('label.locale-filter', { hidden: true }, [
+      h('span', 'Show the rows of '),
+      h('select', { id: 'locale-filter' }, [
+        h('option', { value: '' }, 'every locale'),
+        ...locales.locales.map((locale) =>
+          h('option', { value: locale.code }, `${locale.code} (${locale.pages} pages)`),
+        ),
+      ]),
+    ]),
+  ]);
+}
+
+/** How a placement reads in a table. */
+const placementNames = {
+  nav: 'navigation',
+  header: 'header',
+  footer: 'footer',
+  aside: 'sidebar',
+  content: 'content',
+} as const;
+
 function renderFindings(report: Report): Element {
+  const localeOf = new Map(report.pages.map((page) => [page.path, page.locale]));
+  const localesOf = (page: string | null): string[] => {
+    const locale = page ? localeOf.get(page) : null;
+    return locale ? [locale] : [];
+  };
   const columns: Column<Finding>[] = [
     {
       label: 'Severity',
@@ -182,6 +232,16 @@ function renderFindings(report: Report): Element {
       hideWhenEmpty: true,
     },
     {
+      label: 'Text',
+      cell: (f) => (f.link && f.link.element !== 'img' ? f.link.text : ''),
+      hideWhenEmpty: true,
+    },
+    {
+      label: 'In',
+      cell: (f) => (f.link ? placementNames[f.link.placement] : ''),
+      hideWhenEmpty: true,
+    },
+    {
       label: 'Problem',
       // Sorts on its text (the message first): no sort key repeats the message.
       cell: (f) => h('div', [h('span', displayPath(f.message)), h('p.hint', displayPath(f.hint))]),
@@ -198,6 +258,7 @@ function renderFindings(report: Report): Element {
         columns,
         orderFindings(report.findings),
         'No findings: every link checks out.',
+        { rowLocales: (f) => localesOf(f.page) },
       ),
     ],
   );
@@ -219,6 +280,11 @@ function renderPages(report: Report): Element {
       label: 'Page',
       cell: renderPageCell,
       sort: (p) => displayPath(p.path),
+    },
+    {
+      label: 'Locale',
+      cell: (p) => (p.locale ? `${p.locale}${p.copyOf ? ' (copy)' : ''}` : ''),
+      hideWhenEmpty: true,
     },
     {
       label: 'Linking pages',
@@ -259,32 +325,10 @@ function renderPages(report: Report): Element {
     'pages',
     'Pages',
     'Every built HTML file, with its title, source file and link counts. Linking pages and contextual inlinks count links from content pages only (not from 404 or redirect pages), as in the rankings.',
-    [renderTable('pages-table', 'Pages', columns, report.pages, 'No pages were built.')],
-  );
-}
-
-function renderOutbound(report: Report): Element {
-  const columns: Column<Report['outbound']['domains'][number]>[] = [
-    { label: 'Domain', cell: (d) => h('code', d.domain) },
-    { label: 'Links', cell: (d) => d.links, numeric: true, sort: (d) => d.links },
-    { label: 'Pages', cell: (d) => d.pages, numeric: true, sort: (d) => d.pages },
-    { label: 'nofollow', cell: (d) => d.nofollow, numeric: true, sort: (d) => d.nofollow },
-    { label: 'sponsored', cell: (d) => d.sponsored, numeric: true, sort: (d) => d.sponsored },
-    { label: 'ugc', cell: (d) => d.ugc, numeric: true, sort: (d) => d.ugc },
-    { label: 'http://', cell: (d) => d.insecure, numeric: true, sort: (d) => d.insecure },
-  ];
-  return renderSection(
-    'outbound',
-    'Outbound links',
-    'Domains this site links to, with the rel mix of those links.',
     [
-      renderTable(
-        'outbound-table',
-        'Linked domains',
-        columns,
-        report.outbound.domains,
-        'No outbound links.',
-      ),
+      renderTable('pages-table', 'Pages', columns, report.pages, 'No pages were built.', {
+        rowLocales: (p) => (p.locale ? [p.locale] : []),
+      }),
     ],
   );
 }
@@ -310,18 +354,46 @@ function showUnsafeCharacters(tree: Element): void {
   });
 }
 
-/** Point the page-path links (`a.path`) at the site, or drop them, for reports kept elsewhere. */
-function relinkPages(tree: Element, mode: 'root' | 'site' | 'none', site: string | null): void {
+/**
+ * Point the page-path links (`a.path`) at the site or at the built files, or drop them, for
+ * reports kept elsewhere than the site's root.
+ */
+function relinkPages(tree: Element, report: Report, options: RenderHtmlOptions): void {
+  const site = report.site.site;
+  const mode = options.pageLinks === 'site' && !site ? 'none' : (options.pageLinks ?? 'root');
   if (mode === 'root') return;
+  const files =
+    mode === 'files' ? new Map(report.pages.map((page) => [page.path, page.file])) : null;
+  const folder = options.outputFolder ?? '';
   visit(tree, 'element', (node, index, parent) => {
     const classes = node.properties.className;
     if (node.tagName !== 'a' || !Array.isArray(classes) || !classes.includes('path')) return;
-    if (mode === 'site' && site) {
-      node.properties.href = new URL(String(node.properties.href), site).href;
+    const href = String(node.properties.href);
+    const file = files?.get(href.replace(/[?#].*$/, ''));
+    if (file !== undefined) {
+      node.properties.href = folder + file.split('/').map(encodeURIComponent).join('/');
+    } else if (mode !== 'none' && site) {
+      node.properties.href = new URL(href, site).href;
       node.properties.rel = ['noreferrer'];
     } else if (parent && index !== undefined) {
       parent.children.splice(index, 1, ...node.children);
       return index;
     }
   });
+}
+
+/**
+ * A second line of defence: the page may run only its own two inline scripts and style
+ * (by hash), load nothing (images are inline SVG, `data:` at most), and submit nothing.
+ */
+function contentSecurityPolicy(css: string): string {
+  const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  return [
+    "default-src 'none'",
+    `script-src ${hash(reportHeadJs)} ${hash(reportJs)}`,
+    `style-src ${hash(css)}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
 }

@@ -19,7 +19,19 @@ export function renderJsonReport(
   schemaUrl: string = `./${reportSchemaFileName}`,
 ): string {
   const indent = report.pages.length <= indentedUpTo ? 2 : undefined;
-  return `${JSON.stringify(withSchema(report, schemaUrl), null, indent)}\n`;
+  return `${escapeInvisibleInJson(JSON.stringify(withSchema(report, schemaUrl), null, indent))}\n`;
+}
+
+/**
+ * JSON.stringify escapes C0 controls but writes C1 controls, bidi overrides and invisible
+ * characters raw; a report printed to a terminal or opened in an editor must not obey or
+ * hide them. They are written as `\uXXXX` escapes instead: the same JSON value.
+ */
+export function escapeInvisibleInJson(json: string): string {
+  return json.replace(
+    /[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**
@@ -31,7 +43,11 @@ export function* streamJsonReport(
   schemaUrl: string = `./${reportSchemaFileName}`,
 ): Generator<string> {
   const indent = report.pages.length <= indentedUpTo ? '  ' : '';
-  yield* streamValue(withSchema(report, schemaUrl), indent, '', 0);
+  // Note: the characters escaped are single UTF-16 units, so escaping chunk by chunk is
+  // escaping the whole.
+  for (const chunk of streamValue(withSchema(report, schemaUrl), indent, '', 0)) {
+    yield escapeInvisibleInJson(chunk);
+  }
   yield '\n';
 }
 

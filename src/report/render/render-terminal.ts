@@ -5,7 +5,9 @@
 import { styleText } from 'node:util';
 import type { FailOn } from '../../findings/fail-level.js';
 import type { Finding } from '../../findings/finding.js';
+import { type FindingGroup, findingsByGroup } from '../../findings/groups.js';
 import type { Severity } from '../../findings/severity.js';
+import { escapeUnsafe } from '../../util/untrusted-text.js';
 import type { Report } from '../model/report-schema.js';
 
 /** Options of the terminal renderers. */
@@ -34,66 +36,130 @@ export function renderSummaryLine(report: Report): string {
   );
 }
 
+/** Options of `renderGroups`. */
+export interface GroupOptions extends TerminalOptions {
+  /** Pages named per group before "and N more". @default 3 */
+  pagesShown?: number;
+}
+
 /**
- * Findings grouped by page, in report order:
- *
- *     /blog/ (src/pages/blog/index.astro, dist/blog/index.html)
- *       12:5     error    broken-link  <a href="/missing/">Pricing</a>  links to /missing/, which does not exist in the build
- *                          hint: Fix the href, or add a page or a redirect for this URL.
+ * One line about the outbound check: URLs checked (and from the cache), broken, unverified
+ * (server errors and timeouts included), redirected, skipped and unchecked; or, when the check
+ * is off, how to turn it on. Null for a site without outbound links.
  */
-export function renderFindingsByPage(
-  findings: readonly Finding[],
-  options: TerminalOptions,
-): string {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const key = finding.page ?? '';
-    const group = groups.get(key) ?? [];
-    group.push(finding);
-    groups.set(key, group);
+export function renderOutboundLine(report: Report): string | null {
+  const { check } = report.outbound;
+  if (!check.enabled || !check.stats) {
+    if (report.summary.outboundLinks === 0) return null;
+    return 'Outbound links not checked: turn the check on with external: { check: true } or --check-external';
   }
+  const { stats } = check;
+  if (stats.urls === 0) return null;
+  const count = (status: keyof typeof stats.byStatus) => stats.byStatus[status];
+  const parts = [
+    `Outbound URLs: ${stats.checked} checked (${stats.fromCache} from cache, ${stats.requests} ${plural(stats.requests, 'request')})`,
+    `${count('broken') + count('invalid-url')} broken`,
+    `${count('unverified') + count('server-error') + count('timeout')} unverified`,
+  ];
+  if (count('redirected') > 0) parts.push(`${count('redirected')} redirected`);
+  if (count('skipped') > 0) parts.push(`${count('skipped')} skipped`);
+  if (count('unchecked') > 0) parts.push(`${count('unchecked')} unchecked (offline)`);
+  return parts.join(', ');
+}
+
+/**
+ * Finding groups (causes), in the order given, each with where it is written and the pages
+ * it is on:
+ *
+ *     error   broken-link  <a href="/changelog/">Changelog</a>  links to /changelog/, which does not exist in the build
+ *             written at src/components/Footer.astro:5:12
+ *             on 13 pages: / (dist/index.html:1:206), /about/ (dist/about/index.html:1:190), … and 11 more
+ *             hint: Fix the href, or add a page or a redirect for this URL.
+ *
+ * Every text that comes from a page or an export is shown with its control and bidi
+ * characters escaped, so a page cannot write to the terminal.
+ */
+export function renderGroups(
+  groups: readonly FindingGroup[],
+  findings: readonly Finding[],
+  options: GroupOptions,
+): string {
+  const byGroup = findingsByGroup(findings);
+  const shown = options.pagesShown ?? 3;
+  const indent = ' '.repeat(8);
   const lines: string[] = [];
-  for (const [page, group] of groups) {
-    const first = group[0]!;
-    const where = [first.source, first.file ? joinPath(options.outDir, first.file) : null].filter(
-      Boolean,
-    );
-    const heading = page ? page : '(site)';
+  for (const group of groups) {
+    const members = byGroup.get(group.id) ?? [];
+    const first = members[0];
+    const link = first?.link ? `${describeLink(first.link)}  ` : '';
     lines.push(
-      `${paint(options, 'bold', heading)}${where.length ? paint(options, 'dim', ` (${where.join(', ')})`) : ''}`,
+      `${paint(options, severityStyle[group.severity], group.severity.padEnd(8))}` +
+        `${paint(options, 'dim', group.type)}  ${link}${safe(group.message)}`,
     );
-    for (const finding of group) {
+    if (group.writtenAt) {
+      const at = group.writtenAt;
+      lines.push(`${indent}written at ${safe(`${at.file}:${at.line}:${at.column}`)}`);
+    }
+    const firstOnPage = new Map<string, Finding>();
+    for (const finding of members) {
+      if (finding.page !== null && !firstOnPage.has(finding.page))
+        firstOnPage.set(finding.page, finding);
+    }
+    const places = group.pages.slice(0, shown).map((page) => {
+      const finding = firstOnPage.get(page)!;
       const position =
         finding.link?.position.type === 'source'
-          ? `${finding.link.position.line}:${finding.link.position.column}`
+          ? `:${finding.link.position.line}:${finding.link.position.column}`
           : '';
-      const link = finding.link ? `${describeLink(finding.link)}  ` : '';
+      const where = [
+        group.pages.length === 1 ? finding.source : null,
+        finding.file ? `${joinPath(options.outDir, finding.file)}${position}` : null,
+      ].filter(Boolean);
+      return `${paint(options, 'bold', safe(page))}${where.length ? ` (${safe(where.join(', '))})` : ''}`;
+    });
+    if (places.length > 0) {
+      // Note: fallback copies repeat their source page's content: said, not listed.
+      const own = group.pages.length - group.copies;
+      const listed = places.slice(0, Math.max(1, Math.min(places.length, own)));
+      const more = own - listed.length;
+      const count = own <= 1 ? 'on' : `on ${own} pages:`;
+      const extra = own > 0 ? group.copies : group.copies - listed.length;
+      const copies =
+        extra > 0
+          ? ` (also on ${extra === 1 ? '1 translation that copies' : `${extra} translations that copy`} its content)`
+          : '';
       lines.push(
-        `  ${position.padEnd(8)} ${paint(options, severityStyle[finding.severity], finding.severity.padEnd(8))}` +
-          `${paint(options, 'dim', finding.type)}  ${link}${finding.message}`,
+        `${indent}${count} ${listed.join(', ')}${more > 0 ? `, … and ${more} more` : ''}${copies}`,
       );
-      const at = finding.writtenAt;
-      if (at) lines.push(`  ${' '.repeat(18)}written at ${at.file}:${at.line}:${at.column}`);
-      lines.push(`  ${' '.repeat(18)}${paint(options, 'dim', `hint: ${finding.hint}`)}`);
     }
+    lines.push(`${indent}${paint(options, 'dim', `hint: ${safe(group.hint)}`)}`);
   }
   return lines.join('\n');
 }
 
-/** Summary and all findings, for the CLI's `text` format. */
+/** Summary, notes and every finding group, for the CLI's `text` format. */
 export function renderTerminalReport(report: Report, options: TerminalOptions): string {
   const parts = [renderSummaryLine(report)];
-  for (const note of report.notes) parts.push(paint(options, 'dim', `note: ${note}`));
-  if (report.findings.length > 0) parts.push('', renderFindingsByPage(report.findings, options));
+  const outbound = renderOutboundLine(report);
+  if (outbound) parts.push(outbound);
+  for (const note of report.notes) parts.push(paint(options, 'dim', `note: ${safe(note)}`));
+  if (report.groups.length > 0) {
+    parts.push('', renderGroups(report.groups, report.findings, { ...options, pagesShown: 10 }));
+  }
   return `${parts.join('\n')}\n`;
 }
 
 /** `<a href="/x/">Anchor text</a>`: the text helps find the link in the source. */
 function describeLink(link: NonNullable<Finding['link']>): string {
-  const tag = `<${link.element} ${link.attribute}="${link.href}">`;
+  const tag = `<${link.element} ${link.attribute}="${safe(link.href)}">`;
   if (!link.text || link.element === 'img') return tag;
   const text = link.text.length > 40 ? `${link.text.slice(0, 39)}…` : link.text;
-  return `${tag}${text}</${link.element}>`;
+  return `${tag}${safe(text)}</${link.element}>`;
+}
+
+/** Text from a page or an export, with control, escape and bidi characters shown escaped. */
+function safe(text: string): string {
+  return escapeUnsafe(text);
 }
 
 function joinPath(dir: string | undefined, file: string): string {
@@ -112,23 +178,27 @@ export function renderVerdict(count: number, failOn: FailOn, color: boolean): st
   return color ? styleText('red', text, { validateStream: false }) : text;
 }
 
-/** Failing findings listed in a build error; a broken link in a layout repeats on every page. */
+/** Failing causes listed in a build error; the rest are in the report. */
 export const maxListedFailures = 50;
 
 /**
- * The build error's text: how many findings fail the build, the first `maxListedFailures`
- * by page, and where the rest are.
+ * The build error's text: how many findings fail the build, on how many pages, from how
+ * many causes, and the first `maxListedFailures` causes (see `renderGroups`).
  * @param options.reportPage the report page as shown, or null when none was written
  */
 export function renderFailureMessage(
+  report: Pick<Report, 'groups' | 'findings'>,
   failing: readonly Finding[],
   options: { outDir: string; reportPage: string | null },
 ): string {
+  const ids = new Set(failing.map((f) => f.group));
+  const groups = report.groups.filter((group) => ids.has(group.id));
   const pages = new Set(failing.map((f) => f.page)).size;
-  const more = failing.length - maxListedFailures;
+  const more = groups.length - maxListedFailures;
+  const causes = groups.length === 1 ? '1 cause' : `${groups.length} causes`;
   return (
-    `astro-link-report: ${failing.length} problem(s) on ${pages} page(s) fail the build:\n\n` +
-    renderFindingsByPage(failing.slice(0, maxListedFailures), {
+    `${failing.length} problem(s) on ${pages} page(s), from ${causes}, fail the build:\n\n` +
+    renderGroups(groups.slice(0, maxListedFailures), report.findings, {
       color: false,
       outDir: options.outDir,
     }) +
@@ -136,4 +206,31 @@ export function renderFailureMessage(
       ? `\n…and ${more} more in the report (${options.reportPage ?? 'report disabled: reportDir is false'}).`
       : '')
   );
+}
+
+/**
+ * One sentence for the error that fails a build, after the causes are listed in the log:
+ * how many problems, and the first few causes (`broken-link /pricing/ on /`).
+ */
+export function renderFailureSummary(
+  report: Pick<Report, 'groups'>,
+  failing: readonly Finding[],
+): string {
+  const ids = new Set(failing.map((f) => f.group));
+  const groups = report.groups.filter((group) => ids.has(group.id));
+  const named = groups.slice(0, 3).map((group) => {
+    const where =
+      group.pages.length > 1
+        ? ` on ${group.pages.length} pages`
+        : group.pages[0] && group.pages[0] !== group.target
+          ? ` on ${group.pages[0]}`
+          : '';
+    return safe(`${group.type} ${group.target}${where}`);
+  });
+  const more = groups.length - named.length;
+  const count =
+    failing.length === 1
+      ? '1 problem fails the build'
+      : `${failing.length} problems fail the build`;
+  return `${count} (listed above): ${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`;
 }

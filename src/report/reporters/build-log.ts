@@ -1,31 +1,50 @@
 /**
- * The build log of the integration: notes, the summary line and the first warnings. (The
- * failing findings go into the build error itself, which the integration throws.)
+ * The build log of the integration: notes, the summary line, every error (grouped by cause,
+ * capped) and the first warnings. The causes that fail the build go into the build error
+ * itself, which the integration throws; errors that do not fail it are still listed here.
  */
-import { renderFindingsByPage, renderSummaryLine } from '../render/render-terminal.js';
+import { escapeForTerminal } from '../../util/untrusted-text.js';
+import { renderGroups, renderOutboundLine, renderSummaryLine } from '../render/render-terminal.js';
 import type { Reporter } from './reporter.js';
 
-/** Warnings printed in the build log before pointing at the report. */
+/** Warning causes printed in the build log before pointing at the report. */
 export const maxLoggedWarnings = 10;
+/** Error causes printed in the build log (those that do not fail the build). */
+export const maxLoggedErrors = 50;
 
-/** Log notes, the summary line and up to `maxLoggedWarnings` warnings that do not fail the build. */
+/** Log notes, the summary, the errors that do not fail the build, and the first warnings. */
 export function createBuildLogReporter(): Reporter {
   return {
     name: 'build log',
-    report({ report, failing, outDir }, { log }) {
-      for (const note of report.notes) log.warn(note);
+    report({ report, failing, failOn, outDir }, { log }) {
+      for (const note of report.notes) log.warn(escapeForTerminal(note));
       log.info(renderSummaryLine(report));
-      const failingSet = new Set(failing);
-      const warnings = report.findings.filter(
-        (f) => !failingSet.has(f) && f.severity === 'warning',
+      const outbound = renderOutboundLine(report);
+      if (outbound) log.info(outbound);
+      const failingGroups = new Set(failing.map((f) => f.group));
+      const list = (
+        severity: 'error' | 'warning',
+        cap: number,
+        title: (count: number) => string,
+      ) => {
+        const groups = report.groups.filter(
+          (group) => group.severity === severity && !failingGroups.has(group.id),
+        );
+        if (groups.length === 0) return;
+        const shown = groups.slice(0, cap);
+        const more = groups.length - shown.length;
+        log.warn(
+          `${title(groups.length)}\n${renderGroups(shown, report.findings, { color: false, outDir })}` +
+            (more > 0 ? `\n…and ${more} more in the report.` : ''),
+        );
+      };
+      const level = Array.isArray(failOn) ? failOn.join(', ') : failOn;
+      list(
+        'error',
+        maxLoggedErrors,
+        (count) => `${count} error cause(s) that do not fail the build (failOn: ${level}):`,
       );
-      if (warnings.length === 0) return;
-      const shown = warnings.slice(0, maxLoggedWarnings);
-      const more = warnings.length - shown.length;
-      log.warn(
-        `${warnings.length} warning(s):\n${renderFindingsByPage(shown, { color: false, outDir })}` +
-          (more > 0 ? `\n…and ${more} more in the report.` : ''),
-      );
+      list('warning', maxLoggedWarnings, (count) => `${count} warning cause(s):`);
     },
   };
 }

@@ -3,7 +3,7 @@
  */
 import { appendFile } from 'node:fs/promises';
 import { renderGithubAnnotations, renderGithubSummary } from '../render/render-github.js';
-import { renderSummaryLine, renderVerdict } from '../render/render-terminal.js';
+import { renderOutboundLine, renderSummaryLine, renderVerdict } from '../render/render-terminal.js';
 import type { Reporter } from './reporter.js';
 
 /** Options of the GitHub annotations reporter. */
@@ -22,12 +22,14 @@ export function createGithubAnnotationsReporter(options: GithubAnnotationsOption
     name: 'GitHub annotations',
     report({ report, failing, failOn }, { stdout }) {
       stdout.write(
-        renderGithubAnnotations(report.findings, {
+        renderGithubAnnotations(report, {
           outDir: options.outDir,
           sourcePrefix: options.sourcePrefix,
         }),
       );
       if (options.verdict) {
+        const outbound = renderOutboundLine(report);
+        if (outbound) stdout.write(`${outbound}\n`);
         stdout.write(
           `${renderSummaryLine(report)}\n${renderVerdict(failing.length, failOn, false)}\n`,
         );

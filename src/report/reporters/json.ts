@@ -3,7 +3,7 @@
  */
 
 import type { EventEmitter } from 'node:events';
-import { createReportJsonSchema } from '../model/report-schema.js';
+import { reportSchemaUrl } from '../model/report-schema.js';
 import { streamJsonReport } from '../render/render-json.js';
 import type { OutputStream, Reporter } from './reporter.js';
 
@@ -12,7 +12,7 @@ export function createJsonReporter(): Reporter {
   return {
     name: 'JSON output',
     async report({ report }, { stdout }) {
-      await writeChunks(stdout, streamJsonReport(report, String(createReportJsonSchema().$id)));
+      await writeChunks(stdout, streamJsonReport(report, reportSchemaUrl));
     },
   };
 }

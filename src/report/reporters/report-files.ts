@@ -14,6 +14,8 @@ export interface ReportFilesOptions extends WriteReportOptions {
    * @default 'page'
    */
   announce?: 'page' | 'files';
+  /** Said after the report page's path, e.g. where else it can be seen. */
+  pageNote?: string | undefined;
 }
 
 /** A reporter writing the report files; `written` lists what it wrote. */
@@ -36,9 +38,12 @@ export function createReportFilesReporter(options: ReportFilesOptions): ReportFi
     get reportPage() {
       return reportPage;
     },
-    async report(_run, context) {
-      const { report } = _run;
-      const result = await writeReportFiles(report, options).catch((error: Error) => ({
+    async report(run, context) {
+      const { report } = run;
+      const result = await writeReportFiles(report, {
+        ...options,
+        verdict: { failing: run.failing, failOn: run.failOn },
+      }).catch((error: Error) => ({
         written: [] as string[],
         failures: [
           {
@@ -54,7 +59,9 @@ export function createReportFilesReporter(options: ReportFilesOptions): ReportFi
       if (options.announce === 'files') {
         for (const file of written) context.log.info(`Wrote ${shown(file)}`);
       } else if (reportPage) {
-        context.log.info(`Report: ${shown(reportPage)}`);
+        context.log.info(
+          `Report: ${shown(reportPage)}${options.pageNote ? ` (${options.pageNote})` : ''}`,
+        );
       }
       if (result.failures.length > 0) {
         throw new Error(

@@ -10,9 +10,12 @@ import { type FileHandle, lstat, mkdir, open, readdir, rename, rm } from 'node:f
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createReportJsonSchema, type Report } from '../model/report-schema.js';
-import { type RenderHtmlOptions, renderHtmlReport } from '../render/render-html.js';
-import { reportSchemaFileName, streamJsonReport } from '../render/render-json.js';
+import { type FailOn, findingsAtFailLevel } from '../../findings/fail-level.js';
+import type { Finding } from '../../findings/finding.js';
+import { type Report, reportSchemaUrl } from '../model/report-schema.js';
+import type { RenderHtmlOptions } from '../render/render-html.js';
+import { streamJsonReport } from '../render/render-json.js';
+import type { LocationRoots } from '../render/result-location.js';
 import {
   checkReportFolder,
   isInside,
@@ -21,6 +24,11 @@ import {
   renderReportMarker,
   reportMarkerFile,
 } from './report-folder.js';
+import {
+  type ReportFile,
+  type ReportFileContext,
+  reportFolderFiles,
+} from './report-folder-files.js';
 
 /** What `writeReportFiles` did. */
 export interface WriteReportResult {
@@ -32,12 +40,27 @@ export interface WriteReportResult {
 
 /** Which files to write. */
 export interface WriteReportOptions {
-  /** Folder for `index.html`, `report.json` and `report.schema.json` (created if needed). */
+  /**
+   * Folder for `index.html`, `report.json`, `report.schema.json`, `disavow-candidates.txt`
+   * when the report lists toxic candidates, and `files` (created if needed).
+   */
   htmlDir?: string | undefined;
   /** Path of the JSON report when written somewhere other than `htmlDir` (CLI `--json`). */
   jsonFile?: string | undefined;
-  /** How the report page links to pages (see `RenderHtmlOptions`). */
+  /**
+   * How the report page links to pages (see `RenderHtmlOptions`). With `files`, the links
+   * lead from `htmlDir` to the built files in `siteDir`.
+   */
   pageLinks?: RenderHtmlOptions['pageLinks'];
+  /** More files for the report folder, such as the formats of the `reporters` option. */
+  files?: readonly ReportFile[] | undefined;
+  /** Where paths in CI formats are relative to. @default the output folder as `.` */
+  locations?: LocationRoots | undefined;
+  /**
+   * The run's verdict, for formats that show it (JUnit failures).
+   * @default the findings at the default fail level, `error`
+   */
+  verdict?: { failing: readonly Finding[]; failOn: FailOn } | undefined;
   /**
    * The site's output folder. The report never replaces any of its files, and a report
    * folder configured inside it (`insideSite`) must really be inside it.
@@ -54,24 +77,29 @@ export async function writeReportFiles(
 ): Promise<WriteReportResult> {
   const result: WriteReportResult = { written: [], failures: [] };
   if (options.htmlDir) {
-    const files: ReportFile[] = [
-      {
-        name: 'index.html',
-        render: () => renderHtmlReport(report, { pageLinks: options.pageLinks }),
+    const context: ReportFileContext = {
+      report,
+      failing: options.verdict?.failing ?? findingsAtFailLevel(report.findings, 'error'),
+      failOn: options.verdict?.failOn ?? 'error',
+      html: {
+        pageLinks: options.pageLinks,
+        outputFolder:
+          options.pageLinks === 'files' && options.siteDir
+            ? folderUrl(options.htmlDir, options.siteDir)
+            : undefined,
       },
-      { name: 'report.json', render: () => streamJsonReport(report) },
-      {
-        name: reportSchemaFileName,
-        render: () => `${JSON.stringify(createReportJsonSchema(), null, 2)}\n`,
-      },
-    ];
+      locations: options.locations ?? { outDir: '.' },
+    };
+    const files = [...reportFolderFiles, ...(options.files ?? [])].map((file) => ({
+      name: file.name,
+      render: () => file.render(context),
+    }));
     await writeReportFolder(options.htmlDir, files, options, result);
   }
   if (options.jsonFile) {
-    const schemaUrl = 'https://unpkg.com/astro-link-report/dist/report.schema.json';
     await writeJsonFile(
       options.jsonFile,
-      () => streamJsonReport(report, schemaUrl),
+      () => streamJsonReport(report, reportSchemaUrl),
       options,
       result,
     );
@@ -79,40 +107,10 @@ export async function writeReportFiles(
   return result;
 }
 
-/** A file of the report: its name and its text, whole or in chunks. */
-interface ReportFile {
-  name: string;
-  render: () => string | Iterable<string>;
-}
-
-/**
- * Write text, whole or streamed in chunks (joined into writes of `writeBatch` characters),
- * so a report of hundreds of megabytes is never one string.
- */
-async function writeText(file: string, text: string | Iterable<string>): Promise<void> {
-  const chunks = typeof text === 'string' ? [text] : text;
-  await pipeline(Readable.from(batchChunks(chunks)), createWriteStream(file));
-}
-
-/** Characters per write when streaming. */
-const writeBatch = 1 << 18;
-
-function* batchChunks(chunks: Iterable<string>): Generator<string> {
-  let batch = '';
-  for (const chunk of chunks) {
-    batch += chunk;
-    if (batch.length >= writeBatch) {
-      yield batch;
-      batch = '';
-    }
-  }
-  if (batch !== '') yield batch;
-}
-
 /** Write every file into a fresh temporary sibling folder, then swap it in. */
 async function writeReportFolder(
   dir: string,
-  files: readonly ReportFile[],
+  files: readonly { name: string; render: () => string | Iterable<string> | null }[],
   options: WriteReportOptions,
   result: WriteReportResult,
 ): Promise<void> {
@@ -132,9 +130,16 @@ async function writeReportFolder(
     await mkdir(temporary);
     const written: string[] = [];
     const failed: WriteReportResult['failures'] = [];
+    const names = new Set<string>();
     for (const file of files) {
       try {
-        await writeText(path.join(temporary, file.name), file.render());
+        if (!isPlainFileName(file.name) || names.has(file.name)) {
+          throw new Error(`not a file name of its own in the report folder: ${file.name}`);
+        }
+        names.add(file.name);
+        const text = file.render();
+        if (text === null) continue;
+        await writeText(path.join(temporary, file.name), text);
         written.push(file.name);
       } catch (error) {
         failed.push({ file: path.join(dir, file.name), reason: describeError(error) });
@@ -237,6 +242,41 @@ async function isReportJson(file: string): Promise<boolean> {
   } finally {
     await handle?.close();
   }
+}
+
+/**
+ * Write text, whole or streamed in chunks (joined into writes of `writeBatch` characters),
+ * so a report of hundreds of megabytes is never one string.
+ */
+async function writeText(file: string, text: string | Iterable<string>): Promise<void> {
+  const chunks = typeof text === 'string' ? [text] : text;
+  await pipeline(Readable.from(batchChunks(chunks)), createWriteStream(file));
+}
+
+/** Characters per write when streaming. */
+const writeBatch = 1 << 18;
+
+function* batchChunks(chunks: Iterable<string>): Generator<string> {
+  let batch = '';
+  for (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length >= writeBatch) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch !== '') yield batch;
+}
+
+/** A name for a file directly inside the folder: no separators, not the marker, not hidden. */
+function isPlainFileName(name: string): boolean {
+  return /^[^\\/.][^\\/]*$/.test(name) && name !== reportMarkerFile;
+}
+
+/** The URL of `siteDir` relative to a page in `htmlDir`, ending in `/` (`../../dist/`). */
+function folderUrl(htmlDir: string, siteDir: string): string {
+  const relative = path.relative(htmlDir, siteDir).split(path.sep).filter(Boolean);
+  return relative.map((segment) => `${encodeURIComponent(segment)}/`).join('');
 }
 
 function describeError(error: unknown): string {

@@ -37,12 +37,12 @@ export function renderTopLinked(report: Report): Element {
     `Content pages ranked by links from the main content of other pages, by distinct linking pages and by link score: ` +
     `internal PageRank (damping ${run.damping}, follow links only, ${run.pages} pages, ` +
     `${run.converged ? `converged after ${run.iterations} iterations` : `stopped after ${run.iterations} iterations`}) ` +
-    'on a 0–100 log scale. With backlink data, also by backlinks, linking sites and equity score.';
+    'on a 1–100 log scale. With backlink data, also by backlinks, linking sites and equity score.';
   return renderSection('top-linked', 'Top-linked pages', intro, [
     renderScoreChart(rankings.linkScore),
     h(
       'div.rankings',
-      { style: 'display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:1rem' },
+      {},
       lists
         .filter(([, entries]) => entries !== null)
         .map(([title, entries, format]) =>
@@ -85,7 +85,7 @@ function renderScoreChart(entries: readonly RankingEntry[]): ElementContent {
         ariaLabel: `Link score of the top pages: ${summary}`,
       },
       [
-        s('title', 'Link score (0–100) of the top pages'),
+        s('title', 'Link score (1–100) of the top pages'),
         ...entries.map((entry, i) => {
           const y = 2 + i * (bar + gap);
           const length = Math.max(1, (plot * entry.value) / 100);
@@ -97,7 +97,7 @@ function renderScoreChart(entries: readonly RankingEntry[]): ElementContent {
                 y: y + bar - 5,
                 textAnchor: 'end',
                 fontSize: 12,
-                style: 'fill:currentColor',
+                className: ['chart-text'],
               },
               truncate(displayPath(entry.path), 44),
             ),
@@ -107,11 +107,11 @@ function renderScoreChart(entries: readonly RankingEntry[]): ElementContent {
               width: length,
               height: bar,
               rx: 3,
-              style: 'fill:var(--accent)',
+              className: ['chart-bar'],
             }),
             s(
               'text',
-              { x: label + length + 6, y: y + bar - 5, fontSize: 12, style: 'fill:currentColor' },
+              { x: label + length + 6, y: y + bar - 5, fontSize: 12, className: ['chart-text'] },
               entry.value.toFixed(1),
             ),
           ]);
@@ -241,7 +241,7 @@ export function renderAssets(report: Report): Element {
                   : `declared by the option ${a.pattern}`,
               ),
           a.signals.length > 0
-            ? renderCappedList(a.signals, (signal) => ({ type: 'text', value: signal.description }))
+            ? renderCappedList(a.signals, (signal) => signal.description)
             : h('span'),
         ]),
       sort: (a) => a.score,

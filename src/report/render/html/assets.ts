@@ -34,6 +34,8 @@ main{padding-top:0}
 main>section:first-child{margin-top:1rem}
 a{color:var(--accent)}
 code{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:break-word}
+.rankings{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:1rem}
+.chart-text{fill:currentColor}.chart-bar{fill:var(--accent)}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:.6rem;padding:0;list-style:none}
 .cards li{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem}
 .cards .value{display:block;font-size:1.5rem;font-weight:650}
@@ -101,6 +103,8 @@ export const reportJs = `
   var collator=new Intl.Collator(undefined,{numeric:true});
   function fmt(n){return n.toLocaleString('en-US');}
   function cellValue(row,i){var c=row.cells[i];if(!c)return '';var s=c.getAttribute('data-sort');return s!==null?s:c.textContent.trim();}
+  var locale='',updates=[],select=document.getElementById('locale-filter');
+  function inLocale(row){if(locale==='')return true;var l=row.getAttribute('data-locale');return l===null||(' '+l+' ').indexOf(' '+locale+' ')!==-1;}
   document.querySelectorAll('div.table-block').forEach(function(block){
     var table=block.querySelector('table'),body=table.tBodies[0];
     var filter=block.querySelector('label.filter'),input=block.querySelector('input[data-filter]');
@@ -113,8 +117,8 @@ export const reportJs = `
     function update(){
       var rows=body.rows,matched=0,shown=0;
       for(var n=0;n<rows.length;n++){
-        var row=rows[n],match=true;
-        if(query!==''){if(row._text===undefined)row._text=row.textContent.toLowerCase();match=row._text.indexOf(query)!==-1;}
+        var row=rows[n],match=inLocale(row);
+        if(match&&query!==''){if(row._text===undefined)row._text=row.textContent.toLowerCase();match=row._text.indexOf(query)!==-1;}
         if(match)matched++;
         var hide=!match||matched>limit;
         if(row.hidden!==hide)row.hidden=hide;
@@ -128,6 +132,7 @@ export const reportJs = `
       }else status.hidden=true;
     }
     more.addEventListener('click',function(){limit=Infinity;update();});
+    updates.push(function(){limit=step;update();});
     if(filter&&input){
       filter.hidden=false;
       input.addEventListener('input',function(){
@@ -153,6 +158,7 @@ export const reportJs = `
     });
     update();
   });
+  if(select){select.closest('label').hidden=false;select.addEventListener('change',function(){locale=select.value;updates.forEach(function(u){u()});});}
   root.classList.add('ready');
 })();
 `;

@@ -23,11 +23,13 @@ export interface Column<Row> {
 }
 
 /** Options of `renderTable`. */
-export interface TableOptions {
+export interface TableOptions<Row = never> {
   /** Most rows to show; the caption and a note under the table say how many more there are. */
   limit?: number;
   /** Where `report.json` has every row, e.g. `anchors.sameTextDifferentTargets`. */
   jsonPath?: string;
+  /** The locales a row is about (`data-locale`), so the page's locale filter can hide it. */
+  rowLocales?: (row: Row) => readonly string[];
 }
 
 /** Most items a list inside a cell or a paragraph shows; the rest are in `report.json`. */
@@ -57,7 +59,7 @@ export function renderTable<Row>(
   allColumns: readonly Column<Row>[],
   allRows: readonly Row[],
   empty: string,
-  options: TableOptions = {},
+  options: TableOptions<Row> = {},
 ): Element {
   if (allRows.length === 0) return h('p.empty', empty);
   const rows = options.limit === undefined ? allRows : allRows.slice(0, options.limit);
@@ -108,6 +110,7 @@ export function renderTable<Row>(
           rows.map((row, r) =>
             h(
               'tr',
+              { dataLocale: options.rowLocales?.(row).join(' ') || undefined },
               shown.map(({ column, cells }) => {
                 const content = cells[r]!;
                 const sortValue = column.sort?.(row);

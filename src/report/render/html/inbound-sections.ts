@@ -5,6 +5,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { authorityOf } from '../../../inbound/metrics.js';
 import type { Report, ReportPage } from '../../model/report-schema.js';
 import { displayPath } from './display.js';
 import {
@@ -46,6 +47,7 @@ export function renderInbound(report: Report): Element {
     ...inbound.notes.map((note) => h('p.note', note)),
     h('h3', 'Pages that earn links'),
     renderEarningPages(report.pages),
+    ...(inbound.files.length > 0 ? [h('h3', 'Backlinks to files'), renderFiles(inbound)] : []),
     h('h3', 'Backlinks to URLs the build no longer has'),
     renderLost(inbound),
     h('h3', 'Linking sites'),
@@ -150,10 +152,27 @@ function renderLost(inbound: Inbound): Element {
       label: 'Redirect to add (astro.config.mjs)',
       cell: (l) =>
         l.redirect
-          ? h('code', `${l.redirect.entry},`)
+          ? h('span', [
+              h('code', `${l.redirect.entry},`),
+              ' ',
+              renderBadge(matchLabels[l.match ?? ''] ?? 'suggestion', 'info'),
+            ])
           : l.suspicious
             ? `not offered: ${l.suspicious}`
-            : 'no similar page',
+            : l.ambiguous.length > 0
+              ? h('span', [
+                  'several pages have this slug, none chosen: ',
+                  ...joinCodes(l.ambiguous),
+                ])
+              : l.fallback
+                ? h('span', [
+                    'no close match; ',
+                    renderBadge('fallback', 'warning'),
+                    ' the section index ',
+                    renderCode(displayPath(l.fallback)),
+                    ' (not the same content)',
+                  ])
+                : `no close match: restore the ${l.kind}`,
     },
   ];
   return renderTable(
@@ -165,10 +184,90 @@ function renderLost(inbound: Inbound): Element {
   );
 }
 
+/** How a suggested redirect is the same content. */
+const matchLabels: Record<string, string> = {
+  'same-page': 'same page',
+  mapped: 'movedPaths',
+  'same-slug': 'same slug',
+  'near-slug': 'typo',
+};
+
+function joinCodes(paths: readonly string[]): ElementContent[] {
+  return paths.flatMap((path, index) => [
+    ...(index > 0 ? [{ type: 'text' as const, value: ', ' }] : []),
+    renderCode(displayPath(path)),
+  ]);
+}
+
+function renderFiles(inbound: Inbound): Element {
+  const columns: Column<Inbound['files'][number]>[] = [
+    {
+      label: 'File',
+      cell: (f) => renderCode(displayPath(f.path)),
+      sort: (f) => displayPath(f.path),
+    },
+    {
+      label: 'Incoming links',
+      cell: (f) => f.incomingLinks,
+      numeric: true,
+      sort: (f) => f.incomingLinks,
+    },
+    {
+      label: 'Linking sites',
+      cell: (f) => f.linkingSites,
+      numeric: true,
+      sort: (f) => f.linkingSites,
+    },
+    {
+      label: 'Backlinks (with anchor)',
+      cell: (f) =>
+        f.backlinks.length === 0
+          ? ''
+          : renderCappedList(
+              f.backlinks,
+              (link) => [
+                renderCode(link.sourceUrl),
+                ...(link.anchor !== null ? [' ', renderAnchorText(link.anchor)] : []),
+              ],
+              backlinksPerPage,
+            ),
+      hideWhenEmpty: true,
+    },
+  ];
+  return renderTable('files-table', 'Backlinks to files', columns, inbound.files, '');
+}
+
 function renderLinkingSites(inbound: Inbound): Element {
   const columns: Column<Inbound['linkingSites'][number]>[] = [
     { label: 'Site', cell: (s) => h('code', s.site), sort: (s) => s.site },
+    {
+      label: 'Hosts',
+      cell: (s) =>
+        s.hosts.length === 0 || (s.hosts.length === 1 && s.hosts[0] === s.site)
+          ? ''
+          : `${s.hosts.join(', ')}${s.hostCount > s.hosts.length ? `, …and ${s.hostCount - s.hosts.length} more` : ''}`,
+      hideWhenEmpty: true,
+    },
     { label: 'Kind', cell: (s) => renderBadge(s.kind, 'info'), sort: (s) => s.kind },
+    {
+      label: 'Authority',
+      cell: (s) => {
+        const authority = authorityOf(s.metrics);
+        return authority ? `${authority.value} (${authority.source})` : '';
+      },
+      sort: (s) => authorityOf(s.metrics)?.score ?? -1,
+      hideWhenEmpty: true,
+    },
+    {
+      label: 'Spam',
+      cell: (s) => {
+        const spam = s.metrics.find((metric) => metric.metric === 'spam-score');
+        return [s.spam ? 'flagged by the tool' : '', spam ? `${spam.source} ${spam.value}%` : '']
+          .filter(Boolean)
+          .join('; ');
+      },
+      hideWhenEmpty: true,
+    },
     {
       label: 'Linking pages',
       cell: (s) => s.linkingPages ?? '',

@@ -1,0 +1,56 @@
+/**
+ * The files of the report folder, as a list: each has a name and renders from the finished
+ * run. `writeReportFiles` writes the list into the folder at once (all or nothing). A stage
+ * that adds a file to every report folder appends it to `reportFolderFiles`; the formats the
+ * `reporters` option asks for (`junit.xml`, …) are added per run.
+ */
+import type { FailOn } from '../../findings/fail-level.js';
+import type { Finding } from '../../findings/finding.js';
+import { disavowFileName, renderDisavowFile } from '../../inbound/disavow.js';
+import { createReportJsonSchema, type Report } from '../model/report-schema.js';
+import { type RenderHtmlOptions, renderHtmlReport } from '../render/render-html.js';
+import { reportSchemaFileName, streamJsonReport } from '../render/render-json.js';
+import type { LocationRoots } from '../render/result-location.js';
+
+/** What a file of the report folder is rendered from. */
+export interface ReportFileContext {
+  report: Report;
+  /** Findings at the fail level. */
+  failing: readonly Finding[];
+  failOn: FailOn;
+  /** How the report page links to pages. */
+  html: RenderHtmlOptions;
+  /** Where file paths in CI formats are relative to (the repository root). */
+  locations: LocationRoots;
+}
+
+/** One file of the report folder. */
+export interface ReportFile {
+  /** File name inside the folder: no folders, no leading dot. */
+  name: string;
+  /**
+   * The file's text, whole or in chunks (a large `report.json` is streamed); null leaves the
+   * file out of this run (it has nothing to say).
+   */
+  render: (context: ReportFileContext) => string | Iterable<string> | null;
+}
+
+/** The files every report folder holds. */
+export const reportFolderFiles: ReportFile[] = [
+  { name: 'index.html', render: ({ report, html }) => renderHtmlReport(report, html) },
+  { name: 'report.json', render: ({ report }) => streamJsonReport(report) },
+  {
+    name: reportSchemaFileName,
+    render: () => `${JSON.stringify(createReportJsonSchema(), null, 2)}\n`,
+  },
+  {
+    name: disavowFileName,
+    // Only when there are candidates: a file to review, never written empty.
+    render: ({ report }) =>
+      renderDisavowFile(report.inbound?.quality.toxic ?? [], {
+        site: report.site.site,
+        generatedAt: report.generatedAt,
+        version: report.generator.version,
+      }),
+  },
+];

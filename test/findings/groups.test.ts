@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createFinding, type Finding, groupFindings } from '../../src/index.js';
+
+const broken = (page: string, href: string, line: number, at: Finding['writtenAt'] = null) => {
+  const finding = createFinding('broken-link', {
+    page,
+    file: `${page.slice(1)}index.html`,
+    link: {
+      href,
+      url: `https://example.com${href}`,
+      element: 'a',
+      attribute: 'href',
+      text: '',
+      placement: 'content',
+      position: { type: 'source', line, column: 1 },
+    },
+    details: { target: href, suggestion: null },
+  });
+  finding.writtenAt = at;
+  return finding;
+};
+
+describe('groupFindings', () => {
+  it('makes one group per cause: type, target and place in the sources', () => {
+    const footer = { file: 'src/components/Footer.astro', line: 4, column: 12 };
+    const findings = [
+      broken('/', '/changelog/', 9, footer),
+      broken('/a/', '/changelog/', 9, footer),
+      broken('/a/', '/typo/', 3),
+      broken('/b/', '/typo/', 5),
+      broken('/b/', '/other/', 6),
+    ];
+    const groups = groupFindings(findings);
+    expect(groups.map((g) => [g.target, g.count, g.pages])).toEqual([
+      ['/changelog/', 2, ['/', '/a/']],
+      ['/typo/', 2, ['/a/', '/b/']],
+      ['/other/', 1, ['/b/']],
+    ]);
+    expect(new Set(findings.map((f) => f.group)).size).toBe(3);
+    expect(findings[0]!.group).toBe(groups[0]!.id);
+  });
+
+  it('ranks errors first, then by pages affected, link score and backlinks', () => {
+    const warning = createFinding('orphan-page', {
+      page: '/lonely/',
+      details: { page: '/lonely/' },
+    });
+    const findings = [broken('/low/', '/x/', 1), broken('/high/', '/y/', 1), warning];
+    const scores: Record<string, number> = { '/low/': 10, '/high/': 90 };
+    const groups = groupFindings(findings, (page) => ({
+      linkScore: scores[page] ?? null,
+      backlinks: null,
+      copy: false,
+    }));
+    expect(groups.map((g) => g.target)).toEqual(['/y/', '/x/', '/lonely/']);
+  });
+
+  it('lists the page a translation copies its content from before the copies', () => {
+    const findings = [broken('/da/guide/', '/x/', 1), broken('/guide/', '/x/', 1)];
+    const [group] = groupFindings(findings, (page) => ({
+      linkScore: null,
+      backlinks: null,
+      copy: page.startsWith('/da/'),
+    }));
+    expect(group!.pages).toEqual(['/guide/', '/da/guide/']);
+  });
+
+  it('gives the same groups for the same cause in any order, with stable ids', () => {
+    const make = () => [broken('/', '/a/', 1), broken('/b/', '/a/', 2)];
+    const one = groupFindings(make());
+    const two = groupFindings(make().reverse());
+    expect(two.map((g) => g.id)).toEqual(one.map((g) => g.id));
+  });
+});

@@ -1,0 +1,146 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runLinkReport } from '../../src/index.js';
+import { createSourceIndex, scanValues } from '../../src/sources/source-index.js';
+import { page, writeSite } from '../helpers/site-folder.js';
+
+const values = (text: string, markdown: boolean) => scanValues(text, markdown).map((v) => v.value);
+
+describe('scanValues', () => {
+  it('reads Markdown links, reference definitions, frontmatter and JSX props, not code', () => {
+    const markdown = [
+      '---',
+      'title: Post',
+      'heroImage: /images/hero.png',
+      '---',
+      'Don\'t miss [the guide](/guide/ "Guide") — it\'s good, and `[not a link](/code-span/)`.',
+      '',
+      '```js',
+      "const sidebar = [{ link: '/fenced/' }];",
+      '```',
+      '',
+      "<a href=\"/html/\">x</a> <SidebarPreview config={[{ label: 'Shop', link: '/shop/' }]} />",
+      '[ref]: /reference/',
+    ].join('\n');
+    const found = values(markdown, true);
+    expect(found).toEqual(
+      expect.arrayContaining(['/images/hero.png', '/guide/', '/html/', '/shop/', '/reference/']),
+    );
+    expect(found).not.toContain('/fenced/');
+    expect(found).not.toContain('/code-span/');
+  });
+
+  it('reads attributes, strings and template literals in components', () => {
+    const component = [
+      '---',
+      "const home = '/home/';",
+      '---',
+      "<a href={`/template/`}>It's here</a> <a href=/bare/>b</a>",
+      "<p>Don't link '/prose/'</p>",
+      "<script>const href = item.link.length > 0 ? item.link : '#_';</script>",
+    ].join('\n');
+    const found = values(component, false);
+    expect(found).toEqual(expect.arrayContaining(['/home/', '/template/', '/bare/', '#_']));
+    expect(found).not.toContain('/prose/');
+  });
+});
+
+describe('createSourceIndex', () => {
+  it('gives each page the content entry of its own locale, and the default one to a fallback copy', async () => {
+    const root = await writeSite({
+      'src/content/docs/guides/pages.mdx': 'English',
+      'src/content/docs/de/guides/pages.mdx': 'Deutsch',
+      'src/content/docs/ru/reference/route-data.mdx': 'Русский',
+      'src/content/docs/reference/route-data.mdx': 'English',
+      'src/content/blog/first-post.md': 'A post',
+      'src/content/blog/astro/index.md': 'A post in a folder',
+      'src/pages/about.md': 'A page, not an entry',
+    });
+    const index = await createSourceIndex(root, path.join(root, 'src'));
+    expect(index.entryFor('/guides/pages/')).toBe('src/content/docs/guides/pages.mdx');
+    expect(index.entryFor('/de/guides/pages/')).toBe('src/content/docs/de/guides/pages.mdx');
+    // No Danish translation: the fallback copy shows the English entry.
+    expect(index.entryFor('/da/guides/pages/')).toBe('src/content/docs/guides/pages.mdx');
+    expect(index.entryFor('/ru/reference/route-data/')).toBe(
+      'src/content/docs/ru/reference/route-data.mdx',
+    );
+    expect(index.entryFor('/blog/first-post/')).toBe('src/content/blog/first-post.md');
+    expect(index.entryFor('/blog/astro/')).toBe('src/content/blog/astro/index.md');
+    // A tag page is not the post named like the tag.
+    expect(index.entryFor('/tags/first-post/')).toBeNull();
+    expect(index.entryFor('/about/')).toBeNull();
+  });
+});
+
+describe('where a link is written', () => {
+  it('locates a broken link in a shared component once, for every page that shows it', async () => {
+    const footer = '<a href="/changelog/">Changelog</a>';
+    const dir = await writeSite({
+      'index.html': page(`<a href="/a/">A</a>${footer}`),
+      'a/index.html': page(`<a href="/">Home</a>${footer}`),
+      'b/index.html': page(`<a href="/a/">A</a>${footer}`),
+    });
+    const root = await writeSite({
+      'src/components/Footer.astro':
+        '---\n---\n<footer>\n  <a href="/changelog/">Changelog</a>\n</footer>\n',
+      'src/pages/index.astro':
+        '---\nimport Footer from "../components/Footer.astro";\n---\n<Footer />\n',
+    });
+    const { report } = await runLinkReport({ dir, root, srcDir: path.join(root, 'src') });
+    const broken = report.findings.filter((f) => f.type === 'broken-link');
+    expect(broken).toHaveLength(3);
+    for (const finding of broken) {
+      expect(finding.writtenAt).toEqual({
+        file: 'src/components/Footer.astro',
+        line: 4,
+        column: 12,
+      });
+    }
+    const groups = report.groups.filter((group) => group.type === 'broken-link');
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({
+      count: 3,
+      pages: ['/', '/a/', '/b/'],
+      target: '/changelog/',
+    });
+  });
+
+  it("locates a translation's link in its own locale's entry, not in another language's", async () => {
+    const dir = await writeSite({
+      'index.html': page('<a href="/ru/reference/route-data/">ru</a>'),
+      'reference/route-data/index.html': page(
+        '<h2 id="sidebarlink-type">Type</h2><a href="#sidebarlink-type">ok</a>',
+      ),
+      'ru/reference/route-data/index.html': page(
+        '<h2 id="тип-sidebarlink">Тип</h2>\n<a href="#sidebarlink-type">ссылка</a>',
+      ),
+    });
+    const root = await writeSite({
+      'src/content/docs/reference/route-data.mdx':
+        '## Type\n\n<a href="#sidebarlink-type">ok</a>\n',
+      'src/content/docs/ru/reference/route-data.mdx':
+        '## Тип\n\nТекст.\n\n<a href="#sidebarlink-type">ссылка</a>\n',
+    });
+    const { report } = await runLinkReport({ dir, root, srcDir: path.join(root, 'src') });
+    const fragment = report.findings.find((f) => f.type === 'broken-fragment')!;
+    expect(fragment.page).toBe('/ru/reference/route-data/');
+    expect(fragment.writtenAt).toEqual({
+      file: 'src/content/docs/ru/reference/route-data.mdx',
+      line: 5,
+      column: 10,
+    });
+    expect(report.pages.find((p) => p.path === '/ru/reference/route-data/')?.entry).toBe(
+      'src/content/docs/ru/reference/route-data.mdx',
+    );
+  });
+
+  it('says nothing when several components write the same href', async () => {
+    const dir = await writeSite({ 'index.html': page('<a href="/gone/">x</a>') });
+    const root = await writeSite({
+      'src/components/A.astro': '<a href="/gone/">x</a>',
+      'src/components/B.astro': '<a href="/gone/">x</a>',
+    });
+    const { report } = await runLinkReport({ dir, root, srcDir: path.join(root, 'src') });
+    expect(report.findings.find((f) => f.type === 'broken-link')?.writtenAt).toBeNull();
+  });
+});
