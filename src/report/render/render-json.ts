@@ -35,8 +35,8 @@ export function escapeInvisibleInJson(json: string): string {
 }
 
 /**
- * The same text as `renderJsonReport`, in chunks: one per value below the top levels
- * (a page, a finding), each rendered by `JSON.stringify`.
+ * The same text as `renderJsonReport`, in chunks: one per item of the report's lists (a
+ * page, a finding), each rendered by `JSON.stringify`.
  */
 export function* streamJsonReport(
   report: Report,
@@ -56,8 +56,11 @@ function withSchema(report: Report, schemaUrl: string): Record<string, unknown> 
   return { $schema: schemaUrl, ...rest };
 }
 
-/** Levels of nesting streamed; deeper values are one chunk each. */
-const streamedDepth = 3;
+/**
+ * Levels of nesting streamed: the report's sections, and the items of its lists (a page,
+ * a finding); each item is one chunk, by one `JSON.stringify`.
+ */
+const streamedDepth = 2;
 
 /**
  * Stream a value as `JSON.stringify(value, null, indent)` would write it at `prefix`
