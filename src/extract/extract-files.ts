@@ -327,7 +327,7 @@ function createInterner(): (value: string) => string {
   return (value) => {
     const known = strings.get(value);
     if (known !== undefined) return known;
-    if (strings.size < 200_000) strings.set(value, value);
+    if (strings.size < 500_000) strings.set(value, value);
     return value;
   };
 }

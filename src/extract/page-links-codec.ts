@@ -124,9 +124,10 @@ export class PageLinksCodecError extends Error {}
 
 /**
  * Decode a page encoded by `encodePageLinks`, checking every value.
- * @param intern returns one shared copy of a string: used for the strings of navigation,
- *   header, footer and sidebar links, which repeat on every page (a thousand pages then
- *   hold one copy of the footer's hrefs and texts, not a thousand)
+ * @param intern returns one shared copy of a string: used for hrefs and URLs, which name the
+ *   same few thousand pages from every page, and for the texts of navigation, header,
+ *   footer and sidebar links, which repeat on every page (a thousand pages then hold one
+ *   copy of the footer's texts, not a thousand)
  * @throws PageLinksCodecError naming what is wrong
  */
 export function decodePageLinks(
@@ -223,8 +224,8 @@ export function decodePageLinks(
       element: shared(linkData[at], 'element'),
       attribute: shared(linkData[at + 1], 'attribute'),
       kind: expectEnum(kinds, linkData[at + 2], 'kind'),
-      href: linkString(linkData[at + 3], 'href', repeated),
-      url: linkData[at + 4] === -1 ? null : linkString(linkData[at + 4], 'url', repeated),
+      href: shared(linkData[at + 3], 'href'),
+      url: linkData[at + 4] === -1 ? null : shared(linkData[at + 4], 'url'),
       scope: expectEnum(scopes, linkData[at + 5], 'scope'),
       rel: rel === null ? noRel : rel.split(' '),
       target: nullable(linkData[at + 7], 'target'),
