@@ -112,7 +112,11 @@ for (let run = 0; run < runs; run++) {
 }
 rmSync(work, { recursive: true, force: true });
 
-const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
+const median = (numbers) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 const medians = new Map(
   [...results].map(([name, list]) => [
     name,
