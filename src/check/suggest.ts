@@ -98,17 +98,26 @@ const gramsPerEdit = gramLength + 1;
 
 /** Index candidates (in the order ties are decided). */
 export function createCandidateIndex(candidates: readonly string[]): CandidateIndex {
-  const byGram = new Map<string, number[]>();
+  const lists = new Map<string, number[]>();
   candidates.forEach((candidate, index) => {
     for (const gram of distinctGrams(candidate)) {
-      let list = byGram.get(gram);
+      let list = lists.get(gram);
       if (!list) {
         list = [];
-        byGram.set(gram, list);
+        lists.set(gram, list);
       }
       list.push(index);
     }
   });
+  // Each gram's candidates by length, so a query reads only those of a length within reach.
+  const byGram = new Map<string, { indexes: Int32Array; lengths: Int32Array }>();
+  for (const [gram, list] of lists) {
+    list.sort((a, b) => candidates[a]!.length - candidates[b]!.length || a - b);
+    byGram.set(gram, {
+      indexes: Int32Array.from(list),
+      lengths: Int32Array.from(list, (index) => candidates[index]!.length),
+    });
+  }
   const shared = new Uint32Array(candidates.length);
   // Character counts of the text, for the bag distance (never more than the edit distance).
   const counts = new Int32Array(65536);
@@ -119,16 +128,24 @@ export function createCandidateIndex(candidates: readonly string[]): CandidateIn
       if (grams.size - gramsPerEdit * limit <= 0) return nearestWithin(text, candidates, limit);
       const hits: number[] = [];
       for (const gram of grams) {
-        for (const index of byGram.get(gram) ?? []) {
+        const posting = byGram.get(gram);
+        if (!posting) continue;
+        const { indexes, lengths } = posting;
+        const end = firstAtLeast(lengths, text.length + limit + 1);
+        for (let at = firstAtLeast(lengths, text.length - limit); at < end; at++) {
+          const index = indexes[at]!;
           if (shared[index] === 0) hits.push(index);
           shared[index]! += 1;
         }
       }
       // Most shared trigrams first: a close candidate found early lowers the bar for the rest.
+      // (Bucketed by count: the order within a count does not matter, ties are decided below.)
       const needed = grams.size - gramsPerEdit * limit;
-      const close = hits
-        .filter((index) => shared[index]! >= needed)
-        .sort((a, b) => shared[b]! - shared[a]! || a - b);
+      const buckets: number[][] = Array.from({ length: grams.size + 1 }, () => []);
+      for (const index of hits) {
+        if (shared[index]! >= needed) buckets[shared[index]!]!.push(index);
+      }
+      const close = buckets.reverse().flat();
       for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i)]! += 1;
       let best = -1;
       let bestDistance = limit + 1;
@@ -150,6 +167,18 @@ export function createCandidateIndex(candidates: readonly string[]): CandidateIn
       return best === -1 ? null : candidates[best]!;
     },
   };
+}
+
+/** The first position in an ascending array whose value is at least `value`. */
+function firstAtLeast(values: Int32Array, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (values[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
