@@ -54,6 +54,8 @@ export interface ExtractionCacheFolder {
   code: string;
   internalOrigins: readonly string[];
   sitePath: string;
+  /** The folder held no entry when opened: every page is a miss, nothing needs looking up. */
+  empty: boolean;
 }
 
 /** What reading an entry found. */
@@ -104,7 +106,8 @@ export function openExtractionCache(
       throw new Error(`${owned} is not a folder (a symbolic link or a file): not used as a cache`);
     }
   }
-  return { folder, code, internalOrigins: [...internalOrigins], sitePath };
+  const empty = !readdirSync(folder).some((name) => entryPattern.test(name));
+  return { folder, code, internalOrigins: [...internalOrigins], sitePath, empty };
 }
 
 /** The entry file of a page, as a name inside the site folder. */

@@ -69,7 +69,13 @@ export function extractFile(
   let contentHash: string | null = null;
   let unusableEntry: string | null = null;
   if (cache) contentHash = task.contentHash ?? hashContent(bytes);
-  if (cache && contentHash !== null && readCache && task.contentHash === undefined) {
+  if (
+    cache &&
+    contentHash !== null &&
+    readCache &&
+    !cache.empty &&
+    task.contentHash === undefined
+  ) {
     const found = readCacheEntry(cache, key, contentHash);
     if (found.status === 'hit') {
       if (want === 'payload') {

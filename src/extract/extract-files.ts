@@ -80,7 +80,9 @@ export async function extractFiles(
   try {
     const misses: number[] = [];
     for (let index = 0; index < tasks.length; index++) {
-      if (!cache) {
+      // Note: an empty cache (a first run) has nothing to look up: the threads hash the pages
+      // and write their entries.
+      if (!cache || cache.empty) {
         misses.push(index);
       } else {
         const probe = run.probe(index);

@@ -48,11 +48,13 @@ describe('extracting in worker threads', () => {
     expect(inWorkers.bytes).toBe(inProcess.bytes);
   });
 
-  it('reads and writes the cache from the workers', async () => {
+  it('writes the cache from the workers on a first run, and reads it on the next', async () => {
     const { dir, tasks } = await site(12);
-    const cache = openExtractionCache(await makeTempDir('cache-'), dir, internalOrigins, '/');
-    const cold = await extractFiles(tasks, { workers: 2, cache });
-    const warm = await extractFiles(tasks, { workers: 2, cache });
+    const cacheDir = await makeTempDir('cache-');
+    // Opened for each run, as runLinkReport does: an empty folder is not looked into.
+    const cache = () => openExtractionCache(cacheDir, dir, internalOrigins, '/');
+    const cold = await extractFiles(tasks, { workers: 2, cache: cache() });
+    const warm = await extractFiles(tasks, { workers: 2, cache: cache() });
     expect(cold.fromCache).toBe(0);
     expect(warm.fromCache).toBe(12);
     expect(JSON.stringify(warm.pages)).toBe(JSON.stringify(cold.pages));
