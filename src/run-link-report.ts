@@ -18,6 +18,7 @@ import type { Finding } from './findings/finding.js';
 import { groupFindings } from './findings/groups.js';
 import { buildLinkGraph, type LinkGraph } from './graph/build-link-graph.js';
 import { resolveReferences } from './graph/resolve-references.js';
+import { compareWithLastRun, useBaseline } from './history/apply-history.js';
 import { collectInbound } from './inbound/collect-inbound.js';
 import {
   type LinkReportOptions,
@@ -212,7 +213,22 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     ],
     options.severity,
   );
-  const failing = findingsAtFailLevel(findings, options.failOn);
+  const baseline =
+    options.baseline === undefined
+      ? null
+      : await useBaseline({
+          findings,
+          file: options.baseline,
+          root,
+          update: options.updateBaseline,
+          origin: urls.origin,
+        });
+  if (baseline) notes.push(...baseline.notes);
+  // Note: findings the baseline accepts are reported, but never fail the run.
+  const failing = findingsAtFailLevel(
+    baseline ? findings.filter((finding) => finding.baseline !== 'known') : findings,
+    options.failOn,
+  );
   if (input.srcDir) {
     const located = await locateFindings(findings, graph, {
       root,
@@ -249,7 +265,13 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     outbound,
     now: input.now ?? new Date(),
     locales: locales.summary,
+    baseline: baseline?.section ?? null,
   });
+  if (cacheDir) {
+    const history = await compareWithLastRun(report, cacheDir, input.dir);
+    report.changes = history.changes;
+    report.notes.push(...history.notes);
+  }
   return { report, graph, index, options, urls, failing, cacheDir };
 }
 
