@@ -227,16 +227,19 @@ export const linkReportOptionsSchema = z
      * Link policy rules, off by default: `relativeLinks: 'require'` reports internal links
      * not written relative to the page (`relative-link-policy`), `'forbid'` reports the ones
      * that are (`../about/`); `absoluteSelfLinks: 'forbid'` reports links to the site's own
-     * origin written absolute (`absolute-self-link`).
-     * @default { relativeLinks: 'allow', absoluteSelfLinks: 'allow' }
+     * origin written absolute (`absolute-self-link`); `localeLinks: 'forbid'` reports a page in
+     * one locale linking to another locale's page outside a language switcher
+     * (`wrong-locale-link`).
+     * @default { relativeLinks: 'allow', absoluteSelfLinks: 'allow', localeLinks: 'allow' }
      */
     linkPolicy: z
       .object({
         relativeLinks: z.enum(['allow', 'require', 'forbid']).default('allow'),
         absoluteSelfLinks: z.enum(['allow', 'forbid']).default('allow'),
+        localeLinks: z.enum(['allow', 'forbid']).default('allow'),
       })
       .strict()
-      .default({ relativeLinks: 'allow', absoluteSelfLinks: 'allow' }),
+      .default({ relativeLinks: 'allow', absoluteSelfLinks: 'allow', localeLinks: 'allow' }),
     /**
      * More files for the report folder, in the formats CI systems read: `'junit'`
      * (`junit.xml`), `'sarif'` (`report.sarif`), `'markdown'` (`summary.md`).

@@ -9,6 +9,7 @@ import { checkLinks } from './check/check-links.js';
 import { createLinkIgnorer, findUnusedIgnorePatterns } from './check/ignore.js';
 import { checkLinkPolicy } from './check/link-policy.js';
 import { checkLinkRules } from './check/link-rules.js';
+import { checkLocaleLinks } from './check/locale-links.js';
 import { checkRedirects } from './check/redirect-checks.js';
 import { checkSite } from './check/site-checks.js';
 import { checkOutbound } from './external/check-outbound.js';
@@ -204,6 +205,13 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       }),
       ...checkLinkRules({ pages, references, isIgnoredLink }),
       ...checkLinkPolicy({ pages, policy: options.linkPolicy, isIgnoredLink }),
+      ...checkLocaleLinks({
+        pages,
+        references,
+        policy: options.linkPolicy,
+        home: locales.home ?? urls.base,
+        isIgnoredLink,
+      }),
       ...checkSite(pages, urls),
       ...findUnusedIgnorePatterns(pages, options.ignore, urls),
       ...checkRedirects(index, hostRedirects.rules, urls),
