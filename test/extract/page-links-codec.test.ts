@@ -36,15 +36,16 @@ describe('the page encoding', () => {
     expect(encoded.split('/same/').length - 1).toBeLessThanOrEqual(2);
   });
 
-  it('shares the strings of repeated links through the interner, and only those', () => {
+  it('shares hrefs, URLs and the texts of navigation links through the interner, not content texts', () => {
     const seen: string[] = [];
     decodePageLinks(encodePageLinks(richPage), (value) => {
       seen.push(value);
       return value;
     });
     expect(seen).toContain('/');
+    expect(seen).toContain('https://other.example/x');
     expect(seen).toContain('Home');
-    expect(seen).not.toContain('https://other.example/x');
+    expect(seen).not.toContain('m');
   });
 
   const damaged: Record<string, string> = {
