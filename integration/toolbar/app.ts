@@ -764,7 +764,7 @@ export default {
           h(
             'p',
             { id: 'lr-summary' },
-            `${response.references.length} checked now against the dev server's routes: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.ok} fine, ${counts.info} not checked or on demand. Outbound links have the last build's status.`,
+            `${plural(response.references.length, 'URL')} checked now against the dev server's routes: ${counts.ok} fine, ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} not checked (other sites, on-demand routes). Outbound links show the last build's check.`,
           ),
           problems > 0 ? filter : null,
           renderReferences(response, show, !everything),

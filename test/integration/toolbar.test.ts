@@ -319,7 +319,7 @@ describe.skipIf(unavailable !== null)('the toolbar app in Chromium', () => {
   });
 
   it('flags the broken link on the page and shows the page’s inlinks, orphan status and backlinks', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => {
@@ -363,6 +363,17 @@ describe.skipIf(unavailable !== null)('the toolbar app in Chromium', () => {
     if (screenshots) {
       await mkdir(screenshots, { recursive: true });
       await window.screenshot({ path: path.join(screenshots, 'toolbar-app.png') });
+    }
+    if (screenshots) {
+      // The window scrolls; the page's facts are below its links.
+      await window.evaluate((element) => {
+        const heading = element.querySelector<HTMLElement>('#lr-page-heading')!;
+        element.scrollTop = heading.offsetTop - 24;
+      });
+      await window.screenshot({ path: path.join(screenshots, 'toolbar-page.png') });
+      await window.evaluate((element) => {
+        element.scrollTop = 0;
+      });
     }
     // The keyboard: the row's button moves focus to the outline, which shows its tooltip.
     await window.getByRole('button', { name: /Broken link.*\/pricing-plans\// }).press('Enter');
