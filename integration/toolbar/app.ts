@@ -28,6 +28,8 @@ type Level = CheckedReference['level'];
 const maxElements = 5000;
 /** Most ids sent (the endpoint accepts this many). */
 const maxIds = 50_000;
+/** Longest attribute sent (the endpoint accepts this long); longer ones are not checked. */
+const maxValueLength = 8192;
 
 /** Elements that may hold URLs (the attributes are read below). */
 const urlSelector =
@@ -63,11 +65,15 @@ const fold = (text: string | null | undefined): string =>
   (text ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
 
 /** An element and its tag, attribute values and text, as the dev server reads them. */
-function readElement(element: Element, root: string | null): ToolbarElement | null {
+function readElement(element: Element, root: string | null): ToolbarElement | 'too long' | null {
   const attributes: Record<string, string> = {};
   for (const name of urlAttributes) {
     const value = element.getAttribute(name);
-    if (value !== null) attributes[name] = value.slice(0, 8192);
+    if (value === null) continue;
+    // A data: URL is never checked (and often huge): its scheme says all there is.
+    if (/^[\t\n\f\r ]*data:/i.test(value)) attributes[name] = 'data:';
+    else if (value.length > maxValueLength) return 'too long';
+    else attributes[name] = value;
   }
   if (
     !['href', 'src', 'srcset', 'poster', 'data', 'action', 'xlink:href', 'content'].some(
@@ -151,7 +157,7 @@ function readPage(): { elements: Element[]; request: ToolbarRequest } {
   for (const element of document.querySelectorAll(urlSelector)) {
     const item = readElement(element, root);
     if (item === null) continue;
-    if (read.length >= maxElements) {
+    if (item === 'too long' || read.length >= maxElements) {
       omitted++;
       continue;
     }
@@ -270,7 +276,9 @@ function renderReportState(state: ReportState, facts: PageFacts | null): HTMLEle
   let warn = false;
   if (facts === null) {
     warn = true;
-    lines.push(h('p', {}, 'This page is not in it: the page may be newer than the last build.'));
+    lines.push(
+      h('p', {}, 'This page is not in it: it is newer than the last build, or not built at all.'),
+    );
   }
   for (const changed of state.changed) {
     warn = true;
@@ -405,7 +413,7 @@ function renderFacts(facts: PageFacts, state: ReportState & { status: 'ok' }): H
         {},
         h('a', { href: inlink.from }, inlink.from),
         inlink.anchors.length > 0 ? ` “${inlink.anchors.join('”, “')}”` : ' (no link text)',
-        ` · ${inlink.contextual} in content, ${inlink.boilerplate} in navigation`,
+        ` · ${inlink.contextual} in content, ${inlink.boilerplate} in nav, header or footer`,
       ),
     );
     if (facts.inlinksOmitted > 0)
@@ -489,7 +497,7 @@ function renderReferences(
           'p',
           { class: 'message' },
           finding.message,
-          reference.failing > 0 && finding.severity === 'error' ? ' (fails the build)' : '',
+          reference.failing.includes(finding.type) ? ' (fails the build)' : '',
         ),
         h('p', { class: 'hint' }, finding.hint),
       );
@@ -539,7 +547,11 @@ function labelOf(reference: CheckedReference, response: ToolbarResponse): string
 
 /** A line about the target when it says more than the findings. */
 function describeTarget(reference: CheckedReference, response: ToolbarResponse): string | null {
-  if (reference.ignored) return 'Left out by ignore.links (or ignore.pages): never reported.';
+  if (reference.ignored) {
+    return response.ignored
+      ? 'On a page left out by ignore.pages: never reported.'
+      : 'Left out by ignore.links: never reported.';
+  }
   switch (reference.target) {
     case 'redirect':
       return reference.findings.length > 0 ? null : `Redirects to ${reference.detail}.`;
@@ -813,8 +825,13 @@ export default {
       for (const { highlight, element } of highlights) placeHighlight(highlight, element);
     };
 
+    // A check asked for while one runs runs after it (the page may have changed meanwhile).
+    let queued: 'check' | 'force' | null = null;
     const check = (force = false): Promise<void> => {
-      if (running) return running;
+      if (running) {
+        queued = force || queued === 'force' ? 'force' : 'check';
+        return running;
+      }
       const read = readPage();
       const next = JSON.stringify(read.request);
       if (!force && next === signature && response) return Promise.resolve();
@@ -844,6 +861,9 @@ export default {
         drawHighlights();
       })().finally(() => {
         running = null;
+        const again = queued;
+        queued = null;
+        if (again) void check(again === 'force');
       });
       return running;
     };
@@ -859,7 +879,8 @@ export default {
         for (const { highlight } of highlights) canvas.append(highlight);
       }
       place();
-      void check();
+      // Opened again: the report may have been rebuilt meanwhile.
+      void check(true);
     });
     addEventListener('scroll', place, { passive: true });
     addEventListener('resize', place);
@@ -869,7 +890,8 @@ export default {
     new MutationObserver(() => {
       clearTimeout(timer);
       timer = setTimeout(() => void check(), 1000);
-    }).observe(document.body, {
+      // Note: not document.body, which a <ClientRouter /> navigation replaces.
+    }).observe(document.documentElement, {
       childList: true,
       subtree: true,
       attributes: true,

@@ -78,7 +78,7 @@ export async function checkPage(
   }
   if (request.omitted > 0) {
     notes.push(
-      `${request.omitted} elements past the first ${request.elements.length} are not checked.`,
+      `${request.omitted} elements are not checked: past the first ${request.elements.length}, or with a URL longer than 8 KiB.`,
     );
   }
   if (read.devOnly > 0) {
@@ -197,6 +197,11 @@ export async function checkPage(
   if (checked.some((ref) => ref.target === 'unchecked')) {
     notes.push(
       `Some URLs were not asked of the dev server: one check makes at most ${maxDevRequests} requests. Check again to go on.`,
+    );
+  }
+  if (self.status === 'on-demand') {
+    notes.push(
+      'This page is rendered on demand: a build writes no file of it, so the report has no facts about it.',
     );
   }
   if (!urls.siteKnown) {
@@ -358,7 +363,7 @@ function checkReference(reference: PageReference, context: ReferenceContext): Ch
     target,
     detail,
     findings,
-    failing: findingsAtFailLevel(findings, options.failOn).length,
+    failing: [...new Set(findingsAtFailLevel(findings, options.failOn).map((f) => f.type))],
     outbound,
     lastBuild,
     ignored,

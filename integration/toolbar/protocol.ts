@@ -38,7 +38,7 @@ export interface ToolbarRequest {
   robots: string | null;
   /** Every element with a URL attribute, in document order (at most `maxElements`). */
   elements: ToolbarElement[];
-  /** Elements past `maxElements`, not sent. */
+  /** Elements not sent: past `maxElements`, or with a URL attribute longer than 8 KiB. */
   omitted: number;
   /** Every `id` and `<a name>` in the live DOM: what same-page fragments find. */
   ids: string[];
@@ -82,8 +82,8 @@ export interface CheckedReference {
    * the same finding types, texts and severities (the `severity` option applied).
    */
   findings: Finding[];
-  /** Of those, the ones at the `failOn` level: they would fail the build. */
-  failing: number;
+  /** The types of those at the `failOn` level: they would fail the build. */
+  failing: string[];
   /** The last build's outbound check of this URL, when it ran and checked it. */
   outbound: OutboundResult | null;
   /** The last build's findings about this URL on this page (outbound checks). */

@@ -156,10 +156,15 @@ describe('the toolbar endpoint of astro dev', () => {
       hint: 'Fix the href, or add a page or a redirect for this URL.',
       page: '/launch/',
     });
-    expect(broken).toMatchObject({ level: 'error', failing: 1, tag: 'a', attribute: 'href' });
+    expect(broken).toMatchObject({
+      level: 'error',
+      failing: ['broken-link'],
+      tag: 'a',
+      attribute: 'href',
+    });
     expect(response.references.find((ref) => ref.href === '/old-guide/')).toMatchObject({
       level: 'warning',
-      failing: 0,
+      failing: [],
       detail: '/guide/',
     });
     expect(response.references.find((ref) => ref.href === '/account/')!.detail).toBe(
