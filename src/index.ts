@@ -57,6 +57,23 @@ export {
 export { buildLinkGraph, type LinkEdge, type LinkGraph } from './graph/build-link-graph.js';
 export { type ResolvedReference, resolveReferences } from './graph/resolve-references.js';
 export {
+  applyBaseline,
+  type Baseline,
+  type BaselineEntry,
+  BaselineError,
+  type BaselineResult,
+  createBaseline,
+  readBaseline,
+  writeBaseline,
+} from './history/baseline.js';
+export { type FindingIdentity, identityOf } from './history/finding-identity.js';
+export {
+  compareRuns,
+  createSnapshot,
+  type RunChanges,
+  type RunSnapshot,
+} from './history/run-history.js';
+export {
   classifySite,
   defaultSiteKinds,
   type InboundData,

@@ -206,19 +206,40 @@ export const linkReportOptionsSchema = z
      */
     cache: z.boolean().default(true),
     /**
+     * A baseline file of accepted findings (relative to the project root), e.g.
+     * `'link-report.baseline.json'`: findings in it are reported as known and do not fail the
+     * run, new ones do, and the ones it lists that are gone are reported as fixed. Write it
+     * with `updateBaseline` (CLI `--update-baseline`) and commit it.
+     * @default undefined (no baseline)
+     */
+    baseline: z
+      .string()
+      .min(1)
+      .refine((file) => !/[\\/]$/.test(file), { message: 'expected a file name, not a folder' })
+      .optional(),
+    /**
+     * Rewrite the `baseline` file with this run's findings (all of them become known). An
+     * existing file is replaced only when it is a baseline.
+     * @default false
+     */
+    updateBaseline: z.boolean().default(false),
+    /**
      * Link policy rules, off by default: `relativeLinks: 'require'` reports internal links
      * not written relative to the page (`relative-link-policy`), `'forbid'` reports the ones
      * that are (`../about/`); `absoluteSelfLinks: 'forbid'` reports links to the site's own
-     * origin written absolute (`absolute-self-link`).
-     * @default { relativeLinks: 'allow', absoluteSelfLinks: 'allow' }
+     * origin written absolute (`absolute-self-link`); `localeLinks: 'forbid'` reports a page in
+     * one locale linking to another locale's page outside a language switcher
+     * (`wrong-locale-link`).
+     * @default { relativeLinks: 'allow', absoluteSelfLinks: 'allow', localeLinks: 'allow' }
      */
     linkPolicy: z
       .object({
         relativeLinks: z.enum(['allow', 'require', 'forbid']).default('allow'),
         absoluteSelfLinks: z.enum(['allow', 'forbid']).default('allow'),
+        localeLinks: z.enum(['allow', 'forbid']).default('allow'),
       })
       .strict()
-      .default({ relativeLinks: 'allow', absoluteSelfLinks: 'allow' }),
+      .default({ relativeLinks: 'allow', absoluteSelfLinks: 'allow', localeLinks: 'allow' }),
     /**
      * More files for the report folder, in the formats CI systems read: `'junit'`
      * (`junit.xml`), `'sarif'` (`report.sarif`), `'markdown'` (`summary.md`).
@@ -247,6 +268,13 @@ export const linkReportOptionsSchema = z
   })
   .strict()
   .superRefine((options, context) => {
+    if (options.updateBaseline && options.baseline === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['updateBaseline'],
+        message: 'needs the baseline option: the file to write (e.g. "link-report.baseline.json")',
+      });
+    }
     // Note: the files of `reporters` go into the report folder; without one they would be lost.
     if (options.reportDir === false && options.reporters.length > 0) {
       context.addIssue({

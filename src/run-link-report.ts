@@ -9,6 +9,7 @@ import { checkLinks } from './check/check-links.js';
 import { createLinkIgnorer, findUnusedIgnorePatterns } from './check/ignore.js';
 import { checkLinkPolicy } from './check/link-policy.js';
 import { checkLinkRules } from './check/link-rules.js';
+import { checkLocaleLinks } from './check/locale-links.js';
 import { checkRedirects } from './check/redirect-checks.js';
 import { checkSite } from './check/site-checks.js';
 import { checkOutbound } from './external/check-outbound.js';
@@ -18,6 +19,7 @@ import type { Finding } from './findings/finding.js';
 import { groupFindings } from './findings/groups.js';
 import { buildLinkGraph, type LinkGraph } from './graph/build-link-graph.js';
 import { resolveReferences } from './graph/resolve-references.js';
+import { compareWithLastRun, useBaseline } from './history/apply-history.js';
 import { collectInbound } from './inbound/collect-inbound.js';
 import {
   type LinkReportOptions,
@@ -203,6 +205,13 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       }),
       ...checkLinkRules({ pages, references, isIgnoredLink }),
       ...checkLinkPolicy({ pages, policy: options.linkPolicy, isIgnoredLink }),
+      ...checkLocaleLinks({
+        pages,
+        references,
+        policy: options.linkPolicy,
+        home: locales.home ?? urls.base,
+        isIgnoredLink,
+      }),
       ...checkSite(pages, urls),
       ...findUnusedIgnorePatterns(pages, options.ignore, urls),
       ...checkRedirects(index, hostRedirects.rules, urls),
@@ -212,7 +221,22 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     ],
     options.severity,
   );
-  const failing = findingsAtFailLevel(findings, options.failOn);
+  const baseline =
+    options.baseline === undefined
+      ? null
+      : await useBaseline({
+          findings,
+          file: options.baseline,
+          root,
+          update: options.updateBaseline,
+          origin: urls.origin,
+        });
+  if (baseline) notes.push(...baseline.notes);
+  // Note: findings the baseline accepts are reported, but never fail the run.
+  const failing = findingsAtFailLevel(
+    baseline ? findings.filter((finding) => finding.baseline !== 'known') : findings,
+    options.failOn,
+  );
   if (input.srcDir) {
     const located = await locateFindings(findings, graph, {
       root,
@@ -249,7 +273,13 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     outbound,
     now: input.now ?? new Date(),
     locales: locales.summary,
+    baseline: baseline?.section ?? null,
   });
+  if (cacheDir) {
+    const history = await compareWithLastRun(report, cacheDir, input.dir);
+    report.changes = history.changes;
+    report.notes.push(...history.notes);
+  }
   return { report, graph, index, options, urls, failing, cacheDir };
 }
 

@@ -46,6 +46,9 @@ Checks:
   --cache <dir>              Cache folder for results kept between runs
                              (default: the --inbound-cache folder)
   --no-cache                 Read and write no cache
+  --baseline <file>          Findings in this file are known: they do not fail
+                             the run; new ones do, fixed ones are listed
+  --update-baseline          Write the --baseline file from this run's findings
   --site-kind <domain=kind>  Classify a linking site: social, forum, directory,
                              news or other (repeatable)
   --asset <glob=type>        Declare pages as linkable assets: tool, research,

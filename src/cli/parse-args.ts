@@ -24,7 +24,13 @@ export class UsageError extends Error {
 /** The options of the core that flags set; only the ones given are present. */
 export type FlagOptions = Pick<
   LinkReportOptions,
-  'failOn' | 'severity' | 'checkFragments' | 'genericAnchors' | 'inboundCacheDir'
+  | 'failOn'
+  | 'severity'
+  | 'checkFragments'
+  | 'genericAnchors'
+  | 'inboundCacheDir'
+  | 'baseline'
+  | 'updateBaseline'
 > & {
   assets?: Record<string, string>;
   siteKinds?: Record<string, string>;
@@ -120,6 +126,8 @@ const flagDefinitions = {
   cache: { type: 'string' },
   // Note: with allowNegative, --no-cache sets `cache` to false; it must be declared to be accepted.
   'no-cache': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
   // Outbound links: one flag per key of the `external` option.
   'check-external': { type: 'boolean' },
   'external-cache': { type: 'string' },
@@ -209,6 +217,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         values['inbound-max-rows'],
       );
   }
+  if (values.baseline !== undefined) {
+    options.baseline = requireValue('--baseline', values.baseline);
+  }
+  if (values['update-baseline'] !== undefined) options.updateBaseline = values['update-baseline'];
   const external = parseExternalFlags(values);
   if (Object.keys(external).length > 0) options.external = external;
 

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import {
+  BaselineError,
   createGithubOutputReporter,
   createReportFilesReporter,
   escapeForTerminal,
@@ -81,7 +82,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     if (
       error instanceof UsageError ||
       error instanceof ConfigError ||
-      error instanceof OutputDirError
+      error instanceof OutputDirError ||
+      error instanceof BaselineError
     ) {
       return fail(error.message);
     }
@@ -255,6 +257,8 @@ function mergeOptions(fromFile: LinkReportOptions, flags: FlagOptions): LinkRepo
   }
   if (flags.external !== undefined)
     merged.external = mergeExternal(fromFile.external, flags.external);
+  if (flags.baseline !== undefined) merged.baseline = flags.baseline;
+  if (flags.updateBaseline !== undefined) merged.updateBaseline = flags.updateBaseline;
   return merged as LinkReportOptions;
 }
 

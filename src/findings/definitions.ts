@@ -601,6 +601,27 @@ export const findingDefinitions = {
     message: (d, link) => `links to ${d.target} with the absolute URL ${link?.href ?? ''}`,
     hint: (d) => `Write ${d.suggestion}: it works on every host the site is served from.`,
   }),
+  'wrong-locale-link': define<{
+    target: string;
+    /** The locale of the linking page, and of the page linked to. */
+    locale: string;
+    targetLocale: string;
+    /** The same page in the linking page's locale, to link to instead; null when none is built. */
+    suggestion: string | null;
+    /** The suggestion is a fallback copy of the page (not translated yet). */
+    suggestionIsCopy: boolean;
+  }>({
+    severity: 'warning',
+    category: 'links',
+    title: 'Link to another locale',
+    description:
+      "Off unless linkPolicy.localeLinks is 'forbid': a page in one locale links to a page of another locale, outside a language switcher (a link to the page's own translation, to another locale's home page, or marked with hreflang is a switcher).",
+    message: (d) => `links to ${d.target}, a page in ${d.targetLocale}, from a page in ${d.locale}`,
+    hint: (d) =>
+      d.suggestion
+        ? `Link to ${d.suggestion}, the ${d.locale} version${d.suggestionIsCopy ? ' (a fallback copy until it is translated)' : ''}; if the other language is meant, add hreflang="${d.targetLocale}" to the link.`
+        : `No ${d.locale} version of that page is built: translate it, or, if the other language is meant, add hreflang="${d.targetLocale}" to the link.`,
+  }),
 } as const;
 
 type Definitions = typeof findingDefinitions;

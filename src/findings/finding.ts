@@ -43,6 +43,11 @@ interface FindingBase {
   writtenAt: SourceLocation | null;
   /** The id of the finding's group (its cause; see `groupFindings`), once grouped. */
   group: string | null;
+  /**
+   * With a baseline: `known` when the baseline accepts it (it does not fail the run), `new`
+   * when not. Null when no baseline is used.
+   */
+  baseline: 'new' | 'known' | null;
 }
 
 /** A finding of one type (or, without a type argument, of any type: a discriminated union). */
@@ -84,6 +89,7 @@ export function createFinding<T extends FindingType>(
     details: input.details,
     writtenAt: null,
     group: null,
+    baseline: null,
   } as Finding<T>;
 }
 

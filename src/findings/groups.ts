@@ -28,6 +28,8 @@ export interface FindingGroup {
   /** The first finding's message and hint. */
   message: string;
   hint: string;
+  /** With a baseline: `known` when the baseline accepts every finding of the group. */
+  baseline: 'new' | 'known' | null;
 }
 
 /** What the groups are ranked by, per page. */
@@ -66,6 +68,7 @@ export function groupFindings(
           copies: 0,
           message: finding.message,
           hint: finding.hint,
+          baseline: finding.baseline,
         },
         pageSet: new Set(),
         order: groups.size,
@@ -73,6 +76,8 @@ export function groupFindings(
       groups.set(key, entry);
     }
     entry.group.count += 1;
+    // Note: one new finding makes its cause new.
+    if (finding.baseline === 'new') entry.group.baseline = 'new';
     if (finding.page !== null && !entry.pageSet.has(finding.page)) {
       entry.pageSet.add(finding.page);
       entry.group.pages.push(finding.page);

@@ -60,6 +60,12 @@ function cleanEnv(): Record<string, string> {
 export async function cli(args: readonly string[], options: RunOptions = {}): Promise<BinResult> {
   let stdout = '';
   let stderr = '';
+  // Note: each run gets a cache folder of its own unless the test names one, so no run sees
+  // another's results (or its changes since the last run) in the repository's cache.
+  const cached = args.some(
+    (arg) => arg === '--cache' || arg === '--no-cache' || arg.startsWith('--cache='),
+  );
+  if (!cached) args = ['--cache', await makeTempDir('cli-cache-'), ...args];
   const status = await runCli(args, {
     cwd: options.cwd ?? repoRoot,
     env: { ...cleanEnv(), ...options.env },

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -96,5 +96,38 @@ describe('snapshot files', () => {
         /from another version or damaged; changes since it are not shown/,
       ),
     });
+  });
+});
+
+describe('the report page', () => {
+  it('shows the baseline and the changes since the last run', async () => {
+    const { renderHtmlReport } = await import('../../src/index.js');
+    const dir = await writeSite(before);
+    const cacheDir = await makeTempDir('cache-');
+    const work = await makeTempDir('work-');
+    const options = { baseline: 'lb.json', updateBaseline: true };
+    await runLinkReport({ dir, site, root: work, cacheDir, options });
+    for (const [file, content] of Object.entries(after)) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), content);
+    }
+    const { report } = await runLinkReport({
+      dir,
+      site,
+      root: work,
+      cacheDir,
+      options: { baseline: 'lb.json' },
+    });
+    const html = renderHtmlReport(report);
+    const section = html.slice(
+      html.indexOf('<section id="changes"'),
+      html.indexOf('</section>', html.indexOf('<section id="changes"')),
+    );
+    expect(section).toContain('Baseline file <code>lb.json</code>');
+    expect(section).toMatch(/<span class="value">2<\/span><span class="label">New<\/span>/);
+    expect(section).toContain('Compared with the run of');
+    expect(section).toContain('/new-broken/');
+    expect(html).toMatch(/class="badge badge-baseline-new">new</);
+    expect(html).toMatch(/class="badge badge-baseline-known">known</);
   });
 });

@@ -36,6 +36,8 @@ export interface BuildReportInput {
   locales?: LocaleSummary | null | undefined;
   /** The outbound stage (audits and check); without it, outbound links count as not checked. */
   outbound?: OutboundStage | null | undefined;
+  /** What the baseline file made of the findings; null without a baseline. */
+  baseline?: Report['baseline'] | undefined;
 }
 
 /** Assemble the report. Deterministic: `now` is the only input that changes between runs. */
@@ -109,5 +111,8 @@ export function buildReport(input: BuildReportInput): Report {
     outbound: toReportOutbound(links.domains, input.outbound ?? null),
     ...toReportAnalysis(input.analysis),
     inbound: toReportInbound(input.inbound ?? null),
+    baseline: input.baseline ?? null,
+    // Note: set by the run once the report exists (it is compared with the last run's).
+    changes: null,
   };
 }

@@ -17,6 +17,7 @@ import {
   pageMetricsSchema,
   rankingsSchema,
 } from './analysis-schema.js';
+import { baselineSectionSchema, changesSectionSchema } from './history-schema.js';
 import { inboundSectionSchema, pageInboundSchema } from './inbound-schema.js';
 import { domainStatusesSchema, outboundCheckSchema } from './outbound-schema.js';
 
@@ -67,6 +68,10 @@ const findingSchema = z
       .string()
       .nullable()
       .describe("The id of the finding's group (its cause), in groups[]."),
+    baseline: z
+      .enum(['new', 'known'])
+      .nullable()
+      .describe('With a baseline: known findings do not fail the run. Null without one.'),
   })
   .describe(
     'A problem or observation. Types, severities and texts come from one definitions table.',
@@ -91,6 +96,10 @@ const groupSchema = z
       .describe("Of those, translations' fallback copies of another page's content (listed last)."),
     message: z.string(),
     hint: z.string(),
+    baseline: z
+      .enum(['new', 'known'])
+      .nullable()
+      .describe('With a baseline: known when it accepts every finding of the group.'),
   })
   .describe('Findings with one cause: same type, target and place in the sources.');
 
@@ -238,6 +247,8 @@ export const reportSchema = z
     assets: assetsSchema,
     anchors: anchorsSchema,
     inbound: inboundSectionSchema,
+    baseline: baselineSectionSchema,
+    changes: changesSectionSchema,
   })
   .describe('astro-link-report: the link graph of a built site, its findings and rankings.');
 

@@ -6,7 +6,12 @@ import { findingsByGroup } from '../../findings/groups.js';
 import { escapeUnsafe } from '../../util/untrusted-text.js';
 import type { Report } from '../model/report-schema.js';
 import { displayPath } from './html/display.js';
-import { renderOutboundLine, renderSummaryLine } from './render-terminal.js';
+import {
+  listedGroups,
+  renderHistoryLines,
+  renderOutboundLine,
+  renderSummaryLine,
+} from './render-terminal.js';
 
 /** Options of the GitHub renderers. */
 export interface GithubOptions {
@@ -51,7 +56,9 @@ export function renderGithubAnnotations(
   options: GithubOptions,
 ): string {
   const byGroup = findingsByGroup(report.findings);
-  const lines = report.groups.map((group) => {
+  // Note: causes a baseline accepts are not annotated: the pull request shows what is new.
+  const annotated = report.groups.filter((group) => group.baseline !== 'known');
+  const lines = annotated.map((group) => {
     const finding = byGroup.get(group.id)?.[0];
     const properties: string[] = [];
     const at = group.writtenAt;
@@ -126,8 +133,9 @@ export function markdownCode(text: string): string {
  */
 export function renderGithubSummary(report: Report, limit = 50): string {
   const byGroup = findingsByGroup(report.findings);
-  const shown = report.groups.filter((group) => group.severity !== 'info');
+  const shown = listedGroups(report).filter((group) => group.severity !== 'info');
   const lines = ['## Link report', '', renderSummaryLine(report), ''];
+  for (const line of renderHistoryLines(report)) lines.push(markdownText(line), '');
   const outbound = renderOutboundLine(report);
   if (outbound) lines.push(outbound, '');
   if (shown.length > 0) {

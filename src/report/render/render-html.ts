@@ -25,6 +25,7 @@ import {
   renderTable,
   tableCss,
 } from './html/elements.js';
+import { renderChanges } from './html/history-section.js';
 import { renderInbound } from './html/inbound-sections.js';
 import { renderOutbound } from './html/outbound-section.js';
 import { renderBacklinkQuality } from './html/quality-section.js';
@@ -39,6 +40,7 @@ interface ReportSection {
 const sections: ReportSection[] = [
   { id: 'fix-first', title: 'Fix first', render: renderCauses },
   { id: 'findings', title: 'Findings', render: renderFindings },
+  { id: 'changes', title: 'Changes', render: renderChanges },
   { id: 'missing-urls', title: 'Missing URLs', render: renderMissingTargets },
   { id: 'top-linked', title: 'Top-linked pages', render: renderTopLinked },
   { id: 'orphans', title: 'Orphans', render: renderOrphans },
@@ -204,6 +206,12 @@ function renderFindings(report: Report): Element {
       sort: (f) => severityRank(f.severity),
     },
     { label: 'Type', cell: (f) => h('code', f.type) },
+    {
+      label: 'Baseline',
+      cell: (f) => (f.baseline ? renderBadge(f.baseline, `baseline-${f.baseline}`) : ''),
+      sort: (f) => (f.baseline === 'new' ? 0 : 1),
+      hideWhenEmpty: true,
+    },
     {
       label: 'Page',
       cell: (f) => renderPath(f.page),

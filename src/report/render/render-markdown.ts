@@ -11,7 +11,7 @@ import { escapeUnsafe } from '../../util/untrusted-text.js';
 import type { Report } from '../model/report-schema.js';
 import { displayPath } from './html/display.js';
 import { markdownCode, markdownText } from './render-github.js';
-import { renderSummaryLine } from './render-terminal.js';
+import { listedGroups, renderHistoryLines, renderSummaryLine } from './render-terminal.js';
 import { type LocationRoots, locateGroup } from './result-location.js';
 
 /** Options of `renderMarkdownReport`. */
@@ -35,13 +35,14 @@ export function renderMarkdownReport(
   const limit = options.limit ?? 50;
   const failingGroups = new Set(failing.map((finding) => finding.group));
   const byGroup = findingsByGroup(report.findings);
-  const shown = report.groups.filter((group) => options.info || group.severity !== 'info');
+  const shown = listedGroups(report).filter((group) => options.info || group.severity !== 'info');
   const level = Array.isArray(failOn) ? failOn.join(', ') : failOn;
   const verdict =
     failing.length === 0
       ? `No findings at the fail level (failOn: ${markdownText(level)}).`
       : `**${failing.length} ${failing.length === 1 ? 'finding fails' : 'findings fail'} the build** (failOn: ${markdownText(level)}), from ${failingGroups.size} ${failingGroups.size === 1 ? 'cause' : 'causes'}.`;
   const lines = ['## Link report', '', verdict, '', markdownText(renderSummaryLine(report)), ''];
+  for (const line of renderHistoryLines(report)) lines.push(markdownText(line), '');
   if (shown.length > 0) {
     lines.push('| Severity | Type | Where | Pages | Problem |', '| --- | --- | --- | --- | --- |');
     for (const group of shown.slice(0, limit)) {

@@ -79,6 +79,10 @@ export function renderSarifReport(
       message: { text: describeResult(group) },
       locations: [location.sarif],
       partialFingerprints: { 'astroLinkReportCause/v1': fingerprint.slice(0, 32) },
+      // Note: SARIF's own word for a baseline: `unchanged` results are known ones.
+      ...(group.baseline
+        ? { baselineState: group.baseline === 'known' ? 'unchanged' : 'new' }
+        : {}),
       properties: {
         findings: group.count,
         pageCount: group.pages.length,

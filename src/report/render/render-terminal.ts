@@ -7,6 +7,7 @@ import type { FailOn } from '../../findings/fail-level.js';
 import type { Finding } from '../../findings/finding.js';
 import { type FindingGroup, findingsByGroup } from '../../findings/groups.js';
 import type { Severity } from '../../findings/severity.js';
+import { describeChanges } from '../../history/run-history.js';
 import { escapeUnsafe } from '../../util/untrusted-text.js';
 import type { Report } from '../model/report-schema.js';
 
@@ -137,16 +138,53 @@ export function renderGroups(
   return lines.join('\n');
 }
 
-/** Summary, notes and every finding group, for the CLI's `text` format. */
+/**
+ * Summary, notes and every finding group, for the CLI's `text` format. With a baseline, the
+ * causes it accepts are counted, not listed: the new ones are what a reader must see.
+ */
 export function renderTerminalReport(report: Report, options: TerminalOptions): string {
   const parts = [renderSummaryLine(report)];
   const outbound = renderOutboundLine(report);
   if (outbound) parts.push(outbound);
+  parts.push(...renderHistoryLines(report));
   for (const note of report.notes) parts.push(paint(options, 'dim', `note: ${safe(note)}`));
-  if (report.groups.length > 0) {
-    parts.push('', renderGroups(report.groups, report.findings, { ...options, pagesShown: 10 }));
+  const groups = listedGroups(report);
+  if (groups.length > 0) {
+    parts.push('', renderGroups(groups, report.findings, { ...options, pagesShown: 10 }));
   }
   return `${parts.join('\n')}\n`;
+}
+
+/** The groups to list: with a baseline, only causes with a new finding. */
+export function listedGroups(report: Report): FindingGroup[] {
+  return report.baseline
+    ? report.groups.filter((group) => group.baseline !== 'known')
+    : report.groups;
+}
+
+/**
+ * The lines about history: what the baseline made of the run, and what changed since the
+ * last run of this output folder. Empty without a baseline when nothing changed.
+ */
+export function renderHistoryLines(report: Report): string[] {
+  const lines: string[] = [];
+  const { baseline, changes } = report;
+  if (baseline) {
+    const known = report.groups.filter((group) => group.baseline === 'known').length;
+    const fixed =
+      baseline.fixedCount > 0
+        ? `, ${baseline.fixedCount} fixed (rewrite the baseline with --update-baseline to drop them)`
+        : ', 0 fixed';
+    lines.push(
+      `Baseline ${safe(baseline.file)}: ${baseline.new} new, ${baseline.known} known` +
+        (known > 0 ? ` (${known} ${plural(known, 'cause')}, not listed)` : '') +
+        fixed,
+    );
+  }
+  // Note: nothing is said when nothing changed; the report page says so.
+  const line = changes ? describeChanges(changes) : null;
+  if (line) lines.push(`Changes ${line}`);
+  return lines;
 }
 
 /** `<a href="/x/">Anchor text</a>`: the text helps find the link in the source. */

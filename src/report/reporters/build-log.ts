@@ -4,7 +4,12 @@
  * itself, which the integration throws; errors that do not fail it are still listed here.
  */
 import { escapeForTerminal } from '../../util/untrusted-text.js';
-import { renderGroups, renderOutboundLine, renderSummaryLine } from '../render/render-terminal.js';
+import {
+  renderGroups,
+  renderHistoryLines,
+  renderOutboundLine,
+  renderSummaryLine,
+} from '../render/render-terminal.js';
 import type { Reporter } from './reporter.js';
 
 /** Warning causes printed in the build log before pointing at the report. */
@@ -21,6 +26,7 @@ export function createBuildLogReporter(): Reporter {
       log.info(renderSummaryLine(report));
       const outbound = renderOutboundLine(report);
       if (outbound) log.info(outbound);
+      for (const line of renderHistoryLines(report)) log.info(line);
       const failingGroups = new Set(failing.map((f) => f.group));
       const list = (
         severity: 'error' | 'warning',
@@ -28,7 +34,10 @@ export function createBuildLogReporter(): Reporter {
         title: (count: number) => string,
       ) => {
         const groups = report.groups.filter(
-          (group) => group.severity === severity && !failingGroups.has(group.id),
+          (group) =>
+            group.severity === severity &&
+            !failingGroups.has(group.id) &&
+            group.baseline !== 'known',
         );
         if (groups.length === 0) return;
         const shown = groups.slice(0, cap);

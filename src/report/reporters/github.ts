@@ -3,7 +3,12 @@
  */
 import { appendFile } from 'node:fs/promises';
 import { renderGithubAnnotations, renderGithubSummary } from '../render/render-github.js';
-import { renderOutboundLine, renderSummaryLine, renderVerdict } from '../render/render-terminal.js';
+import {
+  renderHistoryLines,
+  renderOutboundLine,
+  renderSummaryLine,
+  renderVerdict,
+} from '../render/render-terminal.js';
 import type { Reporter } from './reporter.js';
 
 /** Options of the GitHub annotations reporter. */
@@ -30,9 +35,9 @@ export function createGithubAnnotationsReporter(options: GithubAnnotationsOption
       if (options.verdict) {
         const outbound = renderOutboundLine(report);
         if (outbound) stdout.write(`${outbound}\n`);
-        stdout.write(
-          `${renderSummaryLine(report)}\n${renderVerdict(failing.length, failOn, false)}\n`,
-        );
+        stdout.write(`${renderSummaryLine(report)}\n`);
+        for (const line of renderHistoryLines(report)) stdout.write(`${line}\n`);
+        stdout.write(`${renderVerdict(failing.length, failOn, false)}\n`);
       }
     },
   };

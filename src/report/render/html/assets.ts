@@ -65,7 +65,7 @@ th[aria-sort=ascending] button.sort::after{content:" ↑"}th[aria-sort=descendin
 .show-all{font:inherit;font-size:13px;padding:.1rem .5rem;border:1px solid var(--line);border-radius:6px;background:var(--card);color:var(--fg);cursor:pointer}
 .filter input{font:inherit;padding:.3rem .5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);min-width:16rem}
 .badge{display:inline-block;padding:0 .45rem;border-radius:999px;font-size:12px;font-weight:600;border:1px solid currentColor;white-space:nowrap}
-.badge-error{color:var(--error)}.badge-warning{color:var(--warning)}.badge-info{color:var(--info)}
+.badge-baseline-new{color:var(--error)}.badge-baseline-known{color:var(--muted)}.badge-error{color:var(--error)}.badge-warning{color:var(--warning)}.badge-info{color:var(--info)}
 .hint{color:var(--muted);font-size:13px;margin:.2rem 0 0}
 .bar{display:inline-block;height:.6rem;background:var(--accent);border-radius:3px;vertical-align:middle}
 svg.chart{max-width:100%;height:auto}

@@ -38,6 +38,12 @@ export function renderCauses(report: Report): Element {
     },
     { label: 'Type', cell: (g) => h('code', g.type) },
     {
+      label: 'Baseline',
+      cell: (g) => (g.baseline ? renderBadge(g.baseline, `baseline-${g.baseline}`) : ''),
+      sort: (g) => (g.baseline === 'new' ? 0 : 1),
+      hideWhenEmpty: true,
+    },
+    {
       label: 'Link',
       cell: (g) => {
         const finding = firstLink.get(g.id);
@@ -77,7 +83,13 @@ export function renderCauses(report: Report): Element {
         'causes-table',
         'Causes',
         columns,
-        report.groups,
+        // Note: with a baseline, new causes come first: they are what fails the build.
+        report.baseline
+          ? [
+              ...report.groups.filter((g) => g.baseline !== 'known'),
+              ...report.groups.filter((g) => g.baseline === 'known'),
+            ]
+          : report.groups,
         'Nothing to fix: every link checks out.',
         {
           limit: causesShown,
