@@ -9,6 +9,7 @@ import { checkLinks } from '../../src/check/check-links.js';
 import { createLinkIgnorer, createPageIgnorer } from '../../src/check/ignore.js';
 import { checkLinkPolicy } from '../../src/check/link-policy.js';
 import { checkLinkRules } from '../../src/check/link-rules.js';
+import { checkLocaleLinks } from '../../src/check/locale-links.js';
 import { createEmptySignals } from '../../src/extract/content-signals.js';
 import { createEmptyFacts, parseRobotsDirectives } from '../../src/extract/page-facts.js';
 import { findingDefinitions } from '../../src/findings/definitions.js';
@@ -17,7 +18,7 @@ import type { Finding } from '../../src/findings/finding.js';
 import { severityRank } from '../../src/findings/severity.js';
 import type { ResolvedReference } from '../../src/graph/resolve-references.js';
 import type { ResolvedLinkReportOptions } from '../../src/options.js';
-import type { Report } from '../../src/report/model/report-schema.js';
+import type { Report, ReportPage } from '../../src/report/model/report-schema.js';
 import { maxRedirectHops } from '../../src/site/redirects.js';
 import type { PageKind, PathTarget, SiteIndex, SitePage } from '../../src/site/site-index.js';
 import { decodePath, pageKey, type SiteUrls, scopeOfUrl } from '../../src/site/url.js';
@@ -91,6 +92,11 @@ export async function checkPage(
   const budget: RequestBudget = { left: maxDevRequests };
   const loaded = await context.readReport();
   const report = 'report' in loaded ? loaded.report : null;
+  // The last report's pages by identity (the dev server's path may differ by a slash).
+  const reportPages = new Map<string, ReportPage>();
+  for (const page of report?.pages ?? []) {
+    if (!reportPages.has(pageKey(page.path))) reportPages.set(pageKey(page.path), page);
+  }
 
   // The page itself: what it is, and the ids in the live DOM.
   const path = pageUrl.pathname;
@@ -104,6 +110,7 @@ export async function checkPage(
     ids: request.ids,
     robots: request.robots,
     origin: pageUrl.origin,
+    last: reportPages.get(pageKey(path)) ?? null,
   });
   current.ignored = createPageIgnorer(options.ignore.pages)({
     path,
@@ -164,7 +171,6 @@ export async function checkPage(
       }),
     );
   }
-  const reportPages = new Map((report?.pages ?? []).map((page) => [page.path, page]));
   for (const [pathname, target] of devTargets) {
     targets.set(
       pathname,
@@ -192,6 +198,7 @@ export async function checkPage(
       lastFindings,
       writtenAt: request.elements[reference.element]?.writtenAt ?? null,
       idsKnown: (target) => target.page === current || idsOf.has(target.page.path),
+      home: report?.orphans.home ?? urls.base,
     }),
   );
   if (checked.some((ref) => ref.target === 'unchecked')) {
@@ -268,6 +275,8 @@ interface ReferenceContext {
   lastFindings: Finding[];
   writtenAt: Finding['writtenAt'];
   idsKnown: (target: PathTarget & { status: 'page' }) => boolean;
+  /** The home page (with base), whose translations are the locales' homes. */
+  home: string;
 }
 
 /** Finding types the live check produces; the last build's findings of the others are shown. */
@@ -283,6 +292,7 @@ const liveTypes = new Set<string>([
   'insecure-outbound',
   'relative-link-policy',
   'absolute-self-link',
+  'wrong-locale-link',
 ]);
 
 function checkReference(reference: PageReference, context: ReferenceContext): CheckedReference {
@@ -320,6 +330,14 @@ function checkReference(reference: PageReference, context: ReferenceContext): Ch
         ...checkLinkPolicy({
           pages: [withLink],
           policy: options.linkPolicy,
+          isIgnoredLink: context.isIgnoredLink,
+        }),
+        // Locales and translation families are the last report's.
+        ...checkLocaleLinks({
+          pages: index.pages,
+          references: [resolved],
+          policy: options.linkPolicy,
+          home: context.home,
           isIgnoredLink: context.isIgnoredLink,
         }),
       ];
@@ -395,6 +413,8 @@ function toSitePage(input: {
   ids: readonly string[];
   robots: string | null;
   origin: string;
+  /** Its entry in the last report: its locale and translation family come from there. */
+  last: ReportPage | null;
 }): SitePage {
   const facts = createEmptyFacts();
   if (input.robots !== null) facts.robots = parseRobotsDirectives(input.robots);
@@ -409,13 +429,13 @@ function toSitePage(input: {
     key: pageKey(input.path),
     kind: input.kind,
     source: input.source,
-    entry: null,
+    entry: input.last?.entry ?? null,
     redirectTo: null,
     ignored: false,
     idSet: new Set(input.ids),
-    locale: null,
-    family: input.path,
-    copyOf: null,
+    locale: input.last?.locale ?? null,
+    family: input.last?.family ?? input.path,
+    copyOf: input.last?.copyOf ?? null,
   };
 }
 
@@ -424,7 +444,7 @@ function toPathTarget(
   pathname: string,
   pageOfPath: Map<string, SitePage>,
   idsOf: Map<string, string[]>,
-  reportPages: Map<string, Report['pages'][number]>,
+  reportPages: Map<string, ReportPage>,
   origin: string,
 ): PathTarget {
   switch (target.status) {
@@ -432,7 +452,7 @@ function toPathTarget(
       const key = pageKey(target.path);
       let page = pageOfPath.get(key);
       if (!page) {
-        const last = reportPages.get(target.path);
+        const last = reportPages.get(key) ?? null;
         page = toSitePage({
           path: target.path,
           file: target.file,
@@ -442,6 +462,7 @@ function toPathTarget(
           // Note: whether it is noindex is known from the last build (it is not rendered).
           robots: last?.noindex ? 'noindex' : null,
           origin,
+          last,
         });
         pageOfPath.set(key, page);
       }
@@ -486,6 +507,7 @@ function createDevIndex(
         ids: [],
         robots: null,
         origin: 'https://site.invalid',
+        last: page,
       }),
     );
   }

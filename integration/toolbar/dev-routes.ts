@@ -85,7 +85,9 @@ export function createDevRoutes(options: DevRoutesOptions): DevRoutes {
   };
 
   const matching = (local: string): IntegrationResolvedRoute[] =>
-    options.routes().filter((route) => matchesIgnoringSlash(route.patternRegex, local));
+    withFallbacks(options.routes()).filter((route) =>
+      matchesIgnoringSlash(route.patternRegex, local),
+    );
 
   async function lookUp(
     pathname: string,
@@ -208,6 +210,14 @@ export function createDevRoutes(options: DevRoutesOptions): DevRoutes {
       answers.clear();
     },
   };
+}
+
+/**
+ * The routes in priority order, each followed by its i18n fallback routes: Astro lists those
+ * inside the route they fall back to (`fallbackRoutes`), not beside it.
+ */
+function withFallbacks(routes: readonly IntegrationResolvedRoute[]): IntegrationResolvedRoute[] {
+  return routes.flatMap((route) => [route, ...(route.fallbackRoutes ?? [])]);
 }
 
 /** A resource nothing else has: whatever the dev server serves at its path. */
