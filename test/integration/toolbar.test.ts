@@ -40,6 +40,12 @@ import linkReport from ${JSON.stringify(integration)};
 export default defineConfig({
   site: 'https://toolbar.example',
   redirects: { '/old-guide/': '/guide/' },
+  i18n: {
+    defaultLocale: 'en',
+    locales: ['en', 'fr'],
+    fallback: { fr: 'en' },
+    routing: { prefixDefaultLocale: false },
+  },
   adapter: node({ mode: 'standalone' }),
   integrations: [
     linkReport({
@@ -176,6 +182,19 @@ describe('the toolbar endpoint of astro dev', () => {
     expect(typo.references[0]!.findings[0]!.hint).toBe('Did you mean #install?');
   });
 
+  it('follows an i18n fallback as the dev server serves it', async () => {
+    const response = await check('/fr/', [
+      element('a', { href: '/fr/guide/' }),
+      element('a', { href: '/fr/rien/' }),
+    ]);
+    // Astro's default fallbackType: a redirect to the default locale's page.
+    expect(rows(response)).toEqual([
+      '/fr/guide/ redirect redirected-link',
+      '/fr/rien/ missing broken-link',
+    ]);
+    expect(response.references[0]!.detail).toBe('/guide/');
+  });
+
   it('applies ignore.links and severity as the build does, and the last build’s noindex', async () => {
     const response = await check('/launch/', [
       element('a', { href: '/legacy/page/' }),
@@ -267,7 +286,8 @@ describe('the toolbar endpoint of astro dev', () => {
 
     const guide = (await check('/guide/', [])).facts!;
     expect(guide.orphan).toBeNull();
-    expect(guide.page.metrics).toMatchObject({ clickDepth: 1, linkingPages: 4 });
+    // The home page, /launch/, both posts, and /fr/ (through its fallback redirect).
+    expect(guide.page.metrics).toMatchObject({ clickDepth: 1, linkingPages: 5 });
     expect(guide.page.inlinks.find((inlink) => inlink.from === '/')!.anchors).toContain('guide');
   });
 
