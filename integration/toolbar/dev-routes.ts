@@ -7,8 +7,9 @@
  * - a redirect route (the `redirects` config): its destination, filled from the path;
  * - an on-demand route: it exists, but is never requested: rendering it runs the site's
  *   server code, which may have side effects (a logout link);
- * - no route: a file in `public/`; for a resource, whatever the dev server serves (Vite's
- *   dev URLs, `/src/…`, `/@fs/…`), asked with a HEAD request; else missing.
+ * - a file in `public/` (served before any route);
+ * - no route: for a resource, whatever the dev server serves (Vite's dev URLs, `/src/…`,
+ *   `/@fs/…`), asked with a HEAD request; else missing.
  * Paths outside `base` are missing, as in the build. Answers are cached until a file of the
  * project changes.
  */
@@ -128,6 +129,10 @@ export function createDevRoutes(options: DevRoutesOptions): DevRoutes {
       if (resource) return askForFile(ask, `outside base ${base}`);
       return { status: 'missing', reason: `outside base ${base}` } satisfies DevTarget;
     }
+    // Note: the dev server serves public/ before any route (a catch-all route included).
+    if (await isPublicFile(options.publicDir, local)) {
+      return { status: 'file', how: 'public' } satisfies DevTarget;
+    }
     for (const route of matching(local)) {
       const pattern = route.pattern;
       if (route.type === 'redirect') {
@@ -158,9 +163,6 @@ export function createDevRoutes(options: DevRoutesOptions): DevRoutes {
         return { status: 'redirect', destination: answer.location, route: pattern };
       }
       if (answer.status !== 404 && answer.status !== 410) return page;
-    }
-    if (await isPublicFile(options.publicDir, local)) {
-      return { status: 'file', how: 'public' } satisfies DevTarget;
     }
     if (resource) return askForFile(ask, 'no such file');
     return { status: 'missing', reason: 'no route or file' } satisfies DevTarget;

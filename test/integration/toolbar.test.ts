@@ -7,6 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -26,12 +28,28 @@ const integration = fileURLToPath(new URL('../../dist/integration/index.js', imp
 let root: string;
 let dev: AstroDev;
 let buildError: Error | null;
+/** Another site, on 127.0.0.1: the last build checked the links to it. */
+let other: Server;
+let otherOrigin: string;
+const otherRequests: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(integration)) {
     throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
   }
   root = await copyFixtureSite('toolbar');
+  other = createServer((request, response) => {
+    otherRequests.push(`${request.method} ${request.url}`);
+    response.statusCode = request.url === '/gone' ? 404 : 200;
+    response.end();
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+  await writeFile(
+    path.join(root, 'src/pages/partners.astro'),
+    `<html lang="en"><head><title>Partners</title></head><body><a href="/">Home</a>
+<a href="${otherOrigin}/ok">A partner</a> <a href="${otherOrigin}/gone">A gone partner</a></body></html>\n`,
+  );
   await writeFile(
     path.join(root, 'astro.config.mjs'),
     `import node from '@astrojs/node';
@@ -52,6 +70,8 @@ export default defineConfig({
       inbound: ['./seo/backlinks.csv'],
       severity: { 'nofollow-internal': 'error' },
       ignore: { links: ['/legacy/**'] },
+      // The other site is on 127.0.0.1: the check may ask it, this once.
+      external: { check: true, allowPrivateHosts: true, cache: '0s' },
     }),
   ],
 });
@@ -67,6 +87,7 @@ export default defineConfig({
 
 afterAll(async () => {
   await dev?.stop();
+  await new Promise((resolve) => other?.close(resolve));
 });
 
 /** An element as the app reads it from the DOM. */
@@ -234,11 +255,39 @@ describe('the toolbar endpoint of astro dev', () => {
       `${outside.origin}/page outbound insecure-outbound`,
       `${outside.origin}/image.png outbound`,
     ]);
-    // The last build did not check outbound URLs, so there is no status to show.
+    // The last build did not have these URLs, so there is no status to show.
     expect(response.references[2]).toMatchObject({ outbound: null, level: 'info' });
-    expect(response.report).toMatchObject({ status: 'ok', outboundChecked: false });
     expect(outside.requests).toEqual([]);
     expect(dev.output()).not.toContain('account page rendered');
+  });
+
+  it('shows an outbound link’s status from the last build’s check, without asking again', async () => {
+    const asked = otherRequests.length;
+    // The last build asked for both.
+    expect(otherRequests.map((request) => request.split(' ')[1]).sort()).toEqual(
+      expect.arrayContaining(['/gone', '/ok']),
+    );
+    const response = await check('/partners/', [
+      element('a', { href: `${otherOrigin}/ok` }),
+      element('a', { href: `${otherOrigin}/gone` }),
+    ]);
+    expect(response.report).toMatchObject({ status: 'ok', outboundChecked: true });
+    const [ok, gone] = response.references;
+    expect(ok).toMatchObject({ target: 'outbound', outbound: { status: 'ok', code: 200 } });
+    expect(gone).toMatchObject({ target: 'outbound', outbound: { status: 'broken', code: 404 } });
+    // The build's findings about them (with its severities), beside the live rule on the
+    // link itself. (A link to 127.0.0.1 is a localhost-link: this test's other site is local.)
+    const shown = (ref: (typeof response.references)[number]) => [
+      ...ref.findings.map((finding) => `now: ${finding.type}`),
+      ...ref.lastBuild.map((finding) => `last build: ${finding.severity} ${finding.type}`),
+    ];
+    expect(shown(ok!)).toEqual(['now: insecure-outbound', 'last build: error localhost-link']);
+    expect(shown(gone!)).toEqual([
+      'now: insecure-outbound',
+      'last build: warning broken-external',
+      'last build: error localhost-link',
+    ]);
+    expect(otherRequests.length).toBe(asked);
   });
 
   it('finds the resources only the dev server serves, and leaves out the scripts it adds', async () => {
