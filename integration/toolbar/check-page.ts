@@ -302,6 +302,8 @@ function checkReference(reference: PageReference, context: ReferenceContext): Ch
   const withLink = { ...current, links: [link] };
   let target: ReferenceTarget;
   let detail: string | null = null;
+  // What the live check could not look at, the last build may have: its findings are shown.
+  let unchecked: ((type: string) => boolean) | null = null;
   let found: Finding[] = [];
   let outbound: OutboundResult | null = null;
   if (link.scope === 'internal' && link.url !== null) {
@@ -311,6 +313,7 @@ function checkReference(reference: PageReference, context: ReferenceContext): Ch
     if (dev.status === 'redirect') detail = dev.destination;
     if (dev.status === 'on-demand') detail = `rendered on demand by ${dev.route}: not requested`;
     if (dev.status === 'missing' || dev.status === 'unchecked') detail = dev.reason;
+    if (dev.status === 'unchecked') unchecked = () => true;
     if (dev.status !== 'unchecked') {
       const pathTarget = index.resolvePath(url.pathname);
       // Note: a fragment on a page whose ids could not be read is not reported missing.
@@ -342,7 +345,8 @@ function checkReference(reference: PageReference, context: ReferenceContext): Ch
         }),
       ];
       if (options.checkFragments && !fragments && url.hash.length > 1) {
-        detail = 'its ids could not be read, so the fragment is not checked';
+        detail = 'its ids could not be read now, so the fragment is not checked now';
+        unchecked = (type) => type === 'broken-fragment';
       }
     }
   } else {
@@ -366,7 +370,7 @@ function checkReference(reference: PageReference, context: ReferenceContext): Ch
   );
   const lastBuild = context.lastFindings.filter(
     (finding) =>
-      !liveTypes.has(finding.type) &&
+      (!liveTypes.has(finding.type) || unchecked?.(finding.type)) &&
       finding.link !== null &&
       (finding.link.url === link.url || finding.link.href === link.href),
   );

@@ -70,6 +70,7 @@ export default defineConfig({
       inbound: ['./seo/backlinks.csv'],
       severity: { 'nofollow-internal': 'error' },
       ignore: { links: ['/legacy/**'] },
+      assets: { '/guide/': 'guide' },
       // The other site is on 127.0.0.1: the check may ask it, this once.
       external: { check: true, allowPrivateHosts: true, cache: '0s' },
     }),
@@ -338,6 +339,7 @@ describe('the toolbar endpoint of astro dev', () => {
     // The home page, /launch/, both posts, and /fr/ (through its fallback redirect).
     expect(guide.page.metrics).toMatchObject({ clickDepth: 1, linkingPages: 5 });
     expect(guide.page.inlinks.find((inlink) => inlink.from === '/')!.anchors).toContain('guide');
+    expect(guide.asset).toMatchObject({ type: 'guide', source: 'option', pattern: '/guide/' });
   });
 
   it('says when the report is older than the page’s source, naming the file', async () => {
