@@ -306,6 +306,14 @@ const excludedReasons: Record<NonNullable<PageFacts['excluded']>['reason'], [str
   noindex: ['noindex', 'Pages kept out of search engines are left out of the orphan analysis.'],
 };
 
+/** What a linking page is when it is not a content page. */
+const inlinkKindNames: Record<PageFacts['inlinkKinds'][string], string> = {
+  redirect: 'a redirect',
+  fallback: "a locale's fallback copy",
+  'not-found': 'the 404 page',
+  error: 'the 500 page',
+};
+
 /** What the report knows about the page. */
 function renderFacts(facts: PageFacts, state: ReportState & { status: 'ok' }): HTMLElement {
   const { page, orphan, island, boilerplateOnly, excluded, asset } = facts;
@@ -413,7 +421,9 @@ function renderFacts(facts: PageFacts, state: ReportState & { status: 'ok' }): H
         {},
         h('a', { href: inlink.from }, inlink.from),
         inlink.anchors.length > 0 ? ` “${inlink.anchors.join('”, “')}”` : ' (no link text)',
-        ` · ${inlink.contextual} in content, ${inlink.boilerplate} in nav, header or footer`,
+        facts.inlinkKinds[inlink.from]
+          ? ` · ${inlinkKindNames[facts.inlinkKinds[inlink.from]!]}, not counted`
+          : ` · ${inlink.contextual} in content, ${inlink.boilerplate} in nav, header or footer`,
       ),
     );
     if (facts.inlinksOmitted > 0)

@@ -122,11 +122,19 @@ export async function describePage(
   const isThis = (entry: { path: string }) => entry.path === page.path;
   const { orphans, assets } = report;
   const findings = report.findings.filter((finding: Finding) => finding.page === page.path);
+  const inlinks = page.inlinks.slice(0, maxInlinks);
+  const kinds = new Map(report.pages.map((other) => [other.path, other.kind]));
+  const inlinkKinds: PageFacts['inlinkKinds'] = {};
+  for (const inlink of inlinks) {
+    const kind = kinds.get(inlink.from);
+    if (kind && kind !== 'page') inlinkKinds[inlink.from] = kind;
+  }
   return {
     state,
     facts: {
-      page: { ...page, inlinks: page.inlinks.slice(0, maxInlinks) },
+      page: { ...page, inlinks },
       inlinksOmitted: Math.max(0, page.inlinks.length - maxInlinks),
+      inlinkKinds,
       home: orphans.home,
       orphan:
         orphans.orphans.find((entry) => isThis(entry) || entry.translations.includes(page.path)) ??

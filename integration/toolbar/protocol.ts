@@ -129,6 +129,11 @@ export interface PageFacts {
   page: ReportPage;
   /** Inlinks past those listed. */
   inlinksOmitted: number;
+  /**
+   * The kind of the listed inlinks' pages that are not content pages (a redirect, a fallback
+   * copy, the 404 page): their links are listed, but not counted in `linkingPages`.
+   */
+  inlinkKinds: Record<string, Exclude<ReportPage['kind'], 'page'>>;
   /** The home page click depth counts from (`orphans.home`). */
   home: string | null;
   orphan: Report['orphans']['orphans'][number] | null;

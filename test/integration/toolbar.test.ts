@@ -331,6 +331,9 @@ describe('the toolbar endpoint of astro dev', () => {
       'their launch',
       'toolbar.example',
     ]);
+    // Only its French fallback (a redirect) links here: listed, not counted.
+    expect(facts.page.inlinks.map((inlink) => inlink.from)).toEqual(['/fr/launch/']);
+    expect(facts.inlinkKinds).toEqual({ '/fr/launch/': 'redirect' });
     // The build's findings on the page (the live check has its own for the links).
     expect(facts.findings.map((finding) => finding.type)).toContain('orphan-with-backlinks');
 
@@ -416,6 +419,10 @@ describe.skipIf(unavailable !== null)('the toolbar app in Chromium', () => {
       'No other page links here from its content, yet 3 backlinks from 3 sites arrive',
     );
     expect(text).toMatch(/Linked from\s*0 pages \(0 from their content\)/);
+    // Its French fallback is a redirect page (Astro's link text): listed, not counted.
+    expect(text).toContain(
+      '/fr/launch/ “Redirecting from /fr/launch/ to /launch/” · a redirect, not counted',
+    );
     expect(text).toMatch(/Backlinks\s*3/);
     expect(text).toMatch(/Linking sites\s*3/);
     expect(text).toContain(
