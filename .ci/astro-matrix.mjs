@@ -3,7 +3,9 @@
 // @astrojs/node made for it; the fixture sites are copied there and built there, so the
 // integration resolves astro (and astro/errors) from that install. Every version must produce
 // what Astro 7 produces (the version the test suite runs on): the same findings, pages, build
-// errors and report files; and Astro 7 what the fixtures README says.
+// errors and report files; and Astro 7 what the fixtures README says. On each, astro dev must
+// serve the report, and its toolbar app must load (its module answers 200), open in Chromium
+// without a console error and outline the fixture's broken link.
 // Run: node .ci/astro-matrix.mjs (after npm run build); KEEP_MATRIX=1 keeps the scratch folder.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -101,17 +103,32 @@ try {
     for (const problem of problems) console.log(`    ${problem}`);
     if (problems.length > 0) failed = true;
   }
-  // astro dev serves the last build's report (the private one of component-broken-link).
-  for (const version of versions) {
-    const served = await serveReport(version, 'component-broken-link');
-    const ok = served.status === 200 && served.body.includes('<code>/pricng/</code>');
-    console.log(
-      `${ok ? '✓' : '✗'} ${version.name}: astro dev serves the report (${served.status})`,
-    );
-    if (!ok) {
-      failed = true;
-      console.log(`    ${served.body.slice(0, 300)}`);
+  // astro dev serves the last build's report (the private one of component-broken-link), and
+  // its toolbar app loads, opens without an error and flags the broken link.
+  const browser = await launchBrowser();
+  try {
+    for (const version of versions) {
+      const { served, toolbar } = await checkDevServer(version, 'component-broken-link', browser);
+      const ok = served.status === 200 && served.body.includes('<code>/pricng/</code>');
+      console.log(
+        `${ok ? '✓' : '✗'} ${version.name}: astro dev serves the report (${served.status})`,
+      );
+      if (!ok) {
+        failed = true;
+        console.log(`    ${served.body.slice(0, 300)}`);
+      }
+      if (toolbar === null) continue;
+      const loaded = toolbar.module === 200 && toolbar.errors.length === 0 && toolbar.flagged;
+      console.log(
+        `${loaded ? '✓' : '✗'} ${version.name}: the toolbar app loads (module ${toolbar.module ?? 'not requested'}), opens${toolbar.flagged ? ' and flags /pricng/' : ''}, ${toolbar.errors.length} console error(s)`,
+      );
+      if (!loaded) {
+        failed = true;
+        for (const error of toolbar.errors) console.log(`    ${error.slice(0, 300)}`);
+      }
     }
+  } finally {
+    await browser?.close();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   console.log(
@@ -125,8 +142,11 @@ try {
 }
 process.exitCode = failed ? 1 : 0;
 
-/** Start `astro dev` on a fixture, GET `/_link-report/index.html`, stop it. */
-async function serveReport(version, fixture) {
+/**
+ * Start `astro dev` on a fixture, GET `/_link-report/index.html`, open the page in the
+ * browser (when there is one) and the toolbar app, stop it.
+ */
+async function checkDevServer(version, fixture, browser) {
   const pkg = JSON.parse(
     readFileSync(path.join(version.dir, 'node_modules/astro/package.json'), 'utf8'),
   );
@@ -164,12 +184,76 @@ async function serveReport(version, fixture) {
     const response = await fetch(`${origin}/_link-report/index.html`, {
       headers: { accept: 'text/html' },
     });
-    return { status: response.status, body: await response.text() };
+    const served = { status: response.status, body: await response.text() };
+    return { served, toolbar: browser ? await openToolbar(browser, origin) : null };
   } catch (error) {
-    return { status: 0, body: error.message };
+    return { served: { status: 0, body: error.message }, toolbar: null };
   } finally {
     child.kill();
   }
+}
+
+/**
+ * The toolbar app on the fixture's home page: the status of its module (served by Vite from
+ * the installed package), the page's console errors, and whether it outlined the broken link.
+ */
+async function openToolbar(browser, origin) {
+  const page = await browser.newPage();
+  const errors = [];
+  let module = null;
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url } = message.location();
+    // Note: the browser asks for /favicon.ico by itself; the fixture has none.
+    if (url && new URL(url).pathname === '/favicon.ico') return;
+    errors.push(`${message.text()}${url ? ` (${url})` : ''}`);
+  });
+  page.on('response', (response) => {
+    if (response.url().includes('/astro-link-report/dist/integration/toolbar/app.js')) {
+      module = response.status();
+    }
+  });
+  try {
+    await page.goto(`${origin}/`);
+    const toolbar = page.locator('astro-dev-toolbar');
+    await toolbar.locator('button[data-app-id="astro-link-report"]').click({ timeout: 30_000 });
+    const canvas = toolbar.locator('astro-dev-toolbar-app-canvas[data-app-id="astro-link-report"]');
+    await canvas.locator('#lr-summary').waitFor({ timeout: 30_000 });
+    const highlight = canvas.locator(
+      'astro-dev-toolbar-highlight[data-link-report-href="/pricng/"]',
+    );
+    return { module, errors, flagged: (await highlight.count()) === 1 };
+  } catch (error) {
+    return { module, errors: [...errors, error.message], flagged: false };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Debian's Chromium through playwright-core, or null (said) when it is missing outside CI. */
+async function launchBrowser() {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    const reason = `Chromium not found at ${executablePath}`;
+    if (process.env.CI === 'true' || process.env.CI === '1')
+      throw new Error(`${reason}: the toolbar app cannot be checked.`);
+    console.log(`- ${reason}: the toolbar app is not checked.`);
+    return null;
+  }
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
 }
 
 /** A scratch project with one Astro version, the packed package and the fixtures. */

@@ -83,7 +83,7 @@ async function serve(
 }
 
 /** The candidate folder whose `report.json` is newest, or null when none has one. */
-async function newestReportFolder(folders: readonly string[]): Promise<string | null> {
+export async function newestReportFolder(folders: readonly string[]): Promise<string | null> {
   let newest: { folder: string; time: number } | null = null;
   for (const folder of folders) {
     const info = await stat(path.join(folder, 'report.json')).catch(() => null);

@@ -33,9 +33,10 @@ import {
   runStartTime,
   showPath,
 } from '../src/index.js';
-import { createReportMiddleware, reportRoute } from './dev-server.js';
+import { createReportMiddleware, newestReportFolder, reportRoute } from './dev-server.js';
 import { findConfigFile, findRepositoryRoot } from './project-files.js';
 import { toI18nConfig, toRedirectRules, toRouteInfos } from './routes.js';
+import { setUpToolbarServer, toolbarAppEntry } from './toolbar/server.js';
 
 export type { LinkReportOptions } from '../src/index.js';
 
@@ -79,10 +80,12 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
   return {
     name: 'astro-link-report',
     hooks: {
-      'astro:config:setup': ({ command, createCodegenDir }) => {
+      'astro:config:setup': ({ command, createCodegenDir, addDevToolbarApp }) => {
         if (options.reportDir === undefined && (command === 'build' || command === 'dev')) {
           privateDir = fileURLToPath(createCodegenDir());
         }
+        // The toolbar app exists in astro dev only: nothing of it reaches a build.
+        if (command === 'dev' && options.devToolbar) addDevToolbarApp(toolbarAppEntry());
       },
       'astro:config:done': ({ config: done, logger }) => {
         config = done;
@@ -98,18 +101,40 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
         // Note: this hook can fire more than once; the last list is the truth.
         routes = resolvedRoutes;
       },
-      'astro:server:setup': ({ server }) => {
-        if (!config || options.reportDir === false) return;
+      'astro:server:setup': ({ server, logger }) => {
+        if (!config) return;
         const published = options.reportDir;
         const outDirs = [config.outDir, config.build.client].map((url) => fileURLToPath(url));
+        const folders = () =>
+          published === undefined
+            ? privateDir
+              ? [privateDir]
+              : []
+            : published === false
+              ? []
+              : outDirs.map((dir) => path.join(dir, published));
+        if (options.devToolbar) {
+          setUpToolbarServer({
+            server,
+            logger,
+            config,
+            options,
+            routes: () => routes,
+            reportFolder: () => newestReportFolder(folders()),
+            expectedReport:
+              published === false
+                ? 'no folder: reportDir is false'
+                : showPath(fileURLToPath(config.root), folders()[0] ?? '.'),
+            hint:
+              published === false
+                ? 'reportDir: false writes no report, so only the links are checked; remove it and run astro build for the rest.'
+                : 'Run astro build (in another terminal) to write or refresh it, then check again.',
+          });
+        }
+        if (published === false) return;
         server.middlewares.use(
           createReportMiddleware({
-            folders: () =>
-              published === undefined
-                ? privateDir
-                  ? [privateDir]
-                  : []
-                : outDirs.map((dir) => path.join(dir, published)),
+            folders,
             missingHint: 'Run astro build: the link report of the last build is shown here.',
           }),
         );

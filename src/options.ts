@@ -258,6 +258,13 @@ export const linkReportOptionsSchema = z
      * @example { check: true, cache: '1d', concurrency: 16, perHost: 2, timeout: '10s', retries: 2, skip: ['linkedin.com/**'] }
      */
     external: externalOptionsSchema,
+    /**
+     * In `astro dev`, add the Link report app to Astro's dev toolbar: the page's links checked
+     * against the dev server's routes, and what the last build's report knows about the page.
+     * `false` leaves it out. Builds and the CLI never use it.
+     * @default true
+     */
+    devToolbar: z.boolean().default(true),
   })
   .strict()
   .superRefine((options, context) => {

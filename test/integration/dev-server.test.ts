@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReportMiddleware } from '../../integration/dev-server.js';
 import { runLinkReport, writeReportFiles } from '../../src/index.js';
+import { startAstroDev } from '../helpers/astro-dev.js';
 import { page, writeSite } from '../helpers/site-folder.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { copyFixtureSite, privateReportFolder } from './build-fixture.js';
@@ -102,46 +101,6 @@ describe('the report middleware of astro dev', () => {
   });
 });
 
-const astroBin = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('astro/package.json')),
-  'bin/astro.mjs',
-);
-
-/** Start `astro dev` on a free port; resolves with its origin once it is ready. */
-function startAstroDev(root: string): Promise<{ origin: string; child: ChildProcess }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
-  // Note: Astro does not serve pages under Vitest (it checks VITEST), so the server is a
-  // process of its own, as a user runs it.
-  delete env.VITEST;
-  delete env.NODE_ENV;
-  const child = spawn(
-    process.execPath,
-    [astroBin, 'dev', '--root', root, '--host', '127.0.0.1', '--port', '0'],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`astro dev did not start:\n${output}`));
-    }, 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ origin: `http://127.0.0.1:${match[1]}`, child });
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      reject(new Error(`astro dev exited:\n${output}`));
-    });
-  });
-}
-
 describe('astro dev', () => {
   it('serves the last build’s report under base, whatever trailingSlash says', async () => {
     // Note: a real dev server (about 2 s): the middleware's place among Astro's own (base,
@@ -175,7 +134,7 @@ export default defineConfig({
       trailingSlash: 'always',
     });
     await writeReportFiles(report, { htmlDir: privateReportFolder(root), siteDir: site });
-    const { origin, child } = await startAstroDev(root);
+    const { origin, stop } = await startAstroDev(root);
     try {
       const html = await get(origin, '/docs/_link-report/index.html');
       expect(html.status).toBe(200);
@@ -189,7 +148,7 @@ export default defineConfig({
       // The page it links to is served by the same dev server.
       expect((await get(origin, '/docs/guide/')).status).toBe(200);
     } finally {
-      child.kill();
+      await stop();
     }
   });
 });
