@@ -15,6 +15,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { chooseAnchorText, chooseResourceText } from './anchor-text.js';
+import { findAttributeValue } from './attribute-offsets.js';
 import {
   countElementSignals,
   countWords,
@@ -23,16 +24,24 @@ import {
   isDownloadUrl,
   normalizeAssetOverride,
 } from './content-signals.js';
-import { readAttribute, readNonBlank, readTokens } from './html-attributes.js';
+import { type CssReference, listCssReferences, mayReferenceUrls } from './css-references.js';
+import { readAttribute, readNonBlank, readTokens, trimAsciiWhitespace } from './html-attributes.js';
 import { collectJsonLdTypes } from './json-ld.js';
 import { listReferences } from './link-references.js';
 import { type MetaRefresh, parseMetaRefresh } from './meta-refresh.js';
 import { createEmptyFacts, parseRobotsDirectives } from './page-facts.js';
 import { bodySentinel, originalOffset, type PreparedHtml, prepareHtml } from './prepare-html.js';
 import { createLinkResolver, resolveBaseUrl } from './resolve-link.js';
+import {
+  classifyCssMixedContent,
+  classifyMixedContent,
+  findEmptyLoad,
+  type ResourceParent,
+  readSocialMetaName,
+} from './resource-facts.js';
 import { createLineIndex, type LineIndex } from './source-lines.js';
 import { collectSubtreeText, foldWhitespace, isWordBoundaryTag } from './text-content.js';
-import type { ExtractedLink, PageLinks, Position } from './types.js';
+import type { EmptyResource, ExtractedLink, PageLinks, Position } from './types.js';
 import {
   enterWalkContext,
   isShadowRoot,
@@ -86,7 +95,7 @@ export function extractPageReporting(
 ): { page: PageLinks; path: ExtractionPath } {
   const prepared = prepareHtml(html);
   if (prepared === null) return { page: extractPageAsWritten(html, input), path: 'as-written' };
-  const collector = new PageCollector(input, { prepared, lines: createLineIndex(html) });
+  const collector = new PageCollector(input, { prepared, lines: createLineIndex(html) }, html);
   try {
     collector.walk(parser.parse(prepared.text));
   } catch (error) {
@@ -104,7 +113,7 @@ export function extractPageReporting(
  * the fast path is tested against, and what it falls back to.
  */
 export function extractPageAsWritten(html: string, input: ExtractPageInput): PageLinks {
-  const collector = new PageCollector(input, null);
+  const collector = new PageCollector(input, null, html);
   try {
     collector.walk(parser.parse(html));
   } catch (error) {
@@ -145,6 +154,14 @@ interface WalkFrame {
   next: number;
 }
 
+/** What an element's parent says about its requests (see `ResourceParent`). */
+interface ParentFacts extends ResourceParent {
+  /** The parent is a `<picture>` with a `<source srcset>`, which gives its `<img>` an image. */
+  pictureSources: boolean;
+}
+
+const noParentFacts: ParentFacts = { inPicture: false, corsMedia: false, pictureSources: false };
+
 /** A link found during the walk, resolved in `finish`. */
 interface PendingLink {
   link: ExtractedLink;
@@ -175,10 +192,19 @@ class PageCollector {
   /** Offsets (in the parsed text) of the cut tags and bodies found as the cuts expect. */
   private readonly confirmedTags = new Set<number>();
   private readonly confirmedBodies = new Set<number>();
+  /** The file's text as written, to locate `url()`s in `style` attributes. */
+  private readonly html: string;
+  private readonly lines: LineIndex;
+  private readonly emptyResources: EmptyResource[] = [];
+  private upgradesInsecureRequests = false;
+  /** Facts about the children of `<picture>`, `<video>` and `<audio>`, noted at the parent. */
+  private readonly parentFacts = new WeakMap<Element, ParentFacts>();
 
-  constructor(input: ExtractPageInput, fast: FastPathState | null) {
+  constructor(input: ExtractPageInput, fast: FastPathState | null, html: string) {
     this.input = input;
     this.fast = fast;
+    this.html = html;
+    this.lines = fast?.lines ?? createLineIndex(html);
   }
 
   /**
@@ -277,6 +303,8 @@ class PageCollector {
 
     const rel = readTokens(element, 'rel');
     const references = listReferences(element, rel);
+    const parent = this.parentFacts.get(element) ?? noParentFacts;
+    if (tag === 'picture' || tag === 'video' || tag === 'audio') this.noteChildren(element);
     if (references.length > 0) {
       const position = this.positionOf(element);
       const target = readAttribute(element, 'target');
@@ -288,31 +316,165 @@ class PageCollector {
           ? chooseAnchorText(element)
           : chooseResourceText(element);
       for (const reference of references) {
-        this.pending.push({
-          link: {
-            element: tag,
-            attribute: reference.attribute,
-            kind: reference.kind,
-            href: reference.href,
-            url: null,
-            scope: 'other',
-            rel,
-            target,
-            hreflang,
-            text,
-            textSource,
-            placement: context.scope.placement,
-            position,
-          },
-          counted: context.counted,
-          download,
-        });
+        const link: ExtractedLink = {
+          element: tag,
+          attribute: reference.attribute,
+          kind: reference.kind,
+          href: reference.href,
+          url: null,
+          scope: 'other',
+          rel,
+          target,
+          hreflang,
+          text,
+          textSource,
+          placement: context.scope.placement,
+          position,
+        };
+        if (reference.kind === 'resource') {
+          const mixed = classifyMixedContent(element, reference.attribute, rel, parent);
+          if (mixed) link.mixedContent = mixed;
+        }
+        this.pending.push({ link, counted: context.counted, download });
       }
     }
+    const empty = findEmptyLoad(element, rel, parent.pictureSources);
+    if (empty) {
+      this.emptyResources.push({
+        element: tag,
+        attribute: empty.attribute,
+        reason: empty.reason,
+        rel: tag === 'link' ? rel : [],
+        text: chooseResourceText(element).text,
+        placement: context.scope.placement,
+        position: this.positionOf(element),
+      });
+    }
+    const style = readAttribute(element, 'style');
+    if (style !== null && mayReferenceUrls(style)) this.readStyleAttribute(element, style, context);
+    if (tag === 'style') this.readStyleElement(element, context);
     if (context.counted) {
       if (isWordBoundaryTag(tag)) this.text.push(' ');
       countElementSignals(this.signals, element);
     }
+  }
+
+  /**
+   * Note what the children of a `<picture>`, `<video>` or `<audio>` need to know of it: an
+   * image in a picture is chosen from a set (and has one when a `<source srcset>` is there),
+   * a source of CORS media is fetched with CORS.
+   */
+  private noteChildren(element: Element): void {
+    const picture = element.tagName === 'picture';
+    const corsMedia = !picture && readAttribute(element, 'crossOrigin') !== null;
+    const pictureSources =
+      picture &&
+      element.children.some(
+        (child) =>
+          child.type === 'element' &&
+          child.tagName === 'source' &&
+          trimAsciiWhitespace(readAttribute(child, 'srcSet') ?? '') !== '',
+      );
+    const facts: ParentFacts = { inPicture: picture, corsMedia, pictureSources };
+    for (const child of element.children) {
+      if (child.type === 'element') this.parentFacts.set(child, facts);
+    }
+  }
+
+  /**
+   * The `url()`s of a `style` attribute, resolved against the page (and `<base>`) like its
+   * other URLs, each at its own line and column (at the attribute's when character
+   * references make the value differ from what is written).
+   */
+  private readStyleAttribute(element: Element, style: string, context: WalkContext): void {
+    const start = this.originalStart(element);
+    const span = start === null ? null : findAttributeValue(this.html, start, 'style');
+    // Note: the parser turns CR LF into LF; the value as written has the same tokens, at
+    // the offsets of the file.
+    if (span !== null && normalizeNewlines(span.raw) === style) {
+      for (const reference of listCssReferences(span.raw)) {
+        const offset = span.start + reference.offset;
+        this.addCssReference(element.tagName, 'style', reference, offset, element, context);
+      }
+      return;
+    }
+    for (const reference of listCssReferences(style)) {
+      const offset = span === null ? null : span.start;
+      this.addCssReference(element.tagName, 'style', reference, offset, element, context);
+    }
+  }
+
+  /** The `url()`s and `@import`s of a `<style>` element whose type is CSS. */
+  private readStyleElement(element: Element, context: WalkContext): void {
+    const type = readAttribute(element, 'type');
+    if (type !== null && !/^\s*(?:text\/css)?\s*$/i.test(type)) return;
+    const first = element.children[0];
+    if (first?.type !== 'text') return;
+    const text = collectSubtreeTextRaw(element);
+    // A body the fast path cut holds no URL (see `readsRawText`).
+    if ((this.fast && text === bodySentinel) || !mayReferenceUrls(text)) return;
+    // Note: the text as written, where it is one text (not in SVG, where it is markup):
+    // the parser turns CR LF into LF, so offsets in its text are not the file's.
+    const from = this.toOriginal(first.position?.start.offset);
+    const to = this.toOriginal(first.position?.end.offset);
+    const whole = element.children.length === 1 && from !== null && to !== null;
+    const css = whole ? this.html.slice(from, to) : text;
+    for (const reference of listCssReferences(css)) {
+      const offset = whole ? from + reference.offset : null;
+      this.addCssReference('style', reference.construct, reference, offset, element, context);
+    }
+  }
+
+  /**
+   * A reference of inline CSS as a resource link. Left out: fragment-only URLs
+   * (`url(#gradient)` names an element of the page) and relative URLs in custom properties
+   * (they resolve where `var()` uses them, maybe in another stylesheet).
+   */
+  private addCssReference(
+    tag: string,
+    attribute: string,
+    reference: CssReference,
+    offset: number | null,
+    element: Element,
+    context: WalkContext,
+  ): void {
+    const href = trimAsciiWhitespace(reference.href);
+    if (href === '' || href.startsWith('#')) return;
+    if (reference.inCustomProperty && isPathRelative(href)) return;
+    this.pending.push({
+      link: {
+        element: tag,
+        attribute,
+        kind: 'resource',
+        href,
+        url: null,
+        scope: 'other',
+        rel: [],
+        target: null,
+        hreflang: null,
+        text: '',
+        textSource: 'none',
+        placement: context.scope.placement,
+        position:
+          offset === null
+            ? this.positionOf(element)
+            : { type: 'source', ...this.lines.locate(offset) },
+        mixedContent: classifyCssMixedContent(reference.destination),
+      },
+      counted: false,
+      download: false,
+    });
+  }
+
+  /** Where an element's start tag begins in the file as written, or null when unknown. */
+  private originalStart(element: Element): number | null {
+    return this.toOriginal(element.position?.start.offset);
+  }
+
+  /** An offset of the parsed text in the file as written. */
+  private toOriginal(offset: number | undefined): number | null {
+    if (offset === undefined) return null;
+    return this.fast ? originalOffset(this.fast.prepared, offset) : offset;
   }
 
   private readFacts(element: Element, context: WalkContext): void {
@@ -374,7 +536,13 @@ class PageCollector {
     } else if (name === 'link-report:asset') {
       this.assetMeta ??= content;
     }
-    if (readAttribute(element, 'httpEquiv')?.trim().toLowerCase() !== 'refresh') return;
+    const social = readSocialMetaName(element);
+    if (social !== null) this.addSocialImage(element, social, content, context);
+    const httpEquiv = readAttribute(element, 'httpEquiv')?.trim().toLowerCase();
+    if (httpEquiv === 'content-security-policy' && upgradesInsecureRequests(content)) {
+      this.upgradesInsecureRequests = true;
+    }
+    if (httpEquiv !== 'refresh') return;
     const refresh = parseMetaRefresh(content);
     if (refresh === null) return;
     this.refresh ??= refresh;
@@ -391,6 +559,39 @@ class PageCollector {
         target: null,
         hreflang: null,
         text: '',
+        textSource: 'none',
+        placement: context.scope.placement,
+        position: this.positionOf(element),
+      },
+      counted: false,
+      download: false,
+    });
+  }
+
+  /**
+   * The file a social metadata tag names (`og:image`): a resource, with the tag's name as
+   * its text, so findings can say which tag it is.
+   */
+  private addSocialImage(
+    element: Element,
+    name: string,
+    content: string,
+    context: WalkContext,
+  ): void {
+    const href = trimAsciiWhitespace(content);
+    if (href === '') return;
+    this.pending.push({
+      link: {
+        element: 'meta',
+        attribute: 'content',
+        kind: 'resource',
+        href,
+        url: null,
+        scope: 'other',
+        rel: [],
+        target: null,
+        hreflang: null,
+        text: name,
         textSource: 'none',
         placement: context.scope.placement,
         position: this.positionOf(element),
@@ -458,7 +659,7 @@ class PageCollector {
       normalizeAssetOverride(this.assetBody) ??
       normalizeAssetOverride(this.assetHtml);
 
-    return {
+    const page: PageLinks = {
       file: this.input.file,
       url: this.input.url,
       links,
@@ -466,7 +667,34 @@ class PageCollector {
       facts,
       signals: this.signals,
     };
+    if (this.emptyResources.length > 0) page.emptyResources = this.emptyResources;
+    if (this.upgradesInsecureRequests) page.upgradesInsecureRequests = true;
+    return page;
   }
+}
+
+/**
+ * Whether a Content-Security-Policy holds the `upgrade-insecure-requests` directive
+ * (directive names are case-insensitive). https://www.w3.org/TR/upgrade-insecure-requests/
+ */
+function upgradesInsecureRequests(policy: string): boolean {
+  return policy.split(/[;,]/).some(
+    (directive) =>
+      directive
+        .trim()
+        .split(/[\t\n\f\r ]+/)[0]!
+        .toLowerCase() === 'upgrade-insecure-requests',
+  );
+}
+
+/** Text with CR LF and CR turned into LF, as the HTML parser reads it. */
+function normalizeNewlines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** A URL that resolves against the document's path: not absolute, root- or scheme-relative. */
+function isPathRelative(href: string): boolean {
+  return !href.startsWith('/') && !/^[a-z][a-z\d+.-]*:/i.test(href);
 }
 
 /** The raw text of a script or style element (its text children, unfolded). */

@@ -9,6 +9,27 @@
  * behind the code.
  */
 import { find, html } from 'property-information';
+import { mayReferenceUrls } from './css-references.js';
+
+/**
+ * Attributes that lazy-loading scripts read an image's URL from (`<img data-src>`): an
+ * `<img>` with one of them and no `src` is not an empty image.
+ */
+export const lazySources = [
+  'data-src',
+  'data-srcset',
+  'data-lazy-src',
+  'data-lazy-srcset',
+  'data-original',
+] as const;
+
+/**
+ * Attributes read on every element only when their value may matter: `style` when it may
+ * hold a `url()` (see `mayReferenceUrls`).
+ */
+const conditionalAttributes: Readonly<Record<string, (value: string) => boolean>> = {
+  style: mayReferenceUrls,
+};
 
 /**
  * Attributes read, by element (lower-case HTML names). `*`: on every element.
@@ -22,13 +43,25 @@ const attributesByTag: Readonly<Record<string, readonly string[]>> = {
   body: ['data-link-report-asset'],
   main: ['lang'],
   base: ['href'],
-  meta: ['name', 'content', 'http-equiv'],
-  link: ['href'],
+  meta: ['name', 'content', 'http-equiv', 'property'],
+  link: ['href', 'as'],
   script: ['type', 'src'],
-  img: ['src', 'srcset', 'alt', 'width', 'height', 'class', 'aria-label', 'title'],
+  img: [
+    'src',
+    'srcset',
+    'alt',
+    'width',
+    'height',
+    'class',
+    'aria-label',
+    'title',
+    'crossorigin',
+    ...lazySources,
+  ],
   source: ['src', 'srcset'],
-  video: ['src', 'poster'],
-  audio: ['src'],
+  video: ['src', 'poster', 'crossorigin'],
+  audio: ['src', 'crossorigin'],
+  style: ['type'],
   embed: ['src'],
   iframe: ['src'],
   track: ['src'],
@@ -79,9 +112,14 @@ const attributeSets = new Map(
  * Whether extraction (or the tree builder) may read an attribute of an element.
  * @param tag lower-case tag name
  * @param attribute lower-case attribute name as written
+ * @param value its value as written (quotes removed, references not decoded), when known;
+ *   null for an attribute without a value
  */
-export function readsAttribute(tag: string, attribute: string): boolean {
+export function readsAttribute(tag: string, attribute: string, value?: string | null): boolean {
   if (everywhere.has(attribute) || formattingTags.has(tag)) return true;
+  const condition = conditionalAttributes[attribute];
+  // Note: without its value (the read check), a conditional attribute counts as read.
+  if (condition) return value === undefined || (value !== null && condition(value));
   return attributeSets.get(tag)?.has(attribute) ?? false;
 }
 
@@ -91,12 +129,14 @@ export function readsAttribute(tag: string, attribute: string): boolean {
  *
  * Read: JSON-LD (page facts), and the text-like raw-text elements (`<title>`,
  * `<textarea>`, `<xmp>`, `<iframe>`, `<noembed>`, `<noframes>`), whose text the walk
- * counts. Not read: scripts, and `<style>`, until a check reads CSS.
+ * counts, and `<style>` text that may hold a `url()` or `@import` (see `mayReferenceUrls`).
+ * Not read: scripts, other styles.
  * @param tag lower-case tag name
  * @param type the element's first `type` attribute as written, or null
+ * @param text the element's text as written, when known (needed for `<style>`)
  */
-export function readsRawText(tag: string, type: string | null): boolean {
-  if (tag === 'style') return false;
+export function readsRawText(tag: string, type: string | null, text?: string): boolean {
+  if (tag === 'style') return text === undefined || mayReferenceUrls(text);
   if (tag !== 'script') return true;
   // Note: conservative: any JSON type, or a value with a character reference, is kept.
   return type !== null && /json|&/i.test(type);
@@ -104,7 +144,7 @@ export function readsRawText(tag: string, type: string | null): boolean {
 
 /** hast property names (`srcSet`, `ariaLabel`, `dataLinkReportAsset`) → attribute names. */
 const attributeOfProperty = new Map<string, string>();
-for (const names of Object.values(attributesByTag)) {
+for (const names of [...Object.values(attributesByTag), Object.keys(conditionalAttributes)]) {
   for (const name of names) attributeOfProperty.set(find(html, name).property, name);
 }
 

@@ -11,9 +11,11 @@
 import type {
   AnchorSource,
   ContentSignals,
+  EmptyResource,
   ExtractedLink,
   LinkKind,
   LinkScope,
+  MixedContentClass,
   PageFacts,
   PageLinks,
   Placement,
@@ -21,12 +23,22 @@ import type {
 } from './types.js';
 
 /** Version of the encoding; part of every cache key. */
-export const pageLinksFormat = 2;
+export const pageLinksFormat = 3;
 
 const kinds: readonly LinkKind[] = ['navigation', 'resource', 'metadata'];
 const scopes: readonly LinkScope[] = ['internal', 'outbound', 'other'];
 const textSources: readonly AnchorSource[] = ['text', 'alt', 'aria-label', 'title', 'none'];
 const placements: readonly Placement[] = ['nav', 'header', 'footer', 'aside', 'content'];
+/** `ExtractedLink.mixedContent` as one character per link: none, upgradeable, blockable. */
+const mixedCodes = ['-', 'u', 'b'] as const;
+const mixedClasses: readonly (MixedContentClass | undefined)[] = [
+  undefined,
+  'upgradeable',
+  'blockable',
+];
+const emptyReasons: readonly EmptyResource['reason'][] = ['empty', 'missing'];
+/** Numbers per empty resource. */
+const emptyWidth = 8;
 
 /** Numeric signals, in this order; `assetOverride` follows them. */
 const signalNames = [
@@ -115,8 +127,39 @@ export function encodePageLinks(page: PageLinks): string {
     [...signalNames.map((name) => signals[name]), addNullable(signals.assetOverride)],
     page.problems === undefined ? -1 : page.problems.map(add),
     links,
+    encodeResources(page, add),
   ];
   return JSON.stringify(encoded);
+}
+
+/**
+ * The resource facts of a page (`mixedContent` of each link, `emptyResources`,
+ * `upgradesInsecureRequests`), or -1 when it has none: `[mixed, empty, upgrades]`.
+ */
+function encodeResources(page: PageLinks, add: (value: string) => number): unknown {
+  let mixed = '';
+  let anyMixed = false;
+  for (const link of page.links) {
+    const index = mixedClasses.indexOf(link.mixedContent);
+    if (index > 0) anyMixed = true;
+    mixed += mixedCodes[index];
+  }
+  const empty = page.emptyResources ?? [];
+  if (!anyMixed && empty.length === 0 && !page.upgradesInsecureRequests) return -1;
+  const emptyData: number[] = [];
+  for (const item of empty) {
+    emptyData.push(
+      add(item.element),
+      add(item.attribute),
+      emptyReasons.indexOf(item.reason),
+      item.rel.length === 0 ? -1 : add(item.rel.join(' ')),
+      add(item.text),
+      placements.indexOf(item.placement),
+      item.position.type === 'source' ? item.position.line : 0,
+      item.position.type === 'source' ? item.position.column : 0,
+    );
+  }
+  return [anyMixed ? mixed : '', emptyData, page.upgradesInsecureRequests ? 1 : 0];
 }
 
 /** Why an encoded page could not be decoded. */
@@ -140,7 +183,7 @@ export function decodePageLinks(
   } catch (error) {
     throw new PageLinksCodecError(`not JSON (${(error as Error).message})`);
   }
-  const top = expectArray(data, 9, 'the page');
+  const top = expectArray(data, 10, 'the page');
   if (top[0] !== pageLinksFormat) throw new PageLinksCodecError('another encoding version');
   const table = expectArray(top[1], -1, 'the string table');
   for (const value of table) {
@@ -246,7 +289,50 @@ export function decodePageLinks(
     signals,
   };
   if (top[7] !== -1) page.problems = strings$(top[7], 'problems');
+  if (top[9] !== -1) decodeResources(top[9], page, string);
   return page;
+}
+
+/** Decode what `encodeResources` wrote onto the page. */
+function decodeResources(
+  value: unknown,
+  page: PageLinks,
+  string: (value: unknown, what: string) => string,
+): void {
+  const [mixed, emptyData, upgrades] = expectArray(value, 3, 'the resource facts');
+  if (typeof mixed !== 'string' || (mixed !== '' && mixed.length !== page.links.length)) {
+    throw new PageLinksCodecError('mixed content: not one code per link');
+  }
+  for (let i = 0; i < mixed.length; i++) {
+    const index = mixedCodes.indexOf(mixed[i] as (typeof mixedCodes)[number]);
+    if (index === -1) throw new PageLinksCodecError('mixed content: unknown code');
+    const mixedClass = mixedClasses[index];
+    if (mixedClass) page.links[i]!.mixedContent = mixedClass;
+  }
+  const empty = expectArray(emptyData, -1, 'the empty resources');
+  if (empty.length % emptyWidth !== 0) {
+    throw new PageLinksCodecError('the empty resources: wrong length');
+  }
+  const resources: EmptyResource[] = [];
+  for (let at = 0; at < empty.length; at += emptyWidth) {
+    const line = empty[at + 6];
+    const column = empty[at + 7];
+    const rel = empty[at + 3] === -1 ? null : string(empty[at + 3], 'rel');
+    resources.push({
+      element: string(empty[at], 'element'),
+      attribute: string(empty[at + 1], 'attribute'),
+      reason: expectEnum(emptyReasons, empty[at + 2], 'reason'),
+      rel: rel === null ? [] : rel.split(' '),
+      text: string(empty[at + 4], 'text'),
+      placement: expectEnum(placements, empty[at + 5], 'placement'),
+      position:
+        line === 0 && column === 0
+          ? { type: 'unavailable' }
+          : { type: 'source', line: expectPositive(line), column: expectPositive(column) },
+    });
+  }
+  if (resources.length > 0) page.emptyResources = resources;
+  if (expectFlag(upgrades, 'upgradesInsecureRequests')) page.upgradesInsecureRequests = true;
 }
 
 function expectArray(value: unknown, length: number, what: string): unknown[] {

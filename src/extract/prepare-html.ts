@@ -283,7 +283,7 @@ class Preparer {
     let cut = false;
     for (const attribute of tag.attributes) {
       if (attribute.end - attribute.start < minimumCut) continue;
-      if (readsAttribute(tag.name, attribute.name)) continue;
+      if (readsAttribute(tag.name, attribute.name, attribute.value)) continue;
       if (!cut) {
         cut = true;
         this.cutTags.add(at);
@@ -315,7 +315,11 @@ class Preparer {
     if (
       this.foreignDepth === 0 &&
       close - body > minimumCut &&
-      !readsRawText(tag.name, tag.name === 'script' ? type : null)
+      !readsRawText(
+        tag.name,
+        tag.name === 'script' ? type : null,
+        tag.name === 'style' ? html.slice(body, close) : undefined,
+      )
     ) {
       this.cutBodies.add(at);
       this.cut(body, close, bodySentinel);

@@ -51,6 +51,32 @@ export interface ExtractedLink {
   textSource: AnchorSource;
   placement: Placement;
   position: Position;
+  /**
+   * How a browser treats this request when an https page makes it over http (W3C Mixed
+   * Content): `upgradeable` (images, audio, video: fetched over https instead) or
+   * `blockable` (scripts, stylesheets, frames, fonts, …: not loaded). Absent for what the
+   * page does not fetch itself: links, forms, metadata (`og:image`).
+   */
+  mixedContent?: MixedContentClass;
+}
+
+/** How a browser treats a request over http from an https page: see `ExtractedLink.mixedContent`. */
+export type MixedContentClass = 'upgradeable' | 'blockable';
+
+/** An element that exists to load a resource and loads nothing (`<img src="">`). */
+export interface EmptyResource {
+  /** Lower-case tag name. */
+  element: string;
+  /** The attribute that should hold the URL: `src`, `srcset` or `href`. */
+  attribute: string;
+  /** `empty`: the attribute is blank; `missing`: it is not there. */
+  reason: 'empty' | 'missing';
+  /** The `rel` of a `<link>`, lower-cased; empty for other elements. */
+  rel: string[];
+  /** An image's alt text, whitespace folded; empty when none. */
+  text: string;
+  placement: Placement;
+  position: Position;
 }
 
 /** Facts about a page read from its head and body. */
@@ -130,4 +156,11 @@ export interface PageLinks {
    * rest of the result is then empty). Absent when the file was read normally.
    */
   problems?: string[];
+  /** Elements that load nothing (`<img src="">`); absent when there are none. */
+  emptyResources?: EmptyResource[];
+  /**
+   * The page's own Content-Security-Policy (`<meta http-equiv>`) says
+   * `upgrade-insecure-requests`: its http requests are made over https. Absent when not.
+   */
+  upgradesInsecureRequests?: true;
 }

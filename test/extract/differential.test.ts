@@ -78,6 +78,7 @@ describe('the extraction fast path', () => {
     'text-like raw text elements': `<textarea data-x="${'x'.repeat(20)}">a <b>b</b></textarea><xmp>${'<i>'.repeat(5)}</xmp><iframe src="/frame/">text ${'f'.repeat(20)}</iframe><noembed>n</noembed><noframes>n</noframes><title>t</title>`,
     'noscript, select and tables': `<noscript><a href="/noscript/" data-x="${'x'.repeat(20)}">n</a><style>${'s'.repeat(20)}</style></noscript><select><style>${'s'.repeat(20)}</style><option data-o="${'o'.repeat(20)}">o</select><table><style>${'s'.repeat(20)}</style><tr><td data-t="${'t'.repeat(20)}"><a href="/cell/">c</a></table>`,
     plaintext: `<a href="/before-plaintext/" data-x="${'x'.repeat(20)}">p</a><plaintext><a href="/not-a-link/">x</a>`,
+    'url() in style attributes and style elements, kept among styles that are cut': `<style>${'a{b:c}'.repeat(5)}</style><style data-astro-cid-x1="">@import "/a.css";\r\n.x{background:url( "/b c.png" )}</style><p style="background:url(&quot;/q.png&quot;);${'x'.repeat(20)}">q</p><p style="color:red;${'y'.repeat(20)}">r</p><div style="background-image:image-set('/s.png' 1x)"><i style="b:U\\72L(/e.png)">e</i></div><svg><style>.d{fill:url(/svg.png)}</style></svg>`,
     'nested lists of long class names': `<ul class="${'c '.repeat(20)}">${'<li class="item item--long-modifier"><a href="/li/">li</a>'.repeat(5)}</ul>`,
   };
 
@@ -95,6 +96,11 @@ describe('the extraction fast path', () => {
       '<a href="/x/">x</a>',
       '<a href="#f" class="long-class-name">f</a>',
       `<span style="${long('s')}">s</span>`,
+      `<span style="background:url(/bg-${long('u')}.png)">u</span>`,
+      `<style>.u{background:url(/style-${long('u')}.png)}</style>`,
+      '<img>',
+      '<picture><source srcset="/p.webp"><img alt="p"></picture>',
+      '<meta property="og:image" content="/og.png">',
       `<div data-x="${long('d')}"`,
       '>',
       '<',

@@ -11,10 +11,13 @@ const richPage = extract(
   `<!doctype html><html lang="en" data-link-report-asset="tool"><head><title>T</title>
 <link rel="canonical" href="/c/"><link rel="alternate" hreflang="de" href="/de/">
 <meta http-equiv="refresh" content="5; url=/next/"><meta name="robots" content="noindex">
-<meta name="generator" content="Astro"><script type="application/ld+json">{"@type":"Article"}</script></head>
+<meta name="generator" content="Astro"><script type="application/ld+json">{"@type":"Article"}</script>
+<meta http-equiv="Content-Security-Policy" content="upgrade-insecure-requests"><link rel="stylesheet" href="">
+<meta property="og:image" content="/og.png"></head>
 <body><nav><a href="/" rel="nofollow noopener" target="_blank" hreflang="en">Home</a></nav>
 <main><h1 id="top">Title</h1><a href="https://other.example/x" title="t"></a><a href="mailto:x@example.com">m</a>
 <a href="http://[bad">bad</a><img src="/i.png" srcset="/i-2.png 2x" alt="alt">
+<img alt="no source"><p style="background:url(/bg.png)">p</p>
 <table><tr><td>1</td></tr></table><form action="/f"><input name="q"></form></main></body></html>`,
 );
 
@@ -22,6 +25,9 @@ describe('the page encoding', () => {
   it('decodes to exactly what was encoded, key order included', () => {
     const decoded = decodePageLinks(encodePageLinks(richPage));
     expect(JSON.stringify(decoded)).toBe(JSON.stringify(richPage));
+    expect(decoded.emptyResources).toHaveLength(2);
+    expect(decoded.upgradesInsecureRequests).toBe(true);
+    expect(decoded.links.filter((link) => link.mixedContent === 'upgradeable')).toHaveLength(1);
     expect(decoded.links.some((link) => link.url === null)).toBe(true);
   });
 
@@ -72,6 +78,16 @@ describe('the page encoding', () => {
       data[6][0] = -1;
       return JSON.stringify(data);
     })(),
+    'a mixed-content code too many': (() => {
+      const data = JSON.parse(encodePageLinks(richPage));
+      data[9][0] += 'b';
+      return JSON.stringify(data);
+    })(),
+    'an empty resource with an unknown reason': (() => {
+      const data = JSON.parse(encodePageLinks(richPage));
+      data[9][1][2] = 9;
+      return JSON.stringify(data);
+    })(),
     'a string table entry that is a number': (() => {
       const data = JSON.parse(encodePageLinks(richPage));
       data[1][0] = 5;
@@ -88,7 +104,7 @@ describe('the page encoding', () => {
     const encoded = JSON.parse(encodePageLinks(richPage)) as unknown[];
     const anything = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.integer()));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 8 }), anything, (at, value) => {
+      fc.property(fc.integer({ min: 0, max: 9 }), anything, (at, value) => {
         const copy = structuredClone(encoded);
         copy[at] = value;
         try {

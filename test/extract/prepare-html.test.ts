@@ -65,24 +65,27 @@ describe('preparing a page for the fast path', () => {
 describe('what extraction reads', () => {
   it('lists the attributes of each element, and raw text that holds page facts', () => {
     expect(readsAttribute('a', 'href')).toBe(true);
-    expect(readsAttribute('span', 'style')).toBe(false);
+    expect(readsAttribute('span', 'class')).toBe(false);
+    expect(readsAttribute('span', 'style', 'color: red; margin: 0 auto')).toBe(false);
+    expect(readsAttribute('span', 'style', 'background: url(/bg.png)')).toBe(true);
     expect(readsAttribute('span', 'id')).toBe(true);
     expect(readsAttribute('b', 'data-anything')).toBe(true);
     expect(readsRawText('script', 'application/ld+json')).toBe(true);
     expect(readsRawText('script', 'module')).toBe(false);
-    expect(readsRawText('style', null)).toBe(false);
+    expect(readsRawText('style', null, 'a { color: red; margin: 0 auto }')).toBe(false);
+    expect(readsRawText('style', null, '@font-face { src: url(/f.woff2) }')).toBe(true);
     expect(readsRawText('textarea', null)).toBe(true);
   });
 
   it('throws, in the tests, when extraction reads an attribute the table does not list', async () => {
     const { readAttribute } = await import('../../src/extract/html-attributes.js');
     const span = { type: 'element', tagName: 'span', properties: {}, children: [] } as const;
-    expect(() => readAttribute(span as never, 'style')).toThrow(
-      'extraction reads style of <span>, which src/extract/html-reads.ts does not list',
+    expect(() => readAttribute(span as never, 'className')).toThrow(
+      'extraction reads className of <span>, which src/extract/html-reads.ts does not list',
     );
     checkHtmlReads(false);
     try {
-      expect(readAttribute(span as never, 'style')).toBeNull();
+      expect(readAttribute(span as never, 'className')).toBeNull();
     } finally {
       checkHtmlReads(true);
     }
