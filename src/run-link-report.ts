@@ -10,8 +10,10 @@ import { checkLinks } from './check/check-links.js';
 import { createLinkIgnorer, findUnusedIgnorePatterns } from './check/ignore.js';
 import { checkLinkPolicy } from './check/link-policy.js';
 import { checkLinkRules } from './check/link-rules.js';
+import { readLinkedFiles } from './check/linked-files.js';
 import { checkLocaleLinks } from './check/locale-links.js';
 import { checkRedirects } from './check/redirect-checks.js';
+import { checkResources } from './check/resource-checks.js';
 import { checkSite } from './check/site-checks.js';
 import { checkOutbound } from './external/check-outbound.js';
 import { extractFiles } from './extract/extract-files.js';
@@ -249,6 +251,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   });
   notes.push(...outbound.notes);
   endStage('outbound');
+  const linkedFiles = await readLinkedFiles({ dir: input.dir, index, references, urls });
 
   const findings = applySeverities(
     [
@@ -268,6 +271,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
       ...checkSite(pages, urls),
       ...findUnusedIgnorePatterns(pages, options.ignore, urls),
       ...checkRedirects(index, hostRedirects.rules, urls),
+      ...checkResources({ pages, index, linkedFiles, urls, isIgnoredLink }),
       ...(inbound?.joined.findings ?? []),
       ...analysis.findings,
       ...outbound.findings,

@@ -60,6 +60,30 @@ function listSome(items: readonly string[]): string {
 
 type PageDetails = { page: string };
 
+/**
+ * What loads a resource, for messages: `<img src> loads`, `url() in the style attribute of
+ * <p> loads`, `url() in /_astro/a.css (loaded by 3 pages) loads`, `the og:image of the page
+ * names`, `icons[0].src in /site.webmanifest names`.
+ */
+function describeResource(
+  link: FindingLink | null,
+  file: string | undefined,
+  loadedBy: number | undefined,
+): string {
+  const loaders = loadedBy === undefined ? '' : ` (loaded by ${plural(loadedBy, 'page')})`;
+  if (link?.element === 'stylesheet') return `${link.attribute} in ${file}${loaders} loads`;
+  if (link?.element === 'manifest') return `${link.attribute} in ${file}${loaders} names`;
+  if (link?.element === 'meta') return `the ${link.text || 'social image'} of the page names`;
+  if (link?.attribute === 'style') return `url() in the style attribute of <${link.element}> loads`;
+  if (link?.element === 'style') return `${link.attribute} in <style> loads`;
+  return `<${link?.element ?? 'element'} ${link?.attribute ?? 'src'}> loads`;
+}
+
+/** `1 page`, `3 pages`. */
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** How a lost target's suggestion is the same content, for its hint. */
 const matchWording: Record<string, string> = {
   'same-page': 'the same page at its built URL',
@@ -120,18 +144,31 @@ export const findingDefinitions = {
     hint: () =>
       "Nothing to do if it is a placeholder on purpose (a script handles it, or it stands for a page to come); otherwise point it at a real target. Turn these off with severity: { 'placeholder-fragment': 'off' }.",
   }),
-  'broken-resource': define<{ target: string; suggestion: string | null }>({
+  'broken-resource': define<{
+    target: string;
+    suggestion: string | null;
+    /** For a reference in a stylesheet or manifest: its URL path. */
+    file?: string;
+    /** For a reference in a stylesheet or manifest: how many pages load it. */
+    loadedBy?: number;
+  }>({
     severity: 'error',
     category: 'resources',
     title: 'Missing resource',
     description:
-      'An image, stylesheet, script, media file, iframe, object or form action points at a file the build does not contain.',
+      'An image, stylesheet, script, media file, iframe, object, form action, url() or @import in CSS, og:image or twitter:image, or an icon of a web app manifest points at a file the build does not contain.',
     message: (d, link) =>
-      `<${link?.element ?? 'element'} ${link?.attribute ?? 'src'}> loads ${d.target || link?.href}, which does not exist in the build`,
-    hint: (_d, link) =>
+      `${describeResource(link, d.file, d.loadedBy)} ${d.target || link?.href}, which does not exist in the build`,
+    hint: (d, link) =>
       link?.element === 'form'
         ? 'Point the form at a page or endpoint that exists (on a static site, often a form service).'
-        : 'Put the file in the folder served as the site root (public/ in Astro), or fix the path.',
+        : d.suggestion
+          ? `Did you mean ${d.suggestion}? Fix the path, or put the file in the folder served as the site root (public/ in Astro).`
+          : link?.element === 'stylesheet'
+            ? 'Fix the path: in a stylesheet, a relative URL resolves against the stylesheet’s own URL, not the page’s. Or put the file in the folder served as the site root (public/ in Astro).'
+            : link?.element === 'manifest'
+              ? 'Fix the path: in a manifest, a relative URL resolves against the manifest’s own URL. Or put the file in the folder served as the site root (public/ in Astro).'
+              : 'Put the file in the folder served as the site root (public/ in Astro), or fix the path.',
   }),
   'redirected-link': define<{ target: string; destination: string; destinationMissing: boolean }>({
     severity: 'warning',
@@ -621,6 +658,91 @@ export const findingDefinitions = {
       d.suggestion
         ? `Link to ${d.suggestion}, the ${d.locale} version${d.suggestionIsCopy ? ' (a fallback copy until it is translated)' : ''}; if the other language is meant, add hreflang="${d.targetLocale}" to the link.`
         : `No ${d.locale} version of that page is built: translate it, or, if the other language is meant, add hreflang="${d.targetLocale}" to the link.`,
+  }),
+  'empty-resource': define<{
+    /** `empty`: the attribute is blank; `missing`: it is not there. */
+    reason: 'empty' | 'missing';
+    /** The `rel` of a `<link>`. */
+    rel?: string;
+  }>({
+    severity: 'warning',
+    category: 'resources',
+    title: 'Element that loads nothing',
+    description:
+      'An element that exists to load a file names none: `<img src="">`, an `<img>` with neither `src` nor `srcset` (not lazy-loaded, not in a `<picture>` with a source), an empty `src` on a script, media, `<source>`, `<track>`, `<embed>` or image input, a `<link rel=stylesheet|icon|manifest|preload>` without `href`.',
+    message: (d, link) => {
+      const element = link?.element ?? 'element';
+      const tag = element === 'link' && d.rel ? `<link rel="${d.rel}">` : `<${element}>`;
+      if (d.reason === 'missing') {
+        return element === 'img'
+          ? `<img> has neither src nor srcset: it shows ${link?.text ? 'its alt text' : 'nothing'} (a broken image in some browsers)`
+          : `${tag} has no ${link?.attribute ?? 'href'}, so it loads nothing`;
+      }
+      return element === 'img'
+        ? `<img ${link?.attribute ?? 'src'}=""> loads nothing: browsers show a broken image`
+        : `${tag} has an empty ${link?.attribute ?? 'src'}, so it loads nothing${element === 'script' ? ' (the script fails with an error event)' : ''}`;
+    },
+    hint: (_d, link) =>
+      link?.element === 'img'
+        ? 'Give it the image URL, or remove the element. If a script sets it later, use data-src (or another lazy-loading attribute) and say so in ignore.links.'
+        : 'Give it the URL of the file it should load, or remove the element.',
+  }),
+  'mixed-content': define<{
+    target: string;
+    /**
+     * `blockable`: browsers refuse to load it (scripts, stylesheets, frames, fonts, …);
+     * `upgradeable`: they fetch it over https instead (images, audio, video).
+     */
+    class: 'blockable' | 'upgradeable';
+    /** For a reference in a stylesheet: its URL path. */
+    file?: string;
+  }>({
+    severity: 'error',
+    category: 'resources',
+    title: 'Mixed content',
+    description:
+      'An https site loads a file over http: a script, stylesheet, frame, font, plugin, manifest or preload is blocked by browsers (an error); an image, audio or video is fetched over https instead, or fails (a warning). Links are not mixed content.',
+    message: (d, link) => {
+      const what = link?.element === 'stylesheet' ? `${link.attribute} in ${d.file}` : null;
+      const subject = what ?? `<${link?.element ?? 'element'} ${link?.attribute ?? 'src'}>`;
+      return d.class === 'blockable'
+        ? `${subject} loads ${d.target} over http on an https site: browsers block it`
+        : `${subject} loads ${d.target} over http on an https site: browsers load it over https instead, or not at all`;
+    },
+    hint: (d) => {
+      const https = d.target.replace(/^http:/i, 'https:');
+      return `Write ${https} (check that it is served over https), or a path on your own site. Browsers never load http files into https pages as written.`;
+    },
+  }),
+  'relative-social-url': define<{
+    target: string;
+    /** The absolute URL to write, or null when `site` is not set. */
+    suggestion: string | null;
+  }>({
+    severity: 'warning',
+    category: 'resources',
+    title: 'Relative URL in social metadata',
+    description:
+      'An og:image, og:video, og:audio or twitter:image is a relative URL: the Open Graph protocol and Twitter cards ask for an absolute URL, and some sites that read them show no image for a relative one.',
+    message: (_d, link) =>
+      `the ${link?.text || 'social image'} of the page is the relative URL ${link?.href ?? ''}: it must be absolute`,
+    hint: (d) =>
+      d.suggestion
+        ? `Write ${d.suggestion}.`
+        : 'Write the full URL, with https:// and your domain (set site to have it suggested).',
+  }),
+  'unreadable-resource': define<{ file: string; kind: 'stylesheet' | 'manifest'; reason: string }>({
+    severity: 'warning',
+    category: 'resources',
+    title: 'Stylesheet or manifest not checked',
+    description:
+      'A stylesheet or web app manifest that pages load could not be read (larger than its limit, or a manifest that is not JSON), so the files it references were not checked.',
+    message: (d) =>
+      `the ${d.kind === 'stylesheet' ? 'stylesheet' : 'web app manifest'} ${d.file} was not checked: ${d.reason}`,
+    hint: (d) =>
+      d.kind === 'manifest'
+        ? 'Fix the manifest: browsers ignore a manifest that is not valid JSON.'
+        : 'Split the stylesheet, or check its references another way.',
   }),
 } as const;
 

@@ -37,13 +37,22 @@ const findingSchema = z
       .string()
       .nullable()
       .describe('Path of the page (with base), null for site-level findings.'),
-    file: z.string().nullable().describe('Built HTML file, relative to the output folder.'),
+    file: z
+      .string()
+      .nullable()
+      .describe(
+        "Built file, relative to the output folder: the page's HTML file, or, for a reference in a stylesheet or web app manifest (page null), that file.",
+      ),
     source: z.string().nullable().describe("Source file of the page's route, where known."),
     link: z
       .object({
         href: z.string(),
         url: z.string().nullable(),
-        element: z.string(),
+        element: z
+          .string()
+          .describe(
+            'Lower-case tag name; `stylesheet` or `manifest` for a reference in a stylesheet or web app manifest of the output.',
+          ),
         attribute: z.string(),
         text: z.string(),
         placement: z

@@ -118,6 +118,14 @@ export function renderGroups(
       ].filter(Boolean);
       return `${paint(options, 'bold', safe(page))}${where.length ? ` (${safe(where.join(', '))})` : ''}`;
     });
+    if (places.length === 0 && first?.file && first.link) {
+      // A finding in a stylesheet or manifest is on no page: say where in the file it is.
+      const position =
+        first.link.position.type === 'source'
+          ? `:${first.link.position.line}:${first.link.position.column}`
+          : '';
+      lines.push(`${indent}in ${safe(`${joinPath(options.outDir, first.file)}${position}`)}`);
+    }
     if (places.length > 0) {
       // Note: fallback copies repeat their source page's content: said, not listed.
       const own = group.pages.length - group.copies;
@@ -189,10 +197,38 @@ export function renderHistoryLines(report: Report): string[] {
 
 /** `<a href="/x/">Anchor text</a>`: the text helps find the link in the source. */
 function describeLink(link: NonNullable<Finding['link']>): string {
+  const css = describeCssLink(link);
+  if (css !== null) return css;
   const tag = `<${link.element} ${link.attribute}="${safe(link.href)}">`;
   if (!link.text || link.element === 'img') return tag;
   const text = link.text.length > 40 ? `${link.text.slice(0, 39)}…` : link.text;
   return `${tag}${safe(text)}</${link.element}>`;
+}
+
+/**
+ * References that are not an attribute of their own: `url(/x.png)` in a stylesheet or a
+ * `style` attribute, `@import "a.css"`, a manifest's `"src": "/icon.png"`, an `og:image`
+ * meta tag; null for the others.
+ */
+function describeCssLink(link: NonNullable<Finding['link']>): string | null {
+  const href = safe(link.href);
+  const css =
+    link.attribute === '@import'
+      ? `@import "${href}"`
+      : link.attribute === 'image-set()'
+        ? `image-set("${href}")`
+        : link.attribute === 'src()'
+          ? `src("${href}")`
+          : `url(${href})`;
+  if (link.element === 'stylesheet') return css;
+  if (link.element === 'style') return `<style> ${css}`;
+  if (link.attribute === 'style') return `<${link.element} style="…${css}…">`;
+  if (link.element === 'manifest') return `${safe(link.attribute)}: "${href}"`;
+  if (link.element === 'meta' && link.text) {
+    const name = link.text.startsWith('twitter:') ? 'name' : 'property';
+    return `<meta ${name}="${safe(link.text)}" content="${href}">`;
+  }
+  return null;
 }
 
 /** Text from a page or an export, with control, escape and bidi characters shown escaped. */
