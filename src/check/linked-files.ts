@@ -90,7 +90,7 @@ export async function readLinkedFiles(input: ReadLinkedFilesInput): Promise<Link
     const filePath = queue.shift()!;
     if (results.has(filePath)) continue;
     const pending = byPath.get(filePath)!;
-    const read = await readLinkedFile(input, pending);
+    const read = await readLinkedFile(pending);
     results.set(filePath, read);
     for (const reference of read.references) {
       if (reference.attribute !== '@import' || reference.scope !== 'internal' || !reference.url)
@@ -98,7 +98,10 @@ export async function readLinkedFiles(input: ReadLinkedFilesInput): Promise<Link
       const imported = index.resolvePath(new URL(reference.url).pathname);
       if (imported.status !== 'file' || !isCssFile(imported.file)) continue;
       let targets = imports.get(filePath);
-      if (!targets) imports.set(filePath, (targets = new Set()));
+      if (!targets) {
+        targets = new Set();
+        imports.set(filePath, targets);
+      }
       targets.add(imported.file);
       if (!byPath.has(imported.file)) {
         byPath.set(imported.file, { kind: 'stylesheet', path: imported.file, loadedBy: new Set() });
@@ -135,7 +138,7 @@ export async function readLinkedFiles(input: ReadLinkedFilesInput): Promise<Link
     return filePath.slice(decodePath(urls.base).length);
   }
 
-  async function readLinkedFile(_input: ReadLinkedFilesInput, pending: Pending) {
+  async function readLinkedFile(pending: Pending): Promise<LinkedFile> {
     const file = toFile(pending.path);
     const base: LinkedFile = {
       kind: pending.kind,
