@@ -33,6 +33,11 @@ const fixtures = {
   'broken-link': ['error broken-link / /missing/'],
   'broken-fragment': ['error broken-fragment / /about/#team'],
   'missing-image': ['error broken-resource / /images/nope.png'],
+  'css-resources': [
+    'error broken-resource - /images/missing-bg.png',
+    'error broken-resource - /icons/icon-512.png',
+    'error broken-resource / /images/banner-missing.jpg',
+  ],
   'base-always': [],
   'format-file': [],
   redirect: ['warning redirected-link / /old/'],

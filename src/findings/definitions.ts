@@ -164,11 +164,10 @@ export const findingDefinitions = {
         ? 'Point the form at a page or endpoint that exists (on a static site, often a form service).'
         : d.suggestion
           ? `Did you mean ${d.suggestion}? Fix the path, or put the file in the folder served as the site root (public/ in Astro).`
-          : link?.element === 'stylesheet'
-            ? 'Fix the path: in a stylesheet, a relative URL resolves against the stylesheet’s own URL, not the page’s. Or put the file in the folder served as the site root (public/ in Astro).'
-            : link?.element === 'manifest'
-              ? 'Fix the path: in a manifest, a relative URL resolves against the manifest’s own URL. Or put the file in the folder served as the site root (public/ in Astro).'
-              : 'Put the file in the folder served as the site root (public/ in Astro), or fix the path.',
+          : (link?.element === 'stylesheet' || link?.element === 'manifest') &&
+              !/^(?:[a-z][a-z\d+.-]*:|\/)/i.test(link.href)
+            ? `Fix the path: in a ${link.element}, a relative URL resolves against the ${link.element}’s own URL, not the page’s. Or put the file in the folder served as the site root (public/ in Astro).`
+            : 'Put the file in the folder served as the site root (public/ in Astro), or fix the path.',
   }),
   'redirected-link': define<{ target: string; destination: string; destinationMissing: boolean }>({
     severity: 'warning',

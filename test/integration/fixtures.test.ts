@@ -68,6 +68,28 @@ describe('the integration on fixture sites', () => {
     ]);
   });
 
+  it('checks the CSS, style attributes and manifest of a real build, without false positives on its hashed assets', async () => {
+    const { error, report, dir } = await buildFixture('css-resources');
+    expect(error?.message).toContain('broken-resource');
+    const rows = findingRows(report).map((row) => row.replace(/ \d+:\d+$/, ''));
+    expect(rows.filter((row) => !row.startsWith('orphan'))).toEqual([
+      'broken-resource - /images/missing-bg.png',
+      'broken-resource - /icons/icon-512.png',
+      'broken-resource / /images/banner-missing.jpg',
+    ]);
+    // The stylesheet Astro wrote holds what Vite made of the url()s: an emitted image, a
+    // data: URI and the font from public/, all fine.
+    const css = report!.findings.find((f) => f.link?.element === 'stylesheet')!;
+    expect(css.file).toMatch(/^_astro\/[\w.-]+\.css$/);
+    const text = await readFile(path.join(dir, css.file!), 'utf8');
+    expect(text).toMatch(/url\(\/_astro\/hero\.[\w-]+\.png\)/);
+    expect(text).toContain('data:image/png;base64');
+    expect(text).toContain('/fonts/inter.woff2');
+    expect(css.message).toMatch(
+      /^url\(\) in \/_astro\/[\w.-]+\.css \(loaded by 2 pages\) loads \/images\/missing-bg\.png, which does not exist in the build$/,
+    );
+  });
+
   it('reports a link to a redirect as a redirected link and passes the build', async () => {
     const { error, report } = await buildFixture('redirect');
     expect(error).toBeNull();
