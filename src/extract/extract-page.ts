@@ -162,6 +162,19 @@ interface ParentFacts extends ResourceParent {
 
 const noParentFacts: ParentFacts = { inPicture: false, corsMedia: false, pictureSources: false };
 
+/** Elements that may load nothing (see `findEmptyLoad`). */
+const loadingTags = new Set([
+  'img',
+  'script',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'embed',
+  'input',
+  'link',
+]);
+
 /** A link found during the walk, resolved in `finish`. */
 interface PendingLink {
   link: ExtractedLink;
@@ -303,7 +316,11 @@ class PageCollector {
 
     const rel = readTokens(element, 'rel');
     const references = listReferences(element, rel);
-    const parent = this.parentFacts.get(element) ?? noParentFacts;
+    // Note: only images and sources need their parent; a lookup per element costs.
+    const parent =
+      tag === 'img' || tag === 'source'
+        ? (this.parentFacts.get(element) ?? noParentFacts)
+        : noParentFacts;
     if (tag === 'picture' || tag === 'video' || tag === 'audio') this.noteChildren(element);
     if (references.length > 0) {
       const position = this.positionOf(element);
@@ -338,7 +355,7 @@ class PageCollector {
         this.pending.push({ link, counted: context.counted, download });
       }
     }
-    const empty = findEmptyLoad(element, rel, parent.pictureSources);
+    const empty = loadingTags.has(tag) ? findEmptyLoad(element, rel, parent.pictureSources) : null;
     if (empty) {
       this.emptyResources.push({
         element: tag,
