@@ -225,7 +225,11 @@ function renderFindings(report: Report): Element {
           ? h('span', [
               renderCode(f.link.href),
               f.link.position.type === 'source'
-                ? h('span.hint', ` line ${f.link.position.line}:${f.link.position.column}`)
+                ? h(
+                    'span.hint',
+                    // A finding on no page is in a stylesheet or manifest: name the file.
+                    `${f.page === null && f.file ? ` in ${f.file},` : ''} line ${f.link.position.line}:${f.link.position.column}`,
+                  )
                 : '',
               f.writtenAt
                 ? h('span.hint', [
