@@ -10,7 +10,7 @@ import { checkLinks } from './check/check-links.js';
 import { createLinkIgnorer, findUnusedIgnorePatterns } from './check/ignore.js';
 import { checkLinkPolicy } from './check/link-policy.js';
 import { checkLinkRules } from './check/link-rules.js';
-import { readLinkedFiles } from './check/linked-files.js';
+import { linkedFilesAsPages, readLinkedFiles } from './check/linked-files.js';
 import { checkLocaleLinks } from './check/locale-links.js';
 import { checkRedirects } from './check/redirect-checks.js';
 import { checkResources } from './check/resource-checks.js';
@@ -269,7 +269,11 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
         isIgnoredLink,
       }),
       ...checkSite(pages, urls),
-      ...findUnusedIgnorePatterns(pages, options.ignore, urls),
+      ...findUnusedIgnorePatterns(
+        [...pages, ...linkedFilesAsPages(linkedFiles)],
+        options.ignore,
+        urls,
+      ),
       ...checkRedirects(index, hostRedirects.rules, urls),
       ...checkResources({ pages, index, linkedFiles, urls, isIgnoredLink }),
       ...(inbound?.joined.findings ?? []),

@@ -84,7 +84,8 @@ export async function readLinkedFiles(input: ReadLinkedFilesInput): Promise<Link
   const results = new Map<string, LinkedFile>();
   // Note: imports are followed breadth first; a file already read is not read again, so a
   // cycle ends, and the pages that load a file reach what it imports.
-  const queue = [...byPath.keys()].sort();
+  const loadedDirectly = [...byPath.keys()].sort();
+  const queue = [...loadedDirectly];
   const imports = new Map<string, Set<string>>();
   while (queue.length > 0) {
     const filePath = queue.shift()!;
@@ -109,20 +110,20 @@ export async function readLinkedFiles(input: ReadLinkedFilesInput): Promise<Link
       if (!results.has(imported.file)) queue.push(imported.file);
     }
   }
-  // Who loads an imported stylesheet: everyone who loads a file that imports it.
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const [from, targets] of imports) {
-      const loaders = byPath.get(from)!.loadedBy;
-      for (const to of targets) {
+  // Who loads an imported stylesheet: everyone who loads a file that imports it, directly
+  // or not. One walk from each file pages load: each walk visits a file once, so a cycle
+  // ends, and the work is the files each of those reaches.
+  for (const root of loadedDirectly) {
+    const loaders = byPath.get(root)!.loadedBy;
+    const seen = new Set([root]);
+    const walk = [root];
+    while (walk.length > 0) {
+      for (const to of imports.get(walk.pop()!) ?? []) {
+        if (seen.has(to)) continue;
+        seen.add(to);
+        walk.push(to);
         const loadedBy = byPath.get(to)!.loadedBy;
-        for (const page of loaders) {
-          if (!loadedBy.has(page)) {
-            loadedBy.add(page);
-            changed = true;
-          }
-        }
+        for (const page of loaders) loadedBy.add(page);
       }
     }
   }
@@ -172,6 +173,24 @@ export async function readLinkedFiles(input: ReadLinkedFilesInput): Promise<Link
     const manifest = readManifest(text, resolve);
     return { ...base, references: manifest.references, problem: manifest.problem };
   }
+}
+
+/**
+ * The linked files as the `ignore.links` matchers see them: each is the "page" of its own
+ * references (so a pattern used only for them is not reported as matching nothing).
+ */
+export function linkedFilesAsPages(files: readonly LinkedFile[]): {
+  path: string;
+  file: string;
+  facts: { title: null };
+  links: ExtractedLink[];
+}[] {
+  return files.map((file) => ({
+    path: file.path,
+    file: file.file,
+    facts: { title: null },
+    links: file.references,
+  }));
 }
 
 /** Whether a page's reference loads a stylesheet or a manifest, and which. */

@@ -32,7 +32,10 @@ export function checkResources(input: CheckResourcesInput): Finding[] {
     // Note: a file only ignored pages load is theirs: not reported, as they are not.
     const loaders = file.loadedBy.filter((page) => !page.ignored);
     if (loaders.length === 0) continue;
-    findings.push(...checkLinkedFile(file, loaders, input, secure, suggest));
+    // Note: not `push(...list)`: a stylesheet can hold more references than a call has arguments.
+    for (const finding of checkLinkedFile(file, loaders, input, secure, suggest)) {
+      findings.push(finding);
+    }
   }
   for (const page of input.pages) {
     if (page.ignored || page.kind === 'redirect') continue;

@@ -117,6 +117,19 @@ describe('stylesheets pages load', () => {
     expect(findings).toEqual([]);
   });
 
+  it('leaves out references ignore.links matches, and counts the pattern as used', async () => {
+    const dir = await writeSite({
+      'index.html': page('', '<link rel="stylesheet" href="/a.css">'),
+      'a.css': 'a{background:url(/legacy/bg.png)} b{background:url(/gone.png)}',
+    });
+    const { report } = await runLinkReport({
+      dir,
+      site: 'https://example.com',
+      options: { ignore: { links: ['/legacy/**', { page: '/a.css', links: ['/gone.png'] }] } },
+    });
+    expect(report.findings.map((f) => f.type)).toEqual([]);
+  });
+
   it('says a stylesheet over its size limit was not checked', async () => {
     const { maxStylesheetBytes } = await import('../../src/check/linked-files.js');
     const findings = await findingsOf({
