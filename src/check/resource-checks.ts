@@ -109,7 +109,7 @@ function checkLinkedFile(
     findings.push(
       createFinding('unreadable-resource', {
         ...at,
-        details: { file: file.path, kind: file.kind, reason: file.problem },
+        details: { target: file.path, file: file.path, kind: file.kind, reason: file.problem },
       }),
     );
   }

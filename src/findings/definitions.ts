@@ -730,7 +730,13 @@ export const findingDefinitions = {
         ? `Write ${d.suggestion}.`
         : 'Write the full URL, with https:// and your domain (set site to have it suggested).',
   }),
-  'unreadable-resource': define<{ file: string; kind: 'stylesheet' | 'manifest'; reason: string }>({
+  'unreadable-resource': define<{
+    /** The file's URL path: what the finding is about. */
+    target: string;
+    file: string;
+    kind: 'stylesheet' | 'manifest';
+    reason: string;
+  }>({
     severity: 'warning',
     category: 'resources',
     title: 'Stylesheet or manifest not checked',

@@ -35,7 +35,13 @@ export function identityOf(finding: Finding, origin: string | null): FindingIden
     target = named ?? '';
   }
   if (origin !== null && target.startsWith(`${origin}/`)) target = target.slice(origin.length);
-  return { type: finding.type, page: finding.page, target };
+  // Note: a finding in a stylesheet or manifest is on no page: the file stands for it, so
+  // one missing font named by two stylesheets is two findings.
+  const page =
+    finding.page === null && finding.link && typeof details.file === 'string'
+      ? details.file
+      : finding.page;
+  return { type: finding.type, page, target };
 }
 
 /** One string per identity, for maps. */

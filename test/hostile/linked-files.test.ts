@@ -34,7 +34,12 @@ describe('linked files built to blow up the work', () => {
     expect(report.findings.map((f) => [f.type, f.details])).toEqual([
       [
         'unreadable-resource',
-        { file: '/m.json', kind: 'manifest', reason: 'it is nested too deeply to read as JSON' },
+        {
+          target: '/m.json',
+          file: '/m.json',
+          kind: 'manifest',
+          reason: 'it is nested too deeply to read as JSON',
+        },
       ],
     ]);
   });
