@@ -46,6 +46,13 @@ export async function locateFindings(
   for (const finding of findings) {
     const link = finding.link;
     const page = finding.page === null ? undefined : graph.nodes.get(finding.page);
+    if (link && !page && (link.element === 'stylesheet' || link.element === 'manifest')) {
+      // A reference in a built stylesheet (or manifest) is written where exactly one source
+      // file writes it (an Astro component's <style>, a file in public/ is not searched).
+      const place = placeOfShared(link.href, index);
+      if (place) finding.writtenAt = { file: place.file, line: place.line, column: place.column };
+      continue;
+    }
     if (!link || !page) continue;
     const occurrence = occurrenceOf(finding, page);
     const key = `${page.path}\u0000${link.href}\u0000${occurrence}`;
@@ -91,6 +98,12 @@ function placeOf(
   const shared = places.filter((place) => !place.content);
   const files = new Set(shared.map((place) => place.file));
   return files.size === 1 ? shared[0]! : null;
+}
+
+/** The one source file (not a content entry) that writes `href`, or null. */
+function placeOfShared(href: string, index: SourceIndex): WrittenPlace | null {
+  const shared = index.placesOf(href).filter((place) => !place.content);
+  return new Set(shared.map((place) => place.file)).size === 1 ? shared[0]! : null;
 }
 
 /** A route source in the project (not a package's route, not the redirects config). */

@@ -85,6 +85,8 @@ describe('the integration on fixture sites', () => {
     expect(text).toMatch(/url\(\/_astro\/hero\.[\w-]+\.png\)/);
     expect(text).toContain('data:image/png;base64');
     expect(text).toContain('/fonts/inter.woff2');
+    // Vite leaves a URL it cannot resolve as written, so the layout's line is found.
+    expect(css.writtenAt).toEqual({ file: 'src/layouts/Layout.astro', line: 41, column: 28 });
     expect(css.message).toMatch(
       /^url\(\) in \/_astro\/[\w.-]+\.css \(loaded by 2 pages\) loads \/images\/missing-bg\.png, which does not exist in the build$/,
     );
