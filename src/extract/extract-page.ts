@@ -384,13 +384,17 @@ class PageCollector {
   private noteChildren(element: Element): void {
     const picture = element.tagName === 'picture';
     const corsMedia = !picture && readAttribute(element, 'crossOrigin') !== null;
+    // Note: a source with `media` or `type` is chosen only where it matches; elsewhere the
+    // `<img>` is the fallback, so only an unconditional source stands in for its `src`.
     const pictureSources =
       picture &&
       element.children.some(
         (child) =>
           child.type === 'element' &&
           child.tagName === 'source' &&
-          trimAsciiWhitespace(readAttribute(child, 'srcSet') ?? '') !== '',
+          trimAsciiWhitespace(readAttribute(child, 'srcSet') ?? '') !== '' &&
+          readAttribute(child, 'media') === null &&
+          readAttribute(child, 'type') === null,
       );
     const facts: ParentFacts = { inPicture: picture, corsMedia, pictureSources };
     for (const child of element.children) {
@@ -542,7 +546,22 @@ class PageCollector {
 
   private readMeta(element: Element, context: WalkContext): void {
     const content = readAttribute(element, 'content');
-    if (content === null) return;
+    if (content === null || trimAsciiWhitespace(content) === '') {
+      // A social image tag without a URL: social sites show no image.
+      const social = readSocialMetaName(element);
+      if (social !== null) {
+        this.emptyResources.push({
+          element: 'meta',
+          attribute: 'content',
+          reason: content === null ? 'missing' : 'empty',
+          rel: [],
+          text: social,
+          placement: context.scope.placement,
+          position: this.positionOf(element),
+        });
+      }
+      return;
+    }
     const name = readAttribute(element, 'name')?.trim().toLowerCase();
     if (name === 'robots') {
       const directives = parseRobotsDirectives(content);

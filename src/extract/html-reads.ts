@@ -58,7 +58,7 @@ const attributesByTag: Readonly<Record<string, readonly string[]>> = {
     'crossorigin',
     ...lazySources,
   ],
-  source: ['src', 'srcset'],
+  source: ['src', 'srcset', 'media', 'type'],
   video: ['src', 'poster', 'crossorigin'],
   audio: ['src', 'crossorigin'],
   style: ['type'],

@@ -146,10 +146,11 @@ export interface EmptyLoad {
  * image, script, media element, `<source>` of media, `<track>`, `<embed>` or image input; a
  * blank or missing `href` on a `<link>` that loads one (stylesheet, icon, manifest,
  * preload); an `<img>` with neither `src` nor `srcset`. Not: an `<img>` a lazy-loading
- * script fills (`data-src`, `data-srcset`, …), an `<img>` in a `<picture>` whose `<source>`
- * gives the image, an empty `<iframe src>` (it shows `about:blank`, often on purpose: a
+ * script fills (`data-src`, `data-srcset`, …), an `<img>` in a `<picture>` with a
+ * `<source srcset>` that has no `media` and no `type` (which then always gives the image), an empty `<iframe src>` (it shows `about:blank`, often on purpose: a
  * script fills it), an `<object>` without `data` (it shows its fallback content).
- * @param pictureSources whether the element's parent is a `<picture>` with a `<source srcset>`
+ * @param pictureSources whether the element's parent is a `<picture>` with an unconditional
+ *   `<source srcset>`
  */
 export function findEmptyLoad(
   element: Element,

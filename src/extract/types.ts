@@ -73,7 +73,7 @@ export interface EmptyResource {
   reason: 'empty' | 'missing';
   /** The `rel` of a `<link>`, lower-cased; empty for other elements. */
   rel: string[];
-  /** An image's alt text, whitespace folded; empty when none. */
+  /** An image's alt text, whitespace folded; a social `<meta>`'s name (`og:image`); else empty. */
   text: string;
   placement: Placement;
   position: Position;

@@ -668,9 +668,12 @@ export const findingDefinitions = {
     category: 'resources',
     title: 'Element that loads nothing',
     description:
-      'An element that exists to load a file names none: `<img src="">`, an `<img>` with neither `src` nor `srcset` (not lazy-loaded, not in a `<picture>` with a source), an empty `src` on a script, media, `<source>`, `<track>`, `<embed>` or image input, a `<link rel=stylesheet|icon|manifest|preload>` without `href`.',
+      'An element that exists to load a file names none: `<img src="">`, an `<img>` with neither `src` nor `srcset` (not lazy-loaded, not in a `<picture>` with an unconditional source), an empty `src` on a script, media, `<source>`, `<track>`, `<embed>` or image input, a `<link rel=stylesheet|icon|manifest|preload>` without `href`, an og:image or twitter:image without content.',
     message: (d, link) => {
       const element = link?.element ?? 'element';
+      if (element === 'meta') {
+        return `the ${link?.text || 'social image'} tag has ${d.reason === 'missing' ? 'no content' : 'an empty content'}, so social sites show no file for it`;
+      }
       const tag = element === 'link' && d.rel ? `<link rel="${d.rel}">` : `<${element}>`;
       if (d.reason === 'missing') {
         return element === 'img'
@@ -683,8 +686,10 @@ export const findingDefinitions = {
     },
     hint: (_d, link) =>
       link?.element === 'img'
-        ? 'Give it the image URL, or remove the element. If a script sets it later, use data-src (or another lazy-loading attribute) and say so in ignore.links.'
-        : 'Give it the URL of the file it should load, or remove the element.',
+        ? 'Give it the image URL, or remove the element. In a <picture>, the <img> is what browsers show when no <source> matches (by its media or type): give it a src. If a script sets it later, use data-src (or another lazy-loading attribute).'
+        : link?.element === 'meta'
+          ? 'Give it the absolute URL of the file, or remove the tag.'
+          : 'Give it the URL of the file it should load, or remove the element.',
   }),
   'mixed-content': define<{
     target: string;

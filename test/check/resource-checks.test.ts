@@ -233,6 +233,15 @@ describe('empty resources', () => {
   });
 });
 
+describe('empty social images', () => {
+  it('says a social image tag without content names no file', async () => {
+    const findings = await findingsOf({ 'index.html': page('', '<meta property="og:image">') });
+    expect(findings.map((f) => [f.type, f.message])).toEqual([
+      ['empty-resource', 'the og:image tag has no content, so social sites show no file for it'],
+    ]);
+  });
+});
+
 describe('mixed content', () => {
   const files = {
     'index.html': page(

@@ -34,10 +34,10 @@ async function rowsOf(name: string): Promise<string[]> {
 describe('the resource fixtures', () => {
   it('stylesheets: url(), image-set() and @import, resolved against each stylesheet', async () => {
     expect(await rowsOf('stylesheets')).toEqual([
-      'error broken-resource - css/vendor/reset.css:1:16 cursor.cur',
-      'error broken-resource - css/late.css:1:21 /img/late-missing.png',
-      'error broken-resource - css/site.css:7:50 ../fonts/body.woff',
-      'error broken-resource - css/site.css:9:57 ../img/hero@2x.png',
+      'error broken-resource - css/vendor/reset.css:2:11 cursor.cur',
+      'error broken-resource - css/late.css:2:15 /img/late-missing.png',
+      'error broken-resource - css/site.css:9:5 ../fonts/body.woff',
+      'error broken-resource - css/site.css:12:51 ../img/hero@2x.png',
       'error broken-resource / index.html:10:31 img/nowhere.png',
       'error broken-resource / index.html:16:23 img/attr-missing.png',
     ]);
@@ -51,7 +51,8 @@ describe('the resource fixtures', () => {
       'error broken-resource / index.html:7:1 /media/clip.mp4',
       'warning relative-social-url / index.html:7:1 /media/clip.mp4',
       'warning relative-social-url / index.html:8:1 icons/og.png',
-      'error broken-resource / index.html:11:1 /icons/mask.svg',
+      'warning empty-resource / index.html:9:1 ',
+      'error broken-resource / index.html:12:1 /icons/mask.svg',
     ]);
   });
 
@@ -61,15 +62,16 @@ describe('the resource fixtures', () => {
       'warning empty-resource / index.html:6:1 ',
       'warning empty-resource / index.html:11:1 ',
       'warning empty-resource / index.html:12:1 ',
-      'warning empty-resource / index.html:15:1 ',
-      'warning empty-resource / index.html:18:1 ',
+      'warning empty-resource / index.html:15:66 ',
+      'warning empty-resource / index.html:16:1 ',
+      'warning empty-resource / index.html:19:1 ',
     ]);
   });
 
   it('mixed content: blockable is an error, upgradeable a warning; links, forms and loopback are not', async () => {
     expect(await rowsOf('mixed-content')).toEqual([
-      'error mixed-content - css/local.css:1:35 http://fonts.example.net/x.woff2',
-      'warning mixed-content - css/local.css:2:19 http://images.example.net/bg.png',
+      'error mixed-content - css/local.css:3:8 http://fonts.example.net/x.woff2',
+      'warning mixed-content - css/local.css:6:15 http://images.example.net/bg.png',
       'error mixed-content / index.html:5:1 http://cdn.example.net/theme.css',
       'warning mixed-content / index.html:7:1 http://example.com/favicon.ico',
       'error mixed-content / index.html:8:1 http://cdn.example.net/app.js',

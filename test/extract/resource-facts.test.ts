@@ -196,6 +196,26 @@ describe('elements that load nothing', () => {
     ).toEqual([]);
   });
 
+  test('reports an image in a <picture> whose sources all have a media or type condition', () => {
+    expect(
+      emptyOf(
+        '<picture><source srcset="/w.webp" media="(min-width: 800px)"><source srcset="/a.avif" type="image/avif"><img alt="fallback"></picture>',
+      ),
+    ).toEqual([['img', 'src', 'missing']]);
+  });
+
+  test('reports an og:image or twitter:image tag without content', () => {
+    expect(
+      emptyOf(
+        '',
+        '<meta property="og:image"><meta name="twitter:image" content=" "><meta property="og:title" content="">',
+      ),
+    ).toEqual([
+      ['meta', 'content', 'missing'],
+      ['meta', 'content', 'empty'],
+    ]);
+  });
+
   test('reports an image whose srcset has no candidate', () => {
     expect(emptyOf('<img srcset="">')).toEqual([['img', 'srcset', 'missing']]);
   });
