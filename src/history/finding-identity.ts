@@ -29,9 +29,15 @@ export function identityOf(finding: Finding, origin: string | null): FindingIden
         ? details.target
         : (url ?? href);
   } else {
-    const named = [details.target, details.source, details.text, details.pattern].find(
-      (value): value is string => typeof value === 'string',
-    );
+    // Note: the file comes last: a finding about a whole file (a page that could not be
+    // read) has nothing else to tell it from the same finding about another file.
+    const named = [
+      details.target,
+      details.source,
+      details.text,
+      details.pattern,
+      details.file,
+    ].find((value): value is string => typeof value === 'string');
     target = named ?? '';
   }
   if (origin !== null && target.startsWith(`${origin}/`)) target = target.slice(origin.length);

@@ -40,4 +40,16 @@ describe('identityOf', () => {
       target: '/big.css',
     });
   });
+
+  it('tells apart findings about whole files by the file when nothing else names them', () => {
+    const [a, b] = ['dist/a.html', 'dist/b.html'].map((file) =>
+      createFinding('unparsed-page', {
+        page: null,
+        file,
+        details: { file, reason: 'nested too deeply to parse' },
+      }),
+    );
+    expect(identityOf(a!, null).target).toBe('dist/a.html');
+    expect(identityKey(identityOf(a!, null))).not.toBe(identityKey(identityOf(b!, null)));
+  });
 });
