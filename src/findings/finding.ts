@@ -93,11 +93,15 @@ export function createFinding<T extends FindingType>(
   } as Finding<T>;
 }
 
-/** Deterministic order: page, line, column, type, href. */
+/** Deterministic order: page, file, line, column, type, href. */
 export function compareFindings(a: Finding, b: Finding): number {
   const pa = a.page ?? '';
   const pb = b.page ?? '';
   if (pa !== pb) return pa < pb ? -1 : 1;
+  // Note: findings on no page (in a stylesheet, a manifest) are kept together by file.
+  const fa = a.file ?? '';
+  const fb = b.file ?? '';
+  if (fa !== fb) return fa < fb ? -1 : 1;
   const la = a.link?.position.type === 'source' ? a.link.position : { line: 0, column: 0 };
   const lb = b.link?.position.type === 'source' ? b.link.position : { line: 0, column: 0 };
   if (la.line !== lb.line) return la.line - lb.line;
