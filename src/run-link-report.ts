@@ -11,6 +11,7 @@ import { createLinkIgnorer, findUnusedIgnorePatterns } from './check/ignore.js';
 import { checkLinkPolicy } from './check/link-policy.js';
 import { checkLinkRules } from './check/link-rules.js';
 import { checkLocaleLinks } from './check/locale-links.js';
+import { checkOddHrefs } from './check/odd-hrefs.js';
 import { checkRedirects } from './check/redirect-checks.js';
 import { checkSite } from './check/site-checks.js';
 import { checkOutbound } from './external/check-outbound.js';
@@ -257,6 +258,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
         isIgnoredLink,
       }),
       ...checkLinkRules({ pages, references, isIgnoredLink }),
+      ...checkOddHrefs({ pages, isIgnoredLink }),
       ...checkLinkPolicy({ pages, policy: options.linkPolicy, isIgnoredLink }),
       ...checkLocaleLinks({
         pages,

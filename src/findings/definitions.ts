@@ -76,14 +76,46 @@ function translationsNote(translations: readonly string[] | undefined): string {
     : ` (nor do its ${count} translations: ${listSome(translations)})`;
 }
 
+/** What findings about one link say of invisible characters in its href (see `describeInvisible`). */
+type InvisibleNote = {
+  /** The characters and where they are, in words; absent when the href has none that matter. */
+  invisible?: string;
+  /** How many there are. */
+  invisibleCount?: number;
+  /** The href to write instead, or null when that would be a guess. */
+  fixedHref?: string | null;
+  /** How it differs: `without it`, `with %20 for the space`. */
+  fixedHow?: string | null;
+  /** What the fixed href leads to, when known (`/about/, which exists`). */
+  fixedLeadsTo?: string | null;
+};
+
+/** `: its href has an invisible U+200B …`, for a message; empty without such characters. */
+function invisibleSuffix(d: InvisibleNote, joiner = ': '): string {
+  return d.invisible ? `${joiner}its href has ${d.invisible}` : '';
+}
+
+/** The hint's fix for an href with invisible characters, or null to keep the usual hint. */
+function invisibleHint(d: InvisibleNote): string | null {
+  if (!d.invisible) return null;
+  const one = d.invisibleCount === 1;
+  if (!d.fixedHref) {
+    return `Retype the href without ${one ? 'that character' : 'those characters'}, or write %20 where a space is meant.`;
+  }
+  const how = d.fixedHow ? ` (the href ${d.fixedHow})` : '';
+  return `Write ${escapeUnsafe(d.fixedHref)}${how}${d.fixedLeadsTo ? `: it leads to ${d.fixedLeadsTo}` : ''}.`;
+}
+
 /** Every finding type. Keys are the stable identifiers used in JSON, options and docs. */
 export const findingDefinitions = {
-  'broken-link': define<{
-    target: string;
-    suggestion: string | null;
-    /** The redirect destination, when the link reaches a missing page through a redirect. */
-    destination?: string;
-  }>({
+  'broken-link': define<
+    {
+      target: string;
+      suggestion: string | null;
+      /** The redirect destination, when the link reaches a missing page through a redirect. */
+      destination?: string;
+    } & InvisibleNote
+  >({
     severity: 'error',
     category: 'links',
     title: 'Broken link',
@@ -91,23 +123,35 @@ export const findingDefinitions = {
     message: (d, link) =>
       d.destination
         ? `links to ${d.target}, which redirects to ${d.destination}, which does not exist in the build`
-        : `links to ${d.target || link?.href}, which does not exist in the build`,
+        : `links to ${d.target || link?.href}, which does not exist in the build${invisibleSuffix(d)}`,
     hint: (d) =>
-      d.suggestion
+      (invisibleHint(d) &&
+        `${invisibleHint(d)}${d.suggestion && d.suggestion !== d.fixedHref && d.fixedLeadsTo?.endsWith('either') ? ` Did you mean ${d.suggestion}?` : ''}`) ??
+      (d.suggestion
         ? `Did you mean ${d.suggestion}? Fix the href, or add a page or a redirect for this URL.`
-        : 'Fix the href, or add a page or a redirect for this URL.',
+        : 'Fix the href, or add a page or a redirect for this URL.'),
   }),
-  'broken-fragment': define<{ target: string; fragment: string; suggestion: string | null }>({
+  'broken-fragment': define<
+    {
+      target: string;
+      fragment: string;
+      suggestion: string | null;
+      /** The href that reaches the suggested id, when `#` and the id would not (it needs escapes). */
+      suggestedHref?: string;
+    } & InvisibleNote
+  >({
     severity: 'error',
     category: 'links',
     title: 'Broken fragment',
     description:
       'A link points at an existing page, but that page has no element with the fragment id.',
-    message: (d) => `links to ${d.target}, but that page has no element with id "${d.fragment}"`,
+    message: (d) =>
+      `links to ${d.target}, but that page has no element with id "${d.fragment}"${invisibleSuffix(d)}`,
     hint: (d) =>
-      d.suggestion
-        ? `Did you mean #${d.suggestion}?${d.suggestion.toLowerCase() === d.fragment.toLowerCase() ? ' Ids are case-sensitive.' : ''}`
-        : 'Add an element with that id to the target page, or fix the fragment.',
+      invisibleHint(d) ??
+      (d.suggestion
+        ? `Did you mean ${d.suggestedHref ?? `#${d.suggestion}`}?${d.suggestion.toLowerCase() === d.fragment.toLowerCase() ? ' Ids are case-sensitive.' : ''}`
+        : 'Add an element with that id to the target page, or fix the fragment.'),
   }),
   'placeholder-fragment': define<{ fragment: string }>({
     severity: 'info',
@@ -120,18 +164,19 @@ export const findingDefinitions = {
     hint: () =>
       "Nothing to do if it is a placeholder on purpose (a script handles it, or it stands for a page to come); otherwise point it at a real target. Turn these off with severity: { 'placeholder-fragment': 'off' }.",
   }),
-  'broken-resource': define<{ target: string; suggestion: string | null }>({
+  'broken-resource': define<{ target: string; suggestion: string | null } & InvisibleNote>({
     severity: 'error',
     category: 'resources',
     title: 'Missing resource',
     description:
       'An image, stylesheet, script, media file, iframe, object or form action points at a file the build does not contain.',
     message: (d, link) =>
-      `<${link?.element ?? 'element'} ${link?.attribute ?? 'src'}> loads ${d.target || link?.href}, which does not exist in the build`,
-    hint: (_d, link) =>
-      link?.element === 'form'
+      `<${link?.element ?? 'element'} ${link?.attribute ?? 'src'}> loads ${d.target || link?.href}, which does not exist in the build${invisibleSuffix(d)}`,
+    hint: (d, link) =>
+      invisibleHint(d) ??
+      (link?.element === 'form'
         ? 'Point the form at a page or endpoint that exists (on a static site, often a form service).'
-        : 'Put the file in the folder served as the site root (public/ in Astro), or fix the path.',
+        : 'Put the file in the folder served as the site root (public/ in Astro), or fix the path.'),
   }),
   'redirected-link': define<{ target: string; destination: string; destinationMissing: boolean }>({
     severity: 'warning',
@@ -484,7 +529,7 @@ export const findingDefinitions = {
     category: 'outbound',
     title: 'Broken outbound link',
     description:
-      'An outbound URL answers 404 or 410, its host does not exist, it refuses connections, it redirects in a loop, or it is not a valid URL (external.check).',
+      'An outbound URL answers 404 or 410, its host does not exist, it refuses connections, or it redirects in a loop (external.check). A URL that is not valid is an invalid-url finding.',
     message: (d) =>
       d.status === 'invalid-url'
         ? `links to ${d.target}, which is not a valid URL`
@@ -621,6 +666,25 @@ export const findingDefinitions = {
       d.suggestion
         ? `Link to ${d.suggestion}, the ${d.locale} version${d.suggestionIsCopy ? ' (a fallback copy until it is translated)' : ''}; if the other language is meant, add hreflang="${d.targetLocale}" to the link.`
         : `No ${d.locale} version of that page is built: translate it, or, if the other language is meant, add hreflang="${d.targetLocale}" to the link.`,
+  }),
+  'invalid-url': define<{ target: string; reason: string } & InvisibleNote>({
+    severity: 'error',
+    category: 'links',
+    title: 'Invalid URL',
+    description:
+      'A link or reference (href, src, srcset, action, …) that the URL parser rejects, as browsers do: a port that is not a number, a space or a forbidden character in the host, an IPv6 address without its "]". No browser can follow it.',
+    message: (d, link) =>
+      `${!link || link.element === 'a' || link.element === 'area' ? 'links to' : `<${link.element} ${link.attribute}> names`} ${escapeUnsafe(d.target)}, which is not a valid URL: ${d.reason}${invisibleSuffix(d, '; ')}`,
+    hint: (d) => invisibleHint(d) ?? 'Fix the href: browsers cannot follow it either.',
+  }),
+  'invisible-character': define<{ target: string } & InvisibleNote>({
+    severity: 'warning',
+    category: 'links',
+    title: 'Invisible character in a URL',
+    description:
+      'An href holds a character a reader cannot see (zero-width, bidi control, BOM, no-break or other Unicode space, control character) where browsers keep it, so the link leads elsewhere than it reads. When that breaks an internal link, the broken-link (broken-resource, broken-fragment, invalid-url) finding says so instead.',
+    message: (d) => `links to ${d.target}${invisibleSuffix(d)}`,
+    hint: (d) => invisibleHint(d) ?? 'Remove the invisible characters from the href.',
   }),
 } as const;
 
