@@ -476,7 +476,7 @@ export const findingDefinitions = {
     category: 'site',
     title: 'Page not read as written',
     description:
-      'A built HTML file could not be read as written: nested too deeply to parse (its links are missing), or in a charset that is not known (read as UTF-8).',
+      'A built HTML file could not be read as written: elements nested deeper than 512 levels (read as children of the element at level 512, as Chromium reads them: their links are checked, without what encloses them), or a charset that is not known (read as UTF-8).',
     message: (d) => `${d.file}: ${d.reason}`,
     hint: () =>
       'Fix the HTML of this page; the message says what went wrong and what was done instead.',
