@@ -186,12 +186,14 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   endStage('discover');
   input.onProgress?.(0, discovered.html.length);
   const extraction = await extractFiles(
-    discovered.html.map(({ file, path: urlPath }) => ({
+    discovered.html.map(({ file, path: urlPath, rawPath }) => ({
       dir: input.dir,
       file,
+      rawPath,
       url: new URL(urlPath, urls.origin).href,
       internalOrigins: urls.internalOrigins,
       sitePath: urls.base,
+      maxBytes: options.htmlLimits.maxBytes,
     })),
     {
       workers: input.workers,

@@ -137,7 +137,9 @@ export function checkLinks(
             );
           }
         }
-        const fragment = options.checkFragments ? elementFragment(url.hash) : null;
+        // Note: a page cut at htmlLimits.maxBytes has ids nobody read (page-too-large says so).
+        const fragment =
+          options.checkFragments && !target.page.truncated ? elementFragment(url.hash) : null;
         const part = fragment === null ? null : findIndicatedPart(fragment, hasIdOn(target.page));
         if (part?.type === 'none') {
           const decoded = part.decoded;

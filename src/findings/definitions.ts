@@ -686,7 +686,31 @@ export const findingDefinitions = {
     message: (d) => `links to ${d.target}${invisibleSuffix(d)}`,
     hint: (d) => invisibleHint(d) ?? 'Remove the invisible characters from the href.',
   }),
+  'page-too-large': define<{ file: string; bytes: number; limit: number }>({
+    severity: 'error',
+    category: 'site',
+    title: 'Page too large to check',
+    description:
+      'A built HTML file is larger than htmlLimits.maxBytes (16 MiB by default): only its first bytes up to the limit are read and checked; its links and ids after them are not, nor are links to its ids.',
+    message: (d) =>
+      `${d.file} is ${sizeInWords(d.bytes)}, more than the ${sizeInWords(d.limit)} of htmlLimits.maxBytes: only its first ${sizeInWords(d.limit)} were checked (its links and ids after them were not read, and links to its ids are not checked)`,
+    hint: () =>
+      'If the page is meant to be this large, raise htmlLimits.maxBytes (--html-max-bytes 64M; reading a page takes about 80 times its size in memory); otherwise split it. This is an error because part of the page is not checked: set its severity to warning to accept that.',
+  }),
 } as const;
+
+/** A size for a message: `16 MiB`, `20.5 MiB`, `3 GiB`, `900 KiB`, `512 bytes`. */
+function sizeInWords(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}
 
 type Definitions = typeof findingDefinitions;
 

@@ -144,16 +144,21 @@ export function pageKey(pathname: string): string {
  * index, `/x/`, as Apache and nginx serve it when configured to (Debian's and Ubuntu's
  * packages are); see the README for the hosts that do not.
  * @param file path relative to the output folder, `/`-separated.
+ * @param alreadyEncoded `file` is percent-encoded already (a name that is not UTF-8, as the
+ *   %XX of its bytes)
  */
 export function fileToUrlPath(
   file: string,
   shape: Pick<SiteShape, 'base' | 'trailingSlash' | 'buildFormat'>,
+  alreadyEncoded = false,
 ): string {
   const base = normalizeBase(shape.base);
-  const encoded = file
-    .split('/')
-    .map((segment) => encodeURIComponent(segment))
-    .join('/');
+  const encoded = alreadyEncoded
+    ? file
+    : file
+        .split('/')
+        .map((segment) => encodeURIComponent(segment))
+        .join('/');
   let path: string;
   const index = /(^|\/)index\.html?$/.exec(encoded);
   if (index) {
