@@ -59,21 +59,44 @@ export function parseHtml(text: string): ParsedHtml {
  */
 export function flattenDeepElements(root: ParentNode, limit: number): FlattenedTree | null {
   let result: FlattenedTree | null = null;
-  const stack: { node: ParentNode; depth: number }[] = [{ node: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    if (depth === limit && node.childNodes.some(hasElementChildren)) {
-      result ??= { deepest: 0, elements: 0, links: 0 };
-      const deepest = hoistDescendants(node, limit, result);
-      result.deepest = Math.max(result.deepest, deepest);
+  // Note: two plain stacks, and only elements with something inside are visited: this runs
+  // on every page, and almost none is deep.
+  const nodes: ParentNode[] = [root];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    const content = (node as DefaultTreeAdapterMap['template']).content;
+    if (content) {
+      nodes.push(content);
+      depths.push(depth);
     }
-    for (const child of node.childNodes) {
-      if ('childNodes' in child && depth < limit) {
-        stack.push({ node: child as ParentNode, depth: depth + 1 });
+    const children = node.childNodes;
+    if (depth === limit) {
+      if (children.some(hasElementChildren)) {
+        result ??= { deepest: 0, elements: 0, links: 0 };
+        const deepest = hoistDescendants(node, limit, result);
+        result.deepest = Math.max(result.deepest, deepest);
+      }
+      // A template just below the limit keeps its content apart: flatten it on its own.
+      for (const child of node.childNodes) {
+        const inner = (child as DefaultTreeAdapterMap['template']).content;
+        if (!inner?.childNodes.some(hasElementChildren)) continue;
+        result ??= { deepest: 0, elements: 0, links: 0 };
+        flattenTemplateContent(inner, limit + 1, result);
+      }
+      continue;
+    }
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as Partial<ParentNode> & { nodeName: string };
+      if (
+        child.childNodes !== undefined &&
+        (child.childNodes.length > 0 || child.nodeName === 'template')
+      ) {
+        nodes.push(child as ParentNode);
+        depths.push(depth + 1);
       }
     }
-    const content = (node as DefaultTreeAdapterMap['template']).content;
-    if (content) stack.push({ node: content, depth });
   }
   return result;
 }

@@ -63,6 +63,13 @@ describe('parsing HTML', () => {
     expect(link?.position?.start).toMatchObject({ line: 2, column: 3 });
   });
 
+  it('flattens a deep template content just below the limit', () => {
+    const html = `${'<div>'.repeat(510)}<template>${'<section>'.repeat(5000)}<a href="/t/">t</a></template>`;
+    const { flattened } = parseHtml(html);
+    expect(flattened?.links).toBe(1);
+    expect(flattened?.deepest).toBeGreaterThan(5000);
+  });
+
   it('flattens the content of templates too, counting from where they are', () => {
     const html = `${'<div>'.repeat(505)}<template>${'<section>'.repeat(20)}<a href="/t/">t</a></template>`;
     const { tree, flattened } = parseHtml(html);
