@@ -31,7 +31,13 @@ export function checkOddHrefs(input: CheckOddHrefsInput): Finding[] {
   for (const page of input.pages) {
     if (page.ignored) continue;
     const base = baseUrlOf(page);
+    // Astro's redirect pages name their destination three times (refresh, canonical, link).
+    const said = new Set<string>();
     for (const link of page.links) {
+      if (page.kind === 'redirect') {
+        if (said.has(link.href)) continue;
+        said.add(link.href);
+      }
       if (link.url !== null && (link.scope === 'internal' || !/[^\x20-\x7e]/.test(link.href)))
         continue;
       if (input.isIgnoredLink(link, page)) continue;

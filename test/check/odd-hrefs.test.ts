@@ -120,6 +120,18 @@ describe('hrefs that are not valid URLs', () => {
     expect(findings).toHaveLength(8);
   });
 
+  it('are reported once on a redirect page, which names its destination three times', async () => {
+    const target = 'https://example.org/new/\u200B';
+    const dir = await writeSite({
+      'index.html': page('<a href="/old/">old</a>'),
+      'old/index.html': `<!doctype html><title>Redirecting</title><meta http-equiv="refresh" content="0;url=${target}"><meta name="robots" content="noindex"><link rel="canonical" href="${target}"><body><a href="${target}">${target}</a></body>`,
+    });
+    const findings = await findingsIn(dir);
+    expect(
+      findings.filter(([type]) => type !== 'redirected-link').map(([type, , href]) => [type, href]),
+    ).toEqual([['invisible-character', target]]);
+  });
+
   it('are explained only as far as repairing that part makes them parse', () => {
     expect(explainInvalidUrl('https://a.com:8o/', base)).toBe('its port "8o" is not a number');
     expect(explainInvalidUrl('http://[::1]x/', base)).toBe(
