@@ -139,7 +139,7 @@ describe('the integration on fixture sites', () => {
     const html = await readFile(path.join(dir, 'reports/links/index.html'), 'utf8');
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
     const json = JSON.parse(await readFile(path.join(dir, 'reports/links/report.json'), 'utf8'));
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     expect(json.pages.length).toBeGreaterThan(3);
   });
 
@@ -153,7 +153,7 @@ describe('the integration on fixture sites', () => {
     // buildFixture validates each report it reads; make sure the validation rejects a bad one.
     const { report } = await buildFixture('redirect');
     expect(() => assertValidReport(report)).not.toThrow();
-    expect(() => assertValidReport({ ...report, schemaVersion: 2 })).toThrow(/schemaVersion/);
+    expect(() => assertValidReport({ ...report, schemaVersion: 1 })).toThrow(/schemaVersion/);
     expect(() => assertValidReport({ ...report, findings: [{ type: 'no-such-type' }] })).toThrow(
       /findings/,
     );

@@ -166,7 +166,7 @@ describe('the report the toolbar reads', () => {
     );
     expect(await read()).toMatchObject({
       status: 'unreadable',
-      message: `${file} could not be read: it has schemaVersion 0, and this version reads 1`,
+      message: `${file} could not be read: it has schemaVersion 0, and this version reads 2`,
     });
   });
 });

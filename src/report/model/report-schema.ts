@@ -22,7 +22,7 @@ import { inboundSectionSchema, pageInboundSchema } from './inbound-schema.js';
 import { domainStatusesSchema, outboundCheckSchema } from './outbound-schema.js';
 
 /** Version of the report's JSON shape. */
-export const reportSchemaVersion = 1;
+export const reportSchemaVersion = 2;
 
 const positionSchema = z.union([
   z.object({ type: z.literal('source'), line: z.number().int(), column: z.number().int() }),
