@@ -122,14 +122,19 @@ export const findingDefinitions = {
     description: 'An internal link points at a URL that the build produced no page or file for.',
     message: (d, link) =>
       d.destination
-        ? `links to ${d.target}, which redirects to ${d.destination}, which does not exist in the build`
+        ? `links to ${d.target}, which redirects to ${d.destination}, which does not exist in the build${invisibleSuffix(d)}`
         : `links to ${d.target || link?.href}, which does not exist in the build${invisibleSuffix(d)}`,
-    hint: (d) =>
-      (invisibleHint(d) &&
-        `${invisibleHint(d)}${d.suggestion && d.suggestion !== d.fixedHref && d.fixedLeadsTo?.endsWith('either') ? ` Did you mean ${d.suggestion}?` : ''}`) ??
-      (d.suggestion
+    hint: (d) => {
+      const invisible = invisibleHint(d);
+      // Note: when the href without the characters is missing too, the page meant may be near.
+      if (invisible) {
+        const near = d.suggestion && d.fixedLeadsTo?.endsWith('either') ? d.suggestion : null;
+        return near ? `${invisible} Did you mean ${near}?` : invisible;
+      }
+      return d.suggestion
         ? `Did you mean ${d.suggestion}? Fix the href, or add a page or a redirect for this URL.`
-        : 'Fix the href, or add a page or a redirect for this URL.'),
+        : 'Fix the href, or add a page or a redirect for this URL.';
+    },
   }),
   'broken-fragment': define<
     {
