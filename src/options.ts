@@ -265,6 +265,27 @@ export const linkReportOptionsSchema = z
      * @default true
      */
     devToolbar: z.boolean().default(true),
+    /**
+     * Limits on each built HTML file, so a huge page cannot exhaust memory: `maxBytes`
+     * (16 MiB). A larger file is read up to the limit only, and is a `page-too-large` error
+     * (the rest of it is not checked). Nesting needs no limit: elements deeper than 512
+     * levels are read as Chromium reads them.
+     * @default { maxBytes: 16777216 }
+     */
+    htmlLimits: z
+      .object({
+        /**
+         * Most bytes read from one HTML file.
+         * @default 16777216 (16 MiB)
+         */
+        maxBytes: z
+          .number()
+          .int()
+          .positive()
+          .default(16 * 1024 * 1024),
+      })
+      .strict()
+      .default({ maxBytes: 16 * 1024 * 1024 }),
   })
   .strict()
   .superRefine((options, context) => {

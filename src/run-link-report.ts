@@ -12,6 +12,7 @@ import { checkLinkPolicy } from './check/link-policy.js';
 import { checkLinkRules } from './check/link-rules.js';
 import { linkedFilesAsPages, readLinkedFiles } from './check/linked-files.js';
 import { checkLocaleLinks } from './check/locale-links.js';
+import { checkOddHrefs } from './check/odd-hrefs.js';
 import { checkRedirects } from './check/redirect-checks.js';
 import { checkResources } from './check/resource-checks.js';
 import { checkSite } from './check/site-checks.js';
@@ -187,12 +188,14 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   endStage('discover');
   input.onProgress?.(0, discovered.html.length);
   const extraction = await extractFiles(
-    discovered.html.map(({ file, path: urlPath }) => ({
+    discovered.html.map(({ file, path: urlPath, rawPath }) => ({
       dir: input.dir,
       file,
+      rawPath,
       url: new URL(urlPath, urls.origin).href,
       internalOrigins: urls.internalOrigins,
       sitePath: urls.base,
+      maxBytes: options.htmlLimits.maxBytes,
     })),
     {
       workers: input.workers,
@@ -260,6 +263,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
         isIgnoredLink,
       }),
       ...checkLinkRules({ pages, references, isIgnoredLink }),
+      ...checkOddHrefs({ pages, isIgnoredLink }),
       ...checkLinkPolicy({ pages, policy: options.linkPolicy, isIgnoredLink }),
       ...checkLocaleLinks({
         pages,

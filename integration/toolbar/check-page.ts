@@ -10,6 +10,7 @@ import { createLinkIgnorer, createPageIgnorer } from '../../src/check/ignore.js'
 import { checkLinkPolicy } from '../../src/check/link-policy.js';
 import { checkLinkRules } from '../../src/check/link-rules.js';
 import { checkLocaleLinks } from '../../src/check/locale-links.js';
+import { checkOddHrefs } from '../../src/check/odd-hrefs.js';
 import { createEmptySignals } from '../../src/extract/content-signals.js';
 import { createEmptyFacts, parseRobotsDirectives } from '../../src/extract/page-facts.js';
 import { findingDefinitions } from '../../src/findings/definitions.js';
@@ -293,6 +294,8 @@ const liveTypes = new Set<string>([
   'relative-link-policy',
   'absolute-self-link',
   'wrong-locale-link',
+  'invalid-url',
+  'invisible-character',
 ]);
 
 function checkReference(reference: PageReference, context: ReferenceContext): CheckedReference {
@@ -352,11 +355,14 @@ function checkReference(reference: PageReference, context: ReferenceContext): Ch
   } else {
     target = link.scope === 'outbound' ? 'outbound' : link.scope === 'other' ? 'other' : 'missing';
     if (link.url === null) detail = 'not a valid URL';
-    found = checkLinkRules({
-      pages: [withLink],
-      references: [],
-      isIgnoredLink: context.isIgnoredLink,
-    });
+    found = [
+      ...checkLinkRules({
+        pages: [withLink],
+        references: [],
+        isIgnoredLink: context.isIgnoredLink,
+      }),
+      ...checkOddHrefs({ pages: [withLink], isIgnoredLink: context.isIgnoredLink }),
+    ];
     if (link.scope === 'outbound' && link.url !== null) {
       const entry = context.outboundByUrl.get(link.url.replace(/#.*$/, ''));
       if (entry) {

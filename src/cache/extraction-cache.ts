@@ -336,7 +336,7 @@ export function extractionFingerprint(): string {
   for (const file of urlSource ? [...sources, urlSource] : sources) {
     hash.update(`${path.basename(file)}\n`).update(readFileSync(file));
   }
-  for (const name of ['rehype-parse', 'hast-util-from-html', 'hast-util-from-parse5', 'parse5']) {
+  for (const name of ['hast-util-from-parse5', 'parse5']) {
     hash.update(`${name}@${packageVersion(name)}\n`);
   }
   fingerprint = hash.digest('hex');

@@ -7,8 +7,10 @@ import { createFinding, type Finding } from '../findings/finding.js';
 import type { ResolvedReference } from '../graph/resolve-references.js';
 import { followRedirects, type SiteIndex, type SitePage } from '../site/site-index.js';
 import type { SiteUrls } from '../site/url.js';
+import { elementFragment, findIndicatedPart, hrefForId } from './fragments.js';
 import type { LinkIgnorer } from './ignore.js';
 import { toFindingLink } from './link-finding.js';
+import { baseUrlOf, describeInvisible, type InvisibleDetails } from './odd-hrefs.js';
 import { createFragmentSuggester, createPathSuggester } from './suggest.js';
 
 /** Options of `checkLinks`. */
@@ -28,6 +30,34 @@ export function checkLinks(
   const findings: Finding[] = [];
   const suggest = createPathSuggester(index);
   const suggestFragment = createFragmentSuggester();
+  /**
+   * The id a broken fragment meant, and the href that reaches it when `#id` would not; never
+   * the fragment the link already names (as written or decoded).
+   */
+  const suggestFragmentHref = (
+    decoded: string,
+    written: string,
+    page: SitePage,
+  ): { suggestion: string | null; suggestedHref?: string } => {
+    const id = suggestFragment(decoded, page);
+    const href = id === null ? null : hrefForId(id, hasIdOn(page));
+    if (id === null || href === null || href === `#${written}` || href === `#${decoded}`) {
+      return { suggestion: null };
+    }
+    return href === `#${id}` ? { suggestion: id } : { suggestion: id, suggestedHref: href };
+  };
+  const bases = new WeakMap<SitePage, URL | null>();
+  const resolvePath = (pathname: string) => index.resolvePath(pathname);
+  /** What the link's invisible characters are, when they change where it leads. */
+  const invisibleOf = (
+    page: SitePage,
+    link: ResolvedReference['link'],
+  ): InvisibleDetails | null => {
+    // Note: most hrefs are ASCII, which holds none of them.
+    if (!/[^\x20-\x7e]/.test(link.href)) return null;
+    if (!bases.has(page)) bases.set(page, baseUrlOf(page));
+    return describeInvisible(link, bases.get(page)!, resolvePath);
+  };
   // Astro's redirect pages name their destination three times (refresh, canonical, link).
   const reportedOnRedirectPages = new Set<string>();
   for (const { page, link, url, target } of references) {
@@ -45,10 +75,18 @@ export function checkLinks(
       }
       findings.push(finding);
     };
+    const invisible = invisibleOf(page, link);
+    const before = findings.length;
     switch (target.status) {
       case 'missing': {
-        const suggestion = suggest(url.pathname);
-        const details = { target: shown, suggestion };
+        // Note: with invisible characters, the page meant is near the href without them.
+        const fixed = invisible?.fixedHref
+          ? URL.parse(invisible.fixedHref, bases.get(page) ?? undefined)
+          : null;
+        const suggestion = suggest(
+          fixed && fixed.origin === url.origin ? fixed.pathname : url.pathname,
+        );
+        const details = { target: shown, suggestion, ...invisible };
         push(
           createFinding(link.kind === 'resource' ? 'broken-resource' : 'broken-link', {
             ...at,
@@ -69,6 +107,7 @@ export function checkLinks(
             target: shown,
             destination: target.destination,
             suggestion: suggest(end.path),
+            ...invisible,
           };
           push(createFinding('broken-link', { ...at, details }));
         } else {
@@ -98,12 +137,16 @@ export function checkLinks(
             );
           }
         }
-        const fragment = fragmentOf(url);
-        if (options.checkFragments && fragment !== null && !target.page.idSet.has(fragment)) {
+        // Note: a page cut at htmlLimits.maxBytes has ids nobody read (page-too-large says so).
+        const fragment =
+          options.checkFragments && !target.page.truncated ? elementFragment(url.hash) : null;
+        const part = fragment === null ? null : findIndicatedPart(fragment, hasIdOn(target.page));
+        if (part?.type === 'none') {
+          const decoded = part.decoded;
           // Note: `href="#_"` on the same page is a deliberate placeholder (a target no page
           // can mean), not a typo of a heading: said, not an error.
-          if (link.href.startsWith('#') && isPlaceholderFragment(fragment)) {
-            push(createFinding('placeholder-fragment', { ...at, details: { fragment } }));
+          if (link.href.startsWith('#') && isPlaceholderFragment(decoded)) {
+            push(createFinding('placeholder-fragment', { ...at, details: { fragment: decoded } }));
             break;
           }
           push(
@@ -111,8 +154,9 @@ export function checkLinks(
               ...at,
               details: {
                 target: target.page.path + url.hash,
-                fragment,
-                suggestion: suggestFragment(fragment, target.page),
+                fragment: decoded,
+                ...suggestFragmentHref(decoded, fragment!, target.page),
+                ...invisible,
               },
             }),
           );
@@ -123,24 +167,22 @@ export function checkLinks(
       case 'on-demand':
         break;
     }
+    // An invisible character that does not break the link is still said.
+    if (invisible && !findings.slice(before).some((finding) => brokenTypes.has(finding.type))) {
+      push(
+        createFinding('invisible-character', { ...at, details: { target: shown, ...invisible } }),
+      );
+    }
   }
   return findings;
 }
 
-/**
- * The fragment a link must find as an id, or null when there is none to check:
- * empty, `#top` (the HTML spec scrolls to the top without an id) and text fragments.
- */
-function fragmentOf(url: URL): string | null {
-  if (url.hash.length <= 1) return null;
-  let fragment = url.hash.slice(1);
-  try {
-    fragment = decodeURIComponent(fragment);
-  } catch {
-    // Note: a malformed escape is looked up as written.
-  }
-  if (fragment.toLowerCase() === 'top' || fragment.startsWith(':~:')) return null;
-  return fragment;
+/** The findings that say, with the reason, that an invisible character broke the link. */
+const brokenTypes = new Set<Finding['type']>(['broken-link', 'broken-resource', 'broken-fragment']);
+
+/** Whether a page has an element with this id (or an `a` with this name). */
+function hasIdOn(page: SitePage): (id: string) => boolean {
+  return (id) => page.idSet.has(id);
 }
 
 /**
@@ -152,7 +194,7 @@ function expectedPath(pathname: string, page: SitePage, urls: SiteUrls): string 
   const pageSlash = page.path.endsWith('/');
   const linkSlash = pathname.endsWith('/');
   if (pageSlash === linkSlash) return null;
-  const isDirectoryIndex = page.file === 'index.html' || page.file.endsWith('/index.html');
+  const isDirectoryIndex = /(?:^|\/)index\.html?$/.test(page.file);
   // With trailingSlash 'ignore', hosts serve a directory index with and without the slash.
   if (urls.trailingSlash === 'ignore' && isDirectoryIndex) return null;
   return page.path;

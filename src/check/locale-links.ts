@@ -12,6 +12,7 @@ import type { Finding } from '../findings/finding.js';
 import type { ResolvedReference } from '../graph/resolve-references.js';
 import type { ResolvedLinkReportOptions } from '../options.js';
 import type { SitePage } from '../site/site-index.js';
+import { elementFragment, findIndicatedPart } from './fragments.js';
 import type { LinkIgnorer } from './ignore.js';
 import { createLinkFinding } from './link-finding.js';
 
@@ -55,24 +56,23 @@ export function checkLocaleLinks(input: CheckLocaleLinksInput): Finding[] {
     if (linked.family === page.family || linked.family === homeFamily) continue;
     if (input.isIgnoredLink(link, page)) continue;
     const own = families.get(linked.family)?.get(page.locale) ?? null;
-    const fragment = url.hash && own?.idSet.has(decodeFragment(url.hash)) ? url.hash : '';
+    // Note: the fragment is kept when the translation has its element; a text directive is
+    // not, since its text is in the other language.
+    const fragment = elementFragment(url.hash);
+    const kept =
+      own !== null &&
+      fragment !== null &&
+      findIndicatedPart(fragment, (id) => own.idSet.has(id)).type !== 'none'
+        ? `#${fragment}`
+        : '';
     findings.push(
       createLinkFinding('wrong-locale-link', page, link, {
         locale: page.locale,
         targetLocale: linked.locale,
-        suggestion: own ? `${own.path}${fragment}` : null,
+        suggestion: own ? `${own.path}${kept}` : null,
         suggestionIsCopy: own?.copyOf != null,
       }),
     );
   }
   return findings;
-}
-
-function decodeFragment(hash: string): string {
-  const raw = hash.slice(1);
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
 }

@@ -1,12 +1,12 @@
 /**
- * Checks of the site as a whole: two files for one page, files that could not be read as
- * written, and a site URL that is not configured.
+ * Checks of the site as a whole: two files for one page, files too large to read whole or
+ * that could not be read as written, and a site URL that is not configured.
  */
 import { createFinding, type Finding } from '../findings/finding.js';
 import type { SitePage } from '../site/site-index.js';
 import type { SiteUrls } from '../site/url.js';
 
-/** Find `duplicate-page`, `unparsed-page` and `site-unknown`. */
+/** Find `duplicate-page`, `page-too-large`, `unparsed-page` and `site-unknown`. */
 export function checkSite(pages: readonly SitePage[], urls: SiteUrls): Finding[] {
   const findings: Finding[] = [];
   const firstByKey = new Map<string, SitePage>();
@@ -24,6 +24,15 @@ export function checkSite(pages: readonly SitePage[], urls: SiteUrls): Finding[]
     }
   }
   for (const page of pages) {
+    if (page.truncated) {
+      findings.push(
+        createFinding('page-too-large', {
+          page: page.path,
+          file: page.file,
+          details: { file: page.file, bytes: page.truncated.bytes, limit: page.truncated.read },
+        }),
+      );
+    }
     for (const reason of page.problems ?? []) {
       findings.push(
         createFinding('unparsed-page', {

@@ -208,7 +208,8 @@ function distinctGrams(text: string): Set<string> {
 
 /**
  * A function suggesting the built page a broken path most likely meant: the path with the
- * base added (a common mistake), else the nearest page path, if only a typo away.
+ * base added (a common mistake), the `.htm` page of that name, else the nearest page path,
+ * if only a typo away.
  * Answers are memoized per path.
  */
 export function createPathSuggester(index: SiteIndex): (pathname: string) => string | null {
@@ -223,6 +224,12 @@ export function createPathSuggester(index: SiteIndex): (pathname: string) => str
       // The page's served path, so the suggestion has the right trailing slash too.
       if (target.status === 'page') return target.page.path;
       if (target.status !== 'missing') return withBase;
+    }
+    // Note: a page written `x.htm` is served at that name only, never at `/x` (see
+    // `fileToUrlPath`): a link without the extension meant it.
+    if (!pathname.endsWith('/') && !/\.html?$/.test(pathname)) {
+      const target = index.resolvePath(`${pathname}.htm`);
+      if (target.status === 'page' && target.page.file.endsWith('.htm')) return target.page.path;
     }
     return candidates.nearest(pathname, Math.max(1, Math.floor(pathname.length / 5)));
   };

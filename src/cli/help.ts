@@ -43,6 +43,8 @@ Checks:
   --inbound-max-bytes <n>    Most bytes read from one export, e.g. 512M
                              (default: 256M)
   --inbound-max-rows <n>     Most rows of one export (default: 1000000)
+  --html-max-bytes <n>       Most bytes read from one HTML file, e.g. 64M
+                             (default: 16M); a larger page is an error
   --cache <dir>              Cache folder for results kept between runs
                              (default: the --inbound-cache folder)
   --no-cache                 Read and write no cache

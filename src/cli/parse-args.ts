@@ -44,6 +44,8 @@ export type FlagOptions = Pick<
   allowBadRows?: boolean;
   /** `--inbound-max-bytes`, `--inbound-max-rows`. */
   inboundLimits?: { maxBytes?: number; maxRows?: number };
+  /** `--html-max-bytes`. */
+  htmlLimits?: { maxBytes?: number };
   /** `--check-external` and the `--external-*` flags: only the keys given. */
   external?: ExternalFlagOptions;
 };
@@ -125,6 +127,7 @@ const flagDefinitions = {
   'allow-bad-rows': { type: 'boolean' },
   'inbound-max-bytes': { type: 'string' },
   'inbound-max-rows': { type: 'string' },
+  'html-max-bytes': { type: 'string' },
   cache: { type: 'string' },
   // Note: with allowNegative, --no-cache sets `cache` to false; it must be declared to be accepted.
   'no-cache': { type: 'boolean' },
@@ -213,12 +216,18 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (values['inbound-max-bytes'] !== undefined || values['inbound-max-rows'] !== undefined) {
     options.inboundLimits = {};
     if (values['inbound-max-bytes'] !== undefined)
-      options.inboundLimits.maxBytes = parseBytes(values['inbound-max-bytes']);
+      options.inboundLimits.maxBytes = parseBytes(
+        '--inbound-max-bytes',
+        values['inbound-max-bytes'],
+      );
     if (values['inbound-max-rows'] !== undefined)
       options.inboundLimits.maxRows = parsePositive(
         '--inbound-max-rows',
         values['inbound-max-rows'],
       );
+  }
+  if (values['html-max-bytes'] !== undefined) {
+    options.htmlLimits = { maxBytes: parseBytes('--html-max-bytes', values['html-max-bytes']) };
   }
   if (values.baseline !== undefined) {
     options.baseline = requireValue('--baseline', values.baseline);
@@ -415,8 +424,11 @@ function parseInboundSource(
     : { file: source, required: true, ...target };
 }
 
-/** `--inbound-max-bytes`: a whole number of bytes, or with K, M or G (binary: 256M is 256 MiB). */
-function parseBytes(value: string): number {
+/**
+ * `--inbound-max-bytes`, `--html-max-bytes`: a whole number of bytes, or with K, M or G
+ * (binary: 256M is 256 MiB).
+ */
+function parseBytes(flag: string, value: string): number {
   const match = /^(\d+)\s*([kmg])?(?:i?b)?$/i.exec(value.trim());
   const units = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as const;
   const bytes = match
@@ -424,7 +436,7 @@ function parseBytes(value: string): number {
     : Number.NaN;
   if (!Number.isSafeInteger(bytes) || bytes <= 0) {
     throw new UsageError(
-      `--inbound-max-bytes: expected a number of bytes such as 536870912 or 512M, got "${value}"`,
+      `${flag}: expected a number of bytes such as 536870912 or 512M, got "${value}"`,
     );
   }
   return bytes;

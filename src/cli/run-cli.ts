@@ -248,6 +248,9 @@ function mergeOptions(fromFile: LinkReportOptions, flags: FlagOptions): LinkRepo
   if (flags.inboundLimits !== undefined) {
     merged.inboundLimits = { ...fromFile.inboundLimits, ...flags.inboundLimits };
   }
+  if (flags.htmlLimits !== undefined) {
+    merged.htmlLimits = { ...fromFile.htmlLimits, ...flags.htmlLimits };
+  }
   // `--allow-bad-rows` applies to every inbound source, from the flags or the file.
   if (flags.allowBadRows !== undefined && Array.isArray(merged.inbound)) {
     merged.inbound = (merged.inbound as unknown[]).map((entry) =>

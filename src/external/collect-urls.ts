@@ -2,6 +2,8 @@
  * Collect the distinct outbound URLs to check: each URL once (without its fragment), with
  * every link that names it, and whether it is skipped and why.
  */
+
+import { elementFragment, percentDecode } from '../check/fragments.js';
 import type { ExtractedLink } from '../extract/types.js';
 import type { SitePage } from '../site/site-index.js';
 import { isHostOrSubdomain } from './affiliates.js';
@@ -90,19 +92,16 @@ function skipReason(url: URL, input: CollectInput): string | null {
 }
 
 /**
- * The fragment a link must find as an id, or null: none, empty, `#top`, a text fragment
+ * The fragment a link must find as an id (decoded; a text directive after it, as in
+ * `#faq:~:text=free`, split off), or null: none, empty, `#top`, only a text directive
  * (`#:~:text=`), a client-side route (`#/path`, `#!/path`), a parameter list (`#page=2` in PDFs),
  * or a code line anchor (`#L10-L20`, which GitHub and GitLab add with JavaScript).
  */
 function fragmentOf(url: URL): string | null {
-  if (url.hash.length <= 1) return null;
-  let fragment = url.hash.slice(1);
-  try {
-    fragment = decodeURIComponent(fragment);
-  } catch {
-    // Note: a malformed escape is looked up as written.
-  }
-  if (fragment.toLowerCase() === 'top' || fragment.startsWith(':~:')) return null;
+  const written = elementFragment(url.hash);
+  if (written === null) return null;
+  const fragment = percentDecode(written);
+  if (fragment.toLowerCase() === 'top') return null;
   if (
     /^!?\//.test(fragment) ||
     fragment.includes('=') ||

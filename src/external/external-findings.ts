@@ -8,7 +8,8 @@ import type { CheckedUrl } from './check-external.js';
 import type { LinkUse } from './collect-urls.js';
 
 /**
- * - `broken-external`: broken and invalid URLs.
+ * - `broken-external`: broken URLs (invalid ones are `invalid-url` findings, from `checkOddHrefs`,
+ *   with or without the check).
  * - `redirected-external`: permanent redirects that end in an answer (temporary ones are the
  *   server's business and only listed in the report).
  * - `unverified-external`: unverified URLs, server errors and timeouts.
@@ -30,7 +31,8 @@ export function createExternalFindings(urls: readonly CheckedUrl[]): Finding[] {
     const { status, redirect } = result;
     for (const use of uses) {
       const { page, link } = use;
-      if (status === 'broken' || status === 'invalid-url') {
+      // Note: an invalid URL is an `invalid-url` finding whether or not the check runs.
+      if (status === 'broken') {
         push(
           use,
           createLinkFinding('broken-external', page, link, {

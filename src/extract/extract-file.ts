@@ -2,7 +2,7 @@
  * Read one built HTML file and extract it, through the extraction cache when there is one.
  * The unit of work of the worker pool, and of the in-process path; failures name the file.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import {
   type ExtractionCacheFolder,
@@ -22,6 +22,8 @@ export interface ExtractFileTask {
   dir: string;
   /** File relative to `dir`, `/`-separated. */
   file: string;
+  /** The bytes of `file` when they are not valid UTF-8 (`HtmlFile.rawPath`): read by these. */
+  rawPath?: Uint8Array | undefined;
   /** Absolute URL the page is served at. */
   url: string;
   internalOrigins: readonly string[];
@@ -32,6 +34,21 @@ export interface ExtractFileTask {
    * no entry for it: then it is extracted, and its entry written, without looking again.
    */
   contentHash?: string | undefined;
+  /**
+   * Most bytes read (`htmlLimits.maxBytes`): a larger file is read up to it, extracted as
+   * far as that goes, never cached, and marked `truncated`. @default defaultMaxHtmlBytes
+   */
+  maxBytes?: number | undefined;
+}
+
+/** `htmlLimits.maxBytes` by default: 16 MiB. */
+export const defaultMaxHtmlBytes = 16 * 1024 * 1024;
+
+/** A file's bytes as read: all of them, or the first `maxBytes` of a larger file. */
+export interface HtmlFileBytes {
+  bytes: Uint8Array;
+  /** The file's size; more than `bytes.length` when the file was cut at the limit. */
+  size: number;
 }
 
 /** What became of one file. */
@@ -46,7 +63,7 @@ export interface ExtractedFile {
   unusableEntry: string | null;
   /** Why the extraction could not be written to the cache, if it could not. */
   writeFailure: string | null;
-  /** Size of the file in bytes. */
+  /** Size of the file in bytes (more than was read when it is over the limit). */
   bytes: number;
 }
 
@@ -60,11 +77,13 @@ export interface ExtractedFile {
  */
 export function extractFile(
   task: ExtractFileTask,
-  cache: ExtractionCacheFolder | null,
+  cacheFolder: ExtractionCacheFolder | null,
   want: 'page' | 'payload',
   readCache = true,
 ): ExtractedFile {
-  const bytes = readHtmlFile(task);
+  const { bytes, size } = readHtmlFile(task);
+  // Note: a file cut at the limit is never cached: its hash would not be the file's.
+  const cache = size > bytes.length ? null : cacheFolder;
   const key = { file: task.file, url: task.url };
   let contentHash: string | null = null;
   let unusableEntry: string | null = null;
@@ -85,7 +104,7 @@ export function extractFile(
           source: 'cache',
           unusableEntry,
           writeFailure: null,
-          bytes: bytes.length,
+          bytes: size,
         };
       }
       try {
@@ -96,7 +115,7 @@ export function extractFile(
           source: 'cache',
           unusableEntry,
           writeFailure: null,
-          bytes: bytes.length,
+          bytes: size,
         };
       } catch (error) {
         if (!(error instanceof PageLinksCodecError)) throw error;
@@ -107,6 +126,7 @@ export function extractFile(
     }
   }
   const page = extractBytes(bytes, task);
+  if (size > bytes.length) page.truncated = { read: bytes.length, bytes: size };
   let payload: string | null = null;
   let writeFailure: string | null = null;
   if (cache || want === 'payload') payload = encodePageLinks(page);
@@ -123,7 +143,7 @@ export function extractFile(
     source: 'extracted',
     unusableEntry,
     writeFailure,
-    bytes: bytes.length,
+    bytes: size,
   };
 }
 
@@ -141,15 +161,38 @@ export function extractBytes(bytes: Uint8Array, task: ExtractFileTask): PageLink
 }
 
 /**
- * Read a task's file.
+ * Read a task's file: all of it, or its first `task.maxBytes` bytes when it is larger (the
+ * size is read from the open file, so a file that changes meanwhile is still read within
+ * the limit).
  * @throws OutputDirError naming the file and the reason.
  */
-export function readHtmlFile(task: ExtractFileTask): Uint8Array {
+export function readHtmlFile(task: ExtractFileTask): HtmlFileBytes {
   const absolute = path.join(task.dir, task.file);
+  const limit = task.maxBytes ?? defaultMaxHtmlBytes;
+  let fd: number | null = null;
   try {
     // Note: synchronous: parsing is synchronous anyway, and one call is a quarter of the
     // system calls and promise turns of `fs/promises.readFile`.
-    return readFileSync(absolute);
+    fd = openSync(
+      task.rawPath
+        ? Buffer.concat([Buffer.from(`${task.dir}${path.sep}`), task.rawPath])
+        : absolute,
+      'r',
+    );
+    const size = fstatSync(fd).size;
+    if (size <= limit) {
+      const bytes = readFileSync(fd);
+      if (bytes.length <= limit) return { bytes, size: bytes.length };
+      return { bytes: bytes.subarray(0, limit), size: bytes.length };
+    }
+    const bytes = Buffer.allocUnsafe(limit);
+    let read = 0;
+    while (read < limit) {
+      const n = readSync(fd, bytes, read, limit - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: bytes.subarray(0, read), size: Math.max(size, read) };
   } catch (error) {
     // Note: some errors (ERR_FS_FILE_TOO_LARGE) do not name the file; say which one failed.
     const code = (error as NodeJS.ErrnoException).code;
@@ -162,13 +205,21 @@ export function readHtmlFile(task: ExtractFileTask): Uint8Array {
             ? 'the file disappeared during the run'
             : (error as Error).message;
     throw new OutputDirError(`Cannot read ${absolute}: ${reason}`, { cause: error });
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
 /** What looking for a file in the cache found. */
 export type CacheProbe =
   | { found: ExtractedFile }
-  | { found: null; contentHash: string; unusableEntry: string | null; bytes: number };
+  | {
+      found: null;
+      /** Null for a file over the size limit, which is not cached. */
+      contentHash: string | null;
+      unusableEntry: string | null;
+      bytes: number;
+    };
 
 /**
  * Look for a file's extraction in the cache, reading the file to hash it: the extraction,
@@ -181,14 +232,17 @@ export function probeCache(
   cache: ExtractionCacheFolder,
   intern?: (value: string) => string,
 ): CacheProbe {
-  const bytes = readHtmlFile(task);
+  const { bytes, size } = readHtmlFile(task);
+  // A file over the limit is never cached: it is extracted (as far as the limit) each run.
+  if (size > bytes.length)
+    return { found: null, contentHash: null, unusableEntry: null, bytes: size };
   const contentHash = hashContent(bytes);
   const found = readCacheEntry(cache, { file: task.file, url: task.url }, contentHash);
   if (found.status === 'miss') {
-    return { found: null, contentHash, unusableEntry: null, bytes: bytes.length };
+    return { found: null, contentHash, unusableEntry: null, bytes: size };
   }
   if (found.status === 'unusable') {
-    return { found: null, contentHash, unusableEntry: found.reason, bytes: bytes.length };
+    return { found: null, contentHash, unusableEntry: found.reason, bytes: size };
   }
   try {
     const page = decodePageLinks(found.payload, intern);
@@ -199,7 +253,7 @@ export function probeCache(
         source: 'cache',
         unusableEntry: null,
         writeFailure: null,
-        bytes: bytes.length,
+        bytes: size,
       },
     };
   } catch (error) {
@@ -208,7 +262,7 @@ export function probeCache(
       found: null,
       contentHash,
       unusableEntry: `its extraction does not decode (${error.message})`,
-      bytes: bytes.length,
+      bytes: size,
     };
   }
 }

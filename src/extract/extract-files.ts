@@ -21,6 +21,7 @@ import {
 } from '../cache/extraction-cache.js';
 import { OutputDirError } from '../site/discover.js';
 import {
+  defaultMaxHtmlBytes,
   type ExtractedFile,
   type ExtractFileTask,
   extractFile,
@@ -51,7 +52,7 @@ export interface ExtractFilesResult {
   pages: PageLinks[];
   /** Files whose extraction came from the cache. */
   fromCache: number;
-  /** Bytes of HTML read. */
+  /** Bytes of HTML read (a file over the size limit counts up to the limit). */
   bytes: number;
   /** Worker threads used; 0: in process. */
   workers: number;
@@ -223,7 +224,7 @@ class ExtractionRun {
         this.add(index, probe.found);
         return null;
       }
-      this.hashes.set(index, probe.contentHash);
+      if (probe.contentHash !== null) this.hashes.set(index, probe.contentHash);
       if (probe.unusableEntry) this.unusable.push(`${task.file} (${probe.unusableEntry})`);
       return index;
     } catch (error) {
@@ -278,8 +279,12 @@ class ExtractionRun {
 
   private add(index: number, extracted: ExtractedFile): void {
     const task = this.tasks[index]!;
-    this.pages[index] = extracted.page!;
-    this.bytes += extracted.bytes;
+    const page = extracted.page!;
+    this.pages[index] = page;
+    const limit = task.maxBytes ?? defaultMaxHtmlBytes;
+    // Note: a worker's encoded result does not carry `truncated`; the file's size tells.
+    if (extracted.bytes > limit) page.truncated ??= { read: limit, bytes: extracted.bytes };
+    this.bytes += Math.min(extracted.bytes, limit);
     if (extracted.source === 'cache') this.fromCache++;
     if (extracted.unusableEntry) this.unusable.push(`${task.file} (${extracted.unusableEntry})`);
     if (extracted.writeFailure) this.writeFailures.push(extracted.writeFailure);

@@ -2,7 +2,8 @@
  * Extraction: one built HTML file → `PageLinks`. Pure and synchronous, a function of the
  * file's text and its URL only, so it can run in worker threads and be cached.
  *
- * One parse (rehype-parse, positions kept) and one walk over the tree. Relative URLs are
+ * One parse (parse5 through `parse-html.ts`, positions kept, nesting bounded as in
+ * Chromium) and one walk over the tree. Relative URLs are
  * resolved after the walk, because a `<base href>` anywhere in the document applies to
  * every URL in it, also the ones before it.
  *
@@ -12,8 +13,6 @@
  * parsed again as written. Both paths give the same result (the differential tests).
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
 import { chooseAnchorText, chooseResourceText } from './anchor-text.js';
 import { findAttributeValue } from './attribute-offsets.js';
 import {
@@ -30,6 +29,7 @@ import { collectJsonLdTypes } from './json-ld.js';
 import { listReferences } from './link-references.js';
 import { type MetaRefresh, parseMetaRefresh } from './meta-refresh.js';
 import { createEmptyFacts, parseRobotsDirectives } from './page-facts.js';
+import { type FlattenedTree, maxElementDepth, parseHtml } from './parse-html.js';
 import { bodySentinel, originalOffset, type PreparedHtml, prepareHtml } from './prepare-html.js';
 import { createLinkResolver, resolveBaseUrl } from './resolve-link.js';
 import {
@@ -61,15 +61,14 @@ export interface ExtractPageInput {
   sitePath?: string | undefined;
 }
 
-const parser = unified().use(rehypeParse).freeze();
-
 /**
  * Read one built HTML file: its links and resource references, fragment targets, page
  * facts and content signals.
  *
  * Never throws on bad HTML or bad URLs: the HTML parser recovers like a browser, an
- * unparseable URL yields `url: null`, invalid JSON-LD is skipped. A document nested so
- * deeply that parsing it exhausts the call stack yields an empty result with `problems`.
+ * unparseable URL yields `url: null`, invalid JSON-LD is skipped. Elements nested deeper
+ * than 512 levels are read as children of the element at level 512, as Chromium builds
+ * them, and `problems` says how many.
  * `<template>` content is ignored entirely, except a declarative shadow root
  * (`<template shadowrootmode>`), which browsers render. `<noscript>` links and ids count
  * (they are real HTML); its text and elements do not count as content signals, since
@@ -97,7 +96,8 @@ export function extractPageReporting(
   if (prepared === null) return { page: extractPageAsWritten(html, input), path: 'as-written' };
   const collector = new PageCollector(input, { prepared, lines: createLineIndex(html) }, html);
   try {
-    collector.walk(parser.parse(prepared.text));
+    const parsed = parseHtml(prepared.text);
+    collector.walk(parsed.tree, parsed.flattened);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return { page: extractPageAsWritten(html, input), path: 'fallback' };
@@ -115,7 +115,8 @@ export function extractPageReporting(
 export function extractPageAsWritten(html: string, input: ExtractPageInput): PageLinks {
   const collector = new PageCollector(input, null, html);
   try {
-    collector.walk(parser.parse(html));
+    const parsed = parseHtml(html);
+    collector.walk(parsed.tree, parsed.flattened);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return {
@@ -201,6 +202,7 @@ class PageCollector {
   private assetBody: string | null = null;
   private assetHtml: string | null = null;
   private mainLang: string | null = null;
+  private flattened: FlattenedTree | null = null;
   private readonly fast: FastPathState | null;
   /** Offsets (in the parsed text) of the cut tags and bodies found as the cuts expect. */
   private readonly confirmedTags = new Set<number>();
@@ -224,7 +226,8 @@ class PageCollector {
    * Visit every node once, in document order. An explicit stack of children lists
    * instead of `unist-util-visit`, which builds an ancestor list for every node.
    */
-  walk(tree: Root): void {
+  walk(tree: Root, flattened: FlattenedTree | null): void {
+    this.flattened = flattened;
     const stack: WalkFrame[] = [{ children: tree.children, context: rootWalkContext, next: 0 }];
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
@@ -705,6 +708,7 @@ class PageCollector {
     };
     if (this.emptyResources.length > 0) page.emptyResources = this.emptyResources;
     if (this.upgradesInsecureRequests) page.upgradesInsecureRequests = true;
+    if (this.flattened) page.problems = [describeFlattened(this.flattened)];
     return page;
   }
 }
@@ -731,6 +735,18 @@ function normalizeNewlines(text: string): string {
 /** A URL that resolves against the document's path: not absolute, root- or scheme-relative. */
 function isPathRelative(href: string): boolean {
   return !href.startsWith('/') && !/^[a-z][a-z\d+.-]*:/i.test(href);
+}
+
+/** What `unparsed-page` says about a page nested deeper than browsers nest elements. */
+function describeFlattened({ deepest, elements, links }: FlattenedTree): string {
+  const count = (n: number, one: string, many: string) =>
+    `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  const level = maxElementDepth.toLocaleString('en-US');
+  return (
+    `elements are nested ${deepest.toLocaleString('en-US')} levels deep: as in Chromium, which nests no deeper than ${level} levels, ` +
+    `the ${count(elements, 'element', 'elements')} below level ${(maxElementDepth + 1).toLocaleString('en-US')} were read as children of the element at level ${level}, ` +
+    `so ${count(links, 'link', 'links')} among them ${links === 1 ? 'was' : 'were'} checked without what encloses them (navigation or footer, text in nested elements); look for unclosed tags`
+  );
 }
 
 /** The raw text of a script or style element (its text children, unfolded). */

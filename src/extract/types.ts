@@ -152,8 +152,8 @@ export interface PageLinks {
   facts: PageFacts;
   signals: ContentSignals;
   /**
-   * Why the file could not be read in full, e.g. elements nested too deeply to parse (the
-   * rest of the result is then empty). Absent when the file was read normally.
+   * Why the file could not be read as written, e.g. elements nested deeper than 512 levels,
+   * or a charset that is not known. Absent when the file was read normally.
    */
   problems?: string[];
   /** Elements that load nothing (`<img src="">`); absent when there are none. */
@@ -163,4 +163,9 @@ export interface PageLinks {
    * `upgrade-insecure-requests`: its http requests are made over https. Absent when not.
    */
   upgradesInsecureRequests?: true;
+  /**
+   * The file is larger than `htmlLimits.maxBytes`: only its first `read` bytes were read
+   * (links, ids and text after them are missing). Absent when it was read whole.
+   */
+  truncated?: { read: number; bytes: number };
 }

@@ -100,38 +100,87 @@ function translationsNote(translations: readonly string[] | undefined): string {
     : ` (nor do its ${count} translations: ${listSome(translations)})`;
 }
 
+/** What findings about one link say of invisible characters in its href (see `describeInvisible`). */
+type InvisibleNote = {
+  /** The characters and where they are, in words; absent when the href has none that matter. */
+  invisible?: string;
+  /** How many there are. */
+  invisibleCount?: number;
+  /** The href to write instead, or null when that would be a guess. */
+  fixedHref?: string | null;
+  /** How it differs: `without it`, `with %20 for the space`. */
+  fixedHow?: string | null;
+  /** What the fixed href leads to, when known (`/about/, which exists`). */
+  fixedLeadsTo?: string | null;
+};
+
+/** `: its href has an invisible U+200B …`, for a message; empty without such characters. */
+function invisibleSuffix(d: InvisibleNote, joiner = ': '): string {
+  return d.invisible ? `${joiner}its href has ${d.invisible}` : '';
+}
+
+/** The hint's fix for an href with invisible characters, or null to keep the usual hint. */
+function invisibleHint(d: InvisibleNote): string | null {
+  if (!d.invisible) return null;
+  const one = d.invisibleCount === 1;
+  if (!d.fixedHref) {
+    return `Retype the href without ${one ? 'that character' : 'those characters'}, or write %20 where a space is meant.`;
+  }
+  const how = d.fixedHow ? ` (the href ${d.fixedHow})` : '';
+  return `Write ${escapeUnsafe(d.fixedHref)}${how}${d.fixedLeadsTo ? `: it leads to ${d.fixedLeadsTo}` : ''}.`;
+}
+
 /** Every finding type. Keys are the stable identifiers used in JSON, options and docs. */
 export const findingDefinitions = {
-  'broken-link': define<{
-    target: string;
-    suggestion: string | null;
-    /** The redirect destination, when the link reaches a missing page through a redirect. */
-    destination?: string;
-  }>({
+  'broken-link': define<
+    {
+      target: string;
+      suggestion: string | null;
+      /** The redirect destination, when the link reaches a missing page through a redirect. */
+      destination?: string;
+    } & InvisibleNote
+  >({
     severity: 'error',
     category: 'links',
     title: 'Broken link',
     description: 'An internal link points at a URL that the build produced no page or file for.',
     message: (d, link) =>
       d.destination
-        ? `links to ${d.target}, which redirects to ${d.destination}, which does not exist in the build`
-        : `links to ${d.target || link?.href}, which does not exist in the build`,
-    hint: (d) =>
-      d.suggestion
+        ? `links to ${d.target}, which redirects to ${d.destination}, which does not exist in the build${invisibleSuffix(d)}`
+        : `links to ${d.target || link?.href}, which does not exist in the build${invisibleSuffix(d)}`,
+    hint: (d) => {
+      const invisible = invisibleHint(d);
+      // Note: when the href without the characters is missing too, the page meant may be near.
+      if (invisible) {
+        const near = d.suggestion && d.fixedLeadsTo?.endsWith('either') ? d.suggestion : null;
+        return near ? `${invisible} Did you mean ${near}?` : invisible;
+      }
+      return d.suggestion
         ? `Did you mean ${d.suggestion}? Fix the href, or add a page or a redirect for this URL.`
-        : 'Fix the href, or add a page or a redirect for this URL.',
+        : 'Fix the href, or add a page or a redirect for this URL.';
+    },
   }),
-  'broken-fragment': define<{ target: string; fragment: string; suggestion: string | null }>({
+  'broken-fragment': define<
+    {
+      target: string;
+      fragment: string;
+      suggestion: string | null;
+      /** The href that reaches the suggested id, when `#` and the id would not (it needs escapes). */
+      suggestedHref?: string;
+    } & InvisibleNote
+  >({
     severity: 'error',
     category: 'links',
     title: 'Broken fragment',
     description:
       'A link points at an existing page, but that page has no element with the fragment id.',
-    message: (d) => `links to ${d.target}, but that page has no element with id "${d.fragment}"`,
+    message: (d) =>
+      `links to ${d.target}, but that page has no element with id "${d.fragment}"${invisibleSuffix(d)}`,
     hint: (d) =>
-      d.suggestion
-        ? `Did you mean #${d.suggestion}?${d.suggestion.toLowerCase() === d.fragment.toLowerCase() ? ' Ids are case-sensitive.' : ''}`
-        : 'Add an element with that id to the target page, or fix the fragment.',
+      invisibleHint(d) ??
+      (d.suggestion
+        ? `Did you mean ${d.suggestedHref ?? `#${d.suggestion}`}?${d.suggestion.toLowerCase() === d.fragment.toLowerCase() ? ' Ids are case-sensitive.' : ''}`
+        : 'Add an element with that id to the target page, or fix the fragment.'),
   }),
   'placeholder-fragment': define<{ fragment: string }>({
     severity: 'info',
@@ -144,30 +193,33 @@ export const findingDefinitions = {
     hint: () =>
       "Nothing to do if it is a placeholder on purpose (a script handles it, or it stands for a page to come); otherwise point it at a real target. Turn these off with severity: { 'placeholder-fragment': 'off' }.",
   }),
-  'broken-resource': define<{
-    target: string;
-    suggestion: string | null;
-    /** For a reference in a stylesheet or manifest: its URL path. */
-    file?: string;
-    /** For a reference in a stylesheet or manifest: how many pages load it. */
-    loadedBy?: number;
-  }>({
+  'broken-resource': define<
+    {
+      target: string;
+      suggestion: string | null;
+      /** For a reference in a stylesheet or manifest: its URL path. */
+      file?: string;
+      /** For a reference in a stylesheet or manifest: how many pages load it. */
+      loadedBy?: number;
+    } & InvisibleNote
+  >({
     severity: 'error',
     category: 'resources',
     title: 'Missing resource',
     description:
       'An image, stylesheet, script, media file, iframe, object, form action, url() or @import in CSS, og:image or twitter:image, or an icon of a web app manifest points at a file the build does not contain.',
     message: (d, link) =>
-      `${describeResource(link, d.file, d.loadedBy)} ${d.target || link?.href}, which does not exist in the build`,
+      `${describeResource(link, d.file, d.loadedBy)} ${d.target || link?.href}, which does not exist in the build${invisibleSuffix(d)}`,
     hint: (d, link) =>
-      link?.element === 'form'
+      invisibleHint(d) ??
+      (link?.element === 'form'
         ? 'Point the form at a page or endpoint that exists (on a static site, often a form service).'
         : d.suggestion
           ? `Did you mean ${d.suggestion}? Fix the path, or put the file in the folder served as the site root (public/ in Astro).`
           : (link?.element === 'stylesheet' || link?.element === 'manifest') &&
               !/^(?:[a-z][a-z\d+.-]*:|\/)/i.test(link.href)
             ? `Fix the path: in a ${link.element}, a relative URL resolves against the ${link.element}’s own URL, not the page’s. Or put the file in the folder served as the site root (public/ in Astro).`
-            : 'Put the file in the folder served as the site root (public/ in Astro), or fix the path.',
+            : 'Put the file in the folder served as the site root (public/ in Astro), or fix the path.'),
   }),
   'redirected-link': define<{ target: string; destination: string; destinationMissing: boolean }>({
     severity: 'warning',
@@ -467,7 +519,7 @@ export const findingDefinitions = {
     category: 'site',
     title: 'Page not read as written',
     description:
-      'A built HTML file could not be read as written: nested too deeply to parse (its links are missing), or in a charset that is not known (read as UTF-8).',
+      'A built HTML file could not be read as written: elements nested deeper than 512 levels (read as children of the element at level 512, as Chromium reads them: their links are checked, without what encloses them), or a charset that is not known (read as UTF-8).',
     message: (d) => `${d.file}: ${d.reason}`,
     hint: () =>
       'Fix the HTML of this page; the message says what went wrong and what was done instead.',
@@ -520,7 +572,7 @@ export const findingDefinitions = {
     category: 'outbound',
     title: 'Broken outbound link',
     description:
-      'An outbound URL answers 404 or 410, its host does not exist, it refuses connections, it redirects in a loop, or it is not a valid URL (external.check).',
+      'An outbound URL answers 404 or 410, its host does not exist, it refuses connections, or it redirects in a loop (external.check). A URL that is not valid is an invalid-url finding.',
     message: (d) =>
       d.status === 'invalid-url'
         ? `links to ${d.target}, which is not a valid URL`
@@ -754,7 +806,50 @@ export const findingDefinitions = {
         ? 'Fix the manifest: browsers ignore a manifest that is not valid JSON.'
         : 'Split the stylesheet, or check its references another way.',
   }),
+  'invalid-url': define<{ target: string; reason: string } & InvisibleNote>({
+    severity: 'error',
+    category: 'links',
+    title: 'Invalid URL',
+    description:
+      'A link or reference (href, src, srcset, action, …) that the URL parser rejects, as browsers do: a port that is not a number, a space or a forbidden character in the host, an IPv6 address without its "]". No browser can follow it.',
+    message: (d, link) =>
+      `${!link || link.element === 'a' || link.element === 'area' ? 'links to' : `<${link.element} ${link.attribute}> names`} ${escapeUnsafe(d.target)}, which is not a valid URL: ${d.reason}${invisibleSuffix(d, '; ')}`,
+    hint: (d) => invisibleHint(d) ?? 'Fix the href: browsers cannot follow it either.',
+  }),
+  'invisible-character': define<{ target: string } & InvisibleNote>({
+    severity: 'warning',
+    category: 'links',
+    title: 'Invisible character in a URL',
+    description:
+      'An href holds a character a reader cannot see (zero-width, bidi control, BOM, no-break or other Unicode space, control character) where browsers keep it, so the link leads elsewhere than it reads. When that breaks an internal link, the broken-link (broken-resource, broken-fragment, invalid-url) finding says so instead.',
+    message: (d) => `links to ${d.target}${invisibleSuffix(d)}`,
+    hint: (d) => invisibleHint(d) ?? 'Remove the invisible characters from the href.',
+  }),
+  'page-too-large': define<{ file: string; bytes: number; limit: number }>({
+    severity: 'error',
+    category: 'site',
+    title: 'Page too large to check',
+    description:
+      'A built HTML file is larger than htmlLimits.maxBytes (16 MiB by default): only its first bytes up to the limit are read and checked; its links and ids after them are not, nor are links to its ids.',
+    message: (d) =>
+      `${d.file} is ${sizeInWords(d.bytes)}, more than the ${sizeInWords(d.limit)} of htmlLimits.maxBytes: only its first ${sizeInWords(d.limit)} were checked (its links and ids after them were not read, and links to its ids are not checked)`,
+    hint: () =>
+      'If the page is meant to be this large, raise htmlLimits.maxBytes (--html-max-bytes 64M; reading a page takes about 80 times its size in memory); otherwise split it. This is an error because part of the page is not checked: set its severity to warning to accept that.',
+  }),
 } as const;
+
+/** A size for a message: `16 MiB`, `20.5 MiB`, `3 GiB`, `900 KiB`, `512 bytes`. */
+function sizeInWords(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}
 
 type Definitions = typeof findingDefinitions;
 

@@ -120,14 +120,16 @@ export function decodePath(pathname: string): string {
 }
 
 /**
- * The identity of a page path: decoded, without `index.html`, `.html` or a trailing slash.
- * `/blog/`, `/blog`, `/blog/index.html` and `/blog.html` share the key `/blog`; the root is `/`.
+ * The identity of a page path: decoded, without `index.html` (or `index.htm`), `.html` or a
+ * trailing slash. `/blog/`, `/blog`, `/blog/index.html` and `/blog.html` share the key
+ * `/blog`; the root is `/`. A page written `notes.htm` keeps its extension: static hosts
+ * serve `/notes` from `notes.html` only.
  */
 export function pageKey(pathname: string): string {
   let path = decodePath(pathname).replace(/\/{2,}/g, '/');
   const index = /\/index\.html?$/.exec(path);
   if (index) path = path.slice(0, -index[0].length + 1);
-  else path = path.replace(/\.html?$/, '');
+  else path = path.replace(/\.html$/, '');
   if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
   return path || '/';
 }
@@ -136,24 +138,34 @@ export function pageKey(pathname: string): string {
  * The URL path a built HTML file is served at, with `base`, following Astro's rules:
  * `x/index.html` → `/x/` (or `/x` with `trailingSlash: 'never'`), `x.html` → `/x`
  * (`.html` kept with `buildFormat: 'preserve'`), `index.html` → the base.
+ *
+ * `x.htm` is served at its name, `/x.htm`: the hosts that serve `/x` from `x.html` (GitHub
+ * Pages, Netlify, Cloudflare Pages, Vercel) look for `.html` only. `x/index.htm` is a folder
+ * index, `/x/`, as Apache and nginx serve it when configured to (Debian's and Ubuntu's
+ * packages are); see the README for the hosts that do not.
  * @param file path relative to the output folder, `/`-separated.
+ * @param alreadyEncoded `file` is percent-encoded already (a name that is not UTF-8, as the
+ *   %XX of its bytes)
  */
 export function fileToUrlPath(
   file: string,
   shape: Pick<SiteShape, 'base' | 'trailingSlash' | 'buildFormat'>,
+  alreadyEncoded = false,
 ): string {
   const base = normalizeBase(shape.base);
-  const encoded = file
-    .split('/')
-    .map((segment) => encodeURIComponent(segment))
-    .join('/');
+  const encoded = alreadyEncoded
+    ? file
+    : file
+        .split('/')
+        .map((segment) => encodeURIComponent(segment))
+        .join('/');
   let path: string;
   const index = /(^|\/)index\.html?$/.exec(encoded);
   if (index) {
     path = encoded.slice(0, index.index + index[1]!.length);
     if (shape.trailingSlash === 'never' && path.endsWith('/')) path = path.slice(0, -1);
-  } else if (/\.html?$/.test(encoded)) {
-    path = shape.buildFormat === 'preserve' ? encoded : encoded.replace(/\.html?$/, '');
+  } else if (/\.html$/.test(encoded)) {
+    path = shape.buildFormat === 'preserve' ? encoded : encoded.replace(/\.html$/, '');
   } else {
     path = encoded;
   }

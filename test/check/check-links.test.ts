@@ -421,6 +421,28 @@ describe('checkLinks', () => {
     expect(findings).toEqual([]);
   });
 
+  it('serves x.htm at its name only, and suggests it for the name without (the standards fixture)', async () => {
+    const { report } = await runLinkReport({
+      dir: 'test/fixtures/standards/htm-files',
+      site: 'https://example.com',
+    });
+    expect(report.pages.map((p) => [p.file, p.path])).toEqual([
+      ['index.html', '/'],
+      ['legacy/index.htm', '/legacy/'],
+      ['notes.htm', '/notes.htm'],
+    ]);
+    expect(
+      report.findings.map((f) => [
+        f.type,
+        f.link?.href,
+        f.type === 'broken-link' ? f.details.suggestion : null,
+      ]),
+    ).toEqual([
+      ['broken-link', '/notes', '/notes.htm'],
+      ['broken-link', '/notes.html', '/notes.htm'],
+    ]);
+  });
+
   it('takes the base from the path of site when no base is given', async () => {
     const dir = await writeSite({
       'index.html': page('<a href="/docs/guide/">Guide</a>'),

@@ -58,16 +58,16 @@ describe('stylesheets pages load', () => {
     });
     expect(findings.map(({ at, href, message }) => ({ at, href, message }))).toEqual([
       {
-        at: 'css/b.css:1:31',
-        href: 'gone.png',
-        message:
-          'url() in /css/b.css (loaded by 1 page) loads /css/gone.png, which does not exist in the build',
-      },
-      {
         at: 'css/a.css:2:9',
         href: 'missing.css',
         message:
           '@import in /css/a.css (loaded by 1 page) loads /css/missing.css, which does not exist in the build',
+      },
+      {
+        at: 'css/b.css:1:31',
+        href: 'gone.png',
+        message:
+          'url() in /css/b.css (loaded by 1 page) loads /css/gone.png, which does not exist in the build',
       },
     ]);
   });

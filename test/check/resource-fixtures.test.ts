@@ -34,10 +34,10 @@ async function rowsOf(name: string): Promise<string[]> {
 describe('the resource fixtures', () => {
   it('stylesheets: url(), image-set() and @import, resolved against each stylesheet', async () => {
     expect(await rowsOf('stylesheets')).toEqual([
-      'error broken-resource - css/vendor/reset.css:2:11 cursor.cur',
       'error broken-resource - css/late.css:2:15 /img/late-missing.png',
       'error broken-resource - css/site.css:9:5 ../fonts/body.woff',
       'error broken-resource - css/site.css:12:51 ../img/hero@2x.png',
+      'error broken-resource - css/vendor/reset.css:2:11 cursor.cur',
       'error broken-resource / index.html:10:31 img/nowhere.png',
       'error broken-resource / index.html:16:23 img/attr-missing.png',
     ]);

@@ -144,6 +144,15 @@ describe('analysis and inbound flags', () => {
     );
   });
 
+  it('take --html-max-bytes with a unit, and refuse one that is not a size', () => {
+    expect(parseCliArgs(['dist', '--html-max-bytes', '64M']).options).toEqual({
+      htmlLimits: { maxBytes: 64 * 1024 * 1024 },
+    });
+    expect(() => parseCliArgs(['dist', '--html-max-bytes', '0'])).toThrow(
+      '--html-max-bytes: expected a number of bytes such as 536870912 or 512M, got "0"',
+    );
+  });
+
   it('say what they expect when a pair has no value', () => {
     expect(() => parseCliArgs(['dist', '--asset', '/tools/**'])).toThrow(
       '--asset expects <key>=<value>, e.g. /tools/**=tool (got "/tools/**")',

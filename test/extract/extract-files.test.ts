@@ -48,6 +48,18 @@ describe('extracting in worker threads', () => {
     expect(inWorkers.bytes).toBe(inProcess.bytes);
   });
 
+  it('cuts a file over maxBytes the same way as in process, and marks it truncated', async () => {
+    const { tasks } = await site(20);
+    const limited = tasks.map((task) => ({ ...task, maxBytes: 200 }));
+    const inProcess = await extractFromSources(limited, { workers: 0 });
+    const inWorkers = await extractFiles(limited, { workers: 2 });
+    expect(inWorkers.workers).toBe(2);
+    expect(JSON.stringify(inWorkers.pages)).toBe(JSON.stringify(inProcess.pages));
+    expect(inWorkers.pages[0]?.truncated).toEqual({ read: 200, bytes: 280 });
+    expect(inWorkers.bytes).toBe(20 * 200);
+    expect(inProcess.bytes).toBe(20 * 200);
+  });
+
   it('writes the cache from the workers on a first run, and reads it on the next', async () => {
     const { dir, tasks } = await site(12);
     const cacheDir = await makeTempDir('cache-');

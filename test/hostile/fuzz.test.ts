@@ -4,10 +4,9 @@
  * a failure prints the smallest input that breaks the property.
  */
 import fc from 'fast-check';
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/extract/parse-html.js';
 import { resolveBaseUrl, resolveLink } from '../../src/extract/resolve-link.js';
 import { renderHtmlReport, runLinkReport } from '../../src/index.js';
 import { decodePath, pageKey } from '../../src/site/url.js';
@@ -139,7 +138,7 @@ describe('text rendering', () => {
             .join('\n');
           const dir = await writeSite({ 'index.html': page(`<h1 title="x">t</h1>${body}`) });
           const { report } = await runLinkReport({ dir, site });
-          const tree = unified().use(rehypeParse).parse(renderHtmlReport(report));
+          const tree = parseHtml(renderHtmlReport(report)).tree;
           let scripts = 0;
           visit(tree, 'element', (node) => {
             if (node.tagName === 'script') scripts += 1;

@@ -8,10 +8,9 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/extract/parse-html.js';
 import { renderHtmlReport, renderTerminalReport, runLinkReport } from '../../src/index.js';
 import { toJsString, toRedirectEntry } from '../../src/util/js-literal.js';
 import { page, writeSite } from '../helpers/site-folder.js';
@@ -74,7 +73,7 @@ function collectSnippets(report: Awaited<ReturnType<typeof hostileRun>>): string
     const hinted = /redirects: \{ (.*) \}$/s.exec(finding.hint)?.[1];
     if (hinted) snippets.add(hinted);
   }
-  const tree = unified().use(rehypeParse).parse(renderHtmlReport(report));
+  const tree = parseHtml(renderHtmlReport(report)).tree;
   visit(tree, 'element', (node) => {
     if (node.tagName !== 'code') return;
     const text = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');

@@ -52,6 +52,12 @@ describe('fileToUrlPath', () => {
     ['404.html', '/docs/', 'always', 'directory', '/docs/404'],
     ['café/index.html', '/', 'ignore', 'directory', '/caf%C3%A9/'],
     ['a b/index.html', '/', 'ignore', 'directory', '/a%20b/'],
+    // `.htm`: a folder index like index.html, otherwise served at its name only.
+    ['legacy/index.htm', '/', 'ignore', 'directory', '/legacy/'],
+    ['legacy/index.htm', '/', 'never', 'directory', '/legacy'],
+    ['notes.htm', '/', 'ignore', 'directory', '/notes.htm'],
+    ['notes.htm', '/', 'ignore', 'file', '/notes.htm'],
+    ['blog/notes.htm', '/docs/', 'always', 'preserve', '/docs/blog/notes.htm'],
   ];
   it.each(cases)(
     'maps %s (base %s, trailingSlash %s, format %s) to %s',
@@ -65,6 +71,11 @@ describe('pageKey', () => {
   it('gives the same key to every spelling of one page', () => {
     const keys = ['/blog/', '/blog', '/blog/index.html', '/blog.html', '/blog//'].map(pageKey);
     expect(new Set(keys)).toEqual(new Set(['/blog']));
+  });
+  it('keeps the extension of a page written x.htm, which hosts do not serve at /x', () => {
+    expect(pageKey('/notes.htm')).toBe('/notes.htm');
+    expect(pageKey('/notes')).not.toBe(pageKey('/notes.htm'));
+    expect(pageKey('/legacy/index.htm')).toBe(pageKey('/legacy/'));
   });
   it('keeps the root as /', () => {
     expect(pageKey('/')).toBe('/');
