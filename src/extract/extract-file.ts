@@ -10,7 +10,7 @@ import {
   readCacheEntry,
   writeCacheEntry,
 } from '../cache/extraction-cache.js';
-import { OutputDirError } from '../site/discover.js';
+import { OutputDirError } from '../site/output-dir-error.js';
 import { decodeHtml } from './decode-html.js';
 import { extractPage } from './extract-page.js';
 import { decodePageLinks, encodePageLinks, PageLinksCodecError } from './page-links-codec.js';

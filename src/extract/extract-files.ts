@@ -19,7 +19,7 @@ import {
   entryName,
   pruneExtractionCache,
 } from '../cache/extraction-cache.js';
-import { OutputDirError } from '../site/discover.js';
+import { OutputDirError } from '../site/output-dir-error.js';
 import {
   defaultMaxHtmlBytes,
   type ExtractedFile,

@@ -6,6 +6,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { reportFileNames } from '../report/reporters/index.js';
 import { readReportMarker, reportMarkerFile } from '../report/reporters/report-folder.js';
+import { OutputDirError } from './output-dir-error.js';
 import { decodePath, fileToUrlPath, pageKey, type SiteShape } from './url.js';
 
 /** A built HTML file and the URL path it is served at. */
@@ -40,10 +41,7 @@ export interface DiscoveredFiles {
   notes: string[];
 }
 
-/** Thrown when the output folder cannot be read. */
-export class OutputDirError extends Error {
-  override name = 'OutputDirError';
-}
+export { OutputDirError } from './output-dir-error.js';
 
 /**
  * Walk `dir` and list every file, with the URL path of each HTML file. Report folders this

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const srcDir = fileURLToPath(new URL('../../src/', import.meta.url));
+
+/**
+ * The modules (relative to src/) and packages a module loads at run time, through its static
+ * imports and re-exports; `import type` and `export type` load nothing.
+ */
+function runtimeGraph(entry: string): { modules: Set<string>; packages: Set<string> } {
+  const modules = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    const relative = path.relative(srcDir, file).split(path.sep).join('/');
+    if (modules.has(relative)) return;
+    modules.add(relative);
+    const text = readFileSync(file, 'utf8');
+    const pattern = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+    for (const [, , typeOnly, specifier] of text.matchAll(pattern)) {
+      if (typeOnly || !specifier) continue;
+      if (specifier.startsWith('.')) {
+        visit(path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts')));
+      } else {
+        packages.add(specifier);
+      }
+    }
+  };
+  visit(path.join(srcDir, entry));
+  return { modules, packages };
+}
+
+describe('the extraction worker', () => {
+  // Note: every worker thread loads this graph before it parses a page; a stray import of
+  // the report renderers once cost 100 MB and a second of CPU per run on 2 cores.
+  it('loads only extraction, the cache and URL code, never the report, findings or options', () => {
+    const { modules, packages } = runtimeGraph('extract/extract-worker.ts');
+    const outside = [...modules].filter(
+      (module) =>
+        !/^(extract|cache)\//.test(module) &&
+        !['site/url.ts', 'site/output-dir-error.ts', 'version.ts'].includes(module),
+    );
+    expect(outside).toEqual([]);
+    expect(
+      [...packages].filter((name) => name === 'zod' || name.startsWith('hast-util-to-')),
+    ).toEqual([]);
+  });
+
+  it('is seen through its imports by this check (the graph is not empty)', () => {
+    const { modules, packages } = runtimeGraph('extract/extract-worker.ts');
+    expect(modules).toContain('extract/extract-page.ts');
+    expect(packages).toContain('rehype-parse');
+  });
+});
