@@ -185,6 +185,42 @@ interface PendingLink {
   download: boolean;
 }
 
+/**
+ * A reference that is not a link a reader follows (a CSS `url()`, a meta refresh, a social
+ * image): no rel, target, hreflang or scope of its own, and never a download or a content
+ * signal.
+ */
+function referenceOnly(
+  link: Pick<
+    ExtractedLink,
+    'element' | 'attribute' | 'kind' | 'href' | 'text' | 'placement' | 'position'
+  > &
+    Pick<Partial<ExtractedLink>, 'mixedContent'>,
+): PendingLink {
+  // Note: the keys in the order every other link has them: the cache's encoding keeps it.
+  const { element, attribute, kind, href, text, placement, position, mixedContent } = link;
+  return {
+    link: {
+      element,
+      attribute,
+      kind,
+      href,
+      url: null,
+      scope: 'other',
+      rel: [],
+      target: null,
+      hreflang: null,
+      text,
+      textSource: 'none',
+      placement,
+      position,
+      ...(mixedContent === undefined ? {} : { mixedContent }),
+    },
+    counted: false,
+    download: false,
+  };
+}
+
 /** Collects everything one walk over the tree finds. */
 class PageCollector {
   private readonly input: ExtractPageInput;
@@ -465,29 +501,21 @@ class PageCollector {
     const href = trimAsciiWhitespace(reference.href);
     if (href === '' || href.startsWith('#')) return;
     if (reference.inCustomProperty && isPathRelative(href)) return;
-    this.pending.push({
-      link: {
+    this.pending.push(
+      referenceOnly({
         element: tag,
         attribute,
         kind: 'resource',
         href,
-        url: null,
-        scope: 'other',
-        rel: [],
-        target: null,
-        hreflang: null,
         text: '',
-        textSource: 'none',
         placement: context.scope.placement,
         position:
           offset === null
             ? this.positionOf(element)
             : { type: 'source', ...this.lines.locate(offset) },
         mixedContent: classifyCssMixedContent(reference.destination),
-      },
-      counted: false,
-      download: false,
-    });
+      }),
+    );
   }
 
   /** Where an element's start tag begins in the file as written, or null when unknown. */
@@ -586,25 +614,17 @@ class PageCollector {
     if (refresh === null) return;
     this.refresh ??= refresh;
     if (refresh.url === null) return;
-    this.pending.push({
-      link: {
+    this.pending.push(
+      referenceOnly({
         element: 'meta',
         attribute: 'content',
         kind: 'metadata',
         href: refresh.url,
-        url: null,
-        scope: 'other',
-        rel: [],
-        target: null,
-        hreflang: null,
         text: '',
-        textSource: 'none',
         placement: context.scope.placement,
         position: this.positionOf(element),
-      },
-      counted: false,
-      download: false,
-    });
+      }),
+    );
   }
 
   /**
@@ -619,25 +639,17 @@ class PageCollector {
   ): void {
     const href = trimAsciiWhitespace(content);
     if (href === '') return;
-    this.pending.push({
-      link: {
+    this.pending.push(
+      referenceOnly({
         element: 'meta',
         attribute: 'content',
         kind: 'resource',
         href,
-        url: null,
-        scope: 'other',
-        rel: [],
-        target: null,
-        hreflang: null,
         text: name,
-        textSource: 'none',
         placement: context.scope.placement,
         position: this.positionOf(element),
-      },
-      counted: false,
-      download: false,
-    });
+      }),
+    );
   }
 
   /**

@@ -22,6 +22,7 @@
  * https://html.spec.whatwg.org/multipage/parsing.html#tokenization
  */
 import { readsAttribute, readsRawText } from './html-reads.js';
+import { lastIndexAtOrBelow } from './source-lines.js';
 
 /** A page's text with the unread parts cut out, and how to map offsets back. */
 export interface PreparedHtml {
@@ -73,14 +74,8 @@ export function prepareHtml(html: string): PreparedHtml | null {
  */
 export function originalOffset(prepared: PreparedHtml, offset: number): number {
   const { runStarts, runOrigins } = prepared;
-  let low = 0;
-  let high = runStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (runStarts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return runOrigins[low]! + (offset - runStarts[low]!);
+  const run = lastIndexAtOrBelow(runStarts, offset);
+  return runOrigins[run]! + (offset - runStarts[run]!);
 }
 
 enum Char {

@@ -9,20 +9,29 @@ export interface LineIndex {
   locate(offset: number): { line: number; column: number };
 }
 
+/**
+ * The index of the last value at or below `value` in an ascending list whose first value is
+ * at or below it (binary search).
+ */
+export function lastIndexAtOrBelow(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (sorted[middle]! <= value) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 /** Index the line starts of a text (found when first asked for). */
 export function createLineIndex(text: string): LineIndex {
   let starts: number[] | null = null;
   return {
     locate(offset) {
       starts ??= findLineStarts(text);
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if (starts[middle]! <= offset) low = middle;
-        else high = middle - 1;
-      }
-      return { line: low + 1, column: offset - starts[low]! + 1 };
+      const line = lastIndexAtOrBelow(starts, offset);
+      return { line: line + 1, column: offset - starts[line]! + 1 };
     },
   };
 }

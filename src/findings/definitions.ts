@@ -4,6 +4,8 @@
  * findings through `createFinding`; the README's table of findings, the JSON Schema's enum,
  * the `failOn` and `severity` options and the CLI's flags all come from here.
  */
+
+import { describeBytes } from '../util/describe-bytes.js';
 import { escapeUnsafe } from '../util/untrusted-text.js';
 import type { FindingLink } from './finding.js';
 import type { Severity } from './severity.js';
@@ -832,24 +834,11 @@ export const findingDefinitions = {
     description:
       'A built HTML file is larger than htmlLimits.maxBytes (16 MiB by default): only its first bytes up to the limit are read and checked; its links and ids after them are not, nor are links to its ids.',
     message: (d) =>
-      `${d.file} is ${sizeInWords(d.bytes)}, more than the ${sizeInWords(d.limit)} of htmlLimits.maxBytes: only its first ${sizeInWords(d.limit)} were checked (its links and ids after them were not read, and links to its ids are not checked)`,
+      `${d.file} is ${describeBytes(d.bytes)}, more than the ${describeBytes(d.limit)} of htmlLimits.maxBytes: only its first ${describeBytes(d.limit)} were checked (its links and ids after them were not read, and links to its ids are not checked)`,
     hint: () =>
       'If the page is meant to be this large, raise htmlLimits.maxBytes (--html-max-bytes 64M; reading a page takes about 80 times its size in memory); otherwise split it. This is an error because part of the page is not checked: set its severity to warning to accept that.',
   }),
 } as const;
-
-/** A size for a message: `16 MiB`, `20.5 MiB`, `3 GiB`, `900 KiB`, `512 bytes`. */
-function sizeInWords(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
-}
 
 type Definitions = typeof findingDefinitions;
 

@@ -15,7 +15,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { describeBytes } from './parse-export.js';
+import { describeBytes } from '../util/describe-bytes.js';
 import { redactUrl } from './redact.js';
 
 /**

@@ -8,6 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { describeBytes } from '../util/describe-bytes.js';
 import {
   downloadExport,
   isFresh,
@@ -26,7 +27,6 @@ import {
 import {
   createSourceSummary,
   defaultExportLimits,
-  describeBytes,
   type ExportLimits,
   type ParsedExport,
   type ParseExportOptions,

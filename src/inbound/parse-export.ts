@@ -10,6 +10,7 @@
  */
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
+import { describeBytes } from '../util/describe-bytes.js';
 import {
   createChunkDecoder,
   describeControlCharacters,
@@ -631,17 +632,4 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
 
 function describeReadError(error: Error): string {
   return error.message.startsWith('is ') ? error.message : `could not be read: ${error.message}`;
-}
-
-/** `256 MiB`, `1.5 KiB`. */
-export function describeBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }

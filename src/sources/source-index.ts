@@ -6,6 +6,7 @@
  */
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { lastIndexAtOrBelow } from '../extract/source-lines.js';
 import type { SourceLocation } from '../findings/finding.js';
 
 /** Files read: components, layouts, pages, content, data. */
@@ -267,12 +268,6 @@ function lineStarts(text: string): number[] {
 
 /** 1-based line and column of an offset. */
 function positionAt(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - starts[low]! + 1 };
+  const line = lastIndexAtOrBelow(starts, offset);
+  return { line: line + 1, column: offset - starts[line]! + 1 };
 }
