@@ -1,8 +1,10 @@
 /**
  * Property-based tests over the parts that take strangers' text: URL resolution, fragment
- * lookup and text rendering. Each runs a bounded number of generated cases (fast-check);
+ * lookup, CSV import and text rendering. Each runs a bounded number of generated cases (fast-check);
  * a failure prints the smallest input that breaks the property.
  */
+
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +18,7 @@ import {
   hasUnsafeCharacter,
 } from '../../src/util/untrusted-text.js';
 import { page, writeSite } from '../helpers/site-folder.js';
+import { fixture, parseText } from '../inbound/helpers.js';
 
 /** Text a stranger may write: any code point, and often the characters URLs and HTML use. */
 const hostileText = fc.oneof(
@@ -158,6 +161,80 @@ describe('text rendering', () => {
         },
       ),
       { numRuns: 30 },
+    );
+  });
+});
+
+describe('CSV import', () => {
+  // The header rows of real exports (Ahrefs, Semrush, Majestic, Moz), so rows reach the
+  // parsers of each format, and one header no tool writes.
+  const headers = [
+    'ahrefs-backlinks.csv',
+    'semrush-backlinks.csv',
+    'majestic-backlinks.csv',
+    'moz-backlinks.csv',
+    'ahrefs-referring-domains.csv',
+  ].map(
+    (name) =>
+      readFileSync(fixture(name), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0]!,
+  );
+  headers.push('Unknown,Header,Row');
+  const cell = fc.oneof(
+    hostileText,
+    fc.constantFrom(
+      'https://blog.example.org/post?id=1',
+      'https://example.com/pricing/',
+      '"quoted, with comma"',
+      '""',
+      '"unclosed',
+      '12',
+      '-1',
+      '1e400',
+      '2024-02-30',
+      'TRUE',
+      '\uFEFF',
+    ),
+  );
+  const row = fc
+    .tuple(fc.array(cell, { maxLength: 40 }), fc.constantFrom(',', '\t', ';'))
+    .map(([cells, separator]) => cells.join(separator));
+
+  it('never throws on any rows under a real header: rows are read, counted as bad, or the file fails with a reason', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...headers),
+        fc.array(row, { maxLength: 30 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        (header, rows, newline) => {
+          const text = [header, ...rows].join(newline);
+          const { summary } = parseText(text);
+          const lines = text.split(/\r\n|\r|\n/).length;
+          expect(['ok', 'failed']).toContain(summary.status);
+          // Every data row is counted once (a quoted cell may join lines), and a bad one among them.
+          expect(summary.rows).toBeLessThanOrEqual(lines - 1);
+          expect(summary.badRows).toBeLessThanOrEqual(summary.rows);
+          if (summary.status === 'failed') expect(summary.problems.length).toBeGreaterThan(0);
+          for (const problem of summary.problems) {
+            expect(problem.file).toBe('export.csv');
+            expect(problem.line === null || (problem.line >= 1 && problem.line <= lines)).toBe(
+              true,
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on arbitrary bytes, in any encoding it may guess', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
+        const { summary } = parseText(bytes);
+        expect(['ok', 'failed']).toContain(summary.status);
+      }),
+      { numRuns: 300 },
     );
   });
 });
