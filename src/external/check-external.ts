@@ -2,6 +2,8 @@
  * Check every distinct outbound URL once: cached results first, then the network, politely;
  * each URL's status with the links that name it.
  */
+
+import { findIndicatedPart } from '../check/fragments.js';
 import type { ExtractedLink } from '../extract/types.js';
 import type { SitePage } from '../site/site-index.js';
 import { version } from '../version.js';
@@ -304,9 +306,11 @@ function fragmentsOf(
   const fragments = [
     ...new Set(entry.uses.map((use) => use.fragment).filter((f) => f !== null)),
   ].sort();
+  // Note: as browsers look: the fragment as written, then decoded (findIndicatedPart).
+  const hasId = (id: string) => idSet!.has(id) || idSet!.has(`user-content-${id}`);
   return fragments.map((fragment) => ({
     fragment,
-    found: idSet ? idSet.has(fragment) || idSet.has(`user-content-${fragment}`) : null,
+    found: idSet ? findIndicatedPart(fragment, hasId).type === 'element' : null,
   }));
 }
 

@@ -13,7 +13,10 @@ import { describeLocalHost } from './private-hosts.js';
 export interface LinkUse {
   page: SitePage;
   link: ExtractedLink;
-  /** The fragment to find on the target page (decoded), or null when there is none to check. */
+  /**
+   * The fragment to find on the target page, as written (percent-encoded, a text directive
+   * split off; looked up as written, then decoded), or null when there is none to check.
+   */
   fragment: string | null;
 }
 
@@ -92,7 +95,7 @@ function skipReason(url: URL, input: CollectInput): string | null {
 }
 
 /**
- * The fragment a link must find as an id (decoded; a text directive after it, as in
+ * The fragment a link must find as an id (as written; a text directive after it, as in
  * `#faq:~:text=free`, split off), or null: none, empty, `#top`, only a text directive
  * (`#:~:text=`), a client-side route (`#/path`, `#!/path`), a parameter list (`#page=2` in PDFs),
  * or a code line anchor (`#L10-L20`, which GitHub and GitLab add with JavaScript).
@@ -108,5 +111,5 @@ function fragmentOf(url: URL): string | null {
     /^L\d+(C\d+)?(-L\d+(C\d+)?)?$/.test(fragment)
   )
     return null;
-  return fragment;
+  return written;
 }

@@ -502,6 +502,30 @@ describe('the outbound check, against local servers', () => {
     expect(server.requests.every((request) => request.method === 'GET')).toBe(true);
   });
 
+  it('finds an outbound fragment as written first, then percent-decoded, as browsers do', async () => {
+    const server = await startServer((_req, res) =>
+      answer(
+        res,
+        200,
+        { 'content-type': 'text/html; charset=utf-8' },
+        '<h2 id="a%20b">Encoded id</h2><h2 id="c d">Spaced id</h2><h2 id="faq">FAQ</h2>',
+      ),
+    );
+    const links = ['/doc#a%20b', '/doc#c%20d', '/doc#faq:~:text=free', '/doc#e%20f'].map(
+      (path) => `${server.origin}${path}`,
+    );
+    const { byUrl, result } = await checkLinks(links, { external: { checkFragments: true } });
+    expect(byUrl.get(`${server.origin}/doc`)!.fragments).toEqual([
+      { fragment: 'a%20b', found: true },
+      { fragment: 'c%20d', found: true },
+      { fragment: 'e%20f', found: false },
+      { fragment: 'faq', found: true },
+    ]);
+    expect(result.report.findings.map((finding) => finding.link?.href)).toEqual([
+      `${server.origin}/doc#e%20f`,
+    ]);
+  });
+
   it('reports progress: a start call, then one per URL requested', async () => {
     const server = await startServer((_req, res) => answer(res, 200));
     const calls: [number, number][] = [];
