@@ -341,6 +341,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     now: input.now ?? new Date(),
     locales: locales.summary,
     baseline: baseline?.section ?? null,
+    routes: input.routes,
   });
   if (cacheDir) {
     const history = await compareWithLastRun(report, cacheDir, input.dir);

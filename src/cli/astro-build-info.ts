@@ -8,6 +8,8 @@ import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { type Report, reportSiteSchema } from '../index.js';
+import { patternToRegex } from '../site/redirects.js';
+import type { RouteInfo } from '../site/site-index.js';
 
 /** Settings and source files recovered from an integration report. */
 export interface AstroBuildInfo {
@@ -16,6 +18,11 @@ export interface AstroBuildInfo {
   site: Report['site'];
   /** Route source file by built HTML file. */
   sources: Map<string, string>;
+  /**
+   * The routes the build rendered on demand (server output), so links to them are not
+   * reported broken, as in the build.
+   */
+  routes: RouteInfo[];
 }
 
 /** What is read from an earlier report: validated, never trusted as written. */
@@ -30,6 +37,18 @@ const buildInfoSchema = z.object({
       }),
     )
     .max(10_000_000),
+  // Note: reports of version 1 have none; a pattern becomes a regular expression here, so it
+  // is bounded and made only of route syntax (patternToRegex escapes the rest).
+  onDemandRoutes: z
+    .array(
+      z.object({
+        pattern: z.string().max(1024).startsWith('/'),
+        type: z.enum(['page', 'endpoint']),
+        source: z.string().max(4096),
+      }),
+    )
+    .max(10_000)
+    .optional(),
 });
 
 /** Largest earlier report read for its settings. */
@@ -90,7 +109,26 @@ async function readBuildInfo(file: string): Promise<Found> {
   }
   // Note: a report written by the CLI itself has no sources; it says nothing of Astro.
   if (sources.size === 0) return null;
-  return { file, site: parsed.data.site, sources };
+  const routes: RouteInfo[] = [];
+  for (const route of parsed.data.onDemandRoutes ?? []) {
+    let regex: RegExp;
+    try {
+      regex = patternToRegex(route.pattern);
+    } catch {
+      // Note: a pattern no route could have (the same parameter twice): nothing matches it.
+      continue;
+    }
+    routes.push({
+      pattern: route.pattern,
+      regex,
+      entrypoint: route.source,
+      type: route.type,
+      prerendered: false,
+      redirect: null,
+      files: [],
+    });
+  }
+  return { file, site: parsed.data.site, sources, routes };
 }
 
 /** Whether the built files a report names are in `dir` (the first 20 are looked at). */

@@ -3,6 +3,7 @@
  * format → an exit code. A client of the core's public API only; it never exits the
  * process itself (the bin sets `process.exitCode`).
  */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   BaselineError,
@@ -103,7 +104,11 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
 async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   const { cwd, env, stdout, stderr } = context;
   const config = await loadConfig(cwd, args.config);
-  const dir = path.resolve(cwd, args.dir ?? config?.site.dir ?? defaultDir);
+  const givenDir = path.resolve(cwd, args.dir ?? config?.site.dir ?? defaultDir);
+  // Note: an Astro server build's output holds the served files in client/, the server in
+  // server/; the folder itself is not a site.
+  const serverClient = astroServerClientDir(givenDir);
+  const dir = serverClient ?? givenDir;
   // Note: relative to cwd (the repository root in CI), so GitHub annotations land on the files.
   const shownDir = showPath(cwd, dir);
   const htmlDir = selectHtmlDir(args, config, dir, cwd);
@@ -152,6 +157,7 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
         args.buildFormat ?? config?.site.buildFormat ?? astro?.site.buildFormat ?? 'auto',
       root: cwd,
       sources: astro?.sources,
+      routes: astro?.routes,
       workers: args.workers,
       options,
       now: runStartTime(env),
@@ -173,6 +179,11 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   }
   if (found && 'ignored' in found) {
     report.notes.push(`an earlier report was ignored, for it is not valid: ${found.ignored}`);
+  }
+  if (serverClient) {
+    report.notes.push(
+      `${showPath(cwd, givenDir)} is the output of an Astro server build: checked ${shownDir}, the files its server serves`,
+    );
   }
   if (astro) {
     report.notes.push(
@@ -336,4 +347,19 @@ function isInside(parent: string, child: string): boolean {
 
 function toPosix(file: string): string {
   return file.split(path.sep).join('/');
+}
+
+/**
+ * The `client/` folder of an Astro server build's output (`dist/` holding `client/` and
+ * `server/entry.mjs`, and no page of its own), or null for any other folder.
+ */
+function astroServerClientDir(dir: string): string | null {
+  const client = path.join(dir, 'client');
+  try {
+    if (existsSync(path.join(dir, 'index.html'))) return null;
+    if (!statSync(client).isDirectory()) return null;
+    return statSync(path.join(dir, 'server', 'entry.mjs')).isFile() ? client : null;
+  } catch {
+    return null;
+  }
 }

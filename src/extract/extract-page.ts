@@ -606,7 +606,15 @@ class PageCollector {
     const social = readSocialMetaName(element);
     if (social !== null) this.addSocialImage(element, social, content, context);
     const httpEquiv = readAttribute(element, 'httpEquiv')?.trim().toLowerCase();
-    if (httpEquiv === 'content-security-policy' && upgradesInsecureRequests(content)) {
+    // Note: browsers apply a policy <meta> only as a child of <head> (HTML, "http-equiv
+    // content-security-policy"); in <body>, or inside a <noscript> (text when scripts run),
+    // it does nothing.
+    if (
+      httpEquiv === 'content-security-policy' &&
+      !context.inBody &&
+      !context.inNoscript &&
+      upgradesInsecureRequests(content)
+    ) {
       this.upgradesInsecureRequests = true;
     }
     if (httpEquiv !== 'refresh') return;

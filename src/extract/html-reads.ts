@@ -63,7 +63,7 @@ const attributesByTag: Readonly<Record<string, readonly string[]>> = {
   audio: ['src', 'crossorigin'],
   style: ['type'],
   embed: ['src'],
-  iframe: ['src'],
+  iframe: ['src', 'srcdoc'],
   track: ['src'],
   object: ['data'],
   form: ['action'],

@@ -35,7 +35,7 @@ const metadataRels = new Set([
 const hintRels = new Set(['dns-prefetch', 'preconnect']);
 
 /** Elements with a single `src` that loads a resource. */
-const srcTags = new Set(['audio', 'embed', 'iframe', 'script', 'track']);
+const srcTags = new Set(['audio', 'embed', 'script', 'track']);
 
 /**
  * Classify a `<link>` by its `rel` tokens.
@@ -120,6 +120,12 @@ export function listReferences(element: Element, rel: readonly string[]): RawRef
       else add('xlink:href', 'resource', readAttribute(element, 'xLinkHref'));
       break;
     }
+    case 'iframe':
+      // Note: a srcdoc wins over src: the frame shows about:srcdoc and never requests src.
+      if (readAttribute(element, 'srcDoc') === null) {
+        add('src', 'resource', readAttribute(element, 'src'));
+      }
+      break;
     default:
       if (srcTags.has(tag)) add('src', 'resource', readAttribute(element, 'src'));
   }

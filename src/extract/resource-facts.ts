@@ -163,11 +163,13 @@ export function findEmptyLoad(
   };
   switch (element.tagName) {
     case 'img': {
-      if (blank('src')) return { attribute: 'src', reason: 'empty' };
-      if (readAttribute(element, 'src') !== null) return null;
+      // Note: an image candidate from srcset (or a picture's source) is chosen before src,
+      // so an empty src beside one loads that candidate (HTML, "update the image data").
       const srcset = readAttribute(element, 'srcSet');
       if (srcset !== null && parseSrcset(srcset).length > 0) return null;
       if (pictureSources) return null;
+      if (blank('src')) return { attribute: 'src', reason: 'empty' };
+      if (readAttribute(element, 'src') !== null) return null;
       for (const name of lazySources) {
         if (readAttribute(element, dataProperty(name)) !== null) return null;
       }

@@ -722,7 +722,7 @@ export const findingDefinitions = {
     category: 'resources',
     title: 'Element that loads nothing',
     description:
-      'An element that exists to load a file names none: `<img src="">`, an `<img>` with neither `src` nor `srcset` (not lazy-loaded, not in a `<picture>` with an unconditional source), an empty `src` on a script, media, `<source>`, `<track>`, `<embed>` or image input, a `<link rel=stylesheet|icon|manifest|preload>` without `href`, an og:image or twitter:image without content.',
+      'An element that exists to load a file names none: `<img src="">` (without a srcset or a picture source), an `<img>` with neither `src` nor `srcset` (not lazy-loaded, not in a `<picture>` with an unconditional source), an empty `src` on a script, media, `<source>`, `<track>`, `<embed>` or image input, a `<link rel=stylesheet|icon|manifest|preload>` without `href`, an og:image or twitter:image without content.',
     message: (d, link) => {
       const element = link?.element ?? 'element';
       if (element === 'meta') {

@@ -136,7 +136,12 @@ export function createSiteIndex(input: SiteIndexInput): SiteIndex {
     // Note: a link that names a file (`/docs/index.html`) needs that file: with
     // build.format 'file' the page is docs.html, and static hosts answer 404.
     const namesMissingFile = /\.html?$/.test(decoded) && !input.files.has(decoded);
-    if (page && !namesMissingFile) {
+    // Note: `/x.htm/` names a folder x.htm/: static hosts answer 404 unless it has an index.
+    const namesFileAsFolder =
+      /\.html?\/$/.test(decoded) &&
+      !input.files.has(`${decoded}index.html`) &&
+      !input.files.has(`${decoded}index.htm`);
+    if (page && !namesMissingFile && !namesFileAsFolder) {
       if (page.kind === 'redirect' && page.redirectTo) {
         return { status: 'redirect', destination: page.redirectTo, page };
       }

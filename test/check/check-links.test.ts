@@ -443,6 +443,21 @@ describe('checkLinks', () => {
     ]);
   });
 
+  it('reports x.htm/ and x.html/ as broken: they name a folder the site does not have', async () => {
+    const findings = await findingsOf({
+      'index.html': page(
+        '<a href="/notes.htm/">N</a> <a href="/about.html/">A</a> <a href="/docs.htm/">D</a>',
+      ),
+      'notes.htm': page(''),
+      'about.html': page(''),
+      'docs.htm/index.html': page(''),
+    });
+    expect(findings.map((f) => [f.type, f.href])).toEqual([
+      ['broken-link', '/notes.htm/'],
+      ['broken-link', '/about.html/'],
+    ]);
+  });
+
   it('takes the base from the path of site when no base is given', async () => {
     const dir = await writeSite({
       'index.html': page('<a href="/docs/guide/">Guide</a>'),

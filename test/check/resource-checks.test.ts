@@ -280,4 +280,18 @@ describe('mixed content', () => {
     };
     expect((await findingsOf(upgraded)).filter((f) => f.type === 'mixed-content')).toEqual([]);
   });
+
+  it('ignores an upgrade policy browsers do not apply: in <body>, or inside a <noscript>', async () => {
+    const policy =
+      '<meta http-equiv="Content-Security-Policy" content="upgrade-insecure-requests">';
+    for (const html of [
+      files['index.html'].replace('<body>', `<body>${policy}`),
+      files['index.html'].replace('<title>', `<noscript>${policy}</noscript><title>`),
+    ]) {
+      const mixed = (await findingsOf({ ...files, 'index.html': html })).filter(
+        (f) => f.type === 'mixed-content',
+      );
+      expect(mixed.map((f) => f.href)).toContain('http://cdn.example.net/s.js');
+    }
+  });
 });

@@ -53,4 +53,35 @@ describe('the CLI on the output of an Astro build', () => {
       ),
     );
   });
+
+  it('on a server build, accepts links to on-demand routes, given dist/ or dist/client/', async () => {
+    const root = await copyFixtureSite('server-prerender');
+    const { dir, error } = await buildAstroSite(root, [linkReport({ failOn: 'none' })]);
+    expect(error).toBeNull();
+    expect(path.basename(dir)).toBe('client');
+    for (const folder of [dir, path.dirname(dir)]) {
+      const result = await cli([path.relative(repoRoot, folder), '--format', 'json']);
+      expect(result.status, result.stderr).toBe(1);
+      const report = JSON.parse(result.stdout);
+      // Only the really broken link: /dashboard/ and /api/hello are rendered on demand.
+      expect(
+        report.findings
+          .filter((finding: { severity: string }) => finding.severity === 'error')
+          .map((finding: { type: string; link: { href: string } }) => [
+            finding.type,
+            finding.link.href,
+          ]),
+      ).toEqual([['broken-link', '/nowhere/']]);
+      expect(report.onDemandRoutes.map((route: { pattern: string }) => route.pattern)).toEqual(
+        expect.arrayContaining(['/dashboard', '/api/hello']),
+      );
+      if (folder !== dir) {
+        expect(report.notes).toContainEqual(
+          expect.stringMatching(
+            /is the output of an Astro server build: checked .*client, the files its server serves$/,
+          ),
+        );
+      }
+    }
+  });
 });

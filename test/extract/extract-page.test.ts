@@ -133,6 +133,14 @@ describe('resource references', () => {
     ]);
   });
 
+  test('reads no src of an iframe with srcdoc: the frame shows srcdoc and never requests src', () => {
+    expect(
+      summarize(
+        '<iframe srcdoc="<p>hi</p>" src="/never.html"></iframe><iframe src="/frame.html"></iframe>',
+      ),
+    ).toEqual([['iframe', 'src', 'resource', '/frame.html']]);
+  });
+
   test('extracts form actions, but not an empty or missing action', () => {
     expect(
       summarize(

@@ -196,6 +196,14 @@ describe('elements that load nothing', () => {
     ).toEqual([]);
   });
 
+  test('accepts an empty src beside a srcset or a picture source, which browsers load instead', () => {
+    expect(
+      emptyOf(
+        '<img src="" srcset="/a.png 1x" alt="a"><picture><source srcset="/p.webp"><img src="" alt="p"></picture><img src="" srcset="" alt="none">',
+      ),
+    ).toEqual([['img', 'src', 'empty']]);
+  });
+
   test('reports an image in a <picture> whose sources all have a media or type condition', () => {
     expect(
       emptyOf(

@@ -8,6 +8,7 @@ import type { FindingGroup } from '../../findings/groups.js';
 import type { LinkGraph } from '../../graph/build-link-graph.js';
 import type { CollectedInbound } from '../../inbound/collect-inbound.js';
 import type { LocaleSummary } from '../../site/locales.js';
+import type { RouteInfo } from '../../site/site-index.js';
 import type { SiteUrls } from '../../site/url.js';
 import { version } from '../../version.js';
 import { toReportAnalysis } from './report-analysis.js';
@@ -38,6 +39,8 @@ export interface BuildReportInput {
   outbound?: OutboundStage | null | undefined;
   /** What the baseline file made of the findings; null without a baseline. */
   baseline?: Report['baseline'] | undefined;
+  /** The framework's routes (the integration's); on-demand pages and endpoints are listed. */
+  routes?: readonly RouteInfo[] | undefined;
 }
 
 /** Assemble the report. Deterministic: `now` is the only input that changes between runs. */
@@ -104,6 +107,13 @@ export function buildReport(input: BuildReportInput): Report {
       byType: Object.fromEntries(Object.entries(byType).sort(([a], [b]) => (a < b ? -1 : 1))),
     },
     notes: input.notes,
+    onDemandRoutes: (input.routes ?? [])
+      .filter((route) => !route.prerendered && (route.type === 'page' || route.type === 'endpoint'))
+      .map((route) => ({
+        pattern: route.pattern,
+        type: route.type as 'page' | 'endpoint',
+        source: route.entrypoint,
+      })),
     locales: input.locales ?? null,
     pages,
     findings,

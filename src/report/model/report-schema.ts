@@ -224,6 +224,17 @@ export const reportSchema = z
       byType: z.record(z.string(), z.number().int()),
     }),
     notes: z.array(z.string()).describe('Things the reader should know about this run.'),
+    onDemandRoutes: z
+      .array(
+        z.object({
+          pattern: z.string().describe('Route pattern, e.g. `/blog/[slug]`.'),
+          type: z.enum(['page', 'endpoint']),
+          source: z.string().describe('Source file, relative to the project root.'),
+        }),
+      )
+      .describe(
+        'Routes rendered on demand (server output): links to them are not broken, and the CLI reads them back from here.',
+      ),
     locales: z
       .object({
         source: z
