@@ -42,9 +42,14 @@ export function computeClickDepths(
 
 /**
  * Find the home page: the page built from the output folder's `index.html` (served at the
- * base), unless it is a redirect or an error page.
+ * base), or the page it redirects to (`/` → `/en/`); none when it is an error page or
+ * redirects out of the site.
  */
 export function findHomePage(graph: LinkGraph): string | null {
   const page = graph.pages.find((candidate) => candidate.file === 'index.html');
-  return page && (page.kind === 'page' || page.kind === 'fallback') ? page.path : null;
+  if (!page) return null;
+  if (page.kind === 'page' || page.kind === 'fallback') return page.path;
+  if (page.kind !== 'redirect' || !page.redirectTo) return null;
+  const target = graph.pages.find((candidate) => candidate.path === page.redirectTo);
+  return target && (target.kind === 'page' || target.kind === 'fallback') ? target.path : null;
 }

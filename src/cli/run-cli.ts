@@ -158,6 +158,9 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
       root: cwd,
       sources: astro?.sources,
       routes: astro?.routes,
+      // Note: run from the project (the route source files are relative to it), the CLI finds
+      // where links are written as the build does.
+      srcDir: astro && isFolder(path.join(cwd, 'src')) ? path.join(cwd, 'src') : undefined,
       workers: args.workers,
       options,
       now: runStartTime(env),
@@ -187,7 +190,14 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
   }
   if (astro) {
     report.notes.push(
-      `Astro build found: site settings not given as flags and route source files come from ${showPath(cwd, astro.file)}`,
+      `Astro build found: ${
+        args.site !== undefined &&
+        args.base !== undefined &&
+        args.trailingSlash !== undefined &&
+        args.buildFormat !== undefined
+          ? 'route source files'
+          : 'site settings not given as flags and route source files'
+      } come from ${showPath(cwd, astro.file)}`,
     );
   }
 
@@ -361,5 +371,13 @@ function astroServerClientDir(dir: string): string | null {
     return statSync(path.join(dir, 'server', 'entry.mjs')).isFile() ? client : null;
   } catch {
     return null;
+  }
+}
+
+function isFolder(folder: string): boolean {
+  try {
+    return statSync(folder).isDirectory();
+  } catch {
+    return false;
   }
 }

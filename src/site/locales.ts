@@ -140,7 +140,8 @@ export function assignLocales(
     }
   }
 
-  const home = pages.some((page) => page.file === 'index.html')
+  // Note: a page at the base is the home; a redirect there (`/` → `/en/`) is not.
+  const home = pages.some((page) => page.file === 'index.html' && page.kind !== 'redirect')
     ? null
     : ([...prefixes].find(([, code]) => code === defaultCode)?.[0] ?? null);
   const homePath = home ? `${base}${home}/` : null;

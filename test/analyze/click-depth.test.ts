@@ -61,10 +61,20 @@ describe('computeClickDepths', () => {
 });
 
 describe('findHomePage', () => {
-  it('finds the page built from index.html, but not a redirect there', () => {
+  it('finds the page built from index.html, or the page a redirect there leads to', () => {
     expect(findHomePage(buildSite([{ path: '/' }, { path: '/a/' }]).graph)).toBe('/');
+    // An i18n site's root often redirects to the default locale's home (`/` → `/en/`).
     expect(
-      findHomePage(buildSite([{ path: '/', redirectTo: '/a/' }, { path: '/a/' }]).graph),
+      findHomePage(buildSite([{ path: '/', redirectTo: '/en/' }, { path: '/en/' }]).graph),
+    ).toBe('/en/');
+    // A redirect out of the site, or to a page that is not built, gives no home.
+    expect(
+      findHomePage(
+        buildSite([{ path: '/', redirectTo: 'https://elsewhere.example/' }, { path: '/a/' }]).graph,
+      ),
+    ).toBeNull();
+    expect(
+      findHomePage(buildSite([{ path: '/', redirectTo: '/gone/' }, { path: '/a/' }]).graph),
     ).toBeNull();
   });
 });

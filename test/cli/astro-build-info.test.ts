@@ -84,4 +84,17 @@ describe('the CLI on the output of an Astro build', () => {
       }
     }
   });
+
+  it('run from the project, finds where a link is written in src/, as the build does', async () => {
+    const root = await copyFixtureSite('component-broken-link');
+    const { dir, error } = await buildAstroSite(root, [linkReport({ failOn: 'none' })]);
+    expect(error).toBeNull();
+    const result = await cli([path.relative(root, dir), '--format', 'json'], { cwd: root });
+    const report = JSON.parse(result.stdout);
+    const broken = report.findings.filter((f: { type: string }) => f.type === 'broken-link');
+    expect(broken.length).toBeGreaterThan(0);
+    for (const finding of broken) {
+      expect(finding.writtenAt).toMatchObject({ file: 'src/components/Header.astro' });
+    }
+  });
 });

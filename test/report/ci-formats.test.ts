@@ -192,3 +192,22 @@ describe('CI formats', () => {
     });
   });
 });
+
+describe('SARIF messages', () => {
+  it('keep the case of a message that starts with code (url() in a stylesheet)', async () => {
+    const dir = await writeSite({
+      'index.html': page('', '<link rel="stylesheet" href="/a.css">'),
+      'a.css': 'body{background:url(/gone.png)}',
+    });
+    const result = await runLinkReport({
+      dir,
+      site: 'https://example.com',
+      options: { reportDir: false },
+    });
+    const { results } = JSON.parse(renderSarifReport(result.report, { outDir: 'dist' })).runs[0];
+    const resource = results.find((r: { ruleId: string }) => r.ruleId === 'broken-resource');
+    expect(resource.message.text).toMatch(
+      /^url\(\) in \/a\.css \(loaded by 1 page\) loads \/gone\.png/,
+    );
+  });
+});

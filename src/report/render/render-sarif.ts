@@ -165,7 +165,9 @@ function describeResult(group: FindingGroup): string {
 }
 
 function sentence(text: string): string {
-  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  // Note: a message that starts with code (`url() in /a.css …`, `<img src>`) keeps its case.
+  const code = /^[<#/.]|^[a-z][\w-]*\(/.test(text);
+  const capital = code ? text : text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 

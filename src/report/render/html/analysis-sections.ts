@@ -36,7 +36,7 @@ export function renderTopLinked(report: Report): Element {
   const intro =
     `Content pages ranked by links from the main content of other pages, by distinct linking pages and by link score: ` +
     `internal PageRank (damping ${run.damping}, follow links only, ${run.pages} pages, ` +
-    `${run.converged ? `converged after ${run.iterations} iterations` : `stopped after ${run.iterations} iterations`}) ` +
+    `${run.converged ? 'converged' : 'stopped'} after ${run.iterations} ${run.iterations === 1 ? 'iteration' : 'iterations'}) ` +
     'on a 1–100 log scale. With backlink data, also by backlinks, linking sites and equity score.';
   return renderSection('top-linked', 'Top-linked pages', intro, [
     renderScoreChart(rankings.linkScore),
