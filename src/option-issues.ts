@@ -109,6 +109,9 @@ export function nearestName(name: string, known: readonly string[]): string | nu
   const lower = name.toLowerCase();
   const sameCase = known.find((candidate) => candidate.toLowerCase() === lower);
   if (sameCase) return sameCase;
+  // Note: a word cut short (`warn` for `warning`) is further than a typo, but as clear.
+  const completions = known.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  if (lower.length >= 3 && completions.length === 1) return completions[0]!;
   const nearest = nearestWithin(
     lower,
     known.map((candidate) => candidate.toLowerCase()),

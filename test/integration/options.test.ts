@@ -31,6 +31,10 @@ describe('integration options', () => {
     expect(() => linkReport({ severity: { 'redirect-link': 'error' } as never })).toThrow(
       'severity: Unrecognized key: "redirect-link" (did you mean "redirected-link"?)',
     );
+    // A level cut short is answered too.
+    expect(() => linkReport({ severity: { 'orphan-page': 'warn' } as never })).toThrow(
+      /severity\.orphan-page: .*\(got "warn"\); did you mean "warning"\?/,
+    );
     expect(() =>
       linkReport({ ignore: { links: [{ page: 'changelog/**', links: ['/v1/**'] }] } }),
     ).toThrow(/ignore\.links\.0\.page: page globs match paths, which start with "\/"/);
