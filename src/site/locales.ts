@@ -221,7 +221,13 @@ function defaultLocaleOf(
       most = count;
     }
   }
-  return best || 'und';
+  if (best) return best;
+  // Note: every locale prefixed, and the base only redirects (`/` → `/en/`): the default
+  // locale is the one it redirects to.
+  const root = pages.find((page) => page.file === 'index.html' && page.kind === 'redirect');
+  const target = root?.redirectTo?.startsWith(base) ? root.redirectTo.slice(base.length) : null;
+  const prefix = (target?.split('/')[0] ?? '').toLowerCase();
+  return prefixes.get(prefix) ?? 'und';
 }
 
 function localeList(

@@ -115,6 +115,22 @@ describe('locales read off the pages', () => {
     expect(report.pages.find((p) => p.path === '/fr/about/')?.family).toBe('/en/about/');
   });
 
+  it('without a config, takes the default locale and the home from a root that redirects (/ → /en/)', async () => {
+    const dir = await writeSite({
+      'index.html':
+        '<!doctype html><title>Redirecting to: /en/</title><meta http-equiv="refresh" content="2;url=/en/"><body><a href="/en/">Redirecting</a></body>',
+      'en/index.html': localized('en', '<a href="/en/about/">About</a> <a href="/de/">Deutsch</a>'),
+      'en/about/index.html': localized('en', '<a href="/en/">Home</a>'),
+      'de/index.html': localized('de', '<a href="/de/about/">Über uns</a>'),
+      'de/about/index.html': localized('de', '<a href="/de/">Start</a>'),
+    });
+    const { report } = await runLinkReport({ dir, site: 'https://example.com' });
+    expect(report.locales?.defaultLocale).toBe('en');
+    expect(report.locales?.locales.map((locale) => locale.code)).not.toContain('und');
+    expect(report.orphans.home).toBe('/en/');
+    expect(report.pages.find((p) => p.path === '/de/about/')?.metrics.clickDepth).toBe(2);
+  });
+
   it('joins pages that name each other as hreflang alternates, whatever their paths', async () => {
     const alternates =
       '<link rel="alternate" hreflang="en" href="https://example.com/pricing/"><link rel="alternate" hreflang="de" href="https://example.com/preise/">';
