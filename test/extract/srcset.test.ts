@@ -34,7 +34,19 @@ describe('parseSrcset', () => {
   });
 
   test('does not split at commas inside descriptor parentheses', () => {
-    expect(parseSrcset('a.jpg foo(1,2) 1x, b.jpg 2x')).toEqual(['a.jpg', 'b.jpg']);
+    // `foo(1,2)` is one (invalid) descriptor: its candidate is dropped, the next one kept.
+    expect(parseSrcset('a.jpg foo(1,2) 1x, b.jpg 2x')).toEqual(['b.jpg']);
+  });
+
+  test('drops a candidate whose descriptors browsers reject, as they never request it', () => {
+    expect(parseSrcset('x.png (max-width: 600px), y.png 2x')).toEqual(['y.png']);
+    expect(parseSrcset('a.png 2x 3x, b.png 100w 2x, c.png 0w, d.png -1x, e.png 10h')).toEqual([]);
+    expect(parseSrcset('a.png 100w 50h, b.png 0x, c.png .5x, d.png 1e1x, e.png 2')).toEqual([
+      'a.png',
+      'b.png',
+      'c.png',
+      'd.png',
+    ]);
   });
 
   test('keeps data URLs with commas', () => {
