@@ -166,23 +166,7 @@ function sendRequest(
       const status = res.statusCode ?? 0;
       const remoteAddress = res.socket?.remoteAddress ?? null;
       const limit = request.method === 'HEAD' ? 0 : request.bodyLimit(status, res.headers);
-      if (request.method === 'HEAD') {
-        // A HEAD response has no body: drain it so the connection is reused.
-        res.resume();
-        const done = () =>
-          finish({
-            type: 'response',
-            status,
-            headers: res.headers,
-            body: null,
-            truncated: false,
-            remoteAddress,
-          });
-        res.on('end', done);
-        res.on('close', done);
-        return;
-      }
-      if (limit <= 0) {
+      const withoutBody = () =>
         finish({
           type: 'response',
           status,
@@ -191,6 +175,15 @@ function sendRequest(
           truncated: false,
           remoteAddress,
         });
+      if (request.method === 'HEAD') {
+        // A HEAD response has no body: drain it so the connection is reused.
+        res.resume();
+        res.on('end', withoutBody);
+        res.on('close', withoutBody);
+        return;
+      }
+      if (limit <= 0) {
+        withoutBody();
         // Note: the rest of the body is not needed; closing the connection is cheaper than reading it.
         res.destroy();
         return;

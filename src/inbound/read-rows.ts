@@ -274,6 +274,18 @@ function readSoft<T>(
   return null;
 }
 
+/** Whether a row's link is lost: a yes/no cell, or the date it was lost. */
+function readLost(cells: readonly string[], line: number, context: RowContext): boolean | null {
+  return readSoft(
+    cells,
+    line,
+    context,
+    'lost',
+    parseLost,
+    'true, false or the date the link was lost',
+  );
+}
+
 function readMetrics(cells: readonly string[], line: number, context: RowContext): QualityMetric[] {
   const columns = qualityColumns(context);
   if (columns.length === 0) return noMetrics;
@@ -377,17 +389,7 @@ export function readRow(cells: string[], line: number, context: RowContext): str
       ugc: readSoft(cells, line, context, 'ugc', parseBoolean, 'true or false'),
       firstSeen: readSoft(cells, line, context, 'firstSeen', parseDate, 'a date'),
       lastSeen,
-      lost:
-        lostReason !== undefined
-          ? lostReason.trim() !== ''
-          : readSoft(
-              cells,
-              line,
-              context,
-              'lost',
-              parseLost,
-              'true, false or the date the link was lost',
-            ),
+      lost: lostReason !== undefined ? lostReason.trim() !== '' : readLost(cells, line, context),
       targetStatus: status,
       metrics: readMetrics(cells, line, context),
       from,
@@ -433,16 +435,7 @@ export function readRow(cells: string[], line: number, context: RowContext): str
       });
       return null;
     }
-    if (
-      readSoft(
-        cells,
-        line,
-        context,
-        'lost',
-        parseLost,
-        'true, false or the date the link was lost',
-      ) === true
-    ) {
+    if (readLost(cells, line, context) === true) {
       context.records.lostSites.push(site);
       return null;
     }
@@ -482,14 +475,7 @@ export function readRow(cells: string[], line: number, context: RowContext): str
       links: links as number | null,
       dofollowLinks: dofollow as number | null,
       referringDomains: domains as number | null,
-      lost: readSoft(
-        cells,
-        line,
-        context,
-        'lost',
-        parseLost,
-        'true, false or the date the link was lost',
-      ),
+      lost: readLost(cells, line, context),
       from,
     });
     return null;

@@ -35,6 +35,13 @@ export interface RouteInfo {
   files: string[];
 }
 
+/** A page or endpoint rendered on demand (server output): it has no file, yet it exists. */
+export function isOnDemandRoute(
+  route: RouteInfo,
+): route is RouteInfo & { type: 'page' | 'endpoint' } {
+  return !route.prerendered && (route.type === 'page' || route.type === 'endpoint');
+}
+
 /** Every kind of built HTML file. */
 export const pageKinds = ['page', 'redirect', 'not-found', 'error', 'fallback'] as const;
 
@@ -114,9 +121,7 @@ export function createSiteIndex(input: SiteIndexInput): SiteIndex {
     key: pageKey(rule.from.startsWith('/') ? rule.from : `/${rule.from}`),
     regex: patternToRegex(rule.from),
   }));
-  const onDemand = (input.routes ?? []).filter(
-    (route) => !route.prerendered && (route.type === 'page' || route.type === 'endpoint'),
-  );
+  const onDemand = (input.routes ?? []).filter(isOnDemandRoute);
   const redirectRoutes = (input.routes ?? []).filter((route) => route.type === 'redirect');
 
   function withoutBase(pathname: string): string | null {

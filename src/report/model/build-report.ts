@@ -8,7 +8,7 @@ import type { FindingGroup } from '../../findings/groups.js';
 import type { LinkGraph } from '../../graph/build-link-graph.js';
 import type { CollectedInbound } from '../../inbound/collect-inbound.js';
 import type { LocaleSummary } from '../../site/locales.js';
-import type { RouteInfo } from '../../site/site-index.js';
+import { isOnDemandRoute, type RouteInfo } from '../../site/site-index.js';
 import type { SiteUrls } from '../../site/url.js';
 import { version } from '../../version.js';
 import { toReportAnalysis } from './report-analysis.js';
@@ -107,13 +107,11 @@ export function buildReport(input: BuildReportInput): Report {
       byType: Object.fromEntries(Object.entries(byType).sort(([a], [b]) => (a < b ? -1 : 1))),
     },
     notes: input.notes,
-    onDemandRoutes: (input.routes ?? [])
-      .filter((route) => !route.prerendered && (route.type === 'page' || route.type === 'endpoint'))
-      .map((route) => ({
-        pattern: route.pattern,
-        type: route.type as 'page' | 'endpoint',
-        source: route.entrypoint,
-      })),
+    onDemandRoutes: (input.routes ?? []).filter(isOnDemandRoute).map((route) => ({
+      pattern: route.pattern,
+      type: route.type,
+      source: route.entrypoint,
+    })),
     locales: input.locales ?? null,
     pages,
     findings,
