@@ -2,15 +2,18 @@
  * Extraction: one built HTML file → `PageLinks`. Pure and synchronous, a function of the
  * file's text and its URL only, so it can run in worker threads and be cached.
  *
- * One parse (parse5 through `parse-html.ts`, positions kept, nesting bounded as in
- * Chromium) and one walk over the tree. Relative URLs are
+ * One parse (rehype-parse through `parse-html.ts`, positions kept, nesting bounded as in
+ * Chromium, or the fast tree builder) and one walk over the tree. Relative URLs are
  * resolved after the walk, because a `<base href>` anywhere in the document applies to
  * every URL in it, also the ones before it.
  *
- * The fast path parses the page with what extraction never reads cut out
- * (`prepare-html.ts`), maps positions back to the file as written, and checks during the
- * walk that every cut left the tree as it was; when one cannot be confirmed, the page is
- * parsed again as written. Both paths give the same result (the differential tests).
+ * Two fast paths. Most pages are built by the fast tree builder (`fast-tree.ts`), which
+ * gives rehype-parse's tree for the well-formed documents it follows, without the
+ * attributes extraction never reads. The others are parsed by rehype-parse with what
+ * extraction never reads cut out (`prepare-html.ts`); positions are mapped back to the file
+ * as written, and the walk checks that every cut left the tree as it was; when one cannot
+ * be confirmed, the page is parsed again as written. Every path gives the same result (the
+ * differential tests).
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { chooseAnchorText, chooseResourceText } from './anchor-text.js';
@@ -24,7 +27,9 @@ import {
   normalizeAssetOverride,
 } from './content-signals.js';
 import { type CssReference, listCssReferences, mayReferenceUrls } from './css-references.js';
+import { buildFastTree } from './fast-tree.js';
 import { readAttribute, readNonBlank, readTokens, trimAsciiWhitespace } from './html-attributes.js';
+import { readsAttribute } from './html-reads.js';
 import { collectJsonLdTypes } from './json-ld.js';
 import { listReferences } from './link-references.js';
 import { type MetaRefresh, parseMetaRefresh } from './meta-refresh.js';
@@ -80,18 +85,31 @@ export function extractPage(html: string, input: ExtractPageInput): PageLinks {
   return extractPageReporting(html, input).page;
 }
 
-/** Which path `extractPageReporting` took: the fast one, or the page as written. */
-export type ExtractionPath = 'fast' | 'as-written' | 'fallback';
+/**
+ * Which path `extractPageReporting` took: `built` (the fast tree builder), `cut` (parsed
+ * with the unread parts cut out), `as-written` or `fallback`.
+ */
+export type ExtractionPath = 'built' | 'cut' | 'as-written' | 'fallback';
 
 /**
- * `extractPage`, also saying which path it took: `fast` (parsed with the unread parts
- * cut), `as-written` (nothing to cut, or a page the fast path cannot follow) or `fallback`
- * (a cut could not be confirmed, so the page was parsed again as written).
+ * `extractPage`, also saying which path it took:
+ * - `built`: the fast tree builder (`fast-tree.ts`) followed the page, unread attributes
+ *   left out;
+ * - `cut`: rehype-parse parsed the page with the unread parts cut out (`prepare-html.ts`);
+ * - `as-written`: rehype-parse parsed the page as written (nothing worth cutting, or a
+ *   page the cuts cannot follow);
+ * - `fallback`: a cut could not be confirmed, so the page was parsed again as written.
  */
 export function extractPageReporting(
   html: string,
   input: ExtractPageInput,
 ): { page: PageLinks; path: ExtractionPath } {
+  const built = buildFastTree(html, readsAttribute);
+  if (built) {
+    const collector = new PageCollector(input, null, html);
+    collector.walk(built, null);
+    return { page: collector.finish(), path: 'built' };
+  }
   const prepared = prepareHtml(html);
   if (prepared === null) return { page: extractPageAsWritten(html, input), path: 'as-written' };
   const collector = new PageCollector(input, { prepared, lines: createLineIndex(html) }, html);
@@ -105,7 +123,7 @@ export function extractPageReporting(
   if (!collector.confirmedCuts()) {
     return { page: extractPageAsWritten(html, input), path: 'fallback' };
   }
-  return { page: collector.finish(), path: 'fast' };
+  return { page: collector.finish(), path: 'cut' };
 }
 
 /**

@@ -110,7 +110,7 @@ function isAsciiAlpha(code: number): boolean {
 }
 
 /** One attribute of a start tag: where its name starts and where the attribute ends. */
-interface AttributeSpan {
+export interface AttributeSpan {
   name: string;
   start: number;
   end: number;
@@ -119,7 +119,7 @@ interface AttributeSpan {
 }
 
 /** A start tag: its name, attributes and where it ends (after `>`), or -1 at end of file. */
-interface StartTag {
+export interface StartTag {
   name: string;
   attributes: AttributeSpan[];
   end: number;
@@ -205,7 +205,7 @@ class Preparer {
       } else if (next === Char.Slash) {
         const after = html.charCodeAt(open + 2);
         if (isAsciiAlpha(after)) {
-          const tag = this.readTag(open + 2, false);
+          const tag = readTag(this.html, open + 2, false);
           if (tag.end === -1) return;
           if (tag.name === 'svg' || tag.name === 'math') {
             this.foreignDepth = Math.max(0, this.foreignDepth - 1);
@@ -260,7 +260,7 @@ class Preparer {
 
   /** A start tag at `open`: cut its unread attributes, then its raw-text body. */
   private startTag(open: number): number {
-    const tag = this.readTag(open + 1, true);
+    const tag = readTag(this.html, open + 1, true);
     if (tag.end === -1) return -1;
     const at = this.preparedOffset(open);
     this.cutAttributes(at, tag);
@@ -319,7 +319,7 @@ class Preparer {
       this.cutBodies.add(at);
       this.cut(body, close, bodySentinel);
     }
-    const endTag = this.readTag(close + 2, false);
+    const endTag = readTag(this.html, close + 2, false);
     return endTag.end;
   }
 
@@ -332,7 +332,7 @@ class Preparer {
       if (at === -1) return -1;
       const nameEnd = at + 2 + name.length;
       if (
-        html.slice(at + 2, nameEnd).toLowerCase() === name &&
+        asciiLowerCase(html.slice(at + 2, nameEnd)) === name &&
         (isWhitespace(html.charCodeAt(nameEnd)) ||
           html.charCodeAt(nameEnd) === Char.Slash ||
           html.charCodeAt(nameEnd) === Char.GreaterThan)
@@ -342,87 +342,98 @@ class Preparer {
       at += 2;
     }
   }
+}
 
-  /**
-   * Read a tag from its name (at `from`) to after its `>`, following the tokenizer's tag
-   * and attribute states. `end` is -1 when the page ends inside the tag (the tokenizer
-   * then drops it).
-   */
-  private readTag(from: number, collect: boolean): StartTag {
-    const { html } = this;
-    const length = html.length;
-    let at = from;
+/**
+ * Lower-case the ASCII letters only, as the tokenizer does for tag and attribute names
+ * (`String#toLowerCase` also folds `İ` and the Kelvin sign, which names keep).
+ */
+export function asciiLowerCase(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code >= 65 && code <= 90) return name.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+  }
+  return name;
+}
+
+/**
+ * Read a tag from its name (at `from`) to after its `>`, following the tokenizer's tag
+ * and attribute states. `end` is -1 when the page ends inside the tag (the tokenizer
+ * then drops it).
+ */
+export function readTag(html: string, from: number, collect: boolean): StartTag {
+  const length = html.length;
+  let at = from;
+  while (at < length) {
+    const code = html.charCodeAt(at);
+    if (isWhitespace(code) || code === Char.Slash || code === Char.GreaterThan) break;
+    at++;
+  }
+  const name = asciiLowerCase(html.slice(from, at));
+  const attributes: AttributeSpan[] = [];
+  const selfClosing = false;
+  for (;;) {
+    // Before attribute name.
+    while (at < length && isWhitespace(html.charCodeAt(at))) at++;
+    if (at >= length) return { name, attributes, end: -1, selfClosing };
+    let code = html.charCodeAt(at);
+    if (code === Char.GreaterThan) return { name, attributes, end: at + 1, selfClosing };
+    if (code === Char.Slash) {
+      // Self-closing start tag state: `/>` ends the tag, anything else is reconsumed.
+      at++;
+      if (html.charCodeAt(at) === Char.GreaterThan) {
+        return { name, attributes, end: at + 1, selfClosing: true };
+      }
+      continue;
+    }
+    // Attribute name: a leading `=` belongs to it.
+    const start = at;
+    at++;
     while (at < length) {
-      const code = html.charCodeAt(at);
-      if (isWhitespace(code) || code === Char.Slash || code === Char.GreaterThan) break;
+      code = html.charCodeAt(at);
+      if (
+        isWhitespace(code) ||
+        code === Char.Slash ||
+        code === Char.GreaterThan ||
+        code === Char.Equals
+      ) {
+        break;
+      }
       at++;
     }
-    const name = html.slice(from, at).toLowerCase();
-    const attributes: AttributeSpan[] = [];
-    const selfClosing = false;
-    for (;;) {
-      // Before attribute name.
-      while (at < length && isWhitespace(html.charCodeAt(at))) at++;
-      if (at >= length) return { name, attributes, end: -1, selfClosing };
-      let code = html.charCodeAt(at);
-      if (code === Char.GreaterThan) return { name, attributes, end: at + 1, selfClosing };
-      if (code === Char.Slash) {
-        // Self-closing start tag state: `/>` ends the tag, anything else is reconsumed.
-        at++;
-        if (html.charCodeAt(at) === Char.GreaterThan) {
-          return { name, attributes, end: at + 1, selfClosing: true };
-        }
-        continue;
-      }
-      // Attribute name: a leading `=` belongs to it.
-      const start = at;
-      at++;
+    const attributeName = collect ? asciiLowerCase(html.slice(start, at)) : '';
+    // After attribute name.
+    let look = at;
+    while (look < length && isWhitespace(html.charCodeAt(look))) look++;
+    if (html.charCodeAt(look) !== Char.Equals) {
+      if (collect) attributes.push({ name: attributeName, start, end: at, value: null });
+      at = look;
+      continue;
+    }
+    // Before attribute value.
+    at = look + 1;
+    while (at < length && isWhitespace(html.charCodeAt(at))) at++;
+    if (at >= length) return { name, attributes, end: -1, selfClosing };
+    code = html.charCodeAt(at);
+    let value: string;
+    if (code === Char.Quote || code === Char.Apostrophe) {
+      const closing = html.indexOf(code === Char.Quote ? '"' : "'", at + 1);
+      if (closing === -1) return { name, attributes, end: -1, selfClosing };
+      value = html.slice(at + 1, closing);
+      at = closing + 1;
+    } else if (code === Char.GreaterThan) {
+      // A missing value: the tag ends here, the attribute is empty.
+      if (collect) attributes.push({ name: attributeName, start, end: at, value: '' });
+      return { name, attributes, end: at + 1, selfClosing };
+    } else {
+      const valueStart = at;
       while (at < length) {
         code = html.charCodeAt(at);
-        if (
-          isWhitespace(code) ||
-          code === Char.Slash ||
-          code === Char.GreaterThan ||
-          code === Char.Equals
-        ) {
-          break;
-        }
+        if (isWhitespace(code) || code === Char.GreaterThan) break;
         at++;
       }
-      const attributeName = collect ? html.slice(start, at).toLowerCase() : '';
-      // After attribute name.
-      let look = at;
-      while (look < length && isWhitespace(html.charCodeAt(look))) look++;
-      if (html.charCodeAt(look) !== Char.Equals) {
-        if (collect) attributes.push({ name: attributeName, start, end: at, value: null });
-        at = look;
-        continue;
-      }
-      // Before attribute value.
-      at = look + 1;
-      while (at < length && isWhitespace(html.charCodeAt(at))) at++;
-      if (at >= length) return { name, attributes, end: -1, selfClosing };
-      code = html.charCodeAt(at);
-      let value: string;
-      if (code === Char.Quote || code === Char.Apostrophe) {
-        const closing = html.indexOf(code === Char.Quote ? '"' : "'", at + 1);
-        if (closing === -1) return { name, attributes, end: -1, selfClosing };
-        value = html.slice(at + 1, closing);
-        at = closing + 1;
-      } else if (code === Char.GreaterThan) {
-        // A missing value: the tag ends here, the attribute is empty.
-        if (collect) attributes.push({ name: attributeName, start, end: at, value: '' });
-        return { name, attributes, end: at + 1, selfClosing };
-      } else {
-        const valueStart = at;
-        while (at < length) {
-          code = html.charCodeAt(at);
-          if (isWhitespace(code) || code === Char.GreaterThan) break;
-          at++;
-        }
-        value = html.slice(valueStart, at);
-      }
-      if (collect) attributes.push({ name: attributeName, start, end: at, value });
+      value = html.slice(valueStart, at);
     }
+    if (collect) attributes.push({ name: attributeName, start, end: at, value });
   }
 }

@@ -53,7 +53,7 @@ export async function compareExtractionIn(
 ): Promise<DifferentialResult> {
   const result: DifferentialResult = {
     pages: 0,
-    paths: { fast: 0, 'as-written': 0, fallback: 0 },
+    paths: { built: 0, cut: 0, 'as-written': 0, fallback: 0 },
   };
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries
