@@ -16,10 +16,14 @@
  * generated sites and random documents.
  * https://html.spec.whatwg.org/multipage/parsing.html#tree-construction
  */
+
+import { parse as parseCommas } from 'comma-separated-tokens';
 import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
 import type { Comment, Doctype, Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { h, s } from 'hastscript';
 import { foreignContent } from 'parse5';
+import { find, html as htmlSchema, type Info } from 'property-information';
+import { parse as parseSpaces } from 'space-separated-tokens';
 import { maxElementDepth } from './parse-html.js';
 import { type AttributeSpan, readTag } from './prepare-html.js';
 
@@ -569,7 +573,12 @@ class TreeBuilder {
     container.push(node);
   }
 
-  /** Make an element as hast-util-from-parse5 does: `h` or `s` with the attributes as written. */
+  /**
+   * Make an element as hast-util-from-parse5 does (`h` or `s` from hastscript with the
+   * attributes as written), without hastscript's work for what cannot occur here: a tag
+   * name read as a selector (`a.b#c`, given to hastscript itself), property values that
+   * are not strings.
+   */
   private createElement(name: string, attributes: AttributeSpan[], svg: boolean): Element {
     const properties: Record<string, string> = {};
     const tag = svg ? name.toLowerCase() : name;
@@ -585,7 +594,20 @@ class TreeBuilder {
         properties[key] = raw.includes('&') ? decodeHTMLAttribute(raw) : raw;
       }
     }
-    return (svg ? s : h)(name, properties) as Element;
+    // Note: SVG elements are made by hastscript, whose table of case-sensitive SVG names
+    // is its own.
+    if (svg || name.includes('.') || name.includes('#')) {
+      return (svg ? s : h)(name, properties) as Element;
+    }
+    const element: Element = {
+      type: 'element',
+      tagName: name.toLowerCase(),
+      properties: {},
+      children: [],
+    };
+    for (const key in properties)
+      addProperty(htmlSchema, element.properties, key, properties[key]!);
+    return element;
   }
 
   private push(open: OpenElement): void {
@@ -893,4 +915,50 @@ function svgAttributeName(name: string): string {
     svgAttributeNames.set(name, adjusted);
   }
   return adjusted;
+}
+
+const infoCache = new Map<string, Info>();
+
+/** `find` of property-information, remembered: names repeat on every page. */
+function findInfo(schema: typeof htmlSchema, key: string): Info {
+  const cache = infoCache;
+  let info = cache.get(key);
+  if (info === undefined) {
+    info = find(schema, key);
+    if (cache.size < 10_000) cache.set(key, info);
+  }
+  return info;
+}
+
+/** hastscript's `addProperty` for a string value (see hastscript's `create-h.js`). */
+function addProperty(
+  schema: typeof htmlSchema,
+  properties: Element['properties'],
+  key: string,
+  value: string,
+): void {
+  const info = findInfo(schema, key);
+  let result: string | number | boolean | (string | number)[];
+  if (info.spaceSeparated) result = parseSpaces(value);
+  else if (info.commaSeparated) result = parseCommas(value);
+  else if (info.commaOrSpaceSeparated) result = parseSpaces(parseCommas(value).join(' '));
+  else result = parsePrimitive(info, info.property, value);
+  if (Array.isArray(result)) {
+    result = result.map(
+      (item) => parsePrimitive(info, info.property, item as string) as string | number,
+    );
+  }
+  properties[info.property] = result;
+}
+
+/** hastscript's `parsePrimitive`: numbers and booleans where the property is one. */
+function parsePrimitive(info: Info, name: string, value: string): string | number | boolean {
+  if (info.number && value && !Number.isNaN(Number(value))) return Number(value);
+  if (
+    (info.boolean || info.overloadedBoolean) &&
+    (value === '' || value.toLowerCase() === name.toLowerCase())
+  ) {
+    return true;
+  }
+  return value;
 }

@@ -117,7 +117,9 @@ const attributeSets = new Map(
  */
 export function readsAttribute(tag: string, attribute: string, value?: string | null): boolean {
   if (everywhere.has(attribute) || formattingTags.has(tag)) return true;
-  const condition = conditionalAttributes[attribute];
+  const condition = Object.hasOwn(conditionalAttributes, attribute)
+    ? conditionalAttributes[attribute]
+    : undefined;
   // Note: without its value (the read check), a conditional attribute counts as read.
   if (condition) return value === undefined || (value !== null && condition(value));
   return attributeSets.get(tag)?.has(attribute) ?? false;

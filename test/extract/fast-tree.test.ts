@@ -104,6 +104,10 @@ describe('the fast tree builder', () => {
       '',
       '<p a=1 b= c="" d=\'q"q\' =e f=g=h i"j=k l=>p</p><a href=/u/ class=x>u</a>',
     ),
+    'attributes hast types as numbers, booleans and lists': page(
+      '<link rel="icon preload" sizes="16x16 32x32" href="/i.png">',
+      '<img width="10" height="x" srcset="/a.png 1x, /b.png 2x" alt=""><input disabled="DISABLED" maxlength="5" accept="image/png, .jpg" value=""><a download href="/f.zip">f</a><a download="name.zip" href="/g.zip">g</a><table><tbody><tr><td colspan="2" headers="a b">c</td></tr></tbody></table><ol start="3" reversed><li value="x">i</li></ol><area coords="1,2, 3" shape="rect"><p aria-hidden="true" hidden="HIDDEN" class=" a  b " data-n="1" tabindex="-1" contenteditable="">p</p>',
+    ),
     'forms, buttons and formatting elements': page(
       '',
       '<form action="/s"><button type="submit"><b><i>go</i></b></button><label>l<input name="q"></label></form><p><b>b</b><em>e</em><a href="/a/"><code>c</code></a><nobr>n</nobr></p>',
@@ -284,6 +288,9 @@ describe('the fast tree builder', () => {
       ' hidden',
       ' title="&quot;t&quot;"',
       ' CLASS="Upper"',
+      ' width="10" tabindex="x"',
+      ' disabled="disabled" download',
+      ' rel="a  b" accept="a, b" coords="1, 2"',
     );
     const { node } = fc.letrec((tie) => ({
       node: fc.oneof(
