@@ -79,25 +79,27 @@ export async function extractFiles(
   const explicit = options.workers !== undefined;
   const pool = new WorkerPool(workerFile, threads, batchSize(tasks.length, threads), run);
   try {
-    const misses: number[] = [];
+    // Files to extract, in order: the threads take batches from the front, and this thread
+    // takes files one by one from the back, so that no core waits while others work.
+    const queue = new ExtractionQueue();
+    pool.feed = () => queue.takeFront(pool.batch);
     for (let index = 0; index < tasks.length; index++) {
-      // Note: an empty cache (a first run) has nothing to look up: the threads hash the pages
-      // and write their entries.
       if (!cache || cache.empty) {
-        misses.push(index);
+        queue.add(index);
       } else {
         const probe = run.probe(index);
-        if (probe !== null) misses.push(probe);
+        if (probe !== null) queue.add(probe);
       }
-      // Enough misses to be worth threads: send them (the lookups go on meanwhile).
-      if (threads > 0 && (pool.started || misses.length >= (explicit ? 1 : workerThreshold))) {
-        while (misses.length >= pool.batch) pool.send(misses.splice(0, pool.batch));
+      if (threads > 0 && (pool.started || queue.size >= (explicit ? 1 : workerThreshold))) {
+        pool.fill();
       }
-      // Let the threads' results in between lookups.
-      if (pool.started && index % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
+      if (pool.started && index % 32 === 31) await yieldToThreads();
     }
-    if (pool.started && misses.length > 0) pool.send(misses.splice(0));
-    for (const index of misses) run.extractHere(index);
+    if (pool.started) pool.fill();
+    for (let index = queue.takeBack(); index !== undefined; index = queue.takeBack()) {
+      run.extractHere(index);
+      if (pool.started) await yieldToThreads();
+    }
     await pool.finish();
   } finally {
     await pool.destroy();
@@ -122,16 +124,54 @@ export async function extractFiles(
 }
 
 /** Files per batch: a few dozen batches per thread balance the load. */
+/**
+ * Pages per batch sent to a thread: small enough that the last batches end together
+ * (about 20 per thread), large enough that a message is not sent for every page.
+ */
 function batchSize(files: number, threads: number): number {
-  return Math.max(4, Math.min(64, Math.ceil(files / (Math.max(threads, 1) * 12))));
+  return Math.max(4, Math.min(32, Math.ceil(files / (Math.max(threads, 1) * 20))));
 }
 
-/** Worker threads, started when the first batch is sent. */
+/** Let the threads' finished batches in, and send them more. */
+function yieldToThreads(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Indexes of the files still to extract. */
+class ExtractionQueue {
+  private readonly items: number[] = [];
+  private front = 0;
+
+  get size(): number {
+    return this.items.length - this.front;
+  }
+
+  add(index: number): void {
+    this.items.push(index);
+  }
+
+  takeFront(count: number): number[] {
+    const taken = this.items.slice(this.front, this.front + count);
+    this.front += taken.length;
+    return taken;
+  }
+
+  takeBack(): number | undefined {
+    return this.size > 0 ? this.items.pop() : undefined;
+  }
+}
+
+/** Batches each thread has in hand or queued: one to work on, one to start on next. */
+const batchesPerThread = 2;
+
 class WorkerPool {
   started = false;
   readonly batch: number;
+  /** Gives the next batch of files to send (empty when there are none left). */
+  feed: () => number[] = () => [];
   private pool: Piscina<ExtractBatch, ExtractBatchResult> | null = null;
-  private readonly pending: Promise<void>[] = [];
+  private ready: Promise<void> | null = null;
+  private readonly pending = new Set<Promise<void>>();
   private readonly workerFile: string;
   private readonly threads: number;
   private readonly run: ExtractionRun;
@@ -143,44 +183,61 @@ class WorkerPool {
     this.run = run;
   }
 
-  /** Extract the tasks at these indexes in a thread. */
-  send(indexes: number[]): void {
-    if (!this.pool) {
-      this.started = true;
-      this.pending.push(
-        import('piscina').then(({ Piscina }) => {
-          this.pool = new Piscina<ExtractBatch, ExtractBatchResult>({
-            filename: this.workerFile,
-            maxThreads: this.threads,
-            minThreads: this.threads,
-          });
-        }),
-      );
+  /** Send batches until every thread has `batchesPerThread` (or the files run out). */
+  fill(): void {
+    while (this.pending.size < this.threads * batchesPerThread) {
+      const indexes = this.feed();
+      if (indexes.length === 0) return;
+      this.send(indexes);
     }
-    const ready = this.pending[0]!;
-    this.pending.push(
-      ready
-        .then(() =>
-          this.pool!.run({
-            tasks: indexes.map((index) => this.run.task(index)),
-            cache: this.run.cache,
-          }),
-        )
-        .then((result) => this.run.receive(indexes, result)),
-    );
   }
 
-  async finish(): Promise<void> {
-    await Promise.all(this.pending);
+  /** Extract the tasks at these indexes in a thread. */
+  private send(indexes: number[]): void {
+    if (!this.ready) {
+      this.started = true;
+      this.ready = import('piscina').then(({ Piscina }) => {
+        this.pool = new Piscina<ExtractBatch, ExtractBatchResult>({
+          filename: this.workerFile,
+          maxThreads: this.threads,
+          minThreads: this.threads,
+        });
+      });
+    }
+    const done: Promise<void> = this.ready
+      .then(() =>
+        this.pool!.run({
+          tasks: indexes.map((index) => this.run.task(index)),
+          cache: this.run.cache,
+        }),
+      )
+      .then((result) => {
+        this.run.receive(indexes, result);
+        this.pending.delete(done);
+        this.fill();
+      })
+      .catch((error: unknown) => {
+        // Note: kept for `finish`: this thread may be extracting, not awaiting, right now.
+        this.failure ??= { error };
+        this.pending.delete(done);
+      });
+    this.pending.add(done);
   }
+
+  /** Wait for every batch sent; throws what a thread threw. */
+  async finish(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all(this.pending);
+    if (this.failure) throw this.failure.error;
+  }
+
+  private failure: { error: unknown } | null = null;
 
   async destroy(): Promise<void> {
-    if (this.started) await this.pending[0];
+    if (this.ready) await this.ready.catch(() => undefined);
     await this.pool?.destroy();
   }
 }
 
-/** The tasks, their results as they come in, and what to say about the cache. */
 class ExtractionRun {
   readonly pages: PageLinks[];
   readonly cache: ExtractionCacheFolder | null;

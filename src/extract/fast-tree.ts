@@ -125,9 +125,9 @@ const closesP = new Set([
 const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /**
- * Start tags in body this builder leaves to rehype-parse: their own insertion modes or
- * repairs (`<select>`, `<image>`, ruby text, framesets, table parts outside a table, a second
- * `<html>`, `<head>` or `<body>`), MathML, and raw text it does not follow.
+ * Start tags in body this builder leaves to rehype-parse: their own repairs (`<image>`, ruby
+ * text, framesets, table parts outside a table, a second `<html>`, `<head>` or `<body>`),
+ * MathML, and raw text it does not follow.
  */
 const unfollowedInBody = new Set([
   'html',
@@ -137,9 +137,6 @@ const unfollowedInBody = new Set([
   'frame',
   'math',
   'image',
-  'select',
-  'option',
-  'optgroup',
   'rb',
   'rtc',
   'rt',
@@ -246,8 +243,14 @@ const specialTags = new Set([
   'xmp',
 ]);
 
-/** Elements at most one of which may be open (or the standard repairs the nesting). */
-const unnestable = new Set(['p', 'a', 'nobr', 'button', 'form']);
+/**
+ * Elements at most one of which may be open (or the standard repairs the nesting; nested
+ * selects are left to rehype-parse too).
+ */
+const unnestable = new Set(['p', 'a', 'nobr', 'button', 'form', 'select']);
+
+/** Elements whose open ones are counted (`isOpen`). */
+const counted = new Set([...unnestable, 'template']);
 
 /** The current node's names that put the parser in a table insertion mode. */
 const tableContexts = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr', 'colgroup']);
@@ -527,6 +530,7 @@ class TreeBuilder {
         if (!isWhitespaceOnly(raw)) throw new GiveUp();
         return;
       case Phase.InHead:
+        if (this.isOpen('template')) break;
         if (!isWhitespaceOnly(raw)) throw new GiveUp();
         this.insertText(this.current!.container, raw, start, end);
         return;
@@ -613,14 +617,14 @@ class TreeBuilder {
   private push(open: OpenElement): void {
     if (this.stack.length >= maxElementDepth) throw new GiveUp();
     this.stack.push(open);
-    if (!open.svg && unnestable.has(open.name)) {
+    if (!open.svg && counted.has(open.name)) {
       this.openCounts.set(open.name, (this.openCounts.get(open.name) ?? 0) + 1);
     }
   }
 
   private pop(end: number): OpenElement {
     const open = this.stack.pop()!;
-    if (!open.svg && unnestable.has(open.name)) {
+    if (!open.svg && counted.has(open.name)) {
       this.openCounts.set(open.name, this.openCounts.get(open.name)! - 1);
     }
     if (open.contentStart) {
@@ -707,6 +711,11 @@ class TreeBuilder {
         return end;
       }
       case Phase.InHead:
+        // A template's content is parsed as in body ("in template" sends every tag this
+        // builder follows there).
+        if (this.isOpen('template')) {
+          return this.startTagInBody(name, attributes, selfClosing, start, end);
+        }
         return this.startTagInHead(name, attributes, start, end);
       case Phase.AfterHead: {
         if (name !== 'body') throw new GiveUp();
@@ -732,7 +741,7 @@ class TreeBuilder {
     if (name === 'style' || (!inNoscript && (name === 'script' || name === 'title'))) {
       return this.textElement(name, attributes, start, end, current.container);
     }
-    if (name === 'noscript' && !inNoscript) {
+    if ((name === 'noscript' || name === 'template') && !inNoscript) {
       this.insert(name, attributes, false, start, end, current.container, false);
       return end;
     }
@@ -757,7 +766,11 @@ class TreeBuilder {
       this.insert(name, attributes, false, start, end, container, name === 'col');
       return end;
     }
+    if (this.isOpen('select')) return this.startTagInSelect(name, attributes, start, end);
     if (unfollowedInBody.has(name)) throw new GiveUp();
+    if ((name === 'option' || name === 'optgroup') && current.name === 'option') {
+      throw new GiveUp();
+    }
     if (closesP.has(name) && this.isOpen('p')) throw new GiveUp();
     if (unnestable.has(name) && this.isOpen(name)) throw new GiveUp();
     if (headings.has(name) && headings.has(current.name)) throw new GiveUp();
@@ -774,6 +787,28 @@ class TreeBuilder {
     this.insert(name, attributes, false, start, end, container, false);
     if (name === 'pre' || name === 'listing') this.skipNewline = true;
     return end;
+  }
+
+  /**
+   * Start tags in a `<select>` ("in select"): options and groups where no end tag is
+   * implied, and scripts; the standard ignores or repairs every other tag there.
+   */
+  private startTagInSelect(
+    name: string,
+    attributes: AttributeSpan[],
+    start: number,
+    end: number,
+  ): number {
+    const current = this.current!;
+    if (name === 'script') return this.textElement(name, attributes, start, end, current.container);
+    if (
+      (name === 'option' && (current.name === 'select' || current.name === 'optgroup')) ||
+      (name === 'optgroup' && current.name === 'select')
+    ) {
+      this.insert(name, attributes, false, start, end, current.container, false);
+      return end;
+    }
+    throw new GiveUp();
   }
 
   /** `<li>`, `<dd>`, `<dt>`: give up where the standard would close an open one. */
@@ -847,6 +882,10 @@ class TreeBuilder {
     const current = this.current;
     switch (this.phase) {
       case Phase.InHead: {
+        if (this.isOpen('template') && current!.name === name) {
+          this.pop(end);
+          return;
+        }
         if (current!.name !== name || (name !== 'head' && name !== 'noscript')) {
           throw new GiveUp();
         }

@@ -108,6 +108,14 @@ describe('the fast tree builder', () => {
       '<link rel="icon preload" sizes="16x16 32x32" href="/i.png">',
       '<img width="10" height="x" srcset="/a.png 1x, /b.png 2x" alt=""><input disabled="DISABLED" maxlength="5" accept="image/png, .jpg" value=""><a download href="/f.zip">f</a><a download="name.zip" href="/g.zip">g</a><table><tbody><tr><td colspan="2" headers="a b">c</td></tr></tbody></table><ol start="3" reversed><li value="x">i</li></ol><area coords="1,2, 3" shape="rect"><p aria-hidden="true" hidden="HIDDEN" class=" a  b " data-n="1" tabindex="-1" contenteditable="">p</p>',
     ),
+    'a template in head, as Starlight writes its theme icons': page(
+      '<script>var a;</script><template id="theme-icons"><svg aria-hidden="true" viewBox="0 0 24 24"><path d="M1"/></svg><p>text</p>\n<meta name="in-template"></template>\n<link rel="x" href="/y">',
+      '<p>b</p>',
+    ),
+    'selects, option groups and datalists': page(
+      '',
+      '<label>Theme <select autocomplete="off" class="x">\n<option value="dark">Dark</option><option value="auto" selected>Auto &amp; more</option><!-- c --><optgroup label="g"><option>in group</option></optgroup><script>s()</script></select></label><input list="l"><datalist id="l"><option value="a"></option><option value="b"></option></datalist><table><tbody><tr><td><select><option>cell</option></select></td></tr></tbody></table>',
+    ),
     'forms, buttons and formatting elements': page(
       '',
       '<form action="/s"><button type="submit"><b><i>go</i></b></button><label>l<input name="q"></label></form><p><b>b</b><em>e</em><a href="/a/"><code>c</code></a><nobr>n</nobr></p>',
@@ -133,7 +141,10 @@ describe('the fast tree builder', () => {
     'a link in a link': page('', '<a href="/a/">a<a href="/b/">b</a></a>'),
     'a row outside a section': page('', '<table><tr><td>x</td></tr></table>'),
     'text in a table': page('', '<table>text<tbody></tbody></table>'),
-    'a select': page('', '<select><option>o</option></select>'),
+    'an option closed by the next one': page('', '<select><option>a<option>b</select>'),
+    'markup a select ignores': page('', '<select><div>d</div></select>'),
+    'an option after an unclosed one': page('', '<datalist><option>a<option>b</datalist>'),
+    'text in head outside a template': page('<template>t</template>x', ''),
     MathML: page('', '<math><mi>x</mi></math>'),
     'HTML in SVG': page('', '<svg><foreignObject><div>x</div></foreignObject></svg>'),
     'a breakout from SVG': page('', '<svg><p>x</p></svg>'),
