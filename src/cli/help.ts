@@ -109,9 +109,9 @@ Output:
   --html <dir>               Also write the report page (index.html,
                              report.json, report.schema.json) to <dir>
   -q, --quiet                No progress or other notes on stderr
-  --workers <n>              Parse HTML in <n> worker threads (default: one per
-                             core on 2+ cores for 64 files or more, else 0:
-                             in process)
+  --workers <n>              Parse HTML in <n> worker threads besides the main
+                             thread (default: one per core but one on 2+
+                             cores for 64 files or more, else 0: in process)
   --timings                  Print how long each stage took on stderr
   --color, --no-color        Force colors on or off (default: on a terminal,
                              unless NO_COLOR is set)

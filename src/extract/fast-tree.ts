@@ -24,6 +24,7 @@ import { h, s } from 'hastscript';
 import { foreignContent } from 'parse5';
 import { find, html as htmlSchema, type Info } from 'property-information';
 import { parse as parseSpaces } from 'space-separated-tokens';
+import { detached } from '../util/detached.js';
 import { maxElementDepth } from './parse-html.js';
 import { type AttributeSpan, readTag } from './prepare-html.js';
 
@@ -946,12 +947,13 @@ const svgAttributeNames = new Map<string, string>();
 function svgAttributeName(name: string): string {
   let adjusted = svgAttributeNames.get(name);
   if (adjusted === undefined) {
-    const token = { attrs: [{ name, value: '' }] };
+    const key = detached(name);
+    const token = { attrs: [{ name: key, value: '' }] };
     foreignContent.adjustTokenSVGAttrs(
       token as Parameters<typeof foreignContent.adjustTokenSVGAttrs>[0],
     );
     adjusted = token.attrs[0]!.name;
-    svgAttributeNames.set(name, adjusted);
+    if (svgAttributeNames.size < 10_000) svgAttributeNames.set(key, adjusted);
   }
   return adjusted;
 }
@@ -963,8 +965,9 @@ function findInfo(schema: typeof htmlSchema, key: string): Info {
   const cache = infoCache;
   let info = cache.get(key);
   if (info === undefined) {
-    info = find(schema, key);
-    if (cache.size < 10_000) cache.set(key, info);
+    const name = detached(key);
+    info = find(schema, name);
+    if (cache.size < 10_000) cache.set(name, info);
   }
   return info;
 }

@@ -4,6 +4,7 @@
  */
 
 import { scopeOfUrl } from '../site/url.js';
+import { detached } from '../util/detached.js';
 import type { LinkScope } from './types.js';
 
 /** A resolved href: its absolute URL (or `null`) and where it points. */
@@ -131,8 +132,11 @@ export function createLinkResolver(
     if (key === null) return resolveLink(href, base, internalOrigins, sitePath);
     let result = results.get(key);
     if (result === undefined) {
-      result = resolveLink(href, base, internalOrigins, sitePath);
-      results.set(key, result);
+      const resolved = resolveLink(href, base, internalOrigins, sitePath);
+      // Note: the key holds the href, which may be a slice of the page (see `detached`), and
+      // so may the URL: Node gives back the string it parsed when it is already normal.
+      result = { ...resolved, url: resolved.url === null ? null : detached(resolved.url) };
+      results.set(detached(key), result);
     }
     return result;
   };
