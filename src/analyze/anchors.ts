@@ -175,21 +175,22 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
     }
   }
 
-  const sameTextDifferentTargets: AmbiguousAnchor[] = [];
+  // Note: sorted by the folded texts the maps are keyed by, folded once, not per comparison.
+  const ambiguousKeyed: { key: string; anchor: AmbiguousAnchor }[] = [];
   for (const [key, entry] of byText) {
-    if (new Set([...entry.targets.keys()].map(familyOf)).size < 2) continue;
+    if (entry.targets.size < 2 || new Set([...entry.targets.keys()].map(familyOf)).size < 2) {
+      continue;
+    }
     const targets = [...entry.targets]
       .map(([path, pages]) => ({ path, pages }))
       .sort((a, b) => b.pages - a.pages || compare(a.path, b.path));
-    sameTextDifferentTargets.push({ text: entry.text, generic: generic.has(key), targets });
+    ambiguousKeyed.push({ key, anchor: { text: entry.text, generic: generic.has(key), targets } });
   }
-  sameTextDifferentTargets.sort(
-    (a, b) =>
-      b.targets.length - a.targets.length ||
-      compare(normalizeAnchorText(a.text), normalizeAnchorText(b.text)),
+  ambiguousKeyed.sort(
+    (a, b) => b.anchor.targets.length - a.anchor.targets.length || compare(a.key, b.key),
   );
-  for (const ambiguous of sameTextDifferentTargets) {
-    const key = normalizeAnchorText(ambiguous.text);
+  const sameTextDifferentTargets = ambiguousKeyed.map(({ anchor }) => anchor);
+  for (const { key, anchor: ambiguous } of ambiguousKeyed) {
     if (ambiguous.generic || (contextualTargets.get(key)?.size ?? 0) < 2) continue;
     // Note: the targets a reader must tell apart are pieces of content: one per family.
     const families = [...new Set(ambiguous.targets.map((target) => familyOf(target.path)))];
@@ -200,17 +201,16 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
     );
   }
 
-  const topTexts = [...byText.values()]
-    .map((entry) => ({
+  const topTexts = [...byText]
+    .map(([key, entry]) => ({
+      key,
       text: entry.text,
       pages: [...entry.targets.values()].reduce((sum, pages) => sum + pages, 0),
       targets: entry.targets.size,
     }))
-    .sort(
-      (a, b) =>
-        b.pages - a.pages || compare(normalizeAnchorText(a.text), normalizeAnchorText(b.text)),
-    )
-    .slice(0, topAnchorTexts);
+    .sort((a, b) => b.pages - a.pages || compare(a.key, b.key))
+    .slice(0, topAnchorTexts)
+    .map(({ text, pages, targets }) => ({ text, pages, targets }));
 
   const linkingText = input.linkingText
     ? [...input.linkingText]
@@ -228,20 +228,17 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
     analysis: {
       genericLinks,
       emptyLinks,
-      genericTexts: [...genericTexts.values()].sort(
-        (a, b) =>
-          b.links - a.links || compare(normalizeAnchorText(a.text), normalizeAnchorText(b.text)),
-      ),
+      genericTexts: [...genericTexts]
+        .sort(([keyA, a], [keyB, b]) => b.links - a.links || compare(keyA, keyB))
+        .map(([, entry]) => entry),
       sameTextDifferentTargets,
       byTarget: [...byTarget]
         .sort(([a], [b]) => compare(a, b))
         .map(([path, uses]) => ({
           path,
-          anchors: [...uses.values()].sort(
-            (a, b) =>
-              b.pages - a.pages ||
-              compare(normalizeAnchorText(a.text), normalizeAnchorText(b.text)),
-          ),
+          anchors: [...uses]
+            .sort(([keyA, a], [keyB, b]) => b.pages - a.pages || compare(keyA, keyB))
+            .map(([, use]) => use),
         })),
       topTexts,
       linkingText,
