@@ -33,6 +33,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageLinksFormat } from '../extract/page-links-codec.js';
@@ -219,6 +220,25 @@ export function writeCacheEntry(
   contentHash: string,
   payload: string,
 ): void {
+  const entry = prepareEntry(cache, key, contentHash, payload);
+  if (entry === null) return;
+  // Note: 'wx' creates a new file: a symbolic link at that name is never followed.
+  writeFileSync(entry.temporary, entry.text, { flag: 'wx' });
+  try {
+    renameSync(entry.temporary, entry.target);
+  } catch (error) {
+    rmSync(entry.temporary, { force: true });
+    throw error;
+  }
+}
+
+/** An entry's text and where it is written (first to `temporary`), or null when too large. */
+function prepareEntry(
+  cache: ExtractionCacheFolder,
+  key: CacheEntryKey,
+  contentHash: string,
+  payload: string,
+): { text: string; target: string; temporary: string } | null {
   const header: EntryHeader = {
     tool: 'astro-link-report',
     format: pageLinksFormat,
@@ -232,17 +252,64 @@ export function writeCacheEntry(
     payload: sha256(payload),
   };
   const text = `${JSON.stringify(header)}\n${payload}`;
-  if (Buffer.byteLength(text) > maxEntryBytes) return;
-  const name = entryName(key);
-  const target = path.join(cache.folder, name);
+  if (Buffer.byteLength(text) > maxEntryBytes) return null;
+  const target = path.join(cache.folder, entryName(key));
   const temporary = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  return { text, target, temporary };
+}
+
+/** Write an entry's temporary file, then rename it into place. */
+async function writeEntry(entry: { text: string; target: string; temporary: string }) {
   // Note: 'wx' creates a new file: a symbolic link at that name is never followed.
-  writeFileSync(temporary, text, { flag: 'wx' });
+  await writeFile(entry.temporary, entry.text, { flag: 'wx' });
   try {
-    renameSync(temporary, target);
+    await rename(entry.temporary, entry.target);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    await rm(entry.temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Writes entries in the background, as `writeCacheEntry` does (a new temporary file,
+ * renamed), so that the thread goes on parsing while the file system creates files: on
+ * this project's 2-core machine creating a file takes about a millisecond, as long as
+ * parsing a page. At most `limit` writes wait at once (`drain`), so memory stays bounded.
+ */
+export class CacheWriter {
+  /** Why entries could not be written (one message per entry). */
+  readonly failures: string[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly limit: number;
+
+  constructor(limit = 32) {
+    this.limit = limit;
+  }
+
+  write(cache: ExtractionCacheFolder, key: CacheEntryKey, contentHash: string, payload: string) {
+    const entry = prepareEntry(cache, key, contentHash, payload);
+    if (entry === null) return;
+    const done: Promise<void> = writeEntry(entry).then(
+      () => {
+        this.inFlight.delete(done);
+      },
+      (error: unknown) => {
+        this.failures.push((error as Error).message);
+        this.inFlight.delete(done);
+      },
+    );
+    this.inFlight.add(done);
+  }
+
+  /** Wait until at most `limit` writes are in flight. */
+  async drain(limit = this.limit): Promise<void> {
+    while (this.inFlight.size > limit) await Promise.race(this.inFlight);
+  }
+
+  /** Wait for every write; the failures. */
+  async settle(): Promise<string[]> {
+    await this.drain(0);
+    return this.failures;
   }
 }
 

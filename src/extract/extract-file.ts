@@ -5,6 +5,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import {
+  type CacheWriter,
   type ExtractionCacheFolder,
   hashContent,
   readCacheEntry,
@@ -73,6 +74,8 @@ export interface ExtractedFile {
  * @param want `page` for the extraction as objects (in process), `payload` for it encoded
  *   (a worker sends it to the main thread as one string).
  * @param readCache false to extract (and write the entry) without looking at the cache
+ * @param writer writes the entry in the background (its failures are the writer's); without
+ *   one, the entry is written before this returns (`writeFailure`)
  * @throws OutputDirError naming the file and the reason.
  */
 export function extractFile(
@@ -80,6 +83,7 @@ export function extractFile(
   cacheFolder: ExtractionCacheFolder | null,
   want: 'page' | 'payload',
   readCache = true,
+  writer?: CacheWriter,
 ): ExtractedFile {
   const { bytes, size } = readHtmlFile(task);
   // Note: a file cut at the limit is never cached: its hash would not be the file's.
@@ -131,10 +135,14 @@ export function extractFile(
   let writeFailure: string | null = null;
   if (cache || want === 'payload') payload = encodePageLinks(page);
   if (cache && payload !== null && contentHash !== null) {
-    try {
-      writeCacheEntry(cache, key, contentHash, payload);
-    } catch (error) {
-      writeFailure = (error as Error).message;
+    if (writer) {
+      writer.write(cache, key, contentHash, payload);
+    } else {
+      try {
+        writeCacheEntry(cache, key, contentHash, payload);
+      } catch (error) {
+        writeFailure = (error as Error).message;
+      }
     }
   }
   return {

@@ -16,6 +16,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
 import {
+  CacheWriter,
   type ExtractionCacheFolder,
   entryName,
   pruneExtractionCache,
@@ -101,8 +102,10 @@ export async function extractFiles(
     for (let index = queue.takeBack(); index !== undefined; index = queue.takeBack()) {
       run.extractHere(index);
       if (pool.started) await yieldToThreads();
+      await run.writer.drain();
     }
     await pool.finish();
+    await run.settleWrites();
   } finally {
     await pool.destroy();
   }
@@ -252,6 +255,8 @@ class ExtractionRun {
   private readonly hashes = new Map<number, string>();
   private readonly unusable: string[] = [];
   private readonly writeFailures: string[] = [];
+  /** Writes this thread's cache entries while it goes on parsing. */
+  readonly writer = new CacheWriter();
   private firstError: { index: number; message: string } | null = null;
   private done = 0;
   private readonly intern = createInterner();
@@ -301,7 +306,8 @@ class ExtractionRun {
   extractHere(index: number): void {
     try {
       const compact = this.tasks.length >= workerThreshold;
-      const extracted = extractFile(this.task(index), this.cache, compact ? 'payload' : 'page');
+      const want = compact ? 'payload' : 'page';
+      const extracted = extractFile(this.task(index), this.cache, want, true, this.writer);
       if (compact) extracted.page = decodePageLinks(extracted.payload!, this.intern);
       this.add(index, extracted);
     } catch (error) {
@@ -311,6 +317,7 @@ class ExtractionRun {
 
   /** Take in a batch a thread extracted. */
   receive(indexes: readonly number[], result: ExtractBatchResult): void {
+    this.writeFailures.push(...result.writeFailures);
     const lines = result.lines.split('\n');
     indexes.forEach((index, k) => {
       const line = lines[k] ?? 'e"no result"';
@@ -323,7 +330,7 @@ class ExtractionRun {
         payload: line.slice(1),
         source: line.startsWith('c') ? 'cache' : 'extracted',
         unusableEntry: result.unusable[k] ?? null,
-        writeFailure: result.writeFailures[k] ?? null,
+        writeFailure: null,
         bytes: result.sizes[k] ?? 0,
       };
       try {
@@ -333,11 +340,16 @@ class ExtractionRun {
         // A cache entry that passed its hash but does not decode: extract it here.
         const task = this.tasks[index]!;
         this.unusable.push(`${task.file} (its extraction does not decode (${error.message}))`);
-        this.add(index, extractFile(task, this.cache, 'page', false));
+        this.add(index, extractFile(task, this.cache, 'page', false, this.writer));
         return;
       }
       this.add(index, extracted);
     });
+  }
+
+  /** Wait for this thread's cache writes, and note the ones that failed. */
+  async settleWrites(): Promise<void> {
+    this.writeFailures.push(...(await this.writer.settle()));
   }
 
   throwFirstError(): void {

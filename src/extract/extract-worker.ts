@@ -2,7 +2,7 @@
  * Worker-thread entry of the extraction pool (see `extract-files.ts`): a batch of files in,
  * one string out.
  */
-import type { ExtractionCacheFolder } from '../cache/extraction-cache.js';
+import { CacheWriter, type ExtractionCacheFolder } from '../cache/extraction-cache.js';
 import { type ExtractFileTask, extractFile } from './extract-file.js';
 
 /** A batch of files, and the cache to read and write. Plain data, so it crosses threads. */
@@ -21,26 +21,29 @@ export interface ExtractBatchResult {
   /** Size in bytes of each file (0 for a file that could not be read). */
   sizes: number[];
   unusable: Record<number, string>;
-  writeFailures: Record<number, string>;
+  /** Why entries could not be written to the cache, one message per entry. */
+  writeFailures: string[];
 }
 
 /** Piscina calls the default export with each batch. */
-export default function extractInWorker(batch: ExtractBatch): ExtractBatchResult {
+export default async function extractInWorker(batch: ExtractBatch): Promise<ExtractBatchResult> {
   const lines: string[] = [];
   const sizes: number[] = [];
   const unusable: Record<number, string> = {};
-  const writeFailures: Record<number, string> = {};
-  batch.tasks.forEach((task, index) => {
+  // Note: entries are written while the next pages are parsed; the batch answers once all
+  // are written, so that their failures are reported.
+  const writer = new CacheWriter();
+  for (const [index, task] of batch.tasks.entries()) {
     try {
-      const extracted = extractFile(task, batch.cache, 'payload');
+      const extracted = extractFile(task, batch.cache, 'payload', true, writer);
       lines.push(`${extracted.source === 'cache' ? 'c' : 'x'}${extracted.payload}`);
       sizes.push(extracted.bytes);
       if (extracted.unusableEntry) unusable[index] = extracted.unusableEntry;
-      if (extracted.writeFailure) writeFailures[index] = extracted.writeFailure;
     } catch (error) {
       lines.push(`e${JSON.stringify((error as Error).message)}`);
       sizes.push(0);
     }
-  });
-  return { lines: lines.join('\n'), sizes, unusable, writeFailures };
+    await writer.drain();
+  }
+  return { lines: lines.join('\n'), sizes, unusable, writeFailures: await writer.settle() };
 }

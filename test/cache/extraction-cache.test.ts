@@ -2,7 +2,12 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entryName } from '../../src/cache/extraction-cache.js';
+import {
+  CacheWriter,
+  entryName,
+  openExtractionCache,
+  readCacheEntry,
+} from '../../src/cache/extraction-cache.js';
 import { type LinkReportResult, runLinkReport } from '../../src/index.js';
 import { page, writeSite } from '../helpers/site-folder.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -162,5 +167,38 @@ describe('the extraction cache', () => {
     expect(result.stats.fromCache).toBe(0);
     expect(result.report.notes.join('\n')).toMatch(/extraction cache: not used, .*a-file/);
     expect(result.report.findings.some((f) => f.type === 'broken-link')).toBe(true);
+  });
+
+  it('writes entries in the background that read back as written, and reports the ones it could not write', async () => {
+    const dir = await writeSite(siteFiles());
+    const cache = openExtractionCache(
+      await makeTempDir('cache-'),
+      dir,
+      ['https://example.com'],
+      '/',
+    );
+    const writer = new CacheWriter(2);
+    const keys = Array.from({ length: 20 }, (_, i) => ({
+      file: `p${i}.html`,
+      url: `https://example.com/p${i}/`,
+    }));
+    for (const [i, key] of keys.entries()) {
+      writer.write(cache, key, `hash-${i}`, `payload ${i} ${'x'.repeat(i)}`);
+      await writer.drain();
+    }
+    expect(await writer.settle()).toEqual([]);
+    for (const [i, key] of keys.entries()) {
+      expect(readCacheEntry(cache, key, `hash-${i}`)).toEqual({
+        status: 'hit',
+        payload: `payload ${i} ${'x'.repeat(i)}`,
+      });
+    }
+    // A folder that is gone: every write fails, each failure is reported, none throws.
+    const gone = { ...cache, folder: path.join(cache.folder, 'gone') };
+    writer.write(gone, keys[0]!, 'h', 'p');
+    writer.write(gone, keys[1]!, 'h', 'p');
+    const failures = await writer.settle();
+    expect(failures).toHaveLength(2);
+    expect(failures[0]).toMatch(/ENOENT/);
   });
 });
