@@ -587,10 +587,17 @@ class TreeBuilder {
   private createElement(name: string, attributes: AttributeSpan[], svg: boolean): Element {
     const properties: Record<string, string> = {};
     const tag = svg ? name.toLowerCase() : name;
+    // Note: a tag with many attributes (a hostile page's thousands) is checked with a set.
+    const seen = attributes.length > 16 ? new Set<string>() : null;
     for (let index = 0; index < attributes.length; index++) {
       const attribute = attributes[index]!;
       // The tokenizer keeps the first of duplicate attributes.
-      if (index > 0 && isDuplicate(attributes, index)) continue;
+      if (seen) {
+        if (seen.has(attribute.name)) continue;
+        seen.add(attribute.name);
+      } else if (index > 0 && isDuplicate(attributes, index)) {
+        continue;
+      }
       if (this.keep && !this.keep(tag, attribute.name, attribute.value)) continue;
       let key = attribute.name;
       if (svg) key = svgAttributeName(key);
