@@ -494,8 +494,9 @@ class TreeBuilder {
     if (html.charCodeAt(body) === 62 || html.startsWith('->', body)) throw new GiveUp();
     const close = html.indexOf('-->', body);
     if (close === -1) throw new GiveUp();
-    const odd = html.indexOf('--!>', body);
-    if (odd !== -1 && odd < close) throw new GiveUp();
+    // Note: looked for inside this comment only: a search to the end of the page for each
+    // comment would make a page of many comments quadratic.
+    if (html.slice(body, close).includes('--!>')) throw new GiveUp();
     const end = close + 3;
     const node: Comment = {
       type: 'comment',

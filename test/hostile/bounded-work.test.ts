@@ -42,6 +42,16 @@ describe('work stays bounded on pages built to blow it up', () => {
     // Note: about 1 s; a duplicate check that compares every pair of names takes a minute.
   }, 20_000);
 
+  it('200,000 comments', async () => {
+    const comments = Array.from({ length: 200_000 }, (_, i) => `<!-- ${i} -->`).join('');
+    const dir = await writeSite({
+      'index.html': page(`${comments}<a href="/b/">b</a>`),
+      'b/index.html': page('<a href="/">Home</a>'),
+    });
+    const { report } = await runLinkReport({ dir, site });
+    expect(report.pages.find((p) => p.path === '/b/')?.inlinks[0]?.from).toBe('/');
+  }, 20_000);
+
   it('20,000 ids and 20,000 links to fragments that are not there', async () => {
     const ids = Array.from({ length: 20_000 }, (_, i) => `<h2 id="section-${i}">S ${i}</h2>`);
     const links = Array.from({ length: 20_000 }, (_, i) => `<a href="/t/#missing-${i}">m</a>`);
