@@ -26,12 +26,10 @@ import {
   readFileSync,
   readSync,
   realpathSync,
-  renameSync,
   rmSync,
   statSync,
   unlinkSync,
   utimesSync,
-  writeFileSync,
 } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -210,28 +208,6 @@ export function readCacheEntry(
   return { status: 'hit', payload };
 }
 
-/**
- * Write a page's entry, replacing any earlier one. Best effort: a failure throws, and the
- * caller goes on without the entry.
- */
-export function writeCacheEntry(
-  cache: ExtractionCacheFolder,
-  key: CacheEntryKey,
-  contentHash: string,
-  payload: string,
-): void {
-  const entry = prepareEntry(cache, key, contentHash, payload);
-  if (entry === null) return;
-  // Note: 'wx' creates a new file: a symbolic link at that name is never followed.
-  writeFileSync(entry.temporary, entry.text, { flag: 'wx' });
-  try {
-    renameSync(entry.temporary, entry.target);
-  } catch (error) {
-    rmSync(entry.temporary, { force: true });
-    throw error;
-  }
-}
-
 /** An entry's text and where it is written (first to `temporary`), or null when too large. */
 function prepareEntry(
   cache: ExtractionCacheFolder,
@@ -271,8 +247,8 @@ async function writeEntry(entry: { text: string; target: string; temporary: stri
 }
 
 /**
- * Writes entries in the background, as `writeCacheEntry` does (a new temporary file,
- * renamed), so that the thread goes on parsing while the file system creates files: on
+ * Writes a page's entries, replacing earlier ones, in the background (each to a new
+ * temporary file, renamed into place; best effort: a failure is kept in `failures`), so that the thread goes on parsing while the file system creates files: on
  * this project's 2-core machine creating a file takes about a millisecond, as long as
  * parsing a page. At most `limit` writes wait at once (`drain`), so memory stays bounded.
  */

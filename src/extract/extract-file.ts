@@ -9,7 +9,6 @@ import {
   type ExtractionCacheFolder,
   hashContent,
   readCacheEntry,
-  writeCacheEntry,
 } from '../cache/extraction-cache.js';
 import { OutputDirError } from '../site/output-dir-error.js';
 import { decodeHtml } from './decode-html.js';
@@ -62,8 +61,6 @@ export interface ExtractedFile {
   source: 'cache' | 'extracted';
   /** Why a cache entry found for the file was not used (damaged or foreign), if one was not. */
   unusableEntry: string | null;
-  /** Why the extraction could not be written to the cache, if it could not. */
-  writeFailure: string | null;
   /** Size of the file in bytes (more than was read when it is over the limit). */
   bytes: number;
 }
@@ -73,17 +70,17 @@ export interface ExtractedFile {
  * instead of parsing it, and a new extraction is written to it.
  * @param want `page` for the extraction as objects (in process), `payload` for it encoded
  *   (a worker sends it to the main thread as one string).
+ * @param writer writes a new extraction's entry in the background (its failures are the
+ *   writer's to report)
  * @param readCache false to extract (and write the entry) without looking at the cache
- * @param writer writes the entry in the background (its failures are the writer's); without
- *   one, the entry is written before this returns (`writeFailure`)
  * @throws OutputDirError naming the file and the reason.
  */
 export function extractFile(
   task: ExtractFileTask,
   cacheFolder: ExtractionCacheFolder | null,
   want: 'page' | 'payload',
+  writer: CacheWriter,
   readCache = true,
-  writer?: CacheWriter,
 ): ExtractedFile {
   const { bytes, size } = readHtmlFile(task);
   // Note: a file cut at the limit is never cached: its hash would not be the file's.
@@ -107,7 +104,6 @@ export function extractFile(
           payload: found.payload,
           source: 'cache',
           unusableEntry,
-          writeFailure: null,
           bytes: size,
         };
       }
@@ -118,7 +114,6 @@ export function extractFile(
           payload: found.payload,
           source: 'cache',
           unusableEntry,
-          writeFailure: null,
           bytes: size,
         };
       } catch (error) {
@@ -132,25 +127,15 @@ export function extractFile(
   const page = extractBytes(bytes, task);
   if (size > bytes.length) page.truncated = { read: bytes.length, bytes: size };
   let payload: string | null = null;
-  let writeFailure: string | null = null;
   if (cache || want === 'payload') payload = encodePageLinks(page);
   if (cache && payload !== null && contentHash !== null) {
-    if (writer) {
-      writer.write(cache, key, contentHash, payload);
-    } else {
-      try {
-        writeCacheEntry(cache, key, contentHash, payload);
-      } catch (error) {
-        writeFailure = (error as Error).message;
-      }
-    }
+    writer.write(cache, key, contentHash, payload);
   }
   return {
     page: want === 'page' ? page : null,
     payload,
     source: 'extracted',
     unusableEntry,
-    writeFailure,
     bytes: size,
   };
 }
@@ -260,7 +245,6 @@ export function probeCache(
         payload: found.payload,
         source: 'cache',
         unusableEntry: null,
-        writeFailure: null,
         bytes: size,
       },
     };

@@ -301,13 +301,14 @@ class ExtractionRun {
    * Extract a task's file in this thread. Pages of a large run are kept as the threads'
    * are: decoded from their encoding, with repeated strings shared (`intern`). Kept as
    * extracted, every string of a page would be a slice of its HTML, keeping the whole file
-   * alive: 2.1 GB instead of 1.2 GB at the peak on 10,000 pages.
+   * alive: 1,000 generated pages extracted in this thread held 149 MB of heap instead of
+   * 43 MB.
    */
   extractHere(index: number): void {
     try {
       const compact = this.tasks.length >= workerThreshold;
       const want = compact ? 'payload' : 'page';
-      const extracted = extractFile(this.task(index), this.cache, want, true, this.writer);
+      const extracted = extractFile(this.task(index), this.cache, want, this.writer);
       if (compact) extracted.page = decodePageLinks(extracted.payload!, this.intern);
       this.add(index, extracted);
     } catch (error) {
@@ -330,7 +331,6 @@ class ExtractionRun {
         payload: line.slice(1),
         source: line.startsWith('c') ? 'cache' : 'extracted',
         unusableEntry: result.unusable[k] ?? null,
-        writeFailure: null,
         bytes: result.sizes[k] ?? 0,
       };
       try {
@@ -340,7 +340,7 @@ class ExtractionRun {
         // A cache entry that passed its hash but does not decode: extract it here.
         const task = this.tasks[index]!;
         this.unusable.push(`${task.file} (its extraction does not decode (${error.message}))`);
-        this.add(index, extractFile(task, this.cache, 'page', false, this.writer));
+        this.add(index, extractFile(task, this.cache, 'page', this.writer, false));
         return;
       }
       this.add(index, extracted);
@@ -366,7 +366,6 @@ class ExtractionRun {
     this.bytes += Math.min(extracted.bytes, limit);
     if (extracted.source === 'cache') this.fromCache++;
     if (extracted.unusableEntry) this.unusable.push(`${task.file} (${extracted.unusableEntry})`);
-    if (extracted.writeFailure) this.writeFailures.push(extracted.writeFailure);
     this.done++;
     this.onProgress?.(this.done, this.tasks.length);
   }
@@ -389,9 +388,10 @@ class ExtractionRun {
       );
     }
     if (this.writeFailures.length > 0) {
+      const one = this.writeFailures.length === 1;
       notes.push(
-        `extraction cache: ${this.writeFailures.length} page${this.writeFailures.length === 1 ? '' : 's'} ` +
-          `could not be written to ${folder} (${this.writeFailures[0]}); the next run extracts them again`,
+        `extraction cache: ${this.writeFailures.length} page${one ? '' : 's'} ` +
+          `could not be written to ${folder} (${this.writeFailures[0]}); the next run extracts ${one ? 'it' : 'them'} again`,
       );
     }
     return notes;

@@ -35,7 +35,7 @@ export default async function extractInWorker(batch: ExtractBatch): Promise<Extr
   const writer = new CacheWriter();
   for (const [index, task] of batch.tasks.entries()) {
     try {
-      const extracted = extractFile(task, batch.cache, 'payload', true, writer);
+      const extracted = extractFile(task, batch.cache, 'payload', writer);
       lines.push(`${extracted.source === 'cache' ? 'c' : 'x'}${extracted.payload}`);
       sizes.push(extracted.bytes);
       if (extracted.unusableEntry) unusable[index] = extracted.unusableEntry;

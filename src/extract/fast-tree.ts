@@ -21,12 +21,20 @@ import { parse as parseCommas } from 'comma-separated-tokens';
 import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
 import type { Comment, Doctype, Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { h, s } from 'hastscript';
-import { foreignContent } from 'parse5';
+import { foreignContent, html as htmlNames } from 'parse5';
 import { find, html as htmlSchema, type Info } from 'property-information';
 import { parse as parseSpaces } from 'space-separated-tokens';
 import { detached } from '../util/detached.js';
 import { maxElementDepth } from './parse-html.js';
-import { type AttributeSpan, readTag } from './prepare-html.js';
+// Note: the builder's input holds no CR (see `buildFastTree`), so the tokenizer's whitespace
+// is these helpers' whitespace.
+import {
+  type AttributeSpan,
+  findEndTag,
+  isAsciiAlpha,
+  isWhitespace,
+  readTag,
+} from './prepare-html.js';
 
 /** Signals a token the builder does not follow: the page goes to rehype-parse. */
 class GiveUp extends Error {}
@@ -157,93 +165,6 @@ const unfollowedInBody = new Set([
   'th',
 ]);
 
-/** "Special" elements (the standard's list, HTML namespace), for the `<li>` algorithm. */
-const specialTags = new Set([
-  'address',
-  'applet',
-  'area',
-  'article',
-  'aside',
-  'base',
-  'basefont',
-  'bgsound',
-  'blockquote',
-  'body',
-  'br',
-  'button',
-  'caption',
-  'center',
-  'col',
-  'colgroup',
-  'dd',
-  'details',
-  'dir',
-  'div',
-  'dl',
-  'dt',
-  'embed',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'frame',
-  'frameset',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'head',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'iframe',
-  'img',
-  'input',
-  'keygen',
-  'li',
-  'link',
-  'listing',
-  'main',
-  'marquee',
-  'menu',
-  'meta',
-  'nav',
-  'noembed',
-  'noframes',
-  'noscript',
-  'object',
-  'ol',
-  'p',
-  'param',
-  'plaintext',
-  'pre',
-  'script',
-  'search',
-  'section',
-  'select',
-  'source',
-  'style',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'template',
-  'textarea',
-  'tfoot',
-  'th',
-  'thead',
-  'title',
-  'tr',
-  'track',
-  'ul',
-  'wbr',
-  'xmp',
-]);
-
 /**
  * Elements at most one of which may be open (or the standard repairs the nesting; nested
  * selects are left to rehype-parse too).
@@ -283,63 +204,31 @@ const svgIntegrationPoints = new Set(['foreignObject', 'desc', 'title']);
 
 const svgTagNames = foreignContent.SVG_TAG_NAMES_ADJUSTMENT_MAP;
 
-/** Start tags that leave SVG for HTML (`<font>` only with color, face or size). */
-const leavesForeignContent = new Set([
-  'b',
-  'big',
-  'blockquote',
-  'body',
-  'br',
-  'center',
-  'code',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'em',
-  'embed',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'head',
-  'hr',
-  'i',
-  'img',
-  'li',
-  'listing',
-  'menu',
-  'meta',
-  'nobr',
-  'ol',
-  'p',
-  'pre',
-  'ruby',
-  's',
-  'small',
-  'span',
-  'strong',
-  'strike',
-  'sub',
-  'sup',
-  'table',
-  'tt',
-  'u',
-  'ul',
-  'var',
-]);
+/** Whether an HTML element is "special" (the standard's list, as parse5 has it). */
+function isSpecial(name: string): boolean {
+  return htmlNames.SPECIAL_ELEMENTS[htmlNames.NS.HTML].has(htmlNames.getTagID(name));
+}
 
 const own = Object.prototype.hasOwnProperty;
 
-function isWhitespaceCode(code: number): boolean {
-  return code === 32 || code === 10 || code === 9 || code === 12;
+/**
+ * Where parse5 starts a text whose first character, a newline right after `<pre>`,
+ * `<listing>` or `<textarea>`, it drops: it drops it from the whitespace token that starts
+ * with it, so a token that was only the newline goes, and the text starts at the next one.
+ * (Where a reference right after the newline starts is parse5's own affair: such pages go
+ * to it.)
+ * @param raw the text as written, starting with the newline
+ * @param start its offset
+ */
+function textStartAfterNewline(raw: string, start: number): number {
+  const second = raw.charCodeAt(1);
+  if (second === 38) throw new GiveUp();
+  return isWhitespace(second) ? start : start + 1;
 }
 
 function isWhitespaceOnly(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
-    if (!isWhitespaceCode(text.charCodeAt(i))) return false;
+    if (!isWhitespace(text.charCodeAt(i))) return false;
   }
   return true;
 }
@@ -349,10 +238,6 @@ function isDuplicate(attributes: readonly AttributeSpan[], index: number): boole
   const { name } = attributes[index]!;
   for (let k = 0; k < index; k++) if (attributes[k]!.name === name) return true;
   return false;
-}
-
-function isAsciiAlpha(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /**
@@ -556,12 +441,7 @@ class TreeBuilder {
     let value = raw.includes('&') ? decodeHTML(raw) : raw;
     let from = start;
     if (skip && raw.charCodeAt(0) === 10) {
-      // parse5 drops the newline from the whitespace token that starts with it; a token
-      // that was only the newline goes, and the text starts at the next one. (Where a
-      // reference right after it starts is parse5's own affair: such pages go to it.)
-      const second = raw.charCodeAt(1);
-      if (second === 38) throw new GiveUp();
-      if (!isWhitespaceCode(second)) from = start + 1;
+      from = textStartAfterNewline(raw, start);
       value = value.slice(1);
       if (value === '') return;
     }
@@ -586,7 +466,17 @@ class TreeBuilder {
    * are not strings.
    */
   private createElement(name: string, attributes: AttributeSpan[], svg: boolean): Element {
-    const properties: Record<string, string> = {};
+    // Note: SVG elements are made by hastscript, whose table of case-sensitive SVG names
+    // is its own; so are elements whose name hastscript reads as a selector.
+    const byHastscript = svg || name.includes('.') || name.includes('#');
+    const element: Element = {
+      type: 'element',
+      tagName: name.toLowerCase(),
+      properties: {},
+      children: [],
+    };
+    // The attributes as written (decoded), for hastscript; else typed straight into place.
+    const written: Record<string, string> = {};
     const tag = svg ? name.toLowerCase() : name;
     // Note: a tag with many attributes (a hostile page's thousands) is checked with a set.
     const seen = attributes.length > 16 ? new Set<string>() : null;
@@ -600,27 +490,14 @@ class TreeBuilder {
         continue;
       }
       if (this.keep && !this.keep(tag, attribute.name, attribute.value)) continue;
-      let key = attribute.name;
-      if (svg) key = svgAttributeName(key);
+      const key = svg ? svgAttributeName(attribute.name) : attribute.name;
+      if (own.call(Object.prototype, key)) continue;
       const raw = attribute.value ?? '';
-      if (!own.call(Object.prototype, key)) {
-        properties[key] = raw.includes('&') ? decodeHTMLAttribute(raw) : raw;
-      }
+      const value = raw.includes('&') ? decodeHTMLAttribute(raw) : raw;
+      if (byHastscript) written[key] = value;
+      else addProperty(htmlSchema, element.properties, key, value);
     }
-    // Note: SVG elements are made by hastscript, whose table of case-sensitive SVG names
-    // is its own.
-    if (svg || name.includes('.') || name.includes('#')) {
-      return (svg ? s : h)(name, properties) as Element;
-    }
-    const element: Element = {
-      type: 'element',
-      tagName: name.toLowerCase(),
-      properties: {},
-      children: [],
-    };
-    for (const key in properties)
-      addProperty(htmlSchema, element.properties, key, properties[key]!);
-    return element;
+    return byHastscript ? ((svg ? s : h)(name, written) as Element) : element;
   }
 
   private push(open: OpenElement): void {
@@ -826,7 +703,7 @@ class TreeBuilder {
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const open = this.stack[i]!;
       if (closes.includes(open.name)) throw new GiveUp();
-      if (specialTags.has(open.name) && !['address', 'div', 'p'].includes(open.name)) return;
+      if (isSpecial(open.name) && !['address', 'div', 'p'].includes(open.name)) return;
     }
   }
 
@@ -839,10 +716,10 @@ class TreeBuilder {
   ): number {
     const current = this.current!;
     if (svgIntegrationPoints.has(current.element.tagName)) throw new GiveUp();
-    if (leavesForeignContent.has(name)) throw new GiveUp();
+    // Note: a start tag that leaves SVG for HTML (`<p>`, `<font color>`), by parse5's own list.
+    const token = { tagID: htmlNames.getTagID(name), attrs: attributes };
     if (
-      name === 'font' &&
-      attributes.some((a) => a.name === 'color' || a.name === 'face' || a.name === 'size')
+      foreignContent.causesExit(token as unknown as Parameters<typeof foreignContent.causesExit>[0])
     ) {
       throw new GiveUp();
     }
@@ -868,10 +745,7 @@ class TreeBuilder {
     if (name === 'script' && raw.includes('<!--')) throw new GiveUp();
     let from = end;
     if (name === 'textarea' && raw.charCodeAt(0) === 10) {
-      // As after `<pre>` (see `text`).
-      const second = raw.charCodeAt(1);
-      if (second === 38) throw new GiveUp();
-      if (!isWhitespaceCode(second)) from = end + 1;
+      from = textStartAfterNewline(raw, end);
       raw = raw.slice(1);
     }
     const value = textTags[name] === 'rcdata' && raw.includes('&') ? decodeHTML(raw) : raw;
@@ -923,29 +797,6 @@ class TreeBuilder {
       default:
         throw new GiveUp();
     }
-  }
-}
-
-/** The offset of the first `</name` followed by whitespace, `/` or `>` from `from`, or -1. */
-function findEndTag(html: string, name: string, from: number): number {
-  let at = from;
-  for (;;) {
-    at = html.indexOf('</', at);
-    if (at === -1) return -1;
-    const nameEnd = at + 2 + name.length;
-    const after = html.charCodeAt(nameEnd);
-    if (
-      (after === 32 ||
-        after === 10 ||
-        after === 9 ||
-        after === 12 ||
-        after === 47 ||
-        after === 62) &&
-      html.slice(at + 2, nameEnd).toLowerCase() === name
-    ) {
-      return at;
-    }
-    at += 2;
   }
 }
 

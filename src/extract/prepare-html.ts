@@ -95,7 +95,7 @@ enum Char {
   Question = 63,
 }
 
-function isWhitespace(code: number): boolean {
+export function isWhitespace(code: number): boolean {
   return (
     code === Char.Space ||
     code === Char.LineFeed ||
@@ -105,7 +105,7 @@ function isWhitespace(code: number): boolean {
   );
 }
 
-function isAsciiAlpha(code: number): boolean {
+export function isAsciiAlpha(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
@@ -299,7 +299,7 @@ class Preparer {
   private rawTextBody(at: number, tag: StartTag): number {
     const { html } = this;
     const body = tag.end;
-    const close = this.findEndTag(tag.name, body);
+    const close = findEndTag(this.html, tag.name, body);
     if (close === -1) return -1;
     const comment = tag.name === 'script' ? html.indexOf('<!--', body) : -1;
     if (comment !== -1 && comment < close) {
@@ -322,25 +322,26 @@ class Preparer {
     const endTag = readTag(this.html, close + 2, false);
     return endTag.end;
   }
+}
 
-  /** The offset of the first `</name` followed by whitespace, `/` or `>` from `from`, or -1. */
-  private findEndTag(name: string, from: number): number {
-    const { html } = this;
-    let at = from;
-    for (;;) {
-      at = html.indexOf('</', at);
-      if (at === -1) return -1;
-      const nameEnd = at + 2 + name.length;
-      if (
-        asciiLowerCase(html.slice(at + 2, nameEnd)) === name &&
-        (isWhitespace(html.charCodeAt(nameEnd)) ||
-          html.charCodeAt(nameEnd) === Char.Slash ||
-          html.charCodeAt(nameEnd) === Char.GreaterThan)
-      ) {
-        return at;
-      }
-      at += 2;
+/**
+ * The offset of the first `</name` followed by whitespace, `/` or `>` from `from`, or -1:
+ * where the text of a raw-text or RCDATA element ends.
+ */
+export function findEndTag(html: string, name: string, from: number): number {
+  let at = from;
+  for (;;) {
+    at = html.indexOf('</', at);
+    if (at === -1) return -1;
+    const nameEnd = at + 2 + name.length;
+    const after = html.charCodeAt(nameEnd);
+    if (
+      (isWhitespace(after) || after === Char.Slash || after === Char.GreaterThan) &&
+      asciiLowerCase(html.slice(at + 2, nameEnd)) === name
+    ) {
+      return at;
     }
+    at += 2;
   }
 }
 

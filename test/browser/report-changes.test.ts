@@ -4,13 +4,13 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderHtmlReport, runLinkReport } from '../../src/index.js';
-import { page, writeSite } from '../helpers/site-folder.js';
+import { renderHtmlReport } from '../../src/index.js';
+import { runAfterChange } from '../helpers/baseline-runs.js';
+import { page } from '../helpers/site-folder.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { browserUnavailableReason, launchChromium } from './chromium.js';
 
 const unavailable = browserUnavailableReason();
-const site = 'https://example.com';
 
 // A site adopting a baseline: three broken links accepted, then one fixed and one new.
 const before = {
@@ -33,27 +33,7 @@ describe.skipIf(unavailable !== null)('the Changes section in Chromium', () => {
   let reportUrl: string;
 
   beforeAll(async () => {
-    const dir = await writeSite(before);
-    const cacheDir = await makeTempDir('cache-');
-    const work = await makeTempDir('work-');
-    await runLinkReport({
-      dir,
-      site,
-      root: work,
-      cacheDir,
-      options: { baseline: 'link-report.baseline.json', updateBaseline: true },
-    });
-    for (const [file, content] of Object.entries(after)) {
-      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-      await writeFile(path.join(dir, file), content);
-    }
-    const { report } = await runLinkReport({
-      dir,
-      site,
-      root: work,
-      cacheDir,
-      options: { baseline: 'link-report.baseline.json' },
-    });
+    const { report } = await runAfterChange(before, after, 'link-report.baseline.json');
     const out = await makeTempDir('report-changes-');
     await writeFile(path.join(out, 'index.html'), renderHtmlReport(report));
     reportUrl = pathToFileURL(path.join(out, 'index.html')).href;

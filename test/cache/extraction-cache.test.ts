@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -167,6 +167,24 @@ describe('the extraction cache', () => {
     expect(result.stats.fromCache).toBe(0);
     expect(result.report.notes.join('\n')).toMatch(/extraction cache: not used, .*a-file/);
     expect(result.report.findings.some((f) => f.type === 'broken-link')).toBe(true);
+  });
+
+  it('says which entries could not be written, and reads the rest on the next run', async () => {
+    const dir = await writeSite(siteFiles());
+    const cacheDir = await makeTempDir('cache-');
+    await run(dir, cacheDir);
+    // A folder where the changed page's entry goes: renaming the new entry onto it fails.
+    const entry = (await entries(cacheDir)).find((file) =>
+      file.endsWith(entryName({ file: 'b/index.html', url: 'https://example.com/b/' })),
+    )!;
+    await rm(entry);
+    await mkdir(path.join(entry, 'blocked'), { recursive: true });
+    await writeFile(path.join(dir, 'b/index.html'), page('<p id="x">now it has x</p>'));
+    const warm = await run(dir, cacheDir);
+    expect(warm.stats.fromCache).toBe(4);
+    expect(warm.report.notes.join('\n')).toMatch(
+      /extraction cache: 1 page could not be written to .*\(.*\); the next run extracts it again/,
+    );
   });
 
   it('writes entries in the background that read back as written, and reports the ones it could not write', async () => {

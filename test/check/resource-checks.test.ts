@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { FindingType } from '../../src/findings/definitions.js';
+import { findingTypesIn } from '../../src/findings/definitions.js';
 import { type LinkReportInput, runLinkReport } from '../../src/index.js';
 import { page, writeSite } from '../helpers/site-folder.js';
 
-const resourceTypes: FindingType[] = [
-  'broken-resource',
-  'empty-resource',
-  'mixed-content',
-  'relative-social-url',
-  'unreadable-resource',
-];
+const resourceTypes = findingTypesIn('resources');
 
 /** The resource findings of a site, compactly: type, severity, page, file:line:column, href, message. */
 async function findingsOf(files: Record<string, string>, input: Partial<LinkReportInput> = {}) {

@@ -5,16 +5,10 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FindingType } from '../../src/findings/definitions.js';
+import { findingTypesIn } from '../../src/findings/definitions.js';
 import { runLinkReport } from '../../src/index.js';
 
-const resourceTypes: FindingType[] = [
-  'broken-resource',
-  'empty-resource',
-  'mixed-content',
-  'relative-social-url',
-  'unreadable-resource',
-];
+const resourceTypes = findingTypesIn('resources');
 
 /** The resource findings of a fixture folder as `severity type page file:line:column href`. */
 async function rowsOf(name: string): Promise<string[]> {

@@ -10,10 +10,15 @@ export function page(body: string, head = ''): string {
 /** Write a static site (file → content) into a fresh temporary folder and return its path. */
 export async function writeSite(files: Record<string, string>): Promise<string> {
   const dir = await makeTempDir('site-');
+  await writeFiles(dir, files);
+  return dir;
+}
+
+/** Write files (file → content) into `dir`, replacing the ones already there. */
+export async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
   for (const [file, content] of Object.entries(files)) {
     const target = path.join(dir, file);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, content);
   }
-  return dir;
 }

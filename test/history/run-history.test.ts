@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +10,7 @@ import {
   writeSnapshot,
 } from '../../src/history/run-history.js';
 import { runLinkReport } from '../../src/index.js';
+import { runAfterChange } from '../helpers/baseline-runs.js';
 import { page, writeSite } from '../helpers/site-folder.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -102,22 +103,7 @@ describe('snapshot files', () => {
 describe('the report page', () => {
   it('shows the baseline and the changes since the last run', async () => {
     const { renderHtmlReport } = await import('../../src/index.js');
-    const dir = await writeSite(before);
-    const cacheDir = await makeTempDir('cache-');
-    const work = await makeTempDir('work-');
-    const options = { baseline: 'lb.json', updateBaseline: true };
-    await runLinkReport({ dir, site, root: work, cacheDir, options });
-    for (const [file, content] of Object.entries(after)) {
-      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-      await writeFile(path.join(dir, file), content);
-    }
-    const { report } = await runLinkReport({
-      dir,
-      site,
-      root: work,
-      cacheDir,
-      options: { baseline: 'lb.json' },
-    });
+    const { report } = await runAfterChange(before, after, 'lb.json', site);
     const html = renderHtmlReport(report);
     const section = html.slice(
       html.indexOf('<section id="changes"'),
