@@ -26,12 +26,13 @@ import {
   readFileSync,
   readSync,
   realpathSync,
+  renameSync,
   rmSync,
   statSync,
   unlinkSync,
   utimesSync,
+  writeFileSync,
 } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageLinksFormat } from '../extract/page-links-codec.js';
@@ -234,58 +235,35 @@ function prepareEntry(
   return { text, target, temporary };
 }
 
-/** Write an entry's temporary file, then rename it into place. */
-async function writeEntry(entry: { text: string; target: string; temporary: string }) {
-  // Note: 'wx' creates a new file: a symbolic link at that name is never followed.
-  await writeFile(entry.temporary, entry.text, { flag: 'wx' });
-  try {
-    await rename(entry.temporary, entry.target);
-  } catch (error) {
-    await rm(entry.temporary, { force: true });
-    throw error;
-  }
-}
-
 /**
- * Writes a page's entries, replacing earlier ones, in the background (each to a new
- * temporary file, renamed into place; best effort: a failure is kept in `failures`), so that the thread goes on parsing while the file system creates files: on
- * this project's 2-core machine creating a file takes about a millisecond, as long as
- * parsing a page. At most `limit` writes wait at once (`drain`), so memory stays bounded.
+ * Writes a page's entries, replacing earlier ones: each to a new temporary file, renamed
+ * into place. Best effort: a failure is kept in `failures`, for the run's notes, and the
+ * run goes on without the entry.
+ *
+ * Note: written at once, not in the background. Creating a file takes about 0.65 ms on this
+ * project's 2-core machine, and most of it is the kernel's CPU time: written from libuv's
+ * threads, the files competed with parsing for the two cores (a cold 1,000-page run took
+ * 4.0–4.2 s instead of 3.7 s).
  */
 export class CacheWriter {
   /** Why entries could not be written (one message per entry). */
   readonly failures: string[] = [];
-  private readonly inFlight = new Set<Promise<void>>();
-  private readonly limit: number;
-
-  constructor(limit = 32) {
-    this.limit = limit;
-  }
 
   write(cache: ExtractionCacheFolder, key: CacheEntryKey, contentHash: string, payload: string) {
     const entry = prepareEntry(cache, key, contentHash, payload);
     if (entry === null) return;
-    const done: Promise<void> = writeEntry(entry).then(
-      () => {
-        this.inFlight.delete(done);
-      },
-      (error: unknown) => {
-        this.failures.push((error as Error).message);
-        this.inFlight.delete(done);
-      },
-    );
-    this.inFlight.add(done);
-  }
-
-  /** Wait until at most `limit` writes are in flight. */
-  async drain(limit = this.limit): Promise<void> {
-    while (this.inFlight.size > limit) await Promise.race(this.inFlight);
-  }
-
-  /** Wait for every write; the failures. */
-  async settle(): Promise<string[]> {
-    await this.drain(0);
-    return this.failures;
+    try {
+      // Note: 'wx' creates a new file: a symbolic link at that name is never followed.
+      writeFileSync(entry.temporary, entry.text, { flag: 'wx' });
+      try {
+        renameSync(entry.temporary, entry.target);
+      } catch (error) {
+        rmSync(entry.temporary, { force: true });
+        throw error;
+      }
+    } catch (error) {
+      this.failures.push((error as Error).message);
+    }
   }
 }
 

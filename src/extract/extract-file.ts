@@ -70,7 +70,7 @@ export interface ExtractedFile {
  * instead of parsing it, and a new extraction is written to it.
  * @param want `page` for the extraction as objects (in process), `payload` for it encoded
  *   (a worker sends it to the main thread as one string).
- * @param writer writes a new extraction's entry in the background (its failures are the
+ * @param writer writes a new extraction's entry (its failures are the
  *   writer's to report)
  * @param readCache false to extract (and write the entry) without looking at the cache
  * @throws OutputDirError naming the file and the reason.

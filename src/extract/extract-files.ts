@@ -102,10 +102,8 @@ export async function extractFiles(
     for (let index = queue.takeBack(); index !== undefined; index = queue.takeBack()) {
       run.extractHere(index);
       if (pool.started) await yieldToThreads();
-      await run.writer.drain();
     }
     await pool.finish();
-    await run.settleWrites();
   } finally {
     await pool.destroy();
   }
@@ -254,8 +252,9 @@ class ExtractionRun {
   /** Hashes found by `probe`, by task index, for the extraction that follows. */
   private readonly hashes = new Map<number, string>();
   private readonly unusable: string[] = [];
+  /** Why the threads could not write entries. */
   private readonly writeFailures: string[] = [];
-  /** Writes this thread's cache entries while it goes on parsing. */
+  /** Writes this thread's cache entries, and keeps why any could not be written. */
   readonly writer = new CacheWriter();
   private firstError: { index: number; message: string } | null = null;
   private done = 0;
@@ -347,11 +346,6 @@ class ExtractionRun {
     });
   }
 
-  /** Wait for this thread's cache writes, and note the ones that failed. */
-  async settleWrites(): Promise<void> {
-    this.writeFailures.push(...(await this.writer.settle()));
-  }
-
   throwFirstError(): void {
     if (this.firstError) throw new OutputDirError(this.firstError.message);
   }
@@ -387,11 +381,13 @@ class ExtractionRun {
           `extracted again: ${listSome(this.unusable)}; in ${folder}`,
       );
     }
-    if (this.writeFailures.length > 0) {
-      const one = this.writeFailures.length === 1;
+    // Note: the threads' failures, then this thread's.
+    const writeFailures = [...this.writeFailures, ...this.writer.failures];
+    if (writeFailures.length > 0) {
+      const one = writeFailures.length === 1;
       notes.push(
-        `extraction cache: ${this.writeFailures.length} page${one ? '' : 's'} ` +
-          `could not be written to ${folder} (${this.writeFailures[0]}); the next run extracts ${one ? 'it' : 'them'} again`,
+        `extraction cache: ${writeFailures.length} page${one ? '' : 's'} ` +
+          `could not be written to ${folder} (${writeFailures[0]}); the next run extracts ${one ? 'it' : 'them'} again`,
       );
     }
     return notes;
