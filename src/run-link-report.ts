@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { analyzeSite } from './analyze/analyze-site.js';
-import { type ExtractionCacheFolder, openExtractionCache } from './cache/extraction-cache.js';
+import { type ExtractionCache, openExtractionCache } from './cache/extraction-cache.js';
 import { checkLinks } from './check/check-links.js';
 import { createLinkIgnorer, findUnusedIgnorePatterns } from './check/ignore.js';
 import { checkLinkPolicy } from './check/link-policy.js';
@@ -365,7 +365,7 @@ function openCache(
   dir: string,
   urls: SiteUrls,
   notes: string[],
-): ExtractionCacheFolder | null {
+): ExtractionCache | null {
   try {
     return openExtractionCache(cacheDir, dir, urls.internalOrigins, urls.base);
   } catch (error) {

@@ -2,17 +2,24 @@
  * The extraction cache: each HTML file's extraction kept between runs, so a build that
  * changed a few pages parses only those.
  *
- * An entry is one file per page, `<cache>/extract/<site>/<entry>.json`: a header line that
- * names what the entry is for (the page's file and URL, the site's origins and base, a
- * fingerprint of the extraction code and its parser, the SHA-256 of the HTML), then the
- * encoded extraction (`page-links-codec.ts`). An entry is used only when every field of its
- * header matches and the payload has the length and hash the header gives; anything else
- * (a truncated write, a file another tool put there, a different version) is not trusted:
- * the page is extracted again, and entries that were damaged are reported in a note.
+ * The cache of a site (with one set of extraction inputs) is one file,
+ * `<cache>/extract/<site>/pages.pack`, of lines:
+ * - a header that names what the pack is for: the site's origins and base, a fingerprint of
+ *   the extraction code and its parser, the pack and payload formats;
+ * - one line per page: its encoded extraction (`page-links-codec.ts`);
+ * - the index: for each page its file, URL, the SHA-256 of its HTML, and where its line is,
+ *   with its length and SHA-256;
+ * - a trailer that says where the index is, with its length and SHA-256.
  *
- * Writes stay inside the folder the tool owns: entries are written to a temporary name and
- * renamed, never through a symbolic link, each at most `maxEntryBytes`, and a run removes
- * the entries of pages the site no longer has, so the folder holds one entry per page.
+ * One file, not one per page: creating a file costs about 0.65 ms on a 2-core machine,
+ * more than reading a page's entry, so 1,000 entry files cost most of a second on every
+ * first run. The pack is read with one open file, each entry at its offset.
+ *
+ * Nothing in it is trusted without its check: a pack whose header, trailer or index does not
+ * match is not used at all; an entry whose bytes do not have the hash the index gives is not
+ * used; either way the pages are extracted again and the report's notes say what was
+ * damaged. A run writes a new pack to a temporary name (never through a symbolic link), with
+ * the entries of this run's pages only, and renames it into place when extraction succeeded.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -27,18 +34,19 @@ import {
   readSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   unlinkSync,
   utimesSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageLinksFormat } from '../extract/page-links-codec.js';
 import { version } from '../version.js';
 
-/** What an entry is for: everything that changes a page's extraction. */
+/** What an entry is for. */
 export interface CacheEntryKey {
   /** File relative to the output folder. */
   file: string;
@@ -46,19 +54,7 @@ export interface CacheEntryKey {
   url: string;
 }
 
-/** The cache of one site, with one set of extraction inputs: what workers need. */
-export interface ExtractionCacheFolder {
-  /** Absolute folder of this site's entries. */
-  folder: string;
-  /** Fingerprint of the tool, its extraction code and its parser. */
-  code: string;
-  internalOrigins: readonly string[];
-  sitePath: string;
-  /** The folder held no entry when opened: every page is a miss, nothing needs looking up. */
-  empty: boolean;
-}
-
-/** What reading an entry found. */
+/** What looking up a page found. */
 export type CacheLookup =
   | { status: 'hit'; payload: string }
   | { status: 'miss' }
@@ -67,18 +63,426 @@ export type CacheLookup =
 /** The largest entry written or read; a page's extraction is far smaller. */
 export const maxEntryBytes = 64 * 1024 * 1024;
 
+/** The largest index read: about 150 bytes a page, so a million pages fit. */
+const maxIndexBytes = 512 * 1024 * 1024;
+
+/** The pack's own format (the payloads' is `pageLinksFormat`). */
+const packFormat = 1;
+
+/** The pack's name in a site folder. */
+export const packName = 'pages.pack';
+
 /** Site folders kept beside the current one (other sites, options or versions). */
 const keptSiteFolders = 8;
 
-const entryPattern = /^[0-9a-f]{32}\.json$/;
-const temporaryPattern = /^[0-9a-f]{32}\.json\.tmp-\d+-[0-9a-f]{8}$/;
+const temporaryPattern = /^pages\.pack\.tmp-\d+-[0-9a-f]{8}$/;
+/** Entry files of the format before packs (0.x): removed with their folder. */
+const legacyPattern = /^[0-9a-f]{32}\.json(\.tmp-\d+-[0-9a-f]{8})?$/;
 const siteFolderPattern = /^[0-9a-f]{24}$/;
 
 /** Temporary files younger than this may belong to a run still writing them. */
 const temporaryGraceMs = 10 * 60 * 1000;
 
+/** Written to the pack's buffer until this many bytes, then to the file. */
+const writeChunkBytes = 1024 * 1024;
+
+/** The header line of a pack. */
+interface PackHeader {
+  tool: 'astro-link-report';
+  kind: 'extraction-pack';
+  format: number;
+  payloadFormat: number;
+  code: string;
+  origins: string[];
+  sitePath: string;
+}
+
+/** The trailer line: where the index line is (bytes from the start), its bytes and hash. */
+interface PackTrailer {
+  index: number;
+  bytes: number;
+  sha256: string;
+}
+
+/** An index row: file, URL, content SHA-256, offset, bytes, payload SHA-256. */
+type IndexRow = [string, string, string, number, number, string];
+
+interface PackEntry {
+  content: string;
+  offset: number;
+  bytes: number;
+  sha256: string;
+}
+
 /**
- * Open (create) the cache folder of a site.
+ * The cache of one site, in the main thread: the previous run's pack, read entry by entry,
+ * and the pack this run writes. `close` ends both.
+ */
+export class ExtractionCache {
+  /** Absolute folder of this site's pack. */
+  readonly folder: string;
+  /** Fingerprint of the tool, its extraction code and its parser. */
+  readonly code: string;
+  /** What the report should say about the cache: a pack not used, a pack not written. */
+  readonly notes: string[] = [];
+  private readonly entries = new Map<string, PackEntry>();
+  private readonly header: PackHeader;
+  private reader: number | null = null;
+  private writer: PackWriter | null = null;
+  /** Entries this run added to its pack. */
+  private kept = 0;
+  /** Entries this run wrote that were not in the previous pack, or were not usable there. */
+  private renewed = 0;
+
+  constructor(folder: string, code: string, internalOrigins: readonly string[], sitePath: string) {
+    this.folder = folder;
+    this.code = code;
+    this.header = {
+      tool: 'astro-link-report',
+      kind: 'extraction-pack',
+      format: packFormat,
+      payloadFormat: pageLinksFormat,
+      code,
+      origins: [...internalOrigins],
+      sitePath,
+    };
+    this.readPack();
+    try {
+      this.writer = new PackWriter(path.join(folder, packName), this.header);
+    } catch (error) {
+      this.notes.push(
+        `extraction cache: cannot write to ${folder} (${(error as Error).message}); ` +
+          'every page this run extracts is extracted again next time',
+      );
+    }
+  }
+
+  /** The previous run's pack held no usable entry: every page is a miss. */
+  get empty(): boolean {
+    return this.entries.size === 0;
+  }
+
+  /** Entries of the previous run's pack. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * Look up a page's extraction.
+   * @param contentHash `hashContent` of the file as it is now
+   * @returns `hit` with the encoded extraction; `miss` when there is no entry or it is for
+   *   other content (the page changed); `unusable` when the entry is damaged.
+   */
+  lookup(key: CacheEntryKey, contentHash: string): CacheLookup {
+    const entry = this.entries.get(entryKey(key));
+    if (entry === undefined || this.reader === null) return { status: 'miss' };
+    if (entry.content !== contentHash) return { status: 'miss' };
+    let problem: string | null = null;
+    let bytes: Buffer | null = null;
+    try {
+      bytes = readAt(this.reader, entry.offset, entry.bytes);
+    } catch (error) {
+      problem = (error as Error).message;
+    }
+    if (bytes !== null && bytes.length !== entry.bytes) {
+      problem = 'truncated (the pack ends inside it)';
+    } else if (
+      bytes !== null &&
+      createHash('sha256').update(bytes).digest('hex') !== entry.sha256
+    ) {
+      problem = 'damaged (its content does not match its hash)';
+    }
+    if (problem !== null || bytes === null) {
+      // Note: forgotten, so that this run's pack is written with the page extracted again.
+      this.entries.delete(entryKey(key));
+      return { status: 'unusable', reason: problem ?? 'unreadable' };
+    }
+    return { status: 'hit', payload: bytes.toString('utf8') };
+  }
+
+  /** An entry that passed its hash but does not decode: forgotten, as a damaged one. */
+  forget(key: CacheEntryKey): void {
+    this.entries.delete(entryKey(key));
+  }
+
+  /** Put a page's extraction in this run's pack (for pages read from the cache too). */
+  keep(key: CacheEntryKey, contentHash: string, payload: string): void {
+    if (this.writer === null) return;
+    const previous = this.entries.get(entryKey(key));
+    if (previous?.content !== contentHash) this.renewed++;
+    this.kept++;
+    this.writer.add(key, contentHash, payload);
+    if (this.writer.failure !== null) this.abandon(this.writer.failure);
+  }
+
+  /**
+   * End the run: with `commit`, this run's pack replaces the previous one (when it differs
+   * from it); without, it is removed. Then folders of other sites and versions beyond the
+   * most recently used are removed. Failures become notes.
+   */
+  close(commit: boolean): void {
+    if (this.reader !== null) closeSync(this.reader);
+    this.reader = null;
+    const writer = this.writer;
+    this.writer = null;
+    if (writer !== null) {
+      // Note: a run that read every page from the pack and lost none keeps it as it is.
+      const unchanged = this.renewed === 0 && this.kept === this.entries.size;
+      if (!commit || unchanged) {
+        writer.abort();
+      } else {
+        try {
+          writer.commit();
+        } catch (error) {
+          this.abandon(error as Error, writer);
+        }
+      }
+    }
+    try {
+      pruneSiteFolders(this.folder);
+    } catch (error) {
+      this.notes.push(
+        `extraction cache: could not tidy ${path.dirname(this.folder)} (${(error as Error).message})`,
+      );
+    }
+  }
+
+  /** Stop writing: the previous pack stays, and a note says what the next run extracts. */
+  private abandon(error: Error, writer = this.writer): void {
+    writer?.abort();
+    this.writer = null;
+    this.notes.push(
+      `extraction cache: could not write ${path.join(this.folder, packName)} (${error.message}); ` +
+        'the next run extracts the pages this run extracted again',
+    );
+  }
+
+  /** Read the previous pack's header, trailer and index; a note when it cannot be used. */
+  private readPack(): void {
+    const file = path.join(this.folder, packName);
+    let descriptor: number;
+    try {
+      // Note: O_NOFOLLOW: a pack that is a symbolic link is not read through.
+      descriptor = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return;
+      this.unusablePack(file, code === 'ELOOP' ? 'a symbolic link' : (error as Error).message);
+      return;
+    }
+    try {
+      const problem = this.readIndex(descriptor);
+      if (problem !== null) {
+        this.entries.clear();
+        this.unusablePack(file, problem);
+        closeSync(descriptor);
+        return;
+      }
+      this.reader = descriptor;
+    } catch (error) {
+      this.entries.clear();
+      closeSync(descriptor);
+      this.unusablePack(file, (error as Error).message);
+    }
+  }
+
+  /** Fill `entries` from an open pack; the reason it cannot be used, or null. */
+  private readIndex(descriptor: number): string | null {
+    const info = fstatSync(descriptor);
+    if (!info.isFile()) return 'not a file';
+    const size = info.size;
+    const headerBytes = readAt(descriptor, 0, Math.min(size, 64 * 1024));
+    const headerEnd = headerBytes.indexOf(10);
+    if (headerEnd === -1) return 'truncated or not a pack (no header line)';
+    const header = parseJson(headerBytes.toString('utf8', 0, headerEnd)) as Partial<PackHeader>;
+    if (header?.tool !== 'astro-link-report' || header.kind !== 'extraction-pack') {
+      return 'not written by astro-link-report';
+    }
+    if (
+      header.format !== this.header.format ||
+      header.payloadFormat !== this.header.payloadFormat ||
+      header.code !== this.header.code ||
+      header.sitePath !== this.header.sitePath ||
+      !Array.isArray(header.origins) ||
+      header.origins.join(' ') !== this.header.origins.join(' ')
+    ) {
+      return 'written for another site or version';
+    }
+    const tailBytes = readAt(descriptor, Math.max(0, size - 1024), Math.min(size, 1024));
+    if (tailBytes.at(-1) !== 10) return 'truncated (it does not end with its trailer)';
+    const trailerStart = tailBytes.lastIndexOf(10, tailBytes.length - 2) + 1;
+    const trailer = parseJson(
+      tailBytes.toString('utf8', trailerStart, tailBytes.length - 1),
+    ) as Partial<PackTrailer>;
+    const trailerOffset = size - tailBytes.length + trailerStart;
+    if (
+      !isCount(trailer?.index) ||
+      !isCount(trailer.bytes) ||
+      typeof trailer.sha256 !== 'string' ||
+      trailer.index <= headerEnd ||
+      trailer.bytes > maxIndexBytes ||
+      trailer.index + trailer.bytes + 1 !== trailerOffset
+    ) {
+      return 'truncated or damaged (its trailer does not say where its index is)';
+    }
+    const indexBytes = readAt(descriptor, trailer.index, trailer.bytes);
+    if (createHash('sha256').update(indexBytes).digest('hex') !== trailer.sha256) {
+      return 'damaged (its index does not match its hash)';
+    }
+    const rows = parseJson(indexBytes.toString('utf8')) as unknown;
+    if (!Array.isArray(rows)) return 'damaged (its index is not a list)';
+    for (const row of rows as unknown[]) {
+      if (!isIndexRow(row, headerEnd + 1, trailer.index)) {
+        return 'damaged (an index row is not a file, URL, hash and place in the pack)';
+      }
+      const [file, url, content, offset, bytes, sha256] = row;
+      this.entries.set(entryKey({ file, url }), { content, offset, bytes, sha256 });
+    }
+    return null;
+  }
+
+  private unusablePack(file: string, reason: string): void {
+    this.notes.push(
+      `extraction cache: ${file} was not used (${reason}); every page was extracted again`,
+    );
+  }
+}
+
+/**
+ * Writes a pack to a temporary file beside its place, in chunks; `commit` adds the index
+ * and the trailer and renames it into place. After a failure (kept in `failure`) it writes
+ * nothing more.
+ */
+class PackWriter {
+  failure: Error | null = null;
+  private readonly target: string;
+  private readonly temporary: string;
+  private descriptor: number | null;
+  private readonly rows: IndexRow[] = [];
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  /** Bytes of the file, the buffer included. */
+  private offset = 0;
+
+  constructor(target: string, header: PackHeader) {
+    this.target = target;
+    this.temporary = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    // Note: 'wx' creates a new file: a symbolic link at that name is never followed.
+    this.descriptor = openSync(this.temporary, 'wx', 0o644);
+    this.append(Buffer.from(`${JSON.stringify(header)}\n`));
+  }
+
+  add(key: CacheEntryKey, contentHash: string, payload: string): void {
+    if (this.failure !== null) return;
+    const bytes = Buffer.from(payload);
+    if (bytes.length > maxEntryBytes) return;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    this.rows.push([key.file, key.url, contentHash, this.offset, bytes.length, sha256]);
+    this.append(bytes);
+    this.append(newline);
+  }
+
+  /** Write the index and trailer, and rename the pack into place. */
+  commit(): void {
+    if (this.failure !== null) throw this.failure;
+    const index = Buffer.from(JSON.stringify(this.rows));
+    const trailer: PackTrailer = {
+      index: this.offset,
+      bytes: index.length,
+      sha256: createHash('sha256').update(index).digest('hex'),
+    };
+    this.append(index);
+    this.append(Buffer.from(`\n${JSON.stringify(trailer)}\n`));
+    this.flush();
+    if (this.failure !== null) throw this.failure;
+    closeSync(this.descriptor!);
+    this.descriptor = null;
+    renameSync(this.temporary, this.target);
+  }
+
+  /** Remove the temporary file. */
+  abort(): void {
+    if (this.descriptor !== null) {
+      try {
+        closeSync(this.descriptor);
+      } catch {
+        // Note: already closed by a failed write; the file is removed below either way.
+      }
+      this.descriptor = null;
+    }
+    rmSync(this.temporary, { force: true });
+  }
+
+  private append(bytes: Buffer): void {
+    this.chunks.push(bytes);
+    this.buffered += bytes.length;
+    this.offset += bytes.length;
+    if (this.buffered >= writeChunkBytes) this.flush();
+  }
+
+  private flush(): void {
+    if (this.failure !== null || this.descriptor === null) return;
+    try {
+      const data = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
+      let written = 0;
+      while (written < data.length) {
+        written += writeSync(this.descriptor, data, written, data.length - written);
+      }
+    } catch (error) {
+      this.failure = error as Error;
+    }
+    this.chunks = [];
+    this.buffered = 0;
+  }
+}
+
+const newline = Buffer.from('\n');
+
+function entryKey(key: CacheEntryKey): string {
+  return `${key.file}\n${key.url}`;
+}
+
+function readAt(descriptor: number, offset: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const count = readSync(descriptor, buffer, read, length - read, offset + read);
+    if (count === 0) break;
+    read += count;
+  }
+  return read === length ? buffer : buffer.subarray(0, read);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isIndexRow(row: unknown, first: number, end: number): row is IndexRow {
+  if (!Array.isArray(row) || row.length !== 6) return false;
+  const [file, url, content, offset, bytes, sha256] = row as unknown[];
+  return (
+    typeof file === 'string' &&
+    typeof url === 'string' &&
+    typeof content === 'string' &&
+    typeof sha256 === 'string' &&
+    isCount(offset) &&
+    isCount(bytes) &&
+    bytes <= maxEntryBytes &&
+    offset >= first &&
+    offset + bytes <= end
+  );
+}
+
+/**
+ * Open (create) the cache folder of a site and read its pack.
  * @param cacheDir the run's cache folder (`runLinkReport`'s `cacheDir`)
  * @param dir the site's output folder
  * @throws Error when the folder cannot be created or is not a plain folder
@@ -88,7 +492,7 @@ export function openExtractionCache(
   dir: string,
   internalOrigins: readonly string[],
   sitePath: string,
-): ExtractionCacheFolder {
+): ExtractionCache {
   const code = extractionFingerprint();
   let site: string;
   try {
@@ -106,13 +510,7 @@ export function openExtractionCache(
       throw new Error(`${owned} is not a folder (a symbolic link or a file): not used as a cache`);
     }
   }
-  const empty = !readdirSync(folder).some((name) => entryPattern.test(name));
-  return { folder, code, internalOrigins: [...internalOrigins], sitePath, empty };
-}
-
-/** The entry file of a page, as a name inside the site folder. */
-export function entryName(key: CacheEntryKey): string {
-  return `${sha256(`${key.file}\n${key.url}`).slice(0, 32)}.json`;
+  return new ExtractionCache(folder, code, internalOrigins, sitePath);
 }
 
 /** SHA-256 of a file's bytes, hex: the content part of the key. */
@@ -120,171 +518,19 @@ export function hashContent(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The header line of an entry. */
-interface EntryHeader {
-  tool: 'astro-link-report';
-  format: number;
-  code: string;
-  file: string;
-  url: string;
-  origins: string[];
-  sitePath: string;
-  /** SHA-256 of the HTML file's bytes. */
-  content: string;
-  /** Length (UTF-16 code units) and SHA-256 of the payload. */
-  length: number;
-  payload: string;
-}
-
 /**
- * Read a page's entry.
- * @param contentHash `hashContent` of the file as it is now
- * @returns `hit` with the encoded extraction; `miss` when there is no entry or it is for
- *   other content (the page changed); `unusable` when the entry is damaged or foreign.
+ * Remove what runs left behind: temporary packs interrupted runs left, and the folders of
+ * other sites, options or versions beyond the `keptSiteFolders` most recently used. Only
+ * names this module writes are removed.
  */
-export function readCacheEntry(
-  cache: ExtractionCacheFolder,
-  key: CacheEntryKey,
-  contentHash: string,
-): CacheLookup {
-  const file = path.join(cache.folder, entryName(key));
-  let text: string;
-  let descriptor: number | undefined;
-  try {
-    // Note: O_NOFOLLOW: an entry that is a symbolic link is not read through.
-    descriptor = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-    const info = fstatSync(descriptor);
-    if (!info.isFile()) return { status: 'unusable', reason: 'not a file' };
-    if (info.size > maxEntryBytes) return { status: 'unusable', reason: 'larger than any entry' };
-    const buffer = Buffer.allocUnsafe(info.size);
-    let read = 0;
-    while (read < info.size) {
-      const count = readSync(descriptor, buffer, read, info.size - read, read);
-      if (count === 0) break;
-      read += count;
-    }
-    text = buffer.toString('utf8', 0, read);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { status: 'miss' };
-    if (code === 'ELOOP') return { status: 'unusable', reason: 'a symbolic link' };
-    return { status: 'unusable', reason: (error as Error).message };
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
-  }
-  const newline = text.indexOf('\n');
-  if (newline === -1) return { status: 'unusable', reason: 'truncated (no header line)' };
-  let header: Partial<EntryHeader>;
-  try {
-    header = JSON.parse(text.slice(0, newline)) as Partial<EntryHeader>;
-  } catch {
-    return { status: 'unusable', reason: 'the header is not JSON' };
-  }
-  if (header?.tool !== 'astro-link-report') {
-    return { status: 'unusable', reason: 'not written by astro-link-report' };
-  }
-  if (
-    header.format !== pageLinksFormat ||
-    header.code !== cache.code ||
-    header.file !== key.file ||
-    header.url !== key.url ||
-    header.sitePath !== cache.sitePath ||
-    !Array.isArray(header.origins) ||
-    header.origins.join(' ') !== cache.internalOrigins.join(' ')
-  ) {
-    // Another version, or a name collision: not this page's entry.
-    return { status: 'unusable', reason: 'written for another page, site or version' };
-  }
-  if (header.content !== contentHash) return { status: 'miss' };
-  const payload = text.slice(newline + 1);
-  if (payload.length !== header.length) {
-    return {
-      status: 'unusable',
-      reason: 'truncated or added to (its length is not what its header says)',
-    };
-  }
-  if (sha256(payload) !== header.payload) {
-    return { status: 'unusable', reason: 'damaged (its content does not match its hash)' };
-  }
-  return { status: 'hit', payload };
-}
-
-/** An entry's text and where it is written (first to `temporary`), or null when too large. */
-function prepareEntry(
-  cache: ExtractionCacheFolder,
-  key: CacheEntryKey,
-  contentHash: string,
-  payload: string,
-): { text: string; target: string; temporary: string } | null {
-  const header: EntryHeader = {
-    tool: 'astro-link-report',
-    format: pageLinksFormat,
-    code: cache.code,
-    file: key.file,
-    url: key.url,
-    origins: [...cache.internalOrigins],
-    sitePath: cache.sitePath,
-    content: contentHash,
-    length: payload.length,
-    payload: sha256(payload),
-  };
-  const text = `${JSON.stringify(header)}\n${payload}`;
-  if (Buffer.byteLength(text) > maxEntryBytes) return null;
-  const target = path.join(cache.folder, entryName(key));
-  const temporary = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  return { text, target, temporary };
-}
-
-/**
- * Writes a page's entries, replacing earlier ones: each to a new temporary file, renamed
- * into place. Best effort: a failure is kept in `failures`, for the run's notes, and the
- * run goes on without the entry.
- *
- * Note: written at once, not in the background. Creating a file takes about 0.65 ms on this
- * project's 2-core machine, and most of it is the kernel's CPU time: written from libuv's
- * threads, the files competed with parsing for the two cores (a cold 1,000-page run took
- * 4.0–4.2 s instead of 3.7 s).
- */
-export class CacheWriter {
-  /** Why entries could not be written (one message per entry). */
-  readonly failures: string[] = [];
-
-  write(cache: ExtractionCacheFolder, key: CacheEntryKey, contentHash: string, payload: string) {
-    const entry = prepareEntry(cache, key, contentHash, payload);
-    if (entry === null) return;
-    try {
-      // Note: 'wx' creates a new file: a symbolic link at that name is never followed.
-      writeFileSync(entry.temporary, entry.text, { flag: 'wx' });
-      try {
-        renameSync(entry.temporary, entry.target);
-      } catch (error) {
-        rmSync(entry.temporary, { force: true });
-        throw error;
-      }
-    } catch (error) {
-      this.failures.push((error as Error).message);
-    }
-  }
-}
-
-/**
- * Remove what the run did not use: entries of pages the site no longer has, temporary
- * files interrupted runs left, and the folders of other sites, options or versions beyond
- * the `keptSiteFolders` most recently used. Only names this module writes are removed.
- * @param used entry names (`entryName`) of this run's pages
- */
-export function pruneExtractionCache(
-  cache: ExtractionCacheFolder,
-  used: ReadonlySet<string>,
-): void {
+function pruneSiteFolders(current: string): void {
   const now = Date.now();
-  for (const name of readdirSync(cache.folder)) {
-    const file = path.join(cache.folder, name);
+  for (const name of readdirSync(current)) {
+    if (!temporaryPattern.test(name) && !legacyPattern.test(name)) continue;
+    const file = path.join(current, name);
     try {
-      if (entryPattern.test(name)) {
-        if (!used.has(name)) unlinkSync(file);
-      } else if (temporaryPattern.test(name)) {
-        if (now - lstatSync(file).mtimeMs > temporaryGraceMs) unlinkSync(file);
+      if (legacyPattern.test(name) || now - lstatSync(file).mtimeMs > temporaryGraceMs) {
+        unlinkSync(file);
       }
     } catch {
       // Note: another run may have removed it first.
@@ -292,8 +538,8 @@ export function pruneExtractionCache(
   }
   // Mark this folder as used, then keep the most recently used ones.
   const nowDate = new Date(now);
-  utimesSync(cache.folder, nowDate, nowDate);
-  const root = path.dirname(cache.folder);
+  utimesSync(current, nowDate, nowDate);
+  const root = path.dirname(current);
   const siblings = readdirSync(root)
     .filter((name) => siteFolderPattern.test(name))
     .map((name) => {
@@ -308,20 +554,20 @@ export function pruneExtractionCache(
     .filter((entry): entry is { folder: string; time: number } => entry !== null)
     .sort((a, b) => b.time - a.time);
   for (const { folder } of siblings.slice(keptSiteFolders + 1)) {
-    if (folder === cache.folder) continue;
-    removeEntries(folder);
+    if (folder === current) continue;
+    removeSiteFolder(folder);
   }
 }
 
-/** Remove a site folder: its entries and temporaries, then the folder when that empties it. */
-function removeEntries(folder: string): void {
+/** Remove a site folder: what this module writes in it, then the folder when that empties it. */
+function removeSiteFolder(folder: string): void {
   try {
     for (const name of readdirSync(folder)) {
-      if (entryPattern.test(name) || temporaryPattern.test(name)) {
+      if (name === packName || temporaryPattern.test(name) || legacyPattern.test(name)) {
         rmSync(path.join(folder, name), { force: true });
       }
     }
-    rmSync(folder, { recursive: false, force: true });
+    rmdirSync(folder);
   } catch {
     // Note: a folder holding files the tool did not write stays.
   }

@@ -4,12 +4,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
-import {
-  type CacheWriter,
-  type ExtractionCacheFolder,
-  hashContent,
-  readCacheEntry,
-} from '../cache/extraction-cache.js';
+import { type ExtractionCache, hashContent } from '../cache/extraction-cache.js';
 import { OutputDirError } from '../site/output-dir-error.js';
 import { decodeHtml } from './decode-html.js';
 import { extractPage } from './extract-page.js';
@@ -59,83 +54,40 @@ export interface ExtractedFile {
   payload: string | null;
   /** Read from the cache (`hit`), or extracted. */
   source: 'cache' | 'extracted';
-  /** Why a cache entry found for the file was not used (damaged or foreign), if one was not. */
-  unusableEntry: string | null;
+  /**
+   * `hashContent` of the file, when its extraction is to be kept in the cache; null when it
+   * is not (no cache, or a file over the size limit, which is never cached).
+   */
+  contentHash: string | null;
   /** Size of the file in bytes (more than was read when it is over the limit). */
   bytes: number;
 }
 
 /**
- * Read and extract one file. With a cache, an entry for the file's current content is used
- * instead of parsing it, and a new extraction is written to it.
+ * Read and extract one file.
  * @param want `page` for the extraction as objects (in process), `payload` for it encoded
  *   (a worker sends it to the main thread as one string).
- * @param writer writes a new extraction's entry (its failures are the
- *   writer's to report)
- * @param readCache false to extract (and write the entry) without looking at the cache
+ * @param forCache also hash the file (unless `task.contentHash` has it) and encode the
+ *   extraction, for the cache
  * @throws OutputDirError naming the file and the reason.
  */
 export function extractFile(
   task: ExtractFileTask,
-  cacheFolder: ExtractionCacheFolder | null,
   want: 'page' | 'payload',
-  writer: CacheWriter,
-  readCache = true,
+  forCache: boolean,
 ): ExtractedFile {
   const { bytes, size } = readHtmlFile(task);
   // Note: a file cut at the limit is never cached: its hash would not be the file's.
-  const cache = size > bytes.length ? null : cacheFolder;
-  const key = { file: task.file, url: task.url };
-  let contentHash: string | null = null;
-  let unusableEntry: string | null = null;
-  if (cache) contentHash = task.contentHash ?? hashContent(bytes);
-  if (
-    cache &&
-    contentHash !== null &&
-    readCache &&
-    !cache.empty &&
-    task.contentHash === undefined
-  ) {
-    const found = readCacheEntry(cache, key, contentHash);
-    if (found.status === 'hit') {
-      if (want === 'payload') {
-        return {
-          page: null,
-          payload: found.payload,
-          source: 'cache',
-          unusableEntry,
-          bytes: size,
-        };
-      }
-      try {
-        const page = decodePageLinks(found.payload);
-        return {
-          page,
-          payload: found.payload,
-          source: 'cache',
-          unusableEntry,
-          bytes: size,
-        };
-      } catch (error) {
-        if (!(error instanceof PageLinksCodecError)) throw error;
-        unusableEntry = `its extraction does not decode (${error.message})`;
-      }
-    } else if (found.status === 'unusable') {
-      unusableEntry = found.reason;
-    }
-  }
+  const contentHash =
+    forCache && size === bytes.length ? (task.contentHash ?? hashContent(bytes)) : null;
   const page = extractBytes(bytes, task);
   if (size > bytes.length) page.truncated = { read: bytes.length, bytes: size };
-  let payload: string | null = null;
-  if (cache || want === 'payload') payload = encodePageLinks(page);
-  if (cache && payload !== null && contentHash !== null) {
-    writer.write(cache, key, contentHash, payload);
-  }
+  const payload = contentHash !== null || want === 'payload' ? encodePageLinks(page) : null;
   return {
     page: want === 'page' ? page : null,
     payload,
     source: 'extracted',
-    unusableEntry,
+    contentHash,
     bytes: size,
   };
 }
@@ -210,6 +162,7 @@ export type CacheProbe =
       found: null;
       /** Null for a file over the size limit, which is not cached. */
       contentHash: string | null;
+      /** Why the entry found for the file was not used (damaged), if one was not. */
       unusableEntry: string | null;
       bytes: number;
     };
@@ -217,12 +170,12 @@ export type CacheProbe =
 /**
  * Look for a file's extraction in the cache, reading the file to hash it: the extraction,
  * decoded (`intern` as in `decodePageLinks`), or what a worker needs to extract it without
- * looking again.
+ * hashing it again.
  * @throws OutputDirError naming the file and the reason.
  */
 export function probeCache(
   task: ExtractFileTask,
-  cache: ExtractionCacheFolder,
+  cache: ExtractionCache,
   intern?: (value: string) => string,
 ): CacheProbe {
   const { bytes, size } = readHtmlFile(task);
@@ -230,7 +183,8 @@ export function probeCache(
   if (size > bytes.length)
     return { found: null, contentHash: null, unusableEntry: null, bytes: size };
   const contentHash = hashContent(bytes);
-  const found = readCacheEntry(cache, { file: task.file, url: task.url }, contentHash);
+  const key = { file: task.file, url: task.url };
+  const found = cache.lookup(key, contentHash);
   if (found.status === 'miss') {
     return { found: null, contentHash, unusableEntry: null, bytes: size };
   }
@@ -240,16 +194,11 @@ export function probeCache(
   try {
     const page = decodePageLinks(found.payload, intern);
     return {
-      found: {
-        page,
-        payload: found.payload,
-        source: 'cache',
-        unusableEntry: null,
-        bytes: size,
-      },
+      found: { page, payload: found.payload, source: 'cache', contentHash, bytes: size },
     };
   } catch (error) {
     if (!(error instanceof PageLinksCodecError)) throw error;
+    cache.forget(key);
     return {
       found: null,
       contentHash,

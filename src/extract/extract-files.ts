@@ -5,7 +5,8 @@
  *
  * With a cache, the main thread first looks up each file (read, hash, read the entry):
  * that is cheap, so a run that changed a few pages never starts a thread. Files without an
- * entry go to the threads, once there are enough of them to be worth it.
+ * entry go to the threads, once there are enough of them to be worth it. The main thread
+ * writes every page's extraction to the run's cache pack as it comes in.
  *
  * Workers get files in batches and send each batch back as one string (every page encoded
  * by `page-links-codec.ts`, one per line): cloning thousands of small objects between
@@ -15,12 +16,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
-import {
-  CacheWriter,
-  type ExtractionCacheFolder,
-  entryName,
-  pruneExtractionCache,
-} from '../cache/extraction-cache.js';
+import type { ExtractionCache } from '../cache/extraction-cache.js';
 import { OutputDirError } from '../site/output-dir-error.js';
 import {
   defaultMaxHtmlBytes,
@@ -30,7 +26,7 @@ import {
   probeCache,
 } from './extract-file.js';
 import type { ExtractBatch, ExtractBatchResult } from './extract-worker.js';
-import { decodePageLinks, PageLinksCodecError } from './page-links-codec.js';
+import { decodePageLinks } from './page-links-codec.js';
 import type { PageLinks } from './types.js';
 
 /** Below this many files to extract, starting workers costs more than it saves. */
@@ -45,8 +41,8 @@ export interface ExtractFilesOptions {
    */
   workers?: number | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
-  /** Where extractions are kept between runs; null: no cache. */
-  cache?: ExtractionCacheFolder | null | undefined;
+  /** Where extractions are kept between runs (closed by `extractFiles`); null: no cache. */
+  cache?: ExtractionCache | null | undefined;
 }
 
 /** What `extractFiles` did. */
@@ -81,6 +77,7 @@ export async function extractFiles(
   const run = new ExtractionRun(tasks, cache, options.onProgress);
   const explicit = options.workers !== undefined;
   const pool = new WorkerPool(workerFile, threads, batchSize(tasks.length, threads), run);
+  let finished = false;
   try {
     // Files to extract, in order: the threads take batches from the front, and this thread
     // takes files one by one from the back, so that no core waits while others work.
@@ -104,19 +101,13 @@ export async function extractFiles(
       if (pool.started) await yieldToThreads();
     }
     await pool.finish();
+    finished = true;
   } finally {
     await pool.destroy();
+    // Note: the pack replaces the previous one only when every page was extracted.
+    cache?.close(finished && !run.failed);
   }
   run.throwFirstError();
-  if (cache) {
-    try {
-      pruneExtractionCache(cache, new Set(tasks.map((task) => entryName(task))));
-    } catch (error) {
-      run.notes.push(
-        `extraction cache: could not tidy ${cache.folder} (${(error as Error).message})`,
-      );
-    }
-  }
   return {
     pages: run.pages,
     fromCache: run.fromCache,
@@ -211,7 +202,7 @@ class WorkerPool {
       .then(() =>
         this.pool!.run({
           tasks: indexes.map((index) => this.run.task(index)),
-          cache: this.run.cache,
+          forCache: this.run.cache !== null,
         }),
       )
       .then((result) => {
@@ -243,26 +234,21 @@ class WorkerPool {
 
 class ExtractionRun {
   readonly pages: PageLinks[];
-  readonly cache: ExtractionCacheFolder | null;
+  readonly cache: ExtractionCache | null;
   fromCache = 0;
   bytes = 0;
-  readonly notes: string[] = [];
   private readonly tasks: readonly ExtractFileTask[];
   private readonly onProgress: ExtractFilesOptions['onProgress'];
   /** Hashes found by `probe`, by task index, for the extraction that follows. */
   private readonly hashes = new Map<number, string>();
   private readonly unusable: string[] = [];
-  /** Why the threads could not write entries. */
-  private readonly writeFailures: string[] = [];
-  /** Writes this thread's cache entries, and keeps why any could not be written. */
-  readonly writer = new CacheWriter();
   private firstError: { index: number; message: string } | null = null;
   private done = 0;
   private readonly intern = createInterner();
 
   constructor(
     tasks: readonly ExtractFileTask[],
-    cache: ExtractionCacheFolder | null,
+    cache: ExtractionCache | null,
     onProgress: ExtractFilesOptions['onProgress'],
   ) {
     this.tasks = tasks;
@@ -307,7 +293,7 @@ class ExtractionRun {
     try {
       const compact = this.tasks.length >= workerThreshold;
       const want = compact ? 'payload' : 'page';
-      const extracted = extractFile(this.task(index), this.cache, want, this.writer);
+      const extracted = extractFile(this.task(index), want, this.cache !== null);
       if (compact) extracted.page = decodePageLinks(extracted.payload!, this.intern);
       this.add(index, extracted);
     } catch (error) {
@@ -317,7 +303,6 @@ class ExtractionRun {
 
   /** Take in a batch a thread extracted. */
   receive(indexes: readonly number[], result: ExtractBatchResult): void {
-    this.writeFailures.push(...result.writeFailures);
     const lines = result.lines.split('\n');
     indexes.forEach((index, k) => {
       const line = lines[k] ?? 'e"no result"';
@@ -325,25 +310,20 @@ class ExtractionRun {
         this.fail(index, new OutputDirError(JSON.parse(line.slice(1)) as string));
         return;
       }
-      const extracted: ExtractedFile = {
-        page: null,
-        payload: line.slice(1),
-        source: line.startsWith('c') ? 'cache' : 'extracted',
-        unusableEntry: result.unusable[k] ?? null,
+      const payload = line.slice(1);
+      this.add(index, {
+        page: decodePageLinks(payload, this.intern),
+        payload,
+        source: 'extracted',
+        contentHash: result.hashes[k] ?? null,
         bytes: result.sizes[k] ?? 0,
-      };
-      try {
-        extracted.page = decodePageLinks(extracted.payload!, this.intern);
-      } catch (error) {
-        if (!(error instanceof PageLinksCodecError)) throw error;
-        // A cache entry that passed its hash but does not decode: extract it here.
-        const task = this.tasks[index]!;
-        this.unusable.push(`${task.file} (its extraction does not decode (${error.message}))`);
-        this.add(index, extractFile(task, this.cache, 'page', this.writer, false));
-        return;
-      }
-      this.add(index, extracted);
+      });
     });
+  }
+
+  /** A file could not be read. */
+  get failed(): boolean {
+    return this.firstError !== null;
   }
 
   throwFirstError(): void {
@@ -359,7 +339,9 @@ class ExtractionRun {
     if (extracted.bytes > limit) page.truncated ??= { read: limit, bytes: extracted.bytes };
     this.bytes += Math.min(extracted.bytes, limit);
     if (extracted.source === 'cache') this.fromCache++;
-    if (extracted.unusableEntry) this.unusable.push(`${task.file} (${extracted.unusableEntry})`);
+    if (this.cache && extracted.contentHash !== null && extracted.payload !== null) {
+      this.cache.keep(task, extracted.contentHash, extracted.payload);
+    }
     this.done++;
     this.onProgress?.(this.done, this.tasks.length);
   }
@@ -372,22 +354,13 @@ class ExtractionRun {
   }
 
   describe(): string[] {
-    const notes = [...this.notes];
+    const notes = [...(this.cache?.notes ?? [])];
     const folder = this.cache?.folder;
     if (this.unusable.length > 0) {
       notes.push(
         `extraction cache: ${this.unusable.length} entr${this.unusable.length === 1 ? 'y was' : 'ies were'} ` +
           `not used (damaged, or written by something else) and the page${this.unusable.length === 1 ? ' was' : 's were'} ` +
           `extracted again: ${listSome(this.unusable)}; in ${folder}`,
-      );
-    }
-    // Note: the threads' failures, then this thread's.
-    const writeFailures = [...this.writeFailures, ...this.writer.failures];
-    if (writeFailures.length > 0) {
-      const one = writeFailures.length === 1;
-      notes.push(
-        `extraction cache: ${writeFailures.length} page${one ? '' : 's'} ` +
-          `could not be written to ${folder} (${writeFailures[0]}); the next run extracts ${one ? 'it' : 'them'} again`,
       );
     }
     return notes;

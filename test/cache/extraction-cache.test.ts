@@ -1,13 +1,19 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import {
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  truncate,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  CacheWriter,
-  entryName,
-  openExtractionCache,
-  readCacheEntry,
-} from '../../src/cache/extraction-cache.js';
+import { openExtractionCache } from '../../src/cache/extraction-cache.js';
 import { type LinkReportResult, runLinkReport } from '../../src/index.js';
 import { page, writeSite } from '../helpers/site-folder.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -38,10 +44,71 @@ function comparable(result: LinkReportResult, notes = result.report.notes): stri
   return JSON.stringify({ ...result.report, changes: null, notes });
 }
 
-async function entries(cacheDir: string): Promise<string[]> {
+/** The site folder of the cache (there is one per site and settings). */
+async function siteFolder(cacheDir: string): Promise<string> {
   const root = path.join(cacheDir, 'extract');
   const [site] = await readdir(root);
-  return (await readdir(path.join(root, site!))).map((name) => path.join(root, site!, name));
+  return path.join(root, site!);
+}
+
+async function packFile(cacheDir: string): Promise<string> {
+  return path.join(await siteFolder(cacheDir), 'pages.pack');
+}
+
+type Row = [string, string, string, number, number, string];
+
+/** A pack's lines, as written: header, one payload per row, index, trailer. */
+async function readPack(file: string) {
+  const text = await readFile(file, 'utf8');
+  const lines = text.split('\n');
+  const trailer = JSON.parse(lines.at(-2)!);
+  const rows = JSON.parse(lines.at(-3)!) as Row[];
+  return { header: lines[0]!, rows, payloads: lines.slice(1, -3), trailer };
+}
+
+const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
+/** Write a pack from its parts, with offsets and hashes that agree with them. */
+async function writePack(file: string, header: string, rows: Row[], payloads: string[]) {
+  let offset = Buffer.byteLength(header) + 1;
+  const fixed = rows.map((row, i): Row => {
+    const bytes = Buffer.byteLength(payloads[i]!);
+    const out: Row = [row[0], row[1], row[2], offset, bytes, sha(payloads[i]!)];
+    offset += bytes + 1;
+    return out;
+  });
+  const index = JSON.stringify(fixed);
+  const trailer = { index: offset, bytes: Buffer.byteLength(index), sha256: sha(index) };
+  await writeFile(
+    file,
+    `${header}\n${payloads.map((line) => `${line}\n`).join('')}${index}\n${JSON.stringify(trailer)}\n`,
+  );
+}
+
+/** The pack with the payload of the home page changed by `change`. */
+async function changeHome(file: string, change: (payload: string) => string, rehash: boolean) {
+  const pack = await readPack(file);
+  const home = pack.rows.findIndex((row) => row[0] === 'index.html');
+  expect(home).toBeGreaterThanOrEqual(0);
+  if (rehash) {
+    pack.payloads[home] = change(pack.payloads[home]!);
+    await writePack(file, pack.header, pack.rows, pack.payloads);
+  } else {
+    const text = await readFile(file, 'utf8');
+    const start = pack.rows[home]![3];
+    const bytes = Buffer.from(text);
+    const payload = bytes.subarray(start, start + pack.rows[home]![4]).toString();
+    const changed = change(payload);
+    expect(Buffer.byteLength(changed)).toBe(Buffer.byteLength(payload));
+    await writeFile(
+      file,
+      Buffer.concat([
+        bytes.subarray(0, start),
+        Buffer.from(changed),
+        bytes.subarray(start + Buffer.byteLength(payload)),
+      ]),
+    );
+  }
 }
 
 describe('the extraction cache', () => {
@@ -50,7 +117,7 @@ describe('the extraction cache', () => {
     const cacheDir = await makeTempDir('cache-');
     const cold = await run(dir, cacheDir);
     expect(cold.stats.fromCache).toBe(0);
-    expect(await entries(cacheDir)).toHaveLength(5);
+    expect((await readPack(await packFile(cacheDir))).rows).toHaveLength(5);
     const warm = await run(dir, cacheDir);
     expect(warm.stats.fromCache).toBe(5);
     expect(comparable(warm)).toBe(comparable(cold));
@@ -84,55 +151,80 @@ describe('the extraction cache', () => {
     expect(rebased.stats.fromCache).toBe(0);
   });
 
-  const damages: Record<string, (file: string) => Promise<void>> = {
-    'a truncated entry': (file) => truncate(file, 200),
-    'an entry whose text was changed': async (file) => {
+  // Damage to one entry: that page is extracted again, the others are read.
+  const entryDamages: Record<string, (file: string) => Promise<void>> = {
+    'an entry whose text was changed': (file) =>
+      changeHome(file, (payload) => payload.replace(/"\/a\/"/g, '"/z/"'), false),
+    'an entry with a valid hash but a payload that does not decode': (file) =>
+      changeHome(file, () => '[1,["x"],0,0,[],[-1,-1,-1,-1,0,0,-1,0,[],[],-1],[1],-1,[]]', true),
+  };
+  // Damage to the pack itself: no entry is trusted, every page is extracted again.
+  const packDamages: Record<string, (file: string) => Promise<void>> = {
+    'a truncated pack': (file) => truncate(file, 200),
+    'a pack cut inside its index': async (file) => {
       const text = await readFile(file, 'utf8');
-      await writeFile(file, text.replace(/"\/a\/"/g, '"/z/"'));
+      await writeFile(
+        file,
+        `${text.slice(0, text.lastIndexOf('[['))}[["x"]]\n${text.split('\n').at(-2)}\n`,
+      );
     },
-    'an entry with text added': async (file) => {
-      await writeFile(file, `${await readFile(file, 'utf8')},[]`);
-    },
-    'an empty entry': (file) => writeFile(file, ''),
-    'a file another program wrote': (file) => writeFile(file, 'hello\nworld'),
-    'an entry with a valid header and hash but a payload that does not decode': async (file) => {
+    'a pack whose index was changed': async (file) => {
       const text = await readFile(file, 'utf8');
-      const header = JSON.parse(text.slice(0, text.indexOf('\n')));
-      const payload = '[1,["x"],0,0,[],[-1,-1,-1,-1,0,0,-1,0,[],[],-1],[1],-1,[]]';
-      const { createHash } = await import('node:crypto');
-      header.length = payload.length;
-      header.payload = createHash('sha256').update(payload).digest('hex');
-      await writeFile(file, `${JSON.stringify(header)}\n${payload}`);
+      const at = text.lastIndexOf('"index.html"');
+      expect(at).toBeGreaterThan(text.lastIndexOf('[['));
+      await writeFile(file, `${text.slice(0, at)}"indey.html"${text.slice(at + 12)}`);
     },
-    'a symbolic link in place of an entry': async (file) => {
-      const elsewhere = path.join(path.dirname(file), '..', 'elsewhere.json');
+    'a pack with text added': async (file) => {
+      await writeFile(file, `${await readFile(file, 'utf8')}more\n`);
+    },
+    'an index row that points outside the pack': async (file) => {
+      const pack = await readPack(file);
+      const rows = pack.rows;
+      let offset = Buffer.byteLength(pack.header) + 1;
+      for (const payload of pack.payloads) offset += Buffer.byteLength(payload) + 1;
+      rows[0]![4] = 10_000_000;
+      const index = JSON.stringify(rows);
+      const trailer = { index: offset, bytes: Buffer.byteLength(index), sha256: sha(index) };
+      await writeFile(
+        file,
+        `${pack.header}\n${pack.payloads.map((line) => `${line}\n`).join('')}${index}\n${JSON.stringify(trailer)}\n`,
+      );
+    },
+    'a pack for another version': async (file) => {
+      const pack = await readPack(file);
+      const header = { ...JSON.parse(pack.header), code: 'another' };
+      await writePack(file, JSON.stringify(header), pack.rows, pack.payloads);
+    },
+    'an empty pack': (file) => writeFile(file, ''),
+    'a file another program wrote': (file) => writeFile(file, 'hello\nworld\n'),
+    'a symbolic link in place of the pack': async (file) => {
+      const elsewhere = path.join(path.dirname(file), '..', 'elsewhere.pack');
       await writeFile(elsewhere, await readFile(file));
-      await writeFile(file, '');
-      const { rm } = await import('node:fs/promises');
       await rm(file);
       await symlink(elsewhere, file);
     },
   };
+  const damages = { ...entryDamages, ...packDamages };
   for (const [name, damage] of Object.entries(damages)) {
-    it(`ignores ${name} with a note naming the page, and extracts it again`, async () => {
+    const wholePack = name in packDamages;
+    it(`ignores ${name} with a note naming it, and extracts ${wholePack ? 'every page' : 'the page'} again`, async () => {
       const dir = await writeSite(siteFiles());
       const cacheDir = await makeTempDir('cache-');
       const cold = await run(dir, cacheDir);
-      const entry = (await entries(cacheDir)).find((file) =>
-        file.endsWith(entryName({ file: 'index.html', url: 'https://example.com/' })),
-      )!;
-      await damage(entry);
+      const file = await packFile(cacheDir);
+      await damage(file);
       const warm = await run(dir, cacheDir);
-      expect(warm.stats.fromCache).toBe(4);
+      expect(warm.stats.fromCache).toBe(wholePack ? 0 : 4);
       const note = warm.report.notes.find((text) => text.startsWith('extraction cache:'));
-      expect(note).toContain('index.html (');
+      expect(note).toContain(wholePack ? `${file} was not used (` : 'index.html (');
       expect(note).toContain(path.join(cacheDir, 'extract'));
       const withoutNote = warm.report.notes.filter((n) => n !== note);
       expect(comparable(warm, withoutNote)).toBe(comparable(cold));
-      // The page's entry was written anew: the next run trusts it again, without a note.
+      // The pack was written anew: the next run trusts it again, without a note.
       const again = await run(dir, cacheDir);
       expect(again.stats.fromCache).toBe(5);
       expect(again.report.notes.some((text) => text.startsWith('extraction cache:'))).toBe(false);
+      expect((await lstat(file)).isFile()).toBe(true);
     });
   }
 
@@ -140,17 +232,34 @@ describe('the extraction cache', () => {
     const dir = await writeSite(siteFiles());
     const cacheDir = await makeTempDir('cache-');
     await run(dir, cacheDir);
-    const [first] = await entries(cacheDir);
-    const foreign = path.join(path.dirname(first!), 'notes.txt');
+    const foreign = path.join(await siteFolder(cacheDir), 'notes.txt');
     await writeFile(foreign, 'mine');
-    const { rm } = await import('node:fs/promises');
     await rm(path.join(dir, 'orphan'), { recursive: true });
     await run(dir, cacheDir);
-    const left = await entries(cacheDir);
-    expect(left.filter((file) => file.endsWith('.json'))).toHaveLength(4);
+    const { rows } = await readPack(await packFile(cacheDir));
+    expect(rows.map((row) => row[0]).sort()).toEqual([
+      'a/index.html',
+      'b/index.html',
+      'index.html',
+      'old/index.html',
+    ]);
     expect(existsSync(foreign)).toBe(true);
+    expect((await readdir(await siteFolder(cacheDir))).sort()).toEqual(['notes.txt', 'pages.pack']);
   });
 
+  it('leaves the pack as it is when no page changed', async () => {
+    const dir = await writeSite(siteFiles());
+    const cacheDir = await makeTempDir('cache-');
+    await run(dir, cacheDir);
+    const before = await stat(await packFile(cacheDir));
+    expect((await run(dir, cacheDir)).stats.fromCache).toBe(5);
+    const after = await stat(await packFile(cacheDir));
+    expect(after.ino).toBe(before.ino);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+    await writeFile(path.join(dir, 'b/index.html'), page('<p id="x">now it has x</p>'));
+    await run(dir, cacheDir);
+    expect((await stat(await packFile(cacheDir))).ino).not.toBe(before.ino);
+  });
   it('reads and writes nothing with the cache option off', async () => {
     const dir = await writeSite(siteFiles());
     const cacheDir = await makeTempDir('cache-');
@@ -169,52 +278,58 @@ describe('the extraction cache', () => {
     expect(result.report.findings.some((f) => f.type === 'broken-link')).toBe(true);
   });
 
-  it('says which entries could not be written, and reads the rest on the next run', async () => {
+  it('says when the pack could not be written, and still reports', async () => {
     const dir = await writeSite(siteFiles());
     const cacheDir = await makeTempDir('cache-');
     await run(dir, cacheDir);
-    // A folder where the changed page's entry goes: renaming the new entry onto it fails.
-    const entry = (await entries(cacheDir)).find((file) =>
-      file.endsWith(entryName({ file: 'b/index.html', url: 'https://example.com/b/' })),
-    )!;
-    await rm(entry);
-    await mkdir(path.join(entry, 'blocked'), { recursive: true });
-    await writeFile(path.join(dir, 'b/index.html'), page('<p id="x">now it has x</p>'));
+    // A folder in the pack's place: it is not read, and renaming the new pack onto it fails.
+    const file = await packFile(cacheDir);
+    await rm(file);
+    await mkdir(path.join(file, 'blocked'), { recursive: true });
     const warm = await run(dir, cacheDir);
-    expect(warm.stats.fromCache).toBe(4);
-    expect(warm.report.notes.join('\n')).toMatch(
-      /extraction cache: 1 page could not be written to .*\(.*\); the next run extracts it again/,
+    expect(warm.stats.fromCache).toBe(0);
+    const notes = warm.report.notes.join('\n');
+    expect(notes).toContain(`extraction cache: ${file} was not used (not a file)`);
+    expect(notes).toMatch(
+      /extraction cache: could not write .*pages\.pack \(.*\); the next run extracts the pages this run extracted again/,
     );
+    expect(warm.report.findings.some((f) => f.type === 'broken-link')).toBe(true);
+    // No temporary file is left behind.
+    expect(await readdir(path.dirname(file))).toEqual(['pages.pack']);
   });
 
-  it('writes entries that read back as written, and keeps why the others could not be written', async () => {
+  it('writes entries that read back as written, and replaces the pack only on commit', async () => {
     const dir = await writeSite(siteFiles());
-    const cache = openExtractionCache(
-      await makeTempDir('cache-'),
-      dir,
-      ['https://example.com'],
-      '/',
-    );
-    const writer = new CacheWriter();
+    const cacheDir = await makeTempDir('cache-');
+    const open = () => openExtractionCache(cacheDir, dir, ['https://example.com'], '/');
     const keys = Array.from({ length: 20 }, (_, i) => ({
       file: `p${i}.html`,
       url: `https://example.com/p${i}/`,
     }));
+    const first = open();
+    expect(first.empty).toBe(true);
+    for (const [i, key] of keys.entries())
+      first.keep(key, `hash-${i}`, `payload ${i} ${'é'.repeat(i)}`);
+    first.close(true);
+    expect(first.notes).toEqual([]);
+    const second = open();
+    expect(second.size).toBe(20);
     for (const [i, key] of keys.entries()) {
-      writer.write(cache, key, `hash-${i}`, `payload ${i} ${'x'.repeat(i)}`);
-    }
-    expect(writer.failures).toEqual([]);
-    for (const [i, key] of keys.entries()) {
-      expect(readCacheEntry(cache, key, `hash-${i}`)).toEqual({
+      expect(second.lookup(key, `hash-${i}`)).toEqual({
         status: 'hit',
-        payload: `payload ${i} ${'x'.repeat(i)}`,
+        payload: `payload ${i} ${'é'.repeat(i)}`,
       });
     }
-    // A folder that is gone: every write fails, each failure is reported, none throws.
-    const gone = { ...cache, folder: path.join(cache.folder, 'gone') };
-    writer.write(gone, keys[0]!, 'h', 'p');
-    writer.write(gone, keys[1]!, 'h', 'p');
-    expect(writer.failures).toHaveLength(2);
-    expect(writer.failures[0]).toMatch(/ENOENT/);
+    expect(second.lookup(keys[0]!, 'other')).toEqual({ status: 'miss' });
+    expect(second.lookup({ file: 'x.html', url: 'https://example.com/x/' }, 'h')).toEqual({
+      status: 'miss',
+    });
+    // Not committed (a run that failed): the previous pack stays, and no temporary file.
+    second.keep(keys[0]!, 'new', 'new payload');
+    second.close(false);
+    const third = open();
+    expect(third.size).toBe(20);
+    third.close(false);
+    expect(await readdir(path.dirname(await packFile(cacheDir)))).toEqual(['pages.pack']);
   });
 });
