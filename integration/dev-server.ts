@@ -7,7 +7,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { type Report, renderHtmlReport, reportFileNames } from '../src/index.js';
+import type { Report } from '../src/report/model/report-schema.js';
+import { renderHtmlReport } from '../src/report/render/render-html.js';
+import { reportFileNames } from '../src/report/reporters/index.js';
 
 /** The path the report is served at (after Astro has removed `base`). */
 export const reportRoute = '/_link-report/';

@@ -14,25 +14,28 @@ import type {
 import { AstroError } from 'astro/errors';
 import { createProgress, type ProgressStream } from '../src/cli/progress.js';
 import {
-  createBuildLogReporter,
-  createGithubAnnotationsReporter,
-  createGithubOutputReporter,
-  createGithubSummaryReporter,
-  createReportFilesReporter,
-  escapeForTerminal,
   type LinkReportOptions,
-  type Reporter,
   type ResolvedLinkReportOptions,
+  resolveOptions,
+} from '../src/options.js';
+import {
   renderFailureMessage,
   renderFailureSummary,
-  renderTimings,
-  reportFileFormats,
-  resolveOptions,
-  runLinkReport,
-  runReporters,
-  runStartTime,
-  showPath,
-} from '../src/index.js';
+} from '../src/report/render/render-terminal.js';
+import { renderTimings } from '../src/report/render/render-timings.js';
+import { createBuildLogReporter } from '../src/report/reporters/build-log.js';
+import {
+  createGithubAnnotationsReporter,
+  createGithubSummaryReporter,
+} from '../src/report/reporters/github.js';
+import { createGithubOutputReporter } from '../src/report/reporters/github-output.js';
+import { reportFileFormats } from '../src/report/reporters/index.js';
+import { createReportFilesReporter, showPath } from '../src/report/reporters/report-files.js';
+import type { Reporter } from '../src/report/reporters/reporter.js';
+import { runReporters } from '../src/report/reporters/run-reporters.js';
+import { runLinkReport } from '../src/run-link-report.js';
+import { runStartTime } from '../src/util/run-time.js';
+import { escapeForTerminal } from '../src/util/untrusted-text.js';
 import { createReportMiddleware, newestReportFolder, reportRoute } from './dev-server.js';
 import { findConfigFile, findRepositoryRoot } from './project-files.js';
 import { toI18nConfig, toRedirectRules, toRouteInfos } from './routes.js';

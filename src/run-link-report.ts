@@ -24,7 +24,6 @@ import { groupFindings } from './findings/groups.js';
 import { buildLinkGraph, type LinkGraph } from './graph/build-link-graph.js';
 import { resolveReferences } from './graph/resolve-references.js';
 import { compareWithLastRun, useBaseline } from './history/apply-history.js';
-import { collectInbound } from './inbound/collect-inbound.js';
 import {
   type LinkReportOptions,
   type ResolvedLinkReportOptions,
@@ -226,7 +225,17 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   const isIgnoredLink = createLinkIgnorer(options.ignore.links, urls);
   endStage('graph');
 
-  const inbound = await collectInbound(options, urls, index, root, discovered.files);
+  // Note: the importers (CSV and JSON parsers, the public suffix list) load only for exports.
+  const inbound =
+    options.inbound.length === 0
+      ? null
+      : await (await import('./inbound/collect-inbound.js')).collectInbound(
+          options,
+          urls,
+          index,
+          root,
+          discovered.files,
+        );
   endStage('inbound');
   const analysis = analyzeSite(graph, {
     options,

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { type Report, reportSiteSchema } from '../index.js';
+import { type Report, reportSiteSchema } from '../report/model/report-schema.js';
 import { patternToRegex } from '../site/redirects.js';
 import type { RouteInfo } from '../site/site-index.js';
 

@@ -1,7 +1,7 @@
 /**
  * The text of `astro-link-report --help`.
  */
-import { findingTypes } from '../index.js';
+import { findingTypes } from '../findings/definitions.js';
 import { configFileNames } from './load-config.js';
 
 /** Usage, every flag, exit codes and examples. */

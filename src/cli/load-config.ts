@@ -7,14 +7,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  buildFormats,
-  type LinkReportOptions,
-  linkReportOptionsSchema,
-  nearestName,
-  resolveOptions,
-  trailingSlashValues,
-} from '../index.js';
+import { nearestName } from '../option-issues.js';
+import { type LinkReportOptions, linkReportOptionsSchema, resolveOptions } from '../options.js';
+import { buildFormats, trailingSlashValues } from '../site/url.js';
 
 /** A config file that cannot be found, read or understood (exit code 2). */
 export class ConfigError extends Error {

@@ -3,18 +3,12 @@
  * checked here, so a bad value fails with a message naming the flag and what it allows.
  */
 import { parseArgs } from 'node:util';
-import {
-  buildFormats,
-  type FindingType,
-  failLevels,
-  findingTypes,
-  type LinkReportOptions,
-  nearestName,
-  type OutputFormat,
-  outputFormats,
-  severityLevels,
-  trailingSlashValues,
-} from '../index.js';
+import { type FindingType, findingTypes } from '../findings/definitions.js';
+import { failLevels, severityLevels } from '../findings/severity.js';
+import { nearestName } from '../option-issues.js';
+import type { LinkReportOptions } from '../options.js';
+import { type OutputFormat, outputFormats } from '../report/reporters/index.js';
+import { buildFormats, trailingSlashValues } from '../site/url.js';
 
 /** A problem with the command line (exit code 2). */
 export class UsageError extends Error {

@@ -5,26 +5,20 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import {
-  BaselineError,
-  createGithubOutputReporter,
-  createReportFilesReporter,
-  escapeForTerminal,
-  formatReporters,
-  type LinkReportOptions,
-  type LinkReportResult,
-  OutputDirError,
-  type Reporter,
-  renderTimings,
-  reportFileFormats,
-  resolveInboundCacheDir,
-  resolveOptions,
-  runLinkReport,
-  runReporters,
-  runStartTime,
-  showPath,
-  version,
-} from '../index.js';
+import { BaselineError } from '../history/baseline.js';
+import { resolveInboundCacheDir } from '../inbound/fetch-remote.js';
+import { type LinkReportOptions, resolveOptions } from '../options.js';
+import { renderTimings } from '../report/render/render-timings.js';
+import { createGithubOutputReporter } from '../report/reporters/github-output.js';
+import { formatReporters, reportFileFormats } from '../report/reporters/index.js';
+import { createReportFilesReporter, showPath } from '../report/reporters/report-files.js';
+import type { Reporter } from '../report/reporters/reporter.js';
+import { runReporters } from '../report/reporters/run-reporters.js';
+import { type LinkReportResult, runLinkReport } from '../run-link-report.js';
+import { OutputDirError } from '../site/discover.js';
+import { runStartTime } from '../util/run-time.js';
+import { escapeForTerminal } from '../util/untrusted-text.js';
+import { version } from '../version.js';
 import { readAstroBuildInfo } from './astro-build-info.js';
 import { renderHelp } from './help.js';
 import { ConfigError, type LoadedConfig, loadConfig } from './load-config.js';

@@ -8,7 +8,7 @@ import type { Finding } from '../findings/finding.js';
 import type { SitePage } from '../site/site-index.js';
 import type { SiteUrls } from '../site/url.js';
 import { auditOutboundLinks } from './audit-links.js';
-import { checkExternalUrls, type ExternalCheck } from './check-external.js';
+import type { ExternalCheck } from './check-external.js';
 import { createExternalFindings } from './external-findings.js';
 import type { ExternalOptions } from './options.js';
 
@@ -43,6 +43,8 @@ export async function checkOutbound(input: CheckOutboundInput): Promise<Outbound
   if (!input.options.check) {
     return { findings: audit.findings, notes: audit.notes, check: null, options: input.options };
   }
+  // Note: loaded only for a check: the HTTP client and its modules cost about 80 ms to load.
+  const { checkExternalUrls } = await import('./check-external.js');
   const check = await checkExternalUrls({
     pages: input.pages,
     isIgnoredLink: input.isIgnoredLink,

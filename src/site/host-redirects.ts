@@ -9,7 +9,6 @@
  */
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseToml } from 'smol-toml';
 import type { RedirectRule } from './redirects.js';
 
 /** Largest host config file read. */
@@ -33,7 +32,7 @@ export async function readHostRedirects(input: HostRedirectsInput): Promise<Host
   const result: HostRedirects = { rules: [], notes: [] };
   const skipped = new Map<string, number>();
   const skip = (why: string) => skipped.set(why, (skipped.get(why) ?? 0) + 1);
-  const files: [string, string, (text: string, name: string) => void][] = [
+  const files: [string, string, (text: string, name: string) => void | Promise<void>][] = [
     [
       path.join(input.dir, '_redirects'),
       '_redirects',
@@ -58,7 +57,7 @@ export async function readHostRedirects(input: HostRedirectsInput): Promise<Host
       continue;
     }
     try {
-      read(text, name);
+      await read(text, name);
     } catch (error) {
       result.notes.push(`${name}: not read: ${(error as Error).message}`);
     }
@@ -122,12 +121,14 @@ function readRedirectsFile(
 }
 
 /** `netlify.toml`: `[[redirects]]` tables with `from`, `to`, `status`, `query`, `conditions`. */
-function readNetlifyToml(
+async function readNetlifyToml(
   text: string,
   name: string,
   result: HostRedirects,
   skip: (why: string) => void,
-): void {
+): Promise<void> {
+  // Note: the TOML parser loads only for a site that has the file.
+  const { parse: parseToml } = await import('smol-toml');
   const data = parseToml(text) as { redirects?: unknown };
   if (data.redirects === undefined) return;
   if (!Array.isArray(data.redirects))
