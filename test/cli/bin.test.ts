@@ -3,7 +3,11 @@
  * other CLI tests call `runCli` in process.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createReportJsonSchema } from '../../src/report/model/report-schema.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 import { binPath, fixture, repoRoot, runBin } from './helpers.js';
 
 describe('the astro-link-report bin', () => {
@@ -24,5 +28,13 @@ describe('the astro-link-report bin', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toHaveLength(10);
     expect(result.stderr).toBe('');
+  });
+
+  it("writes the package's report.schema.json into the report folder, equal to the schema", async () => {
+    const htmlDir = path.join(await makeTempDir('bin-'), 'report');
+    expect(runBin([fixture('eleventy-site'), '--html', htmlDir, '-q']).status).toBe(0);
+    const written = readFileSync(path.join(htmlDir, 'report.schema.json'), 'utf8');
+    expect(written).toBe(readFileSync(path.join(repoRoot, 'dist/report.schema.json'), 'utf8'));
+    expect(JSON.parse(written)).toEqual(createReportJsonSchema());
   });
 });
