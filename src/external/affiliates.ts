@@ -149,14 +149,33 @@ export function createAffiliateMatcher(additions: AffiliateAdditions): (url: URL
         : { name, values: [value.toLowerCase()], what: `${param} (external.affiliates)` };
     }),
   ];
+  // Note: this runs for every outbound link. Hosts are looked up by each of the hostname's
+  // suffixes, and the query is read once, instead of every host and parameter scanned.
+  const hostIndex = new Map<string, number>();
+  hosts.forEach((entry, index) => {
+    if (!hostIndex.has(entry.host)) hostIndex.set(entry.host, index);
+  });
   return (url) => {
-    const hostname = url.hostname.replace(/\.$/, '');
-    const host = hosts.find((entry) => isHostOrSubdomain(hostname, entry.host));
-    if (host) return `${host.host}: ${host.what}`;
+    const hostname = url.hostname.endsWith('.') ? url.hostname.slice(0, -1) : url.hostname;
+    // The first listed host that is the hostname or one of its parents.
+    let first = -1;
+    for (let from = 0; from !== -1; ) {
+      const index = hostIndex.get(from === 0 ? hostname : hostname.slice(from));
+      if (index !== undefined && (first === -1 || index < first)) first = index;
+      const dot = hostname.indexOf('.', from);
+      from = dot === -1 ? -1 : dot + 1;
+    }
+    if (first !== -1) return `${hosts[first]!.host}: ${hosts[first]!.what}`;
+    if (url.search === '' || url.search === '?') return null;
+    const query = [...url.searchParams].map(([name, value]) => ({
+      name,
+      lower: name.toLowerCase(),
+      value,
+    }));
     for (const param of params) {
       if (param.hosts && !param.hosts.some((entry) => isHostOrSubdomain(hostname, entry))) continue;
-      for (const [name, value] of url.searchParams) {
-        if (name.toLowerCase() !== param.name) continue;
+      for (const { name, lower, value } of query) {
+        if (lower !== param.name) continue;
         if (value.trim() === '') continue;
         if (param.values && !param.values.includes(value.toLowerCase())) continue;
         return `${name}=${value.length > 40 ? `${value.slice(0, 39)}…` : value}: ${param.what}`;

@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import {
+  affiliateHosts,
+  affiliateParams,
+  createAffiliateMatcher,
+  isHostOrSubdomain,
+} from '../../src/external/affiliates.js';
 import { auditOutboundLinks } from '../../src/external/audit-links.js';
 import { createSiteUrls } from '../../src/site/url.js';
 import { buildSite, type PageSpec } from '../analyze/site-factory.js';
@@ -116,6 +122,112 @@ describe('unqualified-sponsored', () => {
       { ignore: (href) => href === 'https://amzn.to/c' },
     );
     expect(findings).toEqual([]);
+  });
+});
+
+describe('the affiliate matcher', () => {
+  /** The matcher as first written: every host, then every parameter, scanned in list order. */
+  function reference(additions: { hosts: string[]; params: string[] }) {
+    const hosts = [
+      ...affiliateHosts,
+      ...additions.hosts.map((host) => ({ host, what: 'affiliate host (external.affiliates)' })),
+    ];
+    const params = [
+      ...affiliateParams,
+      ...additions.params.map((param) => {
+        const [rawName = param, value] = param.split('=');
+        const name = rawName.toLowerCase();
+        return value === undefined
+          ? { name, what: `affiliate parameter ${name}= (external.affiliates)` }
+          : { name, values: [value.toLowerCase()], what: `${param} (external.affiliates)` };
+      }),
+    ];
+    return (url: URL): string | null => {
+      const hostname = url.hostname.replace(/\.$/, '');
+      const host = hosts.find((entry) => isHostOrSubdomain(hostname, entry.host));
+      if (host) return `${host.host}: ${host.what}`;
+      for (const param of params as {
+        name: string;
+        values?: string[];
+        hosts?: string[];
+        what: string;
+      }[]) {
+        if (param.hosts && !param.hosts.some((entry) => isHostOrSubdomain(hostname, entry)))
+          continue;
+        for (const [name, value] of url.searchParams) {
+          if (name.toLowerCase() !== param.name) continue;
+          if (value.trim() === '') continue;
+          if (param.values && !param.values.includes(value.toLowerCase())) continue;
+          return `${name}=${value.length > 40 ? `${value.slice(0, 39)}…` : value}: ${param.what}`;
+        }
+      }
+      return null;
+    };
+  }
+
+  it('gives the answer of scanning every host and parameter, on random URLs', () => {
+    // Overlapping additions: a parent of a built-in host, and a subdomain of another.
+    const additions = {
+      hosts: ['skimresources.com', 'x.amzn.to', 'shop.example'],
+      params: ['Ref=Partner', 'cid'],
+    };
+    const fast = createAffiliateMatcher(additions);
+    const slow = reference(additions);
+    let seed = 7;
+    const random = (n: number) => {
+      // Note: the high bits of the generator; its low bits repeat with a short period.
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * n);
+    };
+    const labels = [
+      'go',
+      'x',
+      'www',
+      'amzn',
+      'to',
+      'skimresources',
+      'com',
+      'amazon',
+      'de',
+      'co',
+      'uk',
+      'ebay',
+      'shop',
+      'example',
+      'rover',
+      'hop',
+      'clickbank',
+      'net',
+    ];
+    const names = ['tag', 'TAG', 'campid', 'aff', 'affid', 'utm_medium', 'ref', 'Ref', 'cid', 'q'];
+    const values = ['', ' ', 'abc-20', 'affiliate', 'AFF', 'partner', 'x'.repeat(50)];
+    // Hosts two entries match: the first listed wins.
+    for (const href of [
+      'https://x.amzn.to/a',
+      'https://go.skimresources.com/',
+      'https://a.x.amzn.to./',
+    ]) {
+      expect(fast(new URL(href))).toBe(slow(new URL(href)));
+    }
+    expect(fast(new URL('https://x.amzn.to/a'))).toBe('amzn.to: Amazon Associates short link');
+    let matched = 0;
+    for (let i = 0; i < 5000; i++) {
+      const host = Array.from({ length: 1 + random(4) }, () => labels[random(labels.length)]).join(
+        '.',
+      );
+      const query = Array.from(
+        { length: random(4) },
+        () =>
+          `${names[random(names.length)]}=${encodeURIComponent(values[random(values.length)]!)}`,
+      ).join('&');
+      const url = new URL(
+        `https://${host}${random(5) === 0 ? '.' : ''}/p${query ? `?${query}` : ''}`,
+      );
+      const expected = slow(url);
+      if (expected !== null) matched++;
+      expect(fast(url), url.href).toBe(expected);
+    }
+    expect(matched).toBeGreaterThan(500);
   });
 });
 
