@@ -10,6 +10,13 @@ import module from 'node:module';
 // where nothing is reused (as Astro does); NODE_DISABLE_COMPILE_CACHE=1 turns it off too.
 if (!process.env.CI) module.enableCompileCache?.();
 
+// Note: the extraction threads start loading their modules while this thread loads its
+// own (not for the help or the version, nor when --workers says how many threads to use).
+const argv = process.argv.slice(2);
+const startsThreads = !argv.some((arg) => /^(-h|-v|--help|--version|--workers(=.*)?)$/.test(arg));
+const prestart = startsThreads ? await import('../extract/prestart.js') : null;
+prestart?.prestartExtractionThreads();
+
 const { runCli } = await import('./run-cli.js');
 
 // Note: a reader that stops early (`| head`) closes the pipe; that is not an error. Any
@@ -24,9 +31,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-});
+try {
+  process.exitCode = await runCli(argv, {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+} finally {
+  // Note: a run that ended before extracting (a usage error) did not take the threads.
+  await prestart?.releasePrestartedThreads();
+}

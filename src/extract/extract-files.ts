@@ -13,9 +13,6 @@
  * threads cost more than parsing on 2 cores, one string costs next to nothing.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import type { Piscina } from 'piscina';
 import type { ExtractionCache } from '../cache/extraction-cache.js';
 import { OutputDirError } from '../site/output-dir-error.js';
 import {
@@ -25,8 +22,16 @@ import {
   extractFile,
   probeCache,
 } from './extract-file.js';
-import type { ExtractBatch, ExtractBatchResult } from './extract-worker.js';
+import type { ExtractBatchResult } from './extract-worker.js';
 import { decodePageLinks } from './page-links-codec.js';
+import {
+  defaultExtractionThreads,
+  type ExtractionPool,
+  extractionWorkerFile,
+  releasePrestartedThreads,
+  startExtractionPool,
+  takePrestartedPool,
+} from './prestart.js';
 import type { PageLinks } from './types.js';
 
 /** Below this many files to extract, starting workers costs more than it saves. */
@@ -68,15 +73,14 @@ export async function extractFiles(
   options: ExtractFilesOptions = {},
 ): Promise<ExtractFilesResult> {
   const cache = options.cache ?? null;
-  const workerFile = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
   // Note: measured on the 1,000-page bench site on 2 cores (see the README's Performance
   // section): one thread plus the main thread beat two threads and an idle main thread.
-  const wanted = options.workers ?? (availableParallelism() >= 2 ? availableParallelism() - 1 : 0);
+  const wanted = options.workers ?? defaultExtractionThreads();
   // Note: from TypeScript sources (tests) there is no compiled worker file: extract in process.
-  const threads = wanted > 0 && existsSync(workerFile) ? wanted : 0;
+  const threads = wanted > 0 && existsSync(extractionWorkerFile) ? wanted : 0;
   const run = new ExtractionRun(tasks, cache, options.onProgress);
   const explicit = options.workers !== undefined;
-  const pool = new WorkerPool(workerFile, threads, batchSize(tasks.length, threads), run);
+  const pool = new WorkerPool(threads, batchSize(tasks.length, threads), run);
   let finished = false;
   try {
     // Files to extract, in order: the threads take batches from the front, and this thread
@@ -104,6 +108,8 @@ export async function extractFiles(
     finished = true;
   } finally {
     await pool.destroy();
+    // Note: threads started ahead of the run that it did not need end with it.
+    await releasePrestartedThreads();
     // Note: the pack replaces the previous one only when every page was extracted.
     cache?.close(finished && !run.failed);
   }
@@ -163,15 +169,13 @@ class WorkerPool {
   readonly batch: number;
   /** Gives the next batch of files to send (empty when there are none left). */
   feed: () => number[] = () => [];
-  private pool: Piscina<ExtractBatch, ExtractBatchResult> | null = null;
+  private pool: ExtractionPool | null = null;
   private ready: Promise<void> | null = null;
   private readonly pending = new Set<Promise<void>>();
-  private readonly workerFile: string;
   private readonly threads: number;
   private readonly run: ExtractionRun;
 
-  constructor(workerFile: string, threads: number, batch: number, run: ExtractionRun) {
-    this.workerFile = workerFile;
+  constructor(threads: number, batch: number, run: ExtractionRun) {
     this.threads = threads;
     this.batch = batch;
     this.run = run;
@@ -190,12 +194,9 @@ class WorkerPool {
   private send(indexes: number[]): void {
     if (!this.ready) {
       this.started = true;
-      this.ready = import('piscina').then(({ Piscina }) => {
-        this.pool = new Piscina<ExtractBatch, ExtractBatchResult>({
-          filename: this.workerFile,
-          maxThreads: this.threads,
-          minThreads: this.threads,
-        });
+      const pool = takePrestartedPool(this.threads) ?? startExtractionPool(this.threads);
+      this.ready = pool.then((started) => {
+        this.pool = started;
       });
     }
     const done: Promise<void> = this.ready

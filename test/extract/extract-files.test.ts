@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openExtractionCache } from '../../src/cache/extraction-cache.js';
 import type * as ExtractFiles from '../../src/extract/extract-files.js';
+import type * as Prestart from '../../src/extract/prestart.js';
 import { repoRoot } from '../cli/helpers.js';
 import { page, writeSite } from '../helpers/site-folder.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -12,6 +13,9 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 const { extractFiles } = (await import(
   pathToFileURL(path.join(repoRoot, 'dist/src/extract/extract-files.js')).href
 )) as typeof ExtractFiles;
+const prestart = (await import(
+  pathToFileURL(path.join(repoRoot, 'dist/src/extract/prestart.js')).href
+)) as typeof Prestart;
 const { extractFiles: extractFromSources } = await import('../../src/extract/extract-files.js');
 
 const internalOrigins = ['https://example.com'];
@@ -79,5 +83,34 @@ describe('extracting in worker threads', () => {
     await expect(extractFiles(tasks, { workers: 2 })).rejects.toThrow(
       `Cannot read ${path.join(dir, 'p3/index.html')}: the file disappeared during the run`,
     );
+  });
+
+  it('takes the threads started ahead of the run, and ends them when it needs none', async () => {
+    const threads = prestart.defaultExtractionThreads();
+    const { tasks } = await site(70);
+    prestart.prestartExtractionThreads();
+    const pool = prestart.takePrestartedPool(threads);
+    if (threads === 0) {
+      expect(pool).toBeNull();
+      return;
+    }
+    // Taken: another run does not get it, and a pool of another size is never handed out.
+    expect(pool).not.toBeNull();
+    expect(prestart.takePrestartedPool(threads)).toBeNull();
+    await (await pool!).destroy();
+    prestart.prestartExtractionThreads();
+    expect(prestart.takePrestartedPool(threads + 1)).toBeNull();
+    // A run that uses the default threads takes them and extracts as in process.
+    const taken = await extractFiles(tasks);
+    expect(taken.workers).toBe(threads);
+    expect(prestart.takePrestartedPool(threads)).toBeNull();
+    expect(JSON.stringify(taken.pages)).toBe(
+      JSON.stringify((await extractFromSources(tasks, { workers: 0 })).pages),
+    );
+    // A run too small for threads ends the ones started for it.
+    prestart.prestartExtractionThreads();
+    const small = await extractFiles(tasks.slice(0, 5));
+    expect(small.workers).toBe(0);
+    expect(prestart.takePrestartedPool(threads)).toBeNull();
   });
 });
