@@ -152,26 +152,35 @@ export function analyzeAnchors(input: AnalyzeAnchorsInput): {
     for (const text of edge.contextualAnchors) {
       const key = normalizeAnchorText(text);
       if (key === '') continue;
-      const targets = contextualTargets.get(key) ?? new Set<string>();
+      let targets = contextualTargets.get(key);
+      if (targets === undefined) {
+        targets = new Set<string>();
+        contextualTargets.set(key, targets);
+      }
       targets.add(familyOf(edge.to));
-      contextualTargets.set(key, targets);
     }
-    const seen = new Set<string>();
+    // Note: this loop runs for every edge (half a million on 10,000 pages): no set of the
+    // texts seen unless the edge has several, no map written again when it holds the entry.
+    const several = edge.anchors.length > 1;
+    const seen = several ? new Set<string>() : null;
+    let uses = byTarget.get(edge.to);
     for (const text of edge.anchors) {
       const key = normalizeAnchorText(text);
-      if (key === '' || seen.has(key)) continue;
-      seen.add(key);
-      const entry = byText.get(key) ?? {
-        text: displayAnchorText(text),
-        targets: new Map<string, number>(),
-      };
+      if (key === '' || seen?.has(key)) continue;
+      seen?.add(key);
+      let entry = byText.get(key);
+      if (entry === undefined) {
+        entry = { text: displayAnchorText(text), targets: new Map<string, number>() };
+        byText.set(key, entry);
+      }
       entry.targets.set(edge.to, (entry.targets.get(edge.to) ?? 0) + 1);
-      byText.set(key, entry);
-      const uses = byTarget.get(edge.to) ?? new Map<string, AnchorUse>();
-      const use = uses.get(key) ?? { text: displayAnchorText(text), pages: 0 };
-      use.pages += 1;
-      uses.set(key, use);
-      byTarget.set(edge.to, uses);
+      if (uses === undefined) {
+        uses = new Map<string, AnchorUse>();
+        byTarget.set(edge.to, uses);
+      }
+      const use = uses.get(key);
+      if (use === undefined) uses.set(key, { text: displayAnchorText(text), pages: 1 });
+      else use.pages += 1;
     }
   }
 
