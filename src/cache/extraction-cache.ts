@@ -56,9 +56,15 @@ export interface CacheEntryKey {
 
 /** What looking up a page found. */
 export type CacheLookup =
-  | { status: 'hit'; payload: string }
+  | { status: 'hit'; payload: string; entry: PackBytes }
   | { status: 'miss' }
   | { status: 'unusable'; reason: string };
+
+/** An entry as the pack holds it: its bytes and their SHA-256 (hex). */
+export interface PackBytes {
+  bytes: Buffer;
+  sha256: string;
+}
 
 /** The largest entry written or read; a page's extraction is far smaller. */
 export const maxEntryBytes = 64 * 1024 * 1024;
@@ -197,7 +203,11 @@ export class ExtractionCache {
       this.entries.delete(entryKey(key));
       return { status: 'unusable', reason: problem ?? 'unreadable' };
     }
-    return { status: 'hit', payload: bytes.toString('utf8') };
+    return {
+      status: 'hit',
+      payload: bytes.toString('utf8'),
+      entry: { bytes, sha256: entry.sha256 },
+    };
   }
 
   /** An entry that passed its hash but does not decode: forgotten, as a damaged one. */
@@ -205,8 +215,11 @@ export class ExtractionCache {
     this.entries.delete(entryKey(key));
   }
 
-  /** Put a page's extraction in this run's pack (for pages read from the cache too). */
-  keep(key: CacheEntryKey, contentHash: string, payload: string): void {
+  /**
+   * Put a page's extraction in this run's pack: encoded, or as `lookup` read it from the
+   * previous pack (copied without encoding or hashing it again).
+   */
+  keep(key: CacheEntryKey, contentHash: string, payload: string | PackBytes): void {
     if (this.writer === null) return;
     const previous = this.entries.get(entryKey(key));
     if (previous?.content !== contentHash) this.renewed++;
@@ -372,11 +385,14 @@ class PackWriter {
     this.append(Buffer.from(`${JSON.stringify(header)}\n`));
   }
 
-  add(key: CacheEntryKey, contentHash: string, payload: string): void {
+  add(key: CacheEntryKey, contentHash: string, payload: string | PackBytes): void {
     if (this.failure !== null) return;
-    const bytes = Buffer.from(payload);
+    const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload.bytes;
     if (bytes.length > maxEntryBytes) return;
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 =
+      typeof payload === 'string'
+        ? createHash('sha256').update(bytes).digest('hex')
+        : payload.sha256;
     this.rows.push([key.file, key.url, contentHash, this.offset, bytes.length, sha256]);
     this.append(bytes);
     this.append(newline);

@@ -4,7 +4,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { type ExtractionCache, hashContent } from '../cache/extraction-cache.js';
+import { type ExtractionCache, hashContent, type PackBytes } from '../cache/extraction-cache.js';
 import { OutputDirError } from '../site/output-dir-error.js';
 import { decodeHtml } from './decode-html.js';
 import { extractPage } from './extract-page.js';
@@ -61,6 +61,8 @@ export interface ExtractedFile {
   contentHash: string | null;
   /** Size of the file in bytes (more than was read when it is over the limit). */
   bytes: number;
+  /** The entry as the cache's pack holds it, for a file read from the cache. */
+  entry?: PackBytes | undefined;
 }
 
 /**
@@ -194,7 +196,14 @@ export function probeCache(
   try {
     const page = decodePageLinks(found.payload, intern);
     return {
-      found: { page, payload: found.payload, source: 'cache', contentHash, bytes: size },
+      found: {
+        page,
+        payload: found.payload,
+        source: 'cache',
+        contentHash,
+        bytes: size,
+        entry: found.entry,
+      },
     };
   } catch (error) {
     if (!(error instanceof PageLinksCodecError)) throw error;

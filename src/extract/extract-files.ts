@@ -341,7 +341,7 @@ class ExtractionRun {
     this.bytes += Math.min(extracted.bytes, limit);
     if (extracted.source === 'cache') this.fromCache++;
     if (this.cache && extracted.contentHash !== null && extracted.payload !== null) {
-      this.cache.keep(task, extracted.contentHash, extracted.payload);
+      this.cache.keep(task, extracted.contentHash, extracted.entry ?? extracted.payload);
     }
     this.done++;
     this.onProgress?.(this.done, this.tasks.length);

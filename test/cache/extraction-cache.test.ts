@@ -315,7 +315,7 @@ describe('the extraction cache', () => {
     const second = open();
     expect(second.size).toBe(20);
     for (const [i, key] of keys.entries()) {
-      expect(second.lookup(key, `hash-${i}`)).toEqual({
+      expect(second.lookup(key, `hash-${i}`)).toMatchObject({
         status: 'hit',
         payload: `payload ${i} ${'é'.repeat(i)}`,
       });
@@ -327,9 +327,25 @@ describe('the extraction cache', () => {
     // Not committed (a run that failed): the previous pack stays, and no temporary file.
     second.keep(keys[0]!, 'new', 'new payload');
     second.close(false);
+    // Entries kept as read (copied from the previous pack) and one changed: all read back.
     const third = open();
     expect(third.size).toBe(20);
-    third.close(false);
+    for (const [i, key] of keys.entries()) {
+      const found = third.lookup(key, `hash-${i}`);
+      if (found.status !== 'hit') throw new Error(`no hit for ${key.file}`);
+      if (i === 3) third.keep(key, 'changed', 'a new payload');
+      else third.keep(key, `hash-${i}`, found.entry);
+    }
+    third.close(true);
+    const fourth = open();
+    expect(fourth.size).toBe(20);
+    for (const [i, key] of keys.entries()) {
+      expect(fourth.lookup(key, i === 3 ? 'changed' : `hash-${i}`)).toMatchObject({
+        status: 'hit',
+        payload: i === 3 ? 'a new payload' : `payload ${i} ${'é'.repeat(i)}`,
+      });
+    }
+    fourth.close(false);
     expect(await readdir(path.dirname(await packFile(cacheDir)))).toEqual(['pages.pack']);
   });
 });
