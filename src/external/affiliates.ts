@@ -5,7 +5,7 @@
  */
 
 /** A built-in affiliate host and what it is, for the finding's message. */
-interface AffiliateHost {
+export interface AffiliateHost {
   host: string;
   what: string;
 }
@@ -66,7 +66,7 @@ export const affiliateHosts: readonly AffiliateHost[] = [
 ];
 
 /** A query parameter that marks an affiliate link, optionally only with one value or on some hosts. */
-interface AffiliateParam {
+export interface AffiliateParam {
   name: string;
   /** Lower-cased values that mark it; any value when absent. */
   values?: readonly string[];
@@ -130,25 +130,36 @@ export interface AffiliateAdditions {
   params: readonly string[];
 }
 
+/** The built-in hosts and parameters with the user's additions, in the order they are tried. */
+export function affiliateRules(additions: AffiliateAdditions): {
+  hosts: AffiliateHost[];
+  params: AffiliateParam[];
+} {
+  return {
+    hosts: [
+      ...affiliateHosts,
+      ...additions.hosts.map((host) => ({ host, what: 'affiliate host (external.affiliates)' })),
+    ],
+    params: [
+      ...affiliateParams,
+      ...additions.params.map((param) => {
+        const [rawName = param, value] = param.split('=');
+        const name = rawName.toLowerCase();
+        return value === undefined
+          ? { name, what: `affiliate parameter ${name}= (external.affiliates)` }
+          : { name, values: [value.toLowerCase()], what: `${param} (external.affiliates)` };
+      }),
+    ],
+  };
+}
+
 /**
  * Build the matcher: the reason a URL looks like an affiliate link (`'amzn.to: Amazon
- * Associates short link'`), or null.
+ * Associates short link'`), or null. The first host (in `affiliateRules` order) that is the
+ * hostname or one of its parents wins, else the first parameter with a value that marks it.
  */
 export function createAffiliateMatcher(additions: AffiliateAdditions): (url: URL) => string | null {
-  const hosts = [
-    ...affiliateHosts,
-    ...additions.hosts.map((host) => ({ host, what: 'affiliate host (external.affiliates)' })),
-  ];
-  const params: AffiliateParam[] = [
-    ...affiliateParams,
-    ...additions.params.map((param) => {
-      const [rawName = param, value] = param.split('=');
-      const name = rawName.toLowerCase();
-      return value === undefined
-        ? { name, what: `affiliate parameter ${name}= (external.affiliates)` }
-        : { name, values: [value.toLowerCase()], what: `${param} (external.affiliates)` };
-    }),
-  ];
+  const { hosts, params } = affiliateRules(additions);
   // Note: this runs for every outbound link. Hosts are looked up by each of the hostname's
   // suffixes, and the query is read once, instead of every host and parameter scanned.
   const hostIndex = new Map<string, number>();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  affiliateHosts,
-  affiliateParams,
+  affiliateRules,
   createAffiliateMatcher,
   isHostOrSubdomain,
 } from '../../src/external/affiliates.js';
@@ -128,30 +127,12 @@ describe('unqualified-sponsored', () => {
 describe('the affiliate matcher', () => {
   /** The matcher as first written: every host, then every parameter, scanned in list order. */
   function reference(additions: { hosts: string[]; params: string[] }) {
-    const hosts = [
-      ...affiliateHosts,
-      ...additions.hosts.map((host) => ({ host, what: 'affiliate host (external.affiliates)' })),
-    ];
-    const params = [
-      ...affiliateParams,
-      ...additions.params.map((param) => {
-        const [rawName = param, value] = param.split('=');
-        const name = rawName.toLowerCase();
-        return value === undefined
-          ? { name, what: `affiliate parameter ${name}= (external.affiliates)` }
-          : { name, values: [value.toLowerCase()], what: `${param} (external.affiliates)` };
-      }),
-    ];
+    const { hosts, params } = affiliateRules(additions);
     return (url: URL): string | null => {
       const hostname = url.hostname.replace(/\.$/, '');
       const host = hosts.find((entry) => isHostOrSubdomain(hostname, entry.host));
       if (host) return `${host.host}: ${host.what}`;
-      for (const param of params as {
-        name: string;
-        values?: string[];
-        hosts?: string[];
-        what: string;
-      }[]) {
+      for (const param of params) {
         if (param.hosts && !param.hosts.some((entry) => isHostOrSubdomain(hostname, entry)))
           continue;
         for (const [name, value] of url.searchParams) {
