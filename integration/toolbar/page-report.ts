@@ -6,7 +6,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../../src/findings/finding.js';
-import { type Report, reportSchemaVersion } from '../../src/report/model/report-schema.js';
+import { reportSchemaVersion } from '../../src/report/model/report-meta.js';
+import type { Report } from '../../src/report/model/report-schema.js';
 import { pageKey } from '../../src/site/url.js';
 import type { PageFacts, ReportState } from './protocol.js';
 

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { type Report, reportSiteSchema } from '../report/model/report-schema.js';
+import { reportSiteSchema } from '../report/model/report-meta.js';
+import type { Report } from '../report/model/report-schema.js';
 import { patternToRegex } from '../site/redirects.js';
 import type { RouteInfo } from '../site/site-index.js';
 

@@ -13,8 +13,9 @@ import type { SiteUrls } from '../../site/url.js';
 import { version } from '../../version.js';
 import { toReportAnalysis } from './report-analysis.js';
 import { toReportInbound, toReportPageInbound } from './report-inbound.js';
+import { reportSchemaVersion } from './report-meta.js';
 import { toReportOutbound } from './report-outbound.js';
-import { type Report, type ReportPage, reportSchemaVersion } from './report-schema.js';
+import type { Report, ReportPage } from './report-schema.js';
 
 /** Input of `buildReport`. */
 export interface BuildReportInput {

@@ -8,8 +8,6 @@ import { type FindingType, findingTypes } from '../../findings/definitions.js';
 import type { Finding } from '../../findings/finding.js';
 import { severities } from '../../findings/severity.js';
 import { pageKinds } from '../../site/site-index.js';
-import { buildFormats, trailingSlashValues } from '../../site/url.js';
-import { version } from '../../version.js';
 import {
   anchorsSchema,
   assetsSchema,
@@ -20,9 +18,9 @@ import {
 import { baselineSectionSchema, changesSectionSchema } from './history-schema.js';
 import { inboundSectionSchema, pageInboundSchema } from './inbound-schema.js';
 import { domainStatusesSchema, outboundCheckSchema } from './outbound-schema.js';
+import { reportSchemaUrl, reportSchemaVersion, reportSiteSchema } from './report-meta.js';
 
-/** Version of the report's JSON shape. */
-export const reportSchemaVersion = 2;
+export { reportSchemaUrl, reportSchemaVersion, reportSiteSchema } from './report-meta.js';
 
 const positionSchema = z.union([
   z.object({ type: z.literal('source'), line: z.number().int(), column: z.number().int() }),
@@ -189,15 +187,6 @@ const outboundDomainSchema = z.object({
   statuses: domainStatusesSchema,
 });
 
-/** The `site` section: how the site is built and served. */
-export const reportSiteSchema = z.object({
-  site: z.url({ protocol: /^https?$/ }).nullable(),
-  siteKnown: z.boolean(),
-  base: z.string().regex(/^\/(?:[^/\\?#]+\/)*$/, 'expected a base path such as "/" or "/docs/"'),
-  trailingSlash: z.enum(trailingSlashValues),
-  buildFormat: z.enum(buildFormats),
-});
-
 /** Schema of `report.json`. */
 export const reportSchema = z
   .object({
@@ -279,12 +268,6 @@ export const reportSchema = z
 export type Report = Omit<z.infer<typeof reportSchema>, 'findings'> & { findings: Finding[] };
 /** One page of the report. */
 export type ReportPage = z.infer<typeof pageSchema>;
-
-/**
- * The URL of the published JSON Schema, of this version: a report keeps pointing at the
- * schema it was written against when the package moves on.
- */
-export const reportSchemaUrl = `https://unpkg.com/astro-link-report@${version}/dist/report.schema.json`;
 
 /** The published JSON Schema of `report.json`. */
 export function createReportJsonSchema(): Record<string, unknown> {

@@ -3,7 +3,7 @@
  */
 
 import type { EventEmitter } from 'node:events';
-import { reportSchemaUrl } from '../model/report-schema.js';
+import { reportSchemaUrl } from '../model/report-meta.js';
 import { streamJsonReport } from '../render/render-json.js';
 import type { OutputStream, Reporter } from './reporter.js';
 

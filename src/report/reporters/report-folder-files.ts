@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { FailOn } from '../../findings/fail-level.js';
 import type { Finding } from '../../findings/finding.js';
 import { disavowFileName, renderDisavowFile } from '../../inbound/disavow.js';
-import { createReportJsonSchema, type Report } from '../model/report-schema.js';
+import type { Report } from '../model/report-schema.js';
 import { type RenderHtmlOptions, renderHtmlReport } from '../render/render-html.js';
 import { reportSchemaFileName, streamJsonReport } from '../render/render-json.js';
 import type { LocationRoots } from '../render/result-location.js';
@@ -39,14 +39,25 @@ export interface ReportFile {
 /**
  * The text of `report.schema.json`: the package's own copy (`npm run build` writes it from the
  * zod schema), else generated from the schema (run from the TypeScript sources, as in tests).
- * Note: read, not generated, in a built package: generating it takes 15–25 ms.
+ * Note: read, not generated, in a built package: building the report schema and generating
+ * the JSON Schema from it take 40–60 ms, and the schema module is then never loaded.
  */
-function reportSchemaText(): string {
+const packagedSchema = readPackagedSchema();
+const generatedSchema =
+  packagedSchema === null
+    ? `${JSON.stringify((await import('../model/report-schema.js')).createReportJsonSchema(), null, 2)}\n`
+    : null;
+
+function readPackagedSchema(): string | null {
   try {
     return readFileSync(new URL('../../../report.schema.json', import.meta.url), 'utf8');
   } catch {
-    return `${JSON.stringify(createReportJsonSchema(), null, 2)}\n`;
+    return null;
   }
+}
+
+function reportSchemaText(): string {
+  return packagedSchema ?? generatedSchema!;
 }
 
 /** The files every report folder holds. */
