@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readSiteOnce } from './page-cache.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +39,7 @@ if (!existsSync(`${site}.manifest.json`)) {
   );
   if (generated.status !== 0) process.exit(1);
 }
+readSiteOnce(site);
 const work = mkdtempSync(path.join(tmpdir(), 'link-report-compare-'));
 const gnuTime = ['/usr/bin/time', '/bin/time'].find((file) => existsSync(file));
 const quote = (arg) => `'${arg.replaceAll("'", "'\\''")}'`;

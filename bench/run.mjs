@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readSiteOnce } from './page-cache.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -49,6 +50,7 @@ if (!existsSync(manifestFile)) {
   if (generated.status !== 0) process.exit(1);
 }
 const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+readSiteOnce(site);
 
 const work = mkdtempSync(path.join(tmpdir(), 'link-report-bench-'));
 const cacheDir = path.join(work, 'cache');
