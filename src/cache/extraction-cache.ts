@@ -67,7 +67,7 @@ export interface PackBytes {
 }
 
 /** The largest entry written or read; a page's extraction is far smaller. */
-export const maxEntryBytes = 64 * 1024 * 1024;
+const maxEntryBytes = 64 * 1024 * 1024;
 
 /** The largest index read: about 150 bytes a page, so a million pages fit. */
 const maxIndexBytes = 512 * 1024 * 1024;
@@ -76,7 +76,7 @@ const maxIndexBytes = 512 * 1024 * 1024;
 const packFormat = 1;
 
 /** The pack's name in a site folder. */
-export const packName = 'pages.pack';
+const packName = 'pages.pack';
 
 /** Site folders kept beside the current one (other sites, options or versions). */
 const keptSiteFolders = 8;
@@ -127,8 +127,6 @@ interface PackEntry {
 export class ExtractionCache {
   /** Absolute folder of this site's pack. */
   readonly folder: string;
-  /** Fingerprint of the tool, its extraction code and its parser. */
-  readonly code: string;
   /** What the report should say about the cache: a pack not used, a pack not written. */
   readonly notes: string[] = [];
   private readonly entries = new Map<string, PackEntry>();
@@ -140,9 +138,9 @@ export class ExtractionCache {
   /** Entries this run wrote that were not in the previous pack, or were not usable there. */
   private renewed = 0;
 
+  /** @param code fingerprint of the tool, its extraction code and its parser */
   constructor(folder: string, code: string, internalOrigins: readonly string[], sitePath: string) {
     this.folder = folder;
-    this.code = code;
     this.header = {
       tool: 'astro-link-report',
       kind: 'extraction-pack',
@@ -183,30 +181,28 @@ export class ExtractionCache {
     const entry = this.entries.get(entryKey(key));
     if (entry === undefined || this.reader === null) return { status: 'miss' };
     if (entry.content !== contentHash) return { status: 'miss' };
-    let problem: string | null = null;
-    let bytes: Buffer | null = null;
+    let bytes: Buffer;
+    let problem: string | null;
     try {
       bytes = readAt(this.reader, entry.offset, entry.bytes);
+      problem =
+        bytes.length !== entry.bytes
+          ? 'truncated (the pack ends inside it)'
+          : createHash('sha256').update(bytes).digest('hex') !== entry.sha256
+            ? 'damaged (its content does not match its hash)'
+            : null;
     } catch (error) {
       problem = (error as Error).message;
     }
-    if (bytes !== null && bytes.length !== entry.bytes) {
-      problem = 'truncated (the pack ends inside it)';
-    } else if (
-      bytes !== null &&
-      createHash('sha256').update(bytes).digest('hex') !== entry.sha256
-    ) {
-      problem = 'damaged (its content does not match its hash)';
-    }
-    if (problem !== null || bytes === null) {
+    if (problem !== null) {
       // Note: forgotten, so that this run's pack is written with the page extracted again.
-      this.entries.delete(entryKey(key));
-      return { status: 'unusable', reason: problem ?? 'unreadable' };
+      this.forget(key);
+      return { status: 'unusable', reason: problem };
     }
     return {
       status: 'hit',
-      payload: bytes.toString('utf8'),
-      entry: { bytes, sha256: entry.sha256 },
+      payload: bytes!.toString('utf8'),
+      entry: { bytes: bytes!, sha256: entry.sha256 },
     };
   }
 

@@ -123,7 +123,6 @@ export async function extractFiles(
   };
 }
 
-/** Files per batch: a few dozen batches per thread balance the load. */
 /**
  * Pages per batch sent to a thread: small enough that the last batches end together
  * (about 20 per thread), large enough that a message is not sent for every page.
