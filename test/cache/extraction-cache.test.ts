@@ -13,7 +13,7 @@ import {
 } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openExtractionCache } from '../../src/cache/extraction-cache.js';
+import { ExtractionCache, openExtractionCache } from '../../src/cache/extraction-cache.js';
 import { type LinkReportResult, runLinkReport } from '../../src/index.js';
 import { page, writeSite } from '../helpers/site-folder.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -296,6 +296,20 @@ describe('the extraction cache', () => {
     expect(warm.report.findings.some((f) => f.type === 'broken-link')).toBe(true);
     // No temporary file is left behind.
     expect(await readdir(path.dirname(file))).toEqual(['pages.pack']);
+  });
+
+  it('says the pack cannot be written when its folder is gone, and reads and writes nothing', async () => {
+    const gone = path.join(await makeTempDir('cache-'), 'gone');
+    const cache = new ExtractionCache(gone, 'code', ['https://example.com'], '/');
+    expect(cache.empty).toBe(true);
+    cache.keep({ file: 'a.html', url: 'https://example.com/a/' }, 'h', 'payload');
+    cache.close(true);
+    expect(cache.notes[0]).toMatch(
+      new RegExp(
+        `^extraction cache: cannot write to ${gone} \\(.*ENOENT.*\\); every page this run extracts is extracted again next time$`,
+      ),
+    );
+    expect(existsSync(gone)).toBe(false);
   });
 
   it('writes entries that read back as written, and replaces the pack only on commit', async () => {
