@@ -153,6 +153,7 @@ export {
 export {
   type ReportFile,
   type ReportFileContext,
+  type ReportFileText,
   reportFolderFiles,
 } from './report/reporters/report-folder-files.js';
 export type {

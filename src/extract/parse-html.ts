@@ -11,14 +11,38 @@
  * directly (the same two calls rehype-parse makes, through hast-util-from-html), because its
  * tree must be bounded between the two.
  */
+import { createRequire } from 'node:module';
 import type { Element, Root, RootContent } from 'hast';
-import { fromParse5 } from 'hast-util-from-parse5';
+import type { fromParse5 as FromParse5 } from 'hast-util-from-parse5';
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
+import type RehypeParse from 'rehype-parse';
+import type { unified as Unified } from 'unified';
+import type { VFile as VFileClass } from 'vfile';
 
-const parser = unified().use(rehypeParse).freeze();
+/**
+ * rehype-parse and the modules it brings (unified, vfile, hast-util-from-parse5 and theirs),
+ * loaded by the first page that needs them: most pages are built by `fast-tree.ts`, and
+ * loading these costs about 20 ms before the first page of every run. Loaded with
+ * `require`, which takes these ES modules synchronously (Node.js 22.12 and later).
+ */
+interface RehypeStack {
+  parser: { parse(text: string): unknown };
+  fromParse5: typeof FromParse5;
+  VFile: typeof VFileClass;
+}
+
+let rehypeStack: RehypeStack | null = null;
+
+function loadRehypeStack(): RehypeStack {
+  if (rehypeStack) return rehypeStack;
+  const require = createRequire(import.meta.url);
+  const { unified } = require('unified') as { unified: typeof Unified };
+  const rehypeParse = (require('rehype-parse') as { default: typeof RehypeParse }).default;
+  const { fromParse5 } = require('hast-util-from-parse5') as { fromParse5: typeof FromParse5 };
+  const { VFile } = require('vfile') as { VFile: typeof VFileClass };
+  rehypeStack = { parser: unified().use(rehypeParse).freeze(), fromParse5, VFile };
+  return rehypeStack;
+}
 
 /**
  * The nesting level (`<html>` is 1) whose elements take every deeper element as a child, as
@@ -50,6 +74,7 @@ export interface ParsedHtml {
  * @param text the document's text
  */
 export function parseHtml(text: string): ParsedHtml {
+  const { parser, fromParse5, VFile } = loadRehypeStack();
   try {
     const tree = parser.parse(text) as Root;
     if (!nestedDeeperThan(tree, maxElementDepth)) return { tree, flattened: null };

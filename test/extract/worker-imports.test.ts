@@ -52,6 +52,27 @@ describe('the extraction worker', () => {
   it('is seen through its imports by this check (the graph is not empty)', () => {
     const { modules, packages } = runtimeGraph('extract/extract-worker.ts');
     expect(modules).toContain('extract/extract-page.ts');
-    expect(packages).toContain('rehype-parse');
+    expect(packages).toContain('parse5');
+  });
+});
+
+describe('a CLI run', () => {
+  // Note: loaded when needed, not before the first page: the report page's renderer and its
+  // packages (about 50 ms) when a report page is written, the rehype-parse stack (about
+  // 20 ms) when a page needs it (see parse-html.ts).
+  it('does not load the report page renderer or rehype-parse before it needs them', () => {
+    const { modules, packages } = runtimeGraph('cli/run-cli.ts');
+    expect(modules).toContain('run-link-report.ts');
+    expect(modules).toContain('extract/parse-html.ts');
+    expect([...modules].filter((module) => module.startsWith('report/render/render-html'))).toEqual(
+      [],
+    );
+    expect(
+      [...packages].filter((name) =>
+        ['rehype-parse', 'unified', 'vfile', 'hast-util-from-parse5', 'hast-util-to-html'].includes(
+          name,
+        ),
+      ),
+    ).toEqual([]);
   });
 });

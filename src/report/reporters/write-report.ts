@@ -28,6 +28,7 @@ import {
 import {
   type ReportFile,
   type ReportFileContext,
+  type ReportFileText,
   reportFolderFiles,
 } from './report-folder-files.js';
 
@@ -111,7 +112,7 @@ export async function writeReportFiles(
 /** Write every file into a fresh temporary sibling folder, then swap it in. */
 async function writeReportFolder(
   dir: string,
-  files: readonly { name: string; render: () => string | Iterable<string> | null }[],
+  files: readonly { name: string; render: () => ReportFileText | Promise<ReportFileText> }[],
   options: WriteReportOptions,
   result: WriteReportResult,
 ): Promise<void> {
@@ -138,7 +139,7 @@ async function writeReportFolder(
           throw new Error(`not a file name of its own in the report folder: ${file.name}`);
         }
         names.add(file.name);
-        const text = file.render();
+        const text = await file.render();
         if (text === null) continue;
         await writeText(path.join(temporary, file.name), text);
         written.push(file.name);
