@@ -159,6 +159,8 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
           stream: progressStream(logger),
           enabled: logger.options?.level !== 'silent' && logger.options?.level !== 'error',
         });
+        // Warnings logged while the run went on, which the build log does not repeat.
+        const warned = new Set<string>();
         let result: Awaited<ReturnType<typeof runLinkReport>>;
         try {
           result = await runLinkReport({
@@ -176,6 +178,10 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
             srcDir: fileURLToPath(config.srcDir),
             cacheDir: path.join(fileURLToPath(config.cacheDir), 'astro-link-report'),
             onExternalProgress: createCheckProgress(logger),
+            onWarning: (message) => {
+              warned.add(message);
+              logger.warn(escapeForTerminal(message));
+            },
             onProgress: (done, total) => {
               if (done === 0) logger.info(`Checking ${total} ${total === 1 ? 'page' : 'pages'}…`);
               else progress.update(done, total);
@@ -211,7 +217,7 @@ function createChecker(options: ResolvedLinkReportOptions): AstroIntegration {
             ? 'published with the site'
             : `not deployed; astro dev serves it at ${devReportPath(config.base)}`,
         });
-        const reporters: Reporter[] = [files, createBuildLogReporter()];
+        const reporters: Reporter[] = [files, createBuildLogReporter(warned)];
         if (process.env.GITHUB_ACTIONS === 'true') {
           reporters.push(
             createGithubAnnotationsReporter({

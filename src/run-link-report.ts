@@ -40,6 +40,7 @@ import type { RedirectRule } from './site/redirects.js';
 import { createSiteIndex, type RouteInfo, type SiteIndex } from './site/site-index.js';
 import { createSiteUrls, normalizeBase, type SiteShape, type SiteUrls } from './site/url.js';
 import { locateFindings } from './sources/locate-findings.js';
+import { currentHeapUse, heapWarning } from './util/heap-check.js';
 
 /** What to analyze. */
 export interface LinkReportInput {
@@ -89,6 +90,11 @@ export interface LinkReportInput {
    * number of URLs to request (cached results are not counted), for progress displays.
    */
   onExternalProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Called at once with a warning that cannot wait for the report, because the run may not
+   * live to write it (it is likely to run out of memory). The report's notes hold it too.
+   */
+  onWarning?: ((message: string) => void) | undefined;
   /** The time of the run, the report's `generatedAt`. @default new Date() */
   now?: Date | undefined;
   /**
@@ -204,6 +210,11 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   );
   notes.push(...extraction.notes);
   endStage('extract');
+  const heapNote = heapWarning(currentHeapUse(), extraction.pages.length);
+  if (heapNote) {
+    notes.push(heapNote);
+    input.onWarning?.(heapNote);
+  }
   const pages = createSitePages({
     extracted: extraction.pages,
     html: discovered.html,

@@ -160,6 +160,11 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
       now: runStartTime(env),
       cacheDir,
       onProgress: (done, total) => progress.update(done, total),
+      // Note: even with --quiet: the run may end before it can say anything else.
+      onWarning: (message) => {
+        progress.finish();
+        stderr.write(`astro-link-report: warning: ${escapeForTerminal(message)}\n`);
+      },
       onExternalProgress: (done, total) => {
         // The extraction line is done; the check draws its own.
         if (done === 0) progress.finish();

@@ -30,6 +30,23 @@ describe('the astro-link-report bin', () => {
     expect(result.stderr).toBe('');
   });
 
+  it('warns at once, even with --quiet, when the heap may not last the run, and goes on', () => {
+    // Note: a heap of 24 MB is exhausted by twice what a small site holds after extraction
+    // (about 17 MB with the modules loaded), but the run itself fits.
+    const small = runBin([fixture('eleventy-site'), '-q', '--no-cache'], {
+      env: { NODE_OPTIONS: '--max-old-space-size=24 --max-semi-space-size=1' },
+    });
+    expect(small.status).toBe(0);
+    expect(small.stderr).toMatch(
+      /^astro-link-report: warning: this run may run out of memory: after reading 6 pages the heap holds \d+ MB, .* allows this process \d+ MB\. .*NODE_OPTIONS=--max-old-space-size=\d+\n$/,
+    );
+    expect(small.stdout).toContain('note: this run may run out of memory');
+    const normal = runBin([fixture('eleventy-site'), '-q', '--no-cache']);
+    expect(normal.status).toBe(0);
+    expect(normal.stderr).toBe('');
+    expect(normal.stdout).not.toContain('run out of memory');
+  });
+
   it("writes the package's report.schema.json into the report folder, equal to the schema", async () => {
     const htmlDir = path.join(await makeTempDir('bin-'), 'report');
     expect(runBin([fixture('eleventy-site'), '--html', htmlDir, '-q']).status).toBe(0);

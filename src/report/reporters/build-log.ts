@@ -17,12 +17,16 @@ export const maxLoggedWarnings = 10;
 /** Error causes printed in the build log (those that do not fail the build). */
 export const maxLoggedErrors = 50;
 
-/** Log notes, the summary, the errors that do not fail the build, and the first warnings. */
-export function createBuildLogReporter(): Reporter {
+/**
+ * Log notes, the summary, the errors that do not fail the build, and the first warnings.
+ * @param logged notes the build log already holds (a warning given during the run): not
+ *   logged again
+ */
+export function createBuildLogReporter(logged: ReadonlySet<string> = new Set()): Reporter {
   return {
     name: 'build log',
     report({ report, failing, failOn, outDir }, { log }) {
-      for (const note of report.notes) log.warn(escapeForTerminal(note));
+      for (const note of report.notes) if (!logged.has(note)) log.warn(escapeForTerminal(note));
       log.info(renderSummaryLine(report));
       const outbound = renderOutboundLine(report);
       if (outbound) log.info(outbound);
