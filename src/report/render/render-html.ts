@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
 import type { Finding } from '../../findings/finding.js';
 import { severityRank } from '../../findings/severity.js';
 import { escapeUnsafe } from '../../util/untrusted-text.js';
@@ -78,8 +77,7 @@ export function renderHtmlReport(report: Report, options: RenderHtmlOptions = {}
     renderSummary(report),
     ...sections.map((section) => section.render(report)),
   ]);
-  showUnsafeCharacters(main);
-  relinkPages(main, report, options);
+  finishBody(main, report, options);
   const css = reportCss + tableCss(main);
   const tree: Root = {
     type: 'root',
@@ -348,38 +346,64 @@ function renderPages(report: Report): Element {
 /**
  * Every text and attribute of the page body comes from pages and exports: show control,
  * invisible and bidi characters as escapes (`\u{202E}`) so none reorders or hides what the
- * reader sees. Done once here, for every section.
+ * reader sees. Done once here, for every section, in the same pass as `pageRelinker`'s
+ * changes, by a plain walk: `unist-util-visit` builds the list of a node's ancestors for
+ * every node, and its two passes took 300 of the 1,180 ms that rendering a 1,000-page
+ * site's report page took (now 880 ms, the same page).
  */
-function showUnsafeCharacters(tree: Element): void {
-  visit(tree, (node) => {
-    if (node.type === 'text') {
-      node.value = escapeUnsafe(node.value);
-    } else if (node.type === 'element') {
-      for (const [key, value] of Object.entries(node.properties)) {
-        if (typeof value === 'string') node.properties[key] = escapeUnsafe(value);
-        else if (Array.isArray(value))
-          node.properties[key] = value.map((item) =>
-            typeof item === 'string' ? escapeUnsafe(item) : item,
-          );
+function finishBody(main: Element, report: Report, options: RenderHtmlOptions): void {
+  const relink = pageRelinker(report, options);
+  const walk = (parent: Element) => {
+    const children = parent.children;
+    for (let index = 0; index < children.length; index++) {
+      const node = children[index]!;
+      if (node.type === 'text') {
+        node.value = escapeUnsafe(node.value);
+      } else if (node.type === 'element') {
+        escapeProperties(node);
+        const unwrapped = relink?.(node);
+        if (unwrapped) {
+          // The link's contents take its place, and are walked next.
+          children.splice(index, 1, ...unwrapped);
+          index--;
+          continue;
+        }
+        walk(node);
       }
     }
-  });
+  };
+  escapeProperties(main);
+  walk(main);
+}
+
+function escapeProperties(node: Element): void {
+  const properties = node.properties;
+  for (const key in properties) {
+    const value = properties[key];
+    if (typeof value === 'string') properties[key] = escapeUnsafe(value);
+    else if (Array.isArray(value))
+      properties[key] = value.map((item) => (typeof item === 'string' ? escapeUnsafe(item) : item));
+  }
 }
 
 /**
- * Point the page-path links (`a.path`) at the site or at the built files, or drop them, for
- * reports kept elsewhere than the site's root.
+ * For reports kept elsewhere than the site's root: a function that points a page-path link
+ * (`a.path`) at the site or at the built file and returns null, or returns the link's
+ * contents to put in its place (no links); null when links stay root-relative.
  */
-function relinkPages(tree: Element, report: Report, options: RenderHtmlOptions): void {
+function pageRelinker(
+  report: Report,
+  options: RenderHtmlOptions,
+): ((node: Element) => ElementContent[] | null) | null {
   const site = report.site.site;
   const mode = options.pageLinks === 'site' && !site ? 'none' : (options.pageLinks ?? 'root');
-  if (mode === 'root') return;
+  if (mode === 'root') return null;
   const files =
     mode === 'files' ? new Map(report.pages.map((page) => [page.path, page.file])) : null;
   const folder = options.outputFolder ?? '';
-  visit(tree, 'element', (node, index, parent) => {
+  return (node) => {
     const classes = node.properties.className;
-    if (node.tagName !== 'a' || !Array.isArray(classes) || !classes.includes('path')) return;
+    if (node.tagName !== 'a' || !Array.isArray(classes) || !classes.includes('path')) return null;
     const href = String(node.properties.href);
     const file = files?.get(href.replace(/[?#].*$/, ''));
     if (file !== undefined) {
@@ -387,11 +411,11 @@ function relinkPages(tree: Element, report: Report, options: RenderHtmlOptions):
     } else if (mode !== 'none' && site) {
       node.properties.href = new URL(href, site).href;
       node.properties.rel = ['noreferrer'];
-    } else if (parent && index !== undefined) {
-      parent.children.splice(index, 1, ...node.children);
-      return index;
+    } else {
+      return node.children;
     }
-  });
+    return null;
+  };
 }
 
 /**
