@@ -125,6 +125,42 @@ describe('the HTML report', () => {
     ]);
   });
 
+  it('shows the first 5,000 findings, errors first, and says where the rest are', () => {
+    const make = (line: number, severity: 'error' | 'warning') =>
+      createFinding('broken-link', {
+        severity,
+        page: '/a/',
+        file: 'a/index.html',
+        link: {
+          href: `/x${line}/`,
+          url: null,
+          element: 'a',
+          attribute: 'href',
+          text: '',
+          placement: 'content',
+          position: { type: 'source', line, column: 1 },
+        },
+        details: { target: `/x${line}/`, suggestion: null },
+      });
+    // Warnings on lines 1–5,000, then the three errors, on the last lines.
+    const findings = [
+      ...Array.from({ length: 5_000 }, (_, i) => make(i + 1, 'warning')),
+      ...[5_001, 5_002, 5_003].map((line) => make(line, 'error')),
+    ];
+    const many = renderHtmlReport({ ...report, findings });
+    const hrefs = column(many, 'findings-table', 'Link').map((cell) => cell.split(' ')[0]);
+    expect(hrefs).toHaveLength(5_000);
+    expect(hrefs.slice(0, 4)).toEqual(['/x5001/', '/x5002/', '/x5003/', '/x1/']);
+    expect(hrefs.at(-1)).toBe('/x4997/');
+    expect(many).toContain('Findings (5,000 of 5,003)');
+    expect(many).toContain(
+      'Showing the first 5,000; …and 3 more in report.json (<code>findings</code>).',
+    );
+    const few = renderHtmlReport({ ...report, findings: findings.slice(0, 4_999) });
+    expect(column(few, 'findings-table', 'Link')).toHaveLength(4_999);
+    expect(few).not.toContain('more in report.json (<code>findings</code>)');
+  });
+
   it("counts linking pages and contextual inlinks from the page's metrics", () => {
     const pricing = report.pages.find((p) => p.path === '/pricing/')!;
     // The 404 page links to /pricing/ too: the raw inlinks count it, the metrics do not.
