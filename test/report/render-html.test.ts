@@ -50,6 +50,25 @@ function column(html: string, id: string, label: string): string[] {
   return rows.map((row) => row[index]!);
 }
 
+/** A broken link to `/x<line>/` on line `line` of /a/. */
+function brokenLink(line: number, severity: 'error' | 'warning') {
+  return createFinding('broken-link', {
+    severity,
+    page: '/a/',
+    file: 'a/index.html',
+    link: {
+      href: `/x${line}/`,
+      url: null,
+      element: 'a',
+      attribute: 'href',
+      text: '',
+      placement: 'content',
+      position: { type: 'source', line, column: 1 },
+    },
+    details: { target: `/x${line}/`, suggestion: null },
+  });
+}
+
 describe('the HTML report', () => {
   let report: Report;
   let html: string;
@@ -95,27 +114,11 @@ describe('the HTML report', () => {
   });
 
   it('orders findings on one page by line', () => {
-    const make = (line: number, severity: 'error' | 'warning') =>
-      createFinding('broken-link', {
-        severity,
-        page: '/a/',
-        file: 'a/index.html',
-        link: {
-          href: `/x${line}/`,
-          url: null,
-          element: 'a',
-          attribute: 'href',
-          text: '',
-          placement: 'content',
-          position: { type: 'source', line, column: 1 },
-        },
-        details: { target: '/y/', suggestion: null },
-      });
     const ordered = orderFindings([
-      make(30, 'warning'),
-      make(12, 'error'),
-      make(9, 'warning'),
-      make(3, 'error'),
+      brokenLink(30, 'warning'),
+      brokenLink(12, 'error'),
+      brokenLink(9, 'warning'),
+      brokenLink(3, 'error'),
     ]);
     expect(ordered.map((f) => [f.severity, f.link?.href])).toEqual([
       ['error', '/x3/'],
@@ -126,26 +129,10 @@ describe('the HTML report', () => {
   });
 
   it('shows the first 5,000 findings, errors first, and says where the rest are', () => {
-    const make = (line: number, severity: 'error' | 'warning') =>
-      createFinding('broken-link', {
-        severity,
-        page: '/a/',
-        file: 'a/index.html',
-        link: {
-          href: `/x${line}/`,
-          url: null,
-          element: 'a',
-          attribute: 'href',
-          text: '',
-          placement: 'content',
-          position: { type: 'source', line, column: 1 },
-        },
-        details: { target: `/x${line}/`, suggestion: null },
-      });
     // Warnings on lines 1–5,000, then the three errors, on the last lines.
     const findings = [
-      ...Array.from({ length: 5_000 }, (_, i) => make(i + 1, 'warning')),
-      ...[5_001, 5_002, 5_003].map((line) => make(line, 'error')),
+      ...Array.from({ length: 5_000 }, (_, i) => brokenLink(i + 1, 'warning')),
+      ...[5_001, 5_002, 5_003].map((line) => brokenLink(line, 'error')),
     ];
     const many = renderHtmlReport({ ...report, findings });
     const hrefs = column(many, 'findings-table', 'Link').map((cell) => cell.split(' ')[0]);
