@@ -53,7 +53,7 @@ describe('the integration, when the heap may not last the run', () => {
       ],
       { cwd: repoRoot, encoding: 'utf8' },
     );
-    expect(result.stderr).toBe("");
+    expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const messages = JSON.parse(result.stdout) as Record<string, string[]>;
     const warnings = messages.warn!.filter((message) => message.includes('run out of memory'));
