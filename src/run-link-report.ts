@@ -162,6 +162,9 @@ export interface RunStats {
  * @throws TypeError for invalid options; OutputDirError when `dir` cannot be read.
  */
 export async function runLinkReport(input: LinkReportInput): Promise<LinkReportResult> {
+  // Note: what the heap held before this run (in astro build, Astro's own state), which the
+  // warning about running out of memory does not expect to grow (see heap-check.ts).
+  const heapAtStart = currentHeapUse();
   const options = resolveOptions(input.options ?? {});
   const root = input.root ?? input.dir;
   // Note: the folder later stages keep their caches in; null when caching is off.
@@ -210,7 +213,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   );
   notes.push(...extraction.notes);
   endStage('extract');
-  const heapNote = heapWarning(currentHeapUse(), extraction.pages.length);
+  const heapNote = heapWarning(heapAtStart, currentHeapUse(), extraction.pages.length);
   if (heapNote) {
     notes.push(heapNote);
     input.onWarning?.(heapNote);
