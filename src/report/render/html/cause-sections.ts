@@ -77,7 +77,7 @@ export function renderCauses(report: Report): Element {
   return renderSection(
     'fix-first',
     'Fix first',
-    'Each cause once: the findings of one type, with one target, written in one place. Errors first, then the causes that affect the most pages, the best-linked pages and the pages with the most backlinks. The findings table below lists every finding on its own.',
+    'Each cause once: the findings of one type, with one target, written in one place. Errors first, then the causes that affect the most pages, the best-linked pages and the pages with the most backlinks. The findings table below lists the findings one by one.',
     [
       renderTable(
         'causes-table',
