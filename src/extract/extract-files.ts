@@ -137,7 +137,7 @@ function batchSize(files: number, threads: number): number {
 /**
  * The size of a batch taken once every file is queued: smaller as the queue runs out, so that
  * the threads' last batches end about when this thread's last file does. With full batches
- * to the end, this thread waited 50–110 ms for the last two on the 1,000-page bench site.
+ * to the end, this thread waited 46–106 ms for the last two on the 1,000-page bench site.
  */
 function tailBatch(batch: number, left: number, threads: number): number {
   return Math.max(1, Math.min(batch, Math.floor(left / (batchesPerThread * (threads + 1)))));

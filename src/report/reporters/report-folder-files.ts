@@ -42,25 +42,16 @@ export interface ReportFile {
 /**
  * The text of `report.schema.json`: the package's own copy (`npm run build` writes it from the
  * zod schema), else generated from the schema (run from the TypeScript sources, as in tests).
- * Note: read, not generated, in a built package: building the report schema and generating
- * the JSON Schema from it take 40–60 ms, and the schema module is then never loaded.
+ * Note: read when a report folder is written, and not generated in a built package: building
+ * the report schema and generating the JSON Schema from it take 40–60 ms.
  */
-const packagedSchema = readPackagedSchema();
-const generatedSchema =
-  packagedSchema === null
-    ? `${JSON.stringify((await import('../model/report-schema.js')).createReportJsonSchema(), null, 2)}\n`
-    : null;
-
-function readPackagedSchema(): string | null {
+async function reportSchemaText(): Promise<string> {
   try {
     return readFileSync(new URL('../../../report.schema.json', import.meta.url), 'utf8');
   } catch {
-    return null;
+    const { createReportJsonSchema } = await import('../model/report-schema.js');
+    return `${JSON.stringify(createReportJsonSchema(), null, 2)}\n`;
   }
-}
-
-function reportSchemaText(): string {
-  return packagedSchema ?? generatedSchema!;
 }
 
 /** The files every report folder holds. */
