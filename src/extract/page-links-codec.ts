@@ -65,6 +65,26 @@ const signalNames = [
  */
 const noRel: string[] = Object.freeze([]) as unknown as string[];
 
+/**
+ * The `rel` lists of decoded links, one frozen list per distinct value: a site has a
+ * handful (`noopener noreferrer` on every outbound link), and a list per link was 60 bytes
+ * each on a million links. Bounded, like the interner: past the bound, lists are made anew.
+ */
+const relLists = new Map<string, string[]>();
+const maxRelLists = 10_000;
+
+function relList(value: string): string[] {
+  let list = relLists.get(value);
+  if (list === undefined) {
+    list = Object.freeze(value.split(' ')) as unknown as string[];
+    if (relLists.size < maxRelLists) relLists.set(value, list);
+  }
+  return list;
+}
+
+/** The position of every decoded link whose position is not known, shared and frozen. */
+const unavailable: Position = Object.freeze({ type: 'unavailable' });
+
 /** Numbers per link in the flat link array. */
 const linkWidth = 14;
 
@@ -261,7 +281,7 @@ export function decodePageLinks(
     const line = linkData[at + 12];
     const column = linkData[at + 13];
     let position: Position;
-    if (line === 0 && column === 0) position = { type: 'unavailable' };
+    if (line === 0 && column === 0) position = unavailable;
     else position = { type: 'source', line: expectPositive(line), column: expectPositive(column) };
     links[i] = {
       element: shared(linkData[at], 'element'),
@@ -270,7 +290,7 @@ export function decodePageLinks(
       href: shared(linkData[at + 3], 'href'),
       url: linkData[at + 4] === -1 ? null : shared(linkData[at + 4], 'url'),
       scope: expectEnum(scopes, linkData[at + 5], 'scope'),
-      rel: rel === null ? noRel : rel.split(' '),
+      rel: rel === null ? noRel : relList(rel),
       target: nullable(linkData[at + 7], 'target'),
       hreflang: nullable(linkData[at + 8], 'hreflang'),
       text: linkString(linkData[at + 9], 'text', repeated),

