@@ -93,9 +93,10 @@ export function buildLinkGraph(
     }
     let edge = pageEdges.get(destination.path);
     if (!edge) {
-      // Note: most edges keep one anchor text: an array made with it holds one slot, while
-      // `[]` grows to sixteen on the first push (a quarter of the graph's memory).
-      const text = link.text ? [link.text] : [];
+      // Note: most edges keep one or two anchor texts. Lists are made to size (see
+      // `addText`), and an empty one is shared: a list that grew by `push` held seventeen
+      // slots, and these lists were a third of the graph's memory.
+      const text = link.text ? [link.text] : noTexts;
       edge = {
         from: page.path,
         to: destination.path,
@@ -105,7 +106,7 @@ export function buildLinkGraph(
         follow: 0,
         viaRedirect: 0,
         anchors: text,
-        contextualAnchors: link.placement === 'content' ? [...text] : [],
+        contextualAnchors: link.placement === 'content' && link.text ? [link.text] : noTexts,
       };
       pageEdges.set(destination.path, edge);
     }
@@ -137,6 +138,9 @@ export function buildLinkGraph(
   return { pages: index.pages, nodes, edges, inlinks, outlinks, alternates };
 }
 
+/** The anchor texts of an edge with none: shared and frozen (`addText` replaces it). */
+const noTexts: string[] = Object.freeze([]) as unknown as string[];
+
 /** The texts of an edge's two lists, once they are long. */
 type TextSets = Partial<Record<'anchors' | 'contextualAnchors', Set<string>>>;
 
@@ -152,7 +156,8 @@ function addText(
 ): void {
   const texts = edge[list];
   if (texts.length < shortList) {
-    if (!texts.includes(text)) texts.push(text);
+    // Note: a copy one longer, not a push: a short list stays its own size.
+    if (!texts.includes(text)) edge[list] = [...texts, text];
     return;
   }
   let sets = seen.get(edge);
