@@ -93,6 +93,35 @@ describe('the analysis in the report', () => {
     ]);
   });
 
+  it("lists each page's inlinks and internal outlinks from the graph, as plain values to code that edits them", () => {
+    const report = reportOf();
+    const guide = report.pages.find((page) => page.path === '/guide/')!;
+    expect(guide.inlinks).toEqual([
+      {
+        from: '/',
+        count: 2,
+        contextual: 1,
+        boilerplate: 1,
+        follow: 2,
+        viaRedirect: 0,
+        anchors: ['Guide', 'our <b>guide</b>'],
+      },
+    ]);
+    expect(guide.outlinks.internal).toEqual([{ to: '/tool/', count: 1 }]);
+    const json = JSON.parse(JSON.stringify(guide));
+    expect(Object.keys(json)).toEqual(Object.keys(guide));
+    expect(json.inlinks).toEqual(guide.inlinks);
+    // Edited like any object: the value assigned is the one read and written, in its place.
+    guide.inlinks = guide.inlinks.filter((inlink) => inlink.from !== '/');
+    // A list made on read is frozen: changing it, which would be lost, throws.
+    expect(() => guide.outlinks.internal.push({ to: '/x/', count: 1 })).toThrow(TypeError);
+    guide.outlinks.internal = [];
+    expect(guide.inlinks).toEqual([]);
+    expect(guide.outlinks.internal).toEqual([]);
+    expect(Object.keys(JSON.parse(JSON.stringify(guide)))).toEqual(Object.keys(json));
+    expect(report.pages.find((page) => page.path === '/')!.outlinks.internal).toHaveLength(3);
+  });
+
   it('renders the analysis sections, escaping page titles and anchor texts', () => {
     for (const report of [reportOf(), withInbound()]) {
       const html = renderHtmlReport(report);

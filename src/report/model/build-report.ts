@@ -44,6 +44,16 @@ export interface BuildReportInput {
   routes?: readonly RouteInfo[] | undefined;
 }
 
+/** Make a property that was computed on read a plain value, in its place. */
+function setValue(object: object, key: string, value: unknown): void {
+  Object.defineProperty(object, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
 /** An edge into a page, as the report lists it. */
 function toReportInlink(edge: LinkEdge): ReportPage['inlinks'][number] {
   return {
@@ -82,13 +92,25 @@ export function buildReport(input: BuildReportInput): Report {
       noindex: page.facts.robots.noindex,
       nofollow: page.facts.robots.nofollow,
       // Note: made when read (by the JSON writer, one page at a time), not kept: a copy of
-      // every edge of a 10,000-page site was 55 MB of the report's memory.
+      // every edge of a 10,000-page site was 55 MB of the report's memory. A value assigned
+      // (by code that edits the report) replaces them, as on a plain object; the lists made
+      // are frozen, so that a change to one (which would be lost) throws instead.
       get inlinks() {
-        return (graph.inlinks.get(page.path) ?? []).map(toReportInlink);
+        return Object.freeze(
+          (graph.inlinks.get(page.path) ?? []).map(toReportInlink),
+        ) as ReportPage['inlinks'];
+      },
+      set inlinks(value) {
+        setValue(this, 'inlinks', value);
       },
       outlinks: {
         get internal() {
-          return (graph.outlinks.get(page.path) ?? []).map(({ to, count }) => ({ to, count }));
+          return Object.freeze(
+            (graph.outlinks.get(page.path) ?? []).map(({ to, count }) => ({ to, count })),
+          ) as ReportPage['outlinks']['internal'];
+        },
+        set internal(value) {
+          setValue(this, 'internal', value);
         },
         outbound: counts?.outboundUrls ?? [],
         other: counts?.other ?? 0,
