@@ -112,7 +112,8 @@ Output:
   --workers <n>              Parse HTML in <n> worker threads besides the main
                              thread (default: one per core but one on 2+
                              cores for 64 files or more, else 0: in process)
-  --timings                  Print how long each stage took on stderr
+  --timings                  Print how long each stage took on stderr (under
+                             node --expose-gc, also the heap each stage left)
   --color, --no-color        Force colors on or off (default: on a terminal,
                              unless NO_COLOR is set)
 

@@ -160,6 +160,8 @@ async function analyze(args: CliArgs, context: CliContext): Promise<number> {
       now: runStartTime(env),
       cacheDir,
       onProgress: (done, total) => progress.update(done, total),
+      // Note: with `node --expose-gc`, --timings also says what each stage left on the heap.
+      measureHeap: args.timings,
       // Note: even with --quiet: the run may end before it can say anything else.
       onWarning: (message) => {
         progress.finish();
