@@ -368,7 +368,9 @@ class PackWriter {
   private readonly temporary: string;
   private descriptor: number | null;
   private readonly rows: IndexRow[] = [];
-  private chunks: Buffer[] = [];
+  // Note: entries are encoded straight into one buffer, written when it fills: a Buffer per
+  // entry, joined by Buffer.concat, was about 170 ms of a 1,000-page run's main thread.
+  private readonly buffer = Buffer.allocUnsafe(writeChunkBytes * 2);
   private buffered = 0;
   /** Bytes of the file, the buffer included. */
   private offset = 0;
@@ -383,15 +385,43 @@ class PackWriter {
 
   add(key: CacheEntryKey, contentHash: string, payload: string | PackBytes): void {
     if (this.failure !== null) return;
-    const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload.bytes;
-    if (bytes.length > maxEntryBytes) return;
-    const sha256 =
-      typeof payload === 'string'
-        ? createHash('sha256').update(bytes).digest('hex')
-        : payload.sha256;
-    this.rows.push([key.file, key.url, contentHash, this.offset, bytes.length, sha256]);
-    this.append(bytes);
-    this.append(newline);
+    if (typeof payload !== 'string') {
+      if (payload.bytes.length > maxEntryBytes) return;
+      this.rows.push([
+        key.file,
+        key.url,
+        contentHash,
+        this.offset,
+        payload.bytes.length,
+        payload.sha256,
+      ]);
+      this.append(payload.bytes);
+      this.append(newline);
+      return;
+    }
+    // Note: UTF-8 takes at most 3 bytes per UTF-16 unit (4 for a pair of them). An entry
+    // that might not fit the buffer is encoded on its own.
+    const most = payload.length * 3;
+    if (most + 1 > this.buffer.length) {
+      const bytes = Buffer.from(payload);
+      if (bytes.length > maxEntryBytes) return;
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      this.rows.push([key.file, key.url, contentHash, this.offset, bytes.length, sha256]);
+      this.append(bytes);
+      this.append(newline);
+      return;
+    }
+    if (this.buffered + most + 1 > this.buffer.length) this.flush();
+    const start = this.buffered;
+    const length = this.buffer.write(payload, start, 'utf8');
+    const sha256 = createHash('sha256')
+      .update(this.buffer.subarray(start, start + length))
+      .digest('hex');
+    this.buffer[start + length] = 0x0a;
+    this.rows.push([key.file, key.url, contentHash, this.offset, length, sha256]);
+    this.buffered += length + 1;
+    this.offset += length + 1;
+    if (this.buffered >= writeChunkBytes) this.flush();
   }
 
   /** Write the index and trailer, and rename the pack into place. */
@@ -426,25 +456,36 @@ class PackWriter {
   }
 
   private append(bytes: Buffer): void {
-    this.chunks.push(bytes);
-    this.buffered += bytes.length;
     this.offset += bytes.length;
+    if (this.buffered + bytes.length > this.buffer.length) {
+      this.flush();
+      // Note: more than the buffer holds (an entry of a large page, the index) is written as is.
+      if (bytes.length > this.buffer.length) {
+        this.write(bytes, bytes.length);
+        return;
+      }
+    }
+    bytes.copy(this.buffer, this.buffered);
+    this.buffered += bytes.length;
     if (this.buffered >= writeChunkBytes) this.flush();
   }
 
   private flush(): void {
+    this.write(this.buffer, this.buffered);
+    this.buffered = 0;
+  }
+
+  /** Write the first `length` bytes of `bytes`, unless a write failed before. */
+  private write(bytes: Buffer, length: number): void {
     if (this.failure !== null || this.descriptor === null) return;
     try {
-      const data = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
       let written = 0;
-      while (written < data.length) {
-        written += writeSync(this.descriptor, data, written, data.length - written);
+      while (written < length) {
+        written += writeSync(this.descriptor, bytes, written, length - written);
       }
     } catch (error) {
       this.failure = error as Error;
     }
-    this.chunks = [];
-    this.buffered = 0;
   }
 }
 

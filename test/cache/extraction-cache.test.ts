@@ -362,4 +362,42 @@ describe('the extraction cache', () => {
     fourth.close(false);
     expect(await readdir(path.dirname(await packFile(cacheDir)))).toEqual(['pages.pack']);
   });
+
+  it('reads back entries of every size and script as written: small, across the write buffer, larger than it', async () => {
+    const dir = await writeSite(siteFiles());
+    const cacheDir = await makeTempDir('cache-');
+    const open = () => openExtractionCache(cacheDir, dir, ['https://example.com'], '/');
+    const units = ['a', 'é', '→', '😀'];
+    const sizes = [
+      0, 1, 400_000, 300_000, 200_000, 600_000, 700_000, 1_048_575, 1_048_577, 2_200_000, 3,
+      5_000_000, 12,
+    ];
+    const payloads = sizes.map((size, i) => units[i % units.length]!.repeat(size) + `#${i}`);
+    const keys = payloads.map((_, i) => ({
+      file: `p${i}.html`,
+      url: `https://example.com/p${i}/`,
+    }));
+    const writer = open();
+    for (const [i, key] of keys.entries()) writer.keep(key, `hash-${i}`, payloads[i]!);
+    writer.close(true);
+    expect(writer.notes).toEqual([]);
+    const pack = await readPack(await packFile(cacheDir));
+    expect(pack.rows).toHaveLength(payloads.length);
+    const bytes = await readFile(await packFile(cacheDir));
+    for (const [file, , , offset, length, hash] of pack.rows) {
+      const i = Number(file.slice(1, -'.html'.length));
+      expect(length).toBe(Buffer.byteLength(payloads[i]!));
+      expect(bytes.subarray(offset, offset + length).toString()).toBe(payloads[i]);
+      expect(bytes[offset + length]).toBe(0x0a);
+      expect(hash).toBe(sha(payloads[i]!));
+    }
+    const reader = open();
+    for (const [i, key] of keys.entries()) {
+      expect(reader.lookup(key, `hash-${i}`)).toMatchObject({
+        status: 'hit',
+        payload: payloads[i],
+      });
+    }
+    reader.close(false);
+  });
 });
