@@ -92,7 +92,7 @@ export function buildReport(input: BuildReportInput): Report {
       noindex: page.facts.robots.noindex,
       nofollow: page.facts.robots.nofollow,
       // Note: made when read (by the JSON writer, one page at a time), not kept: a copy of
-      // every edge of a 10,000-page site was 55 MB of the report's memory. A value assigned
+      // every edge of a 10,000-page site was about 50 MB of the report's memory. A value assigned
       // (by code that edits the report) replaces them, as on a plain object; the lists made
       // are frozen, so that a change to one (which would be lost) throws instead.
       get inlinks() {
