@@ -184,16 +184,11 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   let stageStart = performance.now();
   const collect = input.measureHeap ? exposedGc() : null;
   const endStage = (stage: RunStage) => {
-    const now = performance.now();
-    if (collect) {
-      collect();
-      timings.push({ stage, ms: now - stageStart, heapUsed: currentHeapUse().used });
-      // Note: the collection is not counted in any stage's time.
-      stageStart = performance.now();
-      return;
-    }
-    timings.push({ stage, ms: now - stageStart });
-    stageStart = now;
+    const ms = performance.now() - stageStart;
+    if (collect) collect();
+    timings.push(collect ? { stage, ms, heapUsed: currentHeapUse().used } : { stage, ms });
+    // Note: a collection is not counted in any stage's time.
+    stageStart = performance.now();
   };
   const { shape, requestedFormat } = resolveShape(input, notes);
   const discovered = await discoverFiles(input.dir, shape);
@@ -462,5 +457,5 @@ function countPages(count: number): string {
 /** The garbage collector Node.js exposes with `--expose-gc`, or null without the flag. */
 function exposedGc(): (() => void) | null {
   const gc = (globalThis as { gc?: unknown }).gc;
-  return typeof gc === 'function' ? () => (gc as () => void)() : null;
+  return typeof gc === 'function' ? (gc as () => void) : null;
 }

@@ -385,43 +385,32 @@ class PackWriter {
 
   add(key: CacheEntryKey, contentHash: string, payload: string | PackBytes): void {
     if (this.failure !== null) return;
-    if (typeof payload !== 'string') {
-      if (payload.bytes.length > maxEntryBytes) return;
-      this.rows.push([
-        key.file,
-        key.url,
-        contentHash,
-        this.offset,
-        payload.bytes.length,
-        payload.sha256,
-      ]);
-      this.append(payload.bytes);
-      this.append(newline);
+    // Note: UTF-8 takes at most 3 bytes per UTF-16 unit (4 for a pair of them), so a string
+    // this short is encoded straight into the buffer; bytes read from the previous pack, and
+    // an entry that might not fit, are appended as they are.
+    if (typeof payload === 'string' && payload.length * 3 + 1 <= this.buffer.length) {
+      if (this.buffered + payload.length * 3 + 1 > this.buffer.length) this.flush();
+      const start = this.buffered;
+      const length = this.buffer.write(payload, start, 'utf8');
+      const sha256 = createHash('sha256')
+        .update(this.buffer.subarray(start, start + length))
+        .digest('hex');
+      this.buffer[start + length] = 0x0a;
+      this.rows.push([key.file, key.url, contentHash, this.offset, length, sha256]);
+      this.buffered += length + 1;
+      this.offset += length + 1;
+      if (this.buffered >= writeChunkBytes) this.flush();
       return;
     }
-    // Note: UTF-8 takes at most 3 bytes per UTF-16 unit (4 for a pair of them). An entry
-    // that might not fit the buffer is encoded on its own.
-    const most = payload.length * 3;
-    if (most + 1 > this.buffer.length) {
-      const bytes = Buffer.from(payload);
-      if (bytes.length > maxEntryBytes) return;
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      this.rows.push([key.file, key.url, contentHash, this.offset, bytes.length, sha256]);
-      this.append(bytes);
-      this.append(newline);
-      return;
-    }
-    if (this.buffered + most + 1 > this.buffer.length) this.flush();
-    const start = this.buffered;
-    const length = this.buffer.write(payload, start, 'utf8');
-    const sha256 = createHash('sha256')
-      .update(this.buffer.subarray(start, start + length))
-      .digest('hex');
-    this.buffer[start + length] = 0x0a;
-    this.rows.push([key.file, key.url, contentHash, this.offset, length, sha256]);
-    this.buffered += length + 1;
-    this.offset += length + 1;
-    if (this.buffered >= writeChunkBytes) this.flush();
+    const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload.bytes;
+    if (bytes.length > maxEntryBytes) return;
+    const sha256 =
+      typeof payload === 'string'
+        ? createHash('sha256').update(bytes).digest('hex')
+        : payload.sha256;
+    this.rows.push([key.file, key.url, contentHash, this.offset, bytes.length, sha256]);
+    this.append(bytes);
+    this.append(newline);
   }
 
   /** Write the index and trailer, and rename the pack into place. */

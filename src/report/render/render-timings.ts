@@ -13,8 +13,8 @@ import type { RunStats } from '../../run-link-report.js';
 export function renderTimings(stats: RunStats, writeMs?: number): string {
   const parts = stats.timings.map(({ stage, ms, heapUsed }) => {
     const time = `${stage} ${formatMs(ms)}`;
-    const heap = heapUsed === undefined ? [] : [`heap ${formatBytes(heapUsed)}`];
-    if (stage !== 'extract') return heap.length === 0 ? time : `${time} (${heap[0]})`;
+    const heap = heapUsed === undefined ? null : `heap ${formatBytes(heapUsed)}`;
+    if (stage !== 'extract') return heap === null ? time : `${time} (${heap})`;
     const threads =
       stats.workers === 0
         ? 'in process'
@@ -24,8 +24,8 @@ export function renderTimings(stats: RunStats, writeMs?: number): string {
       formatBytes(stats.htmlBytes),
       `${stats.fromCache.toLocaleString('en-US')} from cache`,
       threads,
-      ...heap,
     ];
+    if (heap !== null) facts.push(heap);
     return `${time} (${facts.join(', ')})`;
   });
   if (writeMs !== undefined) parts.push(`write ${formatMs(writeMs)}`);
