@@ -55,7 +55,11 @@ export {
   severityLevels,
 } from './findings/severity.js';
 export { buildLinkGraph, type LinkEdge, type LinkGraph } from './graph/build-link-graph.js';
-export { type ResolvedReference, resolveReferences } from './graph/resolve-references.js';
+export {
+  type ResolvedReference,
+  ResolvedReferences,
+  resolveReferences,
+} from './graph/resolve-references.js';
 export {
   applyBaseline,
   type Baseline,

@@ -22,7 +22,7 @@ import { applySeverities, findingsAtFailLevel } from './findings/fail-level.js';
 import type { Finding } from './findings/finding.js';
 import { groupFindings } from './findings/groups.js';
 import { buildLinkGraph, type LinkGraph } from './graph/build-link-graph.js';
-import { resolveReferences } from './graph/resolve-references.js';
+import { ResolvedReferences } from './graph/resolve-references.js';
 import { compareWithLastRun, useBaseline } from './history/apply-history.js';
 import {
   type LinkReportOptions,
@@ -247,7 +247,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
     redirects,
   });
   const locales = assignLocales(pages, index, input.i18n);
-  const references = resolveReferences(index);
+  const references = new ResolvedReferences(index);
   const graph = buildLinkGraph(index, references);
   const isIgnoredLink = createLinkIgnorer(options.ignore.links, urls);
   endStage('graph');

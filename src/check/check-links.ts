@@ -23,7 +23,7 @@ export interface CheckLinksOptions {
 /** Find broken links, fragments and resources, redirected links and slash mismatches. */
 export function checkLinks(
   index: SiteIndex,
-  references: readonly ResolvedReference[],
+  references: Iterable<ResolvedReference>,
   urls: SiteUrls,
   options: CheckLinksOptions,
 ): Finding[] {

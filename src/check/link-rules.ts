@@ -15,7 +15,7 @@ import { createLinkFinding } from './link-finding.js';
 /** Input of `checkLinkRules`. */
 export interface CheckLinkRulesInput {
   pages: readonly SitePage[];
-  references: readonly ResolvedReference[];
+  references: Iterable<ResolvedReference>;
   isIgnoredLink: LinkIgnorer;
 }
 

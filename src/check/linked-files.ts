@@ -48,7 +48,7 @@ export interface ReadLinkedFilesInput {
   /** The output folder. */
   dir: string;
   index: SiteIndex;
-  references: readonly ResolvedReference[];
+  references: Iterable<ResolvedReference>;
   urls: SiteUrls;
 }
 

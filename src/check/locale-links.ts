@@ -19,7 +19,7 @@ import { createLinkFinding } from './link-finding.js';
 /** Input of `checkLocaleLinks`. */
 export interface CheckLocaleLinksInput {
   pages: readonly SitePage[];
-  references: readonly ResolvedReference[];
+  references: Iterable<ResolvedReference>;
   policy: ResolvedLinkReportOptions['linkPolicy'];
   /** The home page's path (the default locale's), whose translations are the locales' homes. */
   home: string | null;

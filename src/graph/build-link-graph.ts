@@ -57,7 +57,7 @@ export function isFollowLink(page: SitePage, rel: readonly string[]): boolean {
  */
 export function buildLinkGraph(
   index: SiteIndex,
-  references: readonly ResolvedReference[],
+  references: Iterable<ResolvedReference>,
 ): LinkGraph {
   const nodes = new Map<string, SitePage>(index.pages.map((page) => [page.path, page]));
   // Note: edges by linking page, then by linked path: keys that are strings already made
