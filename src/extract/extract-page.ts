@@ -16,6 +16,7 @@
  * differential tests).
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { formatCount } from '../util/format-count.js';
 import { chooseAnchorText, chooseResourceText } from './anchor-text.js';
 import { findAttributeValue } from './attribute-offsets.js';
 import {
@@ -778,11 +779,11 @@ function isPathRelative(href: string): boolean {
 /** What `unparsed-page` says about a page nested deeper than browsers nest elements. */
 function describeFlattened({ deepest, elements, links }: FlattenedTree): string {
   const count = (n: number, one: string, many: string) =>
-    `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-  const level = maxElementDepth.toLocaleString('en-US');
+    `${formatCount(n)} ${n === 1 ? one : many}`;
+  const level = formatCount(maxElementDepth);
   return (
-    `elements are nested ${deepest.toLocaleString('en-US')} levels deep: as in Chromium, which nests no deeper than ${level} levels, ` +
-    `the ${count(elements, 'element', 'elements')} below level ${(maxElementDepth + 1).toLocaleString('en-US')} were read as children of the element at level ${level}, ` +
+    `elements are nested ${formatCount(deepest)} levels deep: as in Chromium, which nests no deeper than ${level} levels, ` +
+    `the ${count(elements, 'element', 'elements')} below level ${formatCount(maxElementDepth + 1)} were read as children of the element at level ${level}, ` +
     `so ${count(links, 'link', 'links')} among them ${links === 1 ? 'was' : 'were'} checked without what encloses them (navigation or footer, text in nested elements); look for unclosed tags`
   );
 }

@@ -6,6 +6,7 @@
  */
 
 import { describeBytes } from '../util/describe-bytes.js';
+import { formatCount } from '../util/format-count.js';
 import { escapeUnsafe } from '../util/untrusted-text.js';
 import type { FindingLink } from './finding.js';
 import type { Severity } from './severity.js';
@@ -56,7 +57,7 @@ const hintListCap = 20;
 /** A list for a hint: the first items, then how many more the JSON report has. */
 function listSome(items: readonly string[]): string {
   if (items.length <= hintListCap) return items.join(', ');
-  const more = (items.length - hintListCap).toLocaleString('en-US');
+  const more = formatCount(items.length - hintListCap);
   return `${items.slice(0, hintListCap).join(', ')} …and ${more} more in report.json`;
 }
 
@@ -83,7 +84,7 @@ function describeResource(
 
 /** `1 page`, `3 pages`. */
 function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** How a lost target's suggestion is the same content, for its hint. */

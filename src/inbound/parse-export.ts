@@ -11,6 +11,7 @@
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { describeBytes } from '../util/describe-bytes.js';
+import { formatCount } from '../util/format-count.js';
 import {
   createChunkDecoder,
   describeControlCharacters,
@@ -528,7 +529,7 @@ class ExportParser {
     if (!context) return this.fail('no header row found', null, 'export');
     if (this.tooManyRows) {
       return this.fail(
-        `has more than ${this.limits.maxRows.toLocaleString('en-US')} rows, the most an export may have; raise inboundLimits.maxRows to read it`,
+        `has more than ${formatCount(this.limits.maxRows)} rows, the most an export may have; raise inboundLimits.maxRows to read it`,
         null,
         'limit',
       );

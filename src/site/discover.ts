@@ -6,6 +6,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { reportFileNames } from '../report/reporters/index.js';
 import { readReportMarker, reportMarkerFile } from '../report/reporters/report-folder.js';
+import { formatCount } from '../util/format-count.js';
 import { OutputDirError } from './output-dir-error.js';
 import { decodePath, fileToUrlPath, pageKey, type SiteShape } from './url.js';
 
@@ -202,7 +203,7 @@ async function listFiles(root: string, notes: string[]): Promise<ListedFile[]> {
       }
       if (result.length > maxOutputFiles) {
         throw new OutputDirError(
-          `Cannot read the build output ${root}: it holds more than ${maxOutputFiles.toLocaleString('en-US')} files`,
+          `Cannot read the build output ${root}: it holds more than ${formatCount(maxOutputFiles)} files`,
         );
       }
     }

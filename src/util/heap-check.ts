@@ -15,6 +15,7 @@
  * limit, warns for the first and not for the second.
  */
 import { getHeapStatistics } from 'node:v8';
+import { formatCount } from './format-count.js';
 
 /** The heap in use and its limit, in bytes. */
 export interface HeapUse {
@@ -37,7 +38,7 @@ export function heapWarning(before: HeapUse, after: HeapUse, pages: number): str
   const added = Math.max(0, after.used - before.used);
   const expected = after.used + added;
   if (expected <= after.limit * 0.9) return null;
-  const megabytes = (bytes: number) => Math.round(bytes / 1e6).toLocaleString('en-US');
+  const megabytes = (bytes: number) => formatCount(Math.round(bytes / 1e6));
   // Note: half again what is expected, in whole gigabytes (as people write it), and always
   // more than the limit now.
   const suggested = Math.max(
@@ -45,7 +46,7 @@ export function heapWarning(before: HeapUse, after: HeapUse, pages: number): str
     Math.ceil(after.limit / 1024 ** 3 + 1) * 1024,
   );
   return (
-    `this run may run out of memory: after reading ${pages.toLocaleString('en-US')} ${pages === 1 ? 'page' : 'pages'} ` +
+    `this run may run out of memory: after reading ${formatCount(pages)} ${pages === 1 ? 'page' : 'pages'} ` +
     `the heap holds ${megabytes(after.used)} MB, ${megabytes(added)} MB of them this run's, which the stages ` +
     `that follow about double, and Node.js allows this process ${megabytes(after.limit)} MB. If it stops with ` +
     `"JavaScript heap out of memory", give it more and run it again: ` +

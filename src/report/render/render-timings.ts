@@ -2,6 +2,7 @@
  * Stage timings of a run as one line of text, for `--timings` and Astro's debug log.
  */
 import type { RunStats } from '../../run-link-report.js';
+import { formatCount } from '../../util/format-count.js';
 
 /**
  * Render how long each stage took, what extraction read and how, and, when given, how
@@ -20,9 +21,9 @@ export function renderTimings(stats: RunStats, writeMs?: number): string {
         ? 'in process'
         : `${stats.workers} worker${stats.workers === 1 ? '' : 's'}`;
     const facts = [
-      `${stats.files.toLocaleString('en-US')} files`,
+      `${formatCount(stats.files)} files`,
       formatBytes(stats.htmlBytes),
-      `${stats.fromCache.toLocaleString('en-US')} from cache`,
+      `${formatCount(stats.fromCache)} from cache`,
       threads,
     ];
     if (heap !== null) facts.push(heap);
@@ -34,7 +35,7 @@ export function renderTimings(stats: RunStats, writeMs?: number): string {
 }
 
 function formatMs(ms: number): string {
-  return `${Math.round(ms).toLocaleString('en-US')} ms`;
+  return `${formatCount(Math.round(ms))} ms`;
 }
 
 function formatBytes(bytes: number): string {

@@ -5,6 +5,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import { type Child, h } from 'hastscript';
+import { formatCount } from '../../../util/format-count.js';
 import { displayPath } from './display.js';
 
 /** What a cell may hold. */
@@ -78,8 +79,8 @@ export function renderTable<Row>(
         h(
           'caption',
           left > 0
-            ? `${caption} (${rows.length.toLocaleString('en-US')} of ${allRows.length.toLocaleString('en-US')})`
-            : `${caption} (${allRows.length.toLocaleString('en-US')})`,
+            ? `${caption} (${formatCount(rows.length)} of ${formatCount(allRows.length)})`
+            : `${caption} (${formatCount(allRows.length)})`,
         ),
         h(
           'thead',
@@ -128,7 +129,7 @@ export function renderTable<Row>(
     ]),
     left > 0
       ? h('p.hint.more', [
-          `Showing the first ${rows.length.toLocaleString('en-US')}; ${moreInJson(left)}`,
+          `Showing the first ${formatCount(rows.length)}; ${moreInJson(left)}`,
           options.jsonPath ? [' (', h('code', options.jsonPath), ')'] : '',
           '.',
         ])
@@ -236,7 +237,7 @@ export function renderAnchorText(text: string): Element {
 
 /** The "…and N more in report.json" line under a capped list. */
 export function moreInJson(count: number): string {
-  return `…and ${count.toLocaleString('en-US')} more in report.json`;
+  return `…and ${formatCount(count)} more in report.json`;
 }
 
 /** A list of at most `cap` items, with a note saying how many more `report.json` has. */

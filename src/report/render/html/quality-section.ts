@@ -5,6 +5,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { formatCount } from '../../../util/format-count.js';
 import type { Report } from '../../model/report-schema.js';
 import {
   type Column,
@@ -46,10 +47,10 @@ export function renderBacklinkQuality(report: Report): Element {
     quality.links === 0 ? '0%' : `${Math.round((count / quality.links) * 100)}%`;
   const body: ElementContent[] = [
     h('p', [
-      `${quality.links.toLocaleString('en-US')} live link rows, banded by the linking site's authority (0–100, as its tool publishes it): `,
+      `${formatCount(quality.links)} live link rows, banded by the linking site's authority (0–100, as its tool publishes it): `,
       quality.bandedBy.length === 0
         ? 'no export gives an authority metric.'
-        : `${quality.bandedBy.map((item) => `${item.source} for ${item.links.toLocaleString('en-US')}`).join(', ')}.`,
+        : `${quality.bandedBy.map((item) => `${item.source} for ${formatCount(item.links)}`).join(', ')}.`,
     ]),
     renderBands(quality),
     h('h3', 'Followed and not followed'),
