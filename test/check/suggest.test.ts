@@ -2,10 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createCandidateIndex,
+  createPathSuggester,
   editDistanceWithin,
   maxSuggestionLength,
   nearestWithin,
 } from '../../src/check/suggest.js';
+import type { SitePage } from '../../src/site/site-index.js';
+import { buildSite } from '../analyze/site-factory.js';
 
 /** Optimal string alignment distance, the plain full-matrix way, as a reference. */
 function referenceDistance(a: string, b: string): number {
@@ -93,5 +96,46 @@ describe('fragment suggestions', () => {
       'Did you mean #тип-sidebarlink?',
       'Add an element with that id to the target page, or fix the fragment.',
     ]);
+  });
+});
+
+describe('page path suggestions', () => {
+  /** A site whose page list counts how often it is read for the candidate index. */
+  function countedSite() {
+    const site = buildSite([
+      { path: '/' },
+      { path: '/about/' },
+      { path: '/blog/first-post/' },
+      { path: '/blog/second-post/' },
+    ]);
+    let reads = 0;
+    const pages = site.index.pages;
+    const counted = Object.assign([...pages], {
+      filter(...args: Parameters<SitePage[]['filter']>) {
+        reads++;
+        return pages.filter(...args);
+      },
+    });
+    site.index.pages = counted as SitePage[];
+    return { index: site.index, reads: () => reads };
+  }
+
+  it('indexes the pages only when a broken path needs it, once for every suggester of the site', () => {
+    const { index, reads } = countedSite();
+    const forLinks = createPathSuggester(index);
+    const forResources = createPathSuggester(index);
+    expect(reads()).toBe(0);
+    expect(forLinks('/blog/frist-post/')).toBe('/blog/first-post/');
+    expect(reads()).toBe(1);
+    expect(forResources('/abuot/')).toBe('/about/');
+    expect(forResources('/blog/second-psot/')).toBe('/blog/second-post/');
+    expect(reads()).toBe(1);
+  });
+
+  it('keeps the suggestions of different sites apart', () => {
+    const one = buildSite([{ path: '/' }, { path: '/pricing/' }]);
+    const two = buildSite([{ path: '/' }, { path: '/pacing/' }]);
+    expect(createPathSuggester(one.index)('/prcing/')).toBe('/pricing/');
+    expect(createPathSuggester(two.index)('/prcing/')).toBe('/pacing/');
   });
 });
