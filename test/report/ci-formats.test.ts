@@ -3,11 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   findingTypes,
   type LinkReportResult,
+  renderGithubSummary,
   renderJunitReport,
   renderMarkdownReport,
   renderSarifReport,
   runLinkReport,
 } from '../../src/index.js';
+import { renderGithubAnnotations } from '../../src/report/render/render-github.js';
+import { hasUnsafeCharacter } from '../../src/util/untrusted-text.js';
 import { junitErrors, sarifErrors } from '../helpers/ci-schemas.js';
 import { page, writeSite } from '../helpers/site-folder.js';
 
@@ -208,6 +211,44 @@ describe('SARIF messages', () => {
     const resource = results.find((r: { ruleId: string }) => r.ruleId === 'broken-resource');
     expect(resource.message.text).toMatch(
       /^url\(\) in \/a\.css \(loaded by 1 page\) loads \/gone\.png/,
+    );
+  });
+});
+
+describe('CI formats and file names a stranger chose', () => {
+  // Note: a built page can be named with escape codes and bidi overrides, like any text on it.
+  const name = 'x\u001b[2J\u001b]0;T\u0007name\u202elmth.html';
+
+  it('show unsafe characters of file names as escapes in annotations and Markdown', async () => {
+    const dir = await writeSite({
+      'index.html': page(`<a href="/${encodeURIComponent(name)}">x</a>`),
+      [name]: page('<a href="/nowhere/">n</a>'),
+    });
+    const result = await runLinkReport({
+      dir,
+      site: 'https://example.com',
+      options: { reportDir: false },
+    });
+    const file = result.report.findings.find((finding) => finding.type === 'broken-link')?.file;
+    expect(file).toBe(name);
+    const outputs = {
+      annotations: renderGithubAnnotations(result.report, { outDir: 'dist' }),
+      markdown: renderMarkdownReport(result.report, result.failing, 'error', {
+        outDir: 'dist',
+        sourcePrefix: '',
+        configFile: 'astro.config.mjs',
+      }),
+      summary: renderGithubSummary(result.report),
+    };
+    for (const [format, text] of Object.entries(outputs)) {
+      // Line breaks end the lines of these outputs; nothing else unsafe may be there.
+      expect(hasUnsafeCharacter(text.replaceAll('\n', '')), format).toBe(false);
+    }
+    expect(outputs.annotations).toContain(
+      'file=dist/x\\u{001B}[2J\\u{001B}]0;T\\u{0007}name\\u{202E}lmth.html',
+    );
+    expect(outputs.markdown).toContain(
+      '`dist/x\\u{001B}[2J\\u{001B}]0;T\\u{0007}name\\u{202E}lmth.html',
     );
   });
 });

@@ -66,10 +66,15 @@ export function renderGithubAnnotations(
       const file = options.sourcePrefix
         ? `${options.sourcePrefix.replace(/\/+$/, '')}/${at.file}`
         : at.file;
-      properties.push(`file=${escapeProperty(file)}`, `line=${at.line}`, `col=${at.column}`);
+      properties.push(
+        `file=${escapeProperty(escapeUnsafe(file))}`,
+        `line=${at.line}`,
+        `col=${at.column}`,
+      );
     } else if (finding?.file) {
       const file = `${options.outDir.replace(/\/+$/, '')}/${finding.file}`.replace(/^\.\//, '');
-      properties.push(`file=${escapeProperty(file)}`);
+      // Note: file names are a stranger's too (a built page can be named with escape codes).
+      properties.push(`file=${escapeProperty(escapeUnsafe(file))}`);
       if (finding.link?.position.type === 'source') {
         properties.push(
           `line=${finding.link.position.line}`,
@@ -143,7 +148,7 @@ export function renderGithubSummary(report: Report, limit = 50): string {
     for (const group of shown.slice(0, limit)) {
       const finding = byGroup.get(group.id)?.[0];
       const at = group.writtenAt
-        ? ` (${markdownText(`${group.writtenAt.file}:${group.writtenAt.line}`)})`
+        ? ` (${markdownText(escapeUnsafe(`${group.writtenAt.file}:${group.writtenAt.line}`))})`
         : finding?.link?.position.type === 'source'
           ? ` (${finding.link.position.line}:${finding.link.position.column})`
           : '';

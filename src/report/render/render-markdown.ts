@@ -50,7 +50,9 @@ export function renderMarkdownReport(
       const where = locateGroup(group, first, options);
       const place = where
         ? markdownCode(
-            `${where.file}${where.line === null ? '' : `:${where.line}`}${where.column === null || where.line === null ? '' : `:${where.column}`}`,
+            escapeUnsafe(
+              `${where.file}${where.line === null ? '' : `:${where.line}`}${where.column === null || where.line === null ? '' : `:${where.column}`}`,
+            ),
           )
         : '';
       const link = first?.link ? markdownCode(escapeUnsafe(first.link.href)) : '';
