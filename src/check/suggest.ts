@@ -4,7 +4,7 @@
  * page to redirect to. Every step is bounded: candidates and lengths are capped, and each
  * answer is computed once per URL (a broken link in a layout repeats on every page).
  */
-import type { SiteIndex, SitePage } from '../site/site-index.js';
+import { followRedirects, type SiteIndex, type SitePage } from '../site/site-index.js';
 import { decodePath, pageKey } from '../site/url.js';
 
 /** Longest text compared by edit distance; a longer href or id gets no suggestion. */
@@ -241,7 +241,12 @@ export function createPathSuggester(index: SiteIndex): (pathname: string) => str
       const target = index.resolvePath(withBase);
       // The page's served path, so the suggestion has the right trailing slash too.
       if (target.status === 'page') return target.page.path;
-      if (target.status !== 'missing') return withBase;
+      // Note: a redirect there is a fix only if it ends somewhere: Astro does not add the
+      // base to redirect destinations, so `/docs/old` often redirects to a missing `/new`.
+      if (target.status === 'redirect') {
+        const end = followRedirects(index, target.destination);
+        if (end.status !== 'missing' && end.status !== 'loop') return withBase;
+      } else if (target.status !== 'missing') return withBase;
     }
     // Note: a page written `x.htm` is served at that name only, never at `/x` (see
     // `fileToUrlPath`): a link without the extension meant it.

@@ -297,6 +297,29 @@ describe('checkLinks', () => {
     ]);
   });
 
+  it('suggests the path with base through a redirect only when the redirect ends at something', async () => {
+    // Astro does not add the base to redirect destinations: /docs/old-work redirects to
+    // /work, which is missing, so "did you mean /docs/old-work" would send readers nowhere.
+    const findings = await findingsOf(
+      {
+        'index.html': page('<a href="/old-work">Old work</a> <a href="/old-about">Old about</a>'),
+        'work/index.html': page(''),
+        'about/index.html': page(''),
+      },
+      {
+        base: '/docs/',
+        redirects: [
+          { from: '/old-work', to: '/work' },
+          { from: '/old-about', to: '/docs/about/' },
+        ],
+      },
+    );
+    const suggestions = Object.fromEntries(
+      findings.filter((f) => f.page === '/docs/').map((f) => [f.href, f.suggestion]),
+    );
+    expect(suggestions).toEqual({ '/old-work': null, '/old-about': '/docs/old-about' });
+  });
+
   it('treats absolute links to the host outside base as other sites, and root-relative ones as forgotten base', async () => {
     const dir = await writeSite({
       'index.html': page(
