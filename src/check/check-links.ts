@@ -110,12 +110,15 @@ export function checkLinks(
         if (link.kind === 'metadata' && link.rel.includes('alternate')) break;
         const end = followRedirects(index, target.destination, urls);
         const destinationMissing = end.status === 'missing' || end.status === 'loop';
+        // Note: a loop never ends at a page: said as such, not as a missing destination.
+        const loop = end.status === 'loop' ? { loop: true } : {};
         if (destinationMissing && target.page === null) {
           // Only the config knows this redirect, so nothing else reports its missing destination.
           const details = {
             target: shownOf(url),
             destination: target.destination,
-            suggestion: suggest(end.path),
+            suggestion: end.status === 'loop' ? null : suggest(end.path),
+            ...loop,
             ...invisible,
           };
           push(page, url, createFinding('broken-link', { ...at(page, link), details }));
@@ -129,6 +132,7 @@ export function checkLinks(
                 target: shownOf(url),
                 destination: target.destination,
                 destinationMissing,
+                ...loop,
               },
             }),
           );

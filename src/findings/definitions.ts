@@ -141,6 +141,8 @@ export const findingDefinitions = {
       suggestion: string | null;
       /** The redirect destination, when the link reaches a missing page through a redirect. */
       destination?: string;
+      /** The redirects from there go round in a loop (or on for more than ten hops). */
+      loop?: boolean;
     } & InvisibleNote
   >({
     severity: 'error',
@@ -149,7 +151,7 @@ export const findingDefinitions = {
     description: 'An internal link points at a URL that the build produced no page or file for.',
     message: (d, link) =>
       d.destination
-        ? `links to ${d.target}, which redirects to ${d.destination}, which does not exist in the build${invisibleSuffix(d)}`
+        ? `links to ${d.target}, which redirects to ${d.destination}, ${d.loop ? 'and on in a loop that never reaches a page' : 'which does not exist in the build'}${invisibleSuffix(d)}`
         : `links to ${d.target || link?.href}, which does not exist in the build${invisibleSuffix(d)}`,
     hint: (d) => {
       const invisible = invisibleHint(d);
@@ -158,6 +160,7 @@ export const findingDefinitions = {
         const near = d.suggestion && d.fixedLeadsTo?.endsWith('either') ? d.suggestion : null;
         return near ? `${invisible} Did you mean ${near}?` : invisible;
       }
+      if (d.loop) return `Fix the redirects from ${d.target}: they go round in a loop.`;
       return d.suggestion
         ? `Did you mean ${d.suggestion}? Fix the href, or add a page or a redirect for this URL.`
         : 'Fix the href, or add a page or a redirect for this URL.';
@@ -224,17 +227,25 @@ export const findingDefinitions = {
             ? `Fix the path: in a ${link.element}, a relative URL resolves against the ${link.element}’s own URL, not the page’s. Or put the file in the folder served as the site root (public/ in Astro).`
             : 'Put the file in the folder served as the site root (public/ in Astro), or fix the path.'),
   }),
-  'redirected-link': define<{ target: string; destination: string; destinationMissing: boolean }>({
+  'redirected-link': define<{
+    target: string;
+    destination: string;
+    destinationMissing: boolean;
+    /** The redirects from the destination go round in a loop (or on for more than ten hops). */
+    loop?: boolean;
+  }>({
     severity: 'warning',
     category: 'links',
     title: 'Redirected link',
     description: 'An internal link points at a redirect instead of its destination.',
     message: (d) =>
-      `links to ${d.target}, which redirects to ${d.destination}${d.destinationMissing ? ', which does not exist in the build' : ''}`,
+      `links to ${d.target}, which redirects to ${d.destination}${d.loop ? ', and on in a loop that never reaches a page' : d.destinationMissing ? ', which does not exist in the build' : ''}`,
     hint: (d) =>
-      d.destinationMissing
-        ? 'Fix the redirect: its destination is missing (reported on the redirect page). Then link to the page directly.'
-        : `Link to ${d.destination} directly: it saves a hop for readers and crawlers.`,
+      d.loop
+        ? `Fix the redirects: from ${d.target} they go round in a loop. Then link to the page meant directly.`
+        : d.destinationMissing
+          ? 'Fix the redirect: its destination is missing (reported on the redirect page). Then link to the page directly.'
+          : `Link to ${d.destination} directly: it saves a hop for readers and crawlers.`,
   }),
   'trailing-slash-mismatch': define<{
     target: string;

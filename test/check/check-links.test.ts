@@ -163,6 +163,50 @@ describe('checkLinks', () => {
     ]);
   });
 
+  it('says a redirect loop is a loop, not a missing page', async () => {
+    const refresh = (to: string) =>
+      `<!doctype html><title>Redirecting</title><meta http-equiv="refresh" content="0;url=${to}"><body></body>`;
+    const dir = await writeSite({
+      'index.html': page(
+        '<a href="/self.html">Self</a> <a href="/one.html">One</a> <a href="/round/">Round</a>',
+      ),
+      'self.html': refresh('/self.html'),
+      'one.html': refresh('/two.html'),
+      'two.html': refresh('/one.html'),
+    });
+    const { report } = await runLinkReport({
+      dir,
+      site: 'https://example.com',
+      redirects: [
+        { from: '/round', to: '/about' },
+        { from: '/about', to: '/round' },
+      ],
+    });
+    const fromHome = report.findings
+      .filter((f) => f.page === '/' && (f.type === 'redirected-link' || f.type === 'broken-link'))
+      .map((f) => [f.type, f.link?.href, f.message, f.hint]);
+    expect(fromHome).toEqual([
+      [
+        'redirected-link',
+        '/self.html',
+        'links to /self.html, which redirects to /self.html, and on in a loop that never reaches a page',
+        'Fix the redirects: from /self.html they go round in a loop. Then link to the page meant directly.',
+      ],
+      [
+        'redirected-link',
+        '/one.html',
+        'links to /one.html, which redirects to /two.html, and on in a loop that never reaches a page',
+        'Fix the redirects: from /one.html they go round in a loop. Then link to the page meant directly.',
+      ],
+      [
+        'broken-link',
+        '/round/',
+        'links to /round/, which redirects to /about, and on in a loop that never reaches a page',
+        'Fix the redirects from /round/: they go round in a loop.',
+      ],
+    ]);
+  });
+
   it('reports a redirect page with a missing destination once, and the link to it as redirected', async () => {
     const findings = await findingsOf({
       'index.html': page('<a href="/old/">Old</a>'),
