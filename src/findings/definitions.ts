@@ -443,7 +443,8 @@ export const findingDefinitions = {
     hint: (d) => {
       const what = d.kind === 'file' ? 'file' : 'page';
       if (d.snippet) {
-        return `Add a redirect to ${matchWording[d.match ?? ''] ?? 'the nearest page'} in astro.config.mjs: redirects: { ${d.snippet} }`;
+        // Note: the CLI also reads sites Astro did not build, whose redirects live with the host.
+        return `Add a redirect to ${matchWording[d.match ?? ''] ?? 'the nearest page'} in astro.config.mjs: redirects: { ${d.snippet} } (for a site not built with Astro, the same rule in your host's redirects)`;
       }
       if (d.suspicious) {
         return `No redirect is offered: ${d.suspicious}, so it may be crafted to trick whoever pastes it. Look at the linking pages before you act on it.`;

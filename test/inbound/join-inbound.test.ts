@@ -307,7 +307,7 @@ describe('joinInbound', () => {
       severity: 'warning',
       page: null,
       message: '/blog/new-post-tilte/ has 7 backlink(s) but the build has no page there',
-      hint: "Add a redirect to the page whose slug differs by a typo in astro.config.mjs: redirects: { '/blog/new-post-tilte/': '/blog/new-post-title/' }",
+      hint: "Add a redirect to the page whose slug differs by a typo in astro.config.mjs: redirects: { '/blog/new-post-tilte/': '/blog/new-post-title/' } (for a site not built with Astro, the same rule in your host's redirects)",
     });
     expect(joined.findings[0]?.details).toMatchObject({
       redirectFrom: '/blog/new-post-tilte/',
