@@ -102,16 +102,22 @@ export function renderGroups(
       lines.push(`${indent}written at ${safe(`${at.file}:${at.line}:${at.column}`)}`);
     }
     const firstOnPage = new Map<string, Finding>();
+    // Note: a cause can be on one page several times (a link and its twin in the sidebar):
+    // every place is said, so the count of findings matches what a reader can find.
+    const onPage = new Map<string, Finding[]>();
     for (const finding of members) {
-      if (finding.page !== null && !firstOnPage.has(finding.page))
-        firstOnPage.set(finding.page, finding);
+      if (finding.page === null) continue;
+      if (!firstOnPage.has(finding.page)) firstOnPage.set(finding.page, finding);
+      const list = onPage.get(finding.page);
+      if (list) list.push(finding);
+      else onPage.set(finding.page, [finding]);
     }
     const places = group.pages.slice(0, shown).map((page) => {
       const finding = firstOnPage.get(page)!;
       const position =
-        finding.link?.position.type === 'source'
+        (finding.link?.position.type === 'source'
           ? `:${finding.link.position.line}:${finding.link.position.column}`
-          : '';
+          : '') + alsoAt(onPage.get(page) ?? []);
       const where = [
         group.pages.length === 1 ? finding.source : null,
         finding.file ? `${joinPath(options.outDir, finding.file)}${position}` : null,
@@ -145,6 +151,27 @@ export function renderGroups(
   }
   return lines.join('\n');
 }
+
+/** Places on one page beyond the first shown: `, 83:56, 84:54`, then `and 3 more here`. */
+function alsoAt(findings: readonly Finding[]): string {
+  if (findings.length < 2) return '';
+  const rest = findings.slice(1);
+  const positions = rest
+    .slice(0, placesPerPage)
+    .map((finding) =>
+      finding.link?.position.type === 'source'
+        ? `${finding.link.position.line}:${finding.link.position.column}`
+        : null,
+    );
+  if (positions.some((position) => position === null)) {
+    return ` and ${rest.length} more here`;
+  }
+  const more = rest.length - positions.length;
+  return `, ${positions.join(', ')}${more > 0 ? ` and ${more} more here` : ''}`;
+}
+
+/** Positions listed per page for a cause found there several times. */
+const placesPerPage = 3;
 
 /**
  * Summary, notes and every finding group, for the CLI's `text` format. With a baseline, the
