@@ -4,6 +4,7 @@
  * findings into a failure.
  */
 import type { Placement, Position } from '../extract/types.js';
+import { shortenValues } from '../util/shorten.js';
 import { type DetailsOf, type FindingType, findingDefinitions } from './definitions.js';
 import type { Severity } from './severity.js';
 
@@ -77,6 +78,10 @@ export function createFinding<T extends FindingType>(
     hint: (details: DetailsOf<T>, link: FindingLink | null) => string;
   };
   const link = input.link ?? null;
+  // Note: what a person reads shows page-made values cut to a bounded length; the finding's
+  // details and link keep them whole.
+  const shownDetails = shortenValues(input.details);
+  const shownLink = link && shortenValues(link);
   return {
     type,
     severity: input.severity ?? definition.severity,
@@ -84,8 +89,8 @@ export function createFinding<T extends FindingType>(
     file: input.file ?? null,
     source: input.source ?? null,
     link,
-    message: definition.message(input.details, link),
-    hint: definition.hint(input.details, link),
+    message: definition.message(shownDetails, shownLink),
+    hint: definition.hint(shownDetails, shownLink),
     details: input.details,
     writtenAt: null,
     group: null,

@@ -3,6 +3,7 @@
  */
 import type { Finding } from '../../findings/finding.js';
 import { findingsByGroup } from '../../findings/groups.js';
+import { shorten } from '../../util/shorten.js';
 import { escapeUnsafe } from '../../util/untrusted-text.js';
 import type { Report } from '../model/report-schema.js';
 import { displayPath } from './html/display.js';
@@ -154,7 +155,9 @@ export function renderGithubSummary(report: Report, limit = 50): string {
           : '';
       const first = group.pages[0] ? markdownText(displayPath(group.pages[0])) : '';
       const pages = group.pages.length > 1 ? `${first} and ${group.pages.length - 1} more` : first;
-      const link = finding?.link ? `${markdownCode(escapeUnsafe(finding.link.href))}${at}` : '';
+      const link = finding?.link
+        ? `${markdownCode(escapeUnsafe(shorten(finding.link.href)))}${at}`
+        : '';
       lines.push(
         `| ${group.severity} | ${markdownCode(group.type)} | ${pages} | ${link} | ${markdownText(escapeUnsafe(displayPath(group.message)))} |`,
       );

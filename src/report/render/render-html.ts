@@ -8,6 +8,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Finding } from '../../findings/finding.js';
 import { severityRank } from '../../findings/severity.js';
+import { shorten } from '../../util/shorten.js';
 import { escapeUnsafe } from '../../util/untrusted-text.js';
 import type { Report, ReportPage } from '../model/report-schema.js';
 import { renderAssets, renderOrphans, renderTopLinked } from './html/analysis-sections.js';
@@ -251,7 +252,7 @@ function renderFindings(report: Report): Element {
     },
     {
       label: 'Text',
-      cell: (f) => (f.link && f.link.element !== 'img' ? f.link.text : ''),
+      cell: (f) => (f.link && f.link.element !== 'img' ? shorten(f.link.text) : ''),
       hideWhenEmpty: true,
     },
     {

@@ -7,6 +7,7 @@
 import type { FailOn } from '../../findings/fail-level.js';
 import type { Finding } from '../../findings/finding.js';
 import { findingsByGroup } from '../../findings/groups.js';
+import { shorten } from '../../util/shorten.js';
 import { escapeUnsafe } from '../../util/untrusted-text.js';
 import type { Report } from '../model/report-schema.js';
 import { displayPath } from './html/display.js';
@@ -55,7 +56,7 @@ export function renderMarkdownReport(
             ),
           )
         : '';
-      const link = first?.link ? markdownCode(escapeUnsafe(first.link.href)) : '';
+      const link = first?.link ? markdownCode(escapeUnsafe(shorten(first.link.href))) : '';
       const pages = group.pages.map((page) => markdownText(escapeUnsafe(displayPath(page))));
       const more = pages.length - pagesNamed;
       const pageList = `${pages.slice(0, pagesNamed).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;

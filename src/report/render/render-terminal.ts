@@ -8,6 +8,8 @@ import type { Finding } from '../../findings/finding.js';
 import { type FindingGroup, findingsByGroup } from '../../findings/groups.js';
 import type { Severity } from '../../findings/severity.js';
 import { describeChanges } from '../../history/run-history.js';
+import { formatCount } from '../../util/format-count.js';
+import { shorten } from '../../util/shorten.js';
 import { escapeUnsafe } from '../../util/untrusted-text.js';
 import type { Report } from '../model/report-schema.js';
 
@@ -185,10 +187,23 @@ export function renderTerminalReport(report: Report, options: TerminalOptions): 
   for (const note of report.notes) parts.push(paint(options, 'dim', `note: ${safe(note)}`));
   const groups = listedGroups(report);
   if (groups.length > 0) {
-    parts.push('', renderGroups(groups, report.findings, { ...options, pagesShown: 10 }));
+    const shown = groups.slice(0, maxListedCauses);
+    parts.push('', renderGroups(shown, report.findings, { ...options, pagesShown: 10 }));
+    const more = groups.length - shown.length;
+    if (more > 0) {
+      // Note: a site with thousands of causes would bury the first ones in a log nobody reads.
+      parts.push(
+        '',
+        `…and ${formatCount(more)} more causes, not listed here: the report page ` +
+          '(--html <dir>) and the JSON report (--json <file> or --format json) have every one.',
+      );
+    }
   }
   return `${parts.join('\n')}\n`;
 }
+
+/** Causes the `text` format lists; the rest are counted (the reports have them all). */
+export const maxListedCauses = 500;
 
 /** The groups to list: with a baseline, only causes with a new finding. */
 export function listedGroups(report: Report): FindingGroup[] {
@@ -226,7 +241,7 @@ export function renderHistoryLines(report: Report): string[] {
 function describeLink(link: NonNullable<Finding['link']>): string {
   const css = describeCssLink(link);
   if (css !== null) return css;
-  const tag = `<${link.element} ${link.attribute}="${safe(link.href)}">`;
+  const tag = `<${link.element} ${link.attribute}="${safe(shorten(link.href))}">`;
   if (!link.text || link.element === 'img') return tag;
   const text = link.text.length > 40 ? `${link.text.slice(0, 39)}…` : link.text;
   return `${tag}${safe(text)}</${link.element}>`;
@@ -238,7 +253,7 @@ function describeLink(link: NonNullable<Finding['link']>): string {
  * meta tag; null for the others.
  */
 function describeCssLink(link: NonNullable<Finding['link']>): string | null {
-  const href = safe(link.href);
+  const href = safe(shorten(link.href));
   const css =
     link.attribute === '@import'
       ? `@import "${href}"`
@@ -253,7 +268,7 @@ function describeCssLink(link: NonNullable<Finding['link']>): string | null {
   if (link.element === 'manifest') return `${safe(link.attribute)}: "${href}"`;
   if (link.element === 'meta' && link.text) {
     const name = link.text.startsWith('twitter:') ? 'name' : 'property';
-    return `<meta ${name}="${safe(link.text)}" content="${href}">`;
+    return `<meta ${name}="${safe(shorten(link.text))}" content="${href}">`;
   }
   return null;
 }

@@ -7,6 +7,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { FindingGroup } from '../../../findings/groups.js';
 import { severityRank } from '../../../findings/severity.js';
+import { shorten } from '../../../util/shorten.js';
 import type { Report } from '../../model/report-schema.js';
 import { displayPath } from './display.js';
 import {
@@ -50,7 +51,7 @@ export function renderCauses(report: Report): Element {
         if (!finding?.link) return renderCode(displayPath(g.target));
         return h('span', [
           renderCode(finding.link.href),
-          finding.link.text ? [h('br'), h('span.hint', finding.link.text)] : '',
+          finding.link.text ? [h('br'), h('span.hint', shorten(finding.link.text))] : '',
         ]);
       },
       sort: (g) => g.target,
@@ -154,7 +155,11 @@ export function renderMissingTargets(report: Report): Element {
     (a, b) => b.pages.size - a.pages.size || (a.target < b.target ? -1 : 1),
   );
   const columns: Column<MissingTarget>[] = [
-    { label: 'Missing URL', cell: (t) => renderCode(displayPath(t.target)), sort: (t) => t.target },
+    {
+      label: 'Missing URL',
+      cell: (t) => renderCode(displayPath(t.target)),
+      sort: (t) => t.target,
+    },
     {
       label: 'As',
       cell: (t) =>

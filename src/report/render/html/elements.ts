@@ -6,6 +6,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import { type Child, h } from 'hastscript';
 import { formatCount } from '../../../util/format-count.js';
+import { shorten } from '../../../util/shorten.js';
 import { displayPath } from './display.js';
 
 /** What a cell may hold. */
@@ -115,7 +116,8 @@ export function renderTable<Row>(
               shown.map(({ column, cells }) => {
                 const content = cells[r]!;
                 const sortValue = column.sort?.(row);
-                const sortText = sortValue === undefined ? undefined : String(sortValue);
+                // Note: a page-made value can be megabytes long; its start sorts it as well.
+                const sortText = sortValue === undefined ? undefined : shorten(String(sortValue));
                 return h(
                   'td',
                   { dataSort: sortText === cellText(content).trim() ? undefined : sortText },
@@ -211,9 +213,9 @@ function breakable(text: string): ElementContent[] {
   );
 }
 
-/** A URL or other long code text that may wrap at `/`. */
+/** A URL or other long code text that may wrap at `/`; a page-made value is cut (see `shorten`). */
 export function renderCode(text: string): Element {
-  return h('code', breakable(text));
+  return h('code', breakable(shorten(text)));
 }
 
 /**
@@ -232,7 +234,7 @@ export function renderBadge(text: string, kind: string = text): Element {
 
 /** An anchor text in quotes, or "(empty)" for a link without text. */
 export function renderAnchorText(text: string): Element {
-  return text === '' ? h('em.hint', '(empty)') : h('q', text);
+  return text === '' ? h('em.hint', '(empty)') : h('q', shorten(text));
 }
 
 /** The "…and N more in report.json" line under a capped list. */
