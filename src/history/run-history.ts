@@ -47,6 +47,11 @@ const snapshotSchema = z.object({
   assets: z.array(z.tuple([z.string(), z.number().nullable()])),
   /** Linking sites of the inbound data; null without inbound data. */
   linkingSites: z.array(z.string()).nullable(),
+  /**
+   * The inbound sources read (`entry` of each source whose status is ok); null without
+   * inbound data. Absent in snapshots of earlier versions: taken as the same as this run's.
+   */
+  inboundRead: z.array(z.string()).nullable().optional(),
 });
 
 /** What is kept of a run. */
@@ -81,9 +86,28 @@ export interface RunChanges {
   linkScore: Mover[];
   /** Linkable assets whose backlinks changed. */
   assetBacklinks: Mover[];
-  /** Linking sites new and lost; null when either run had no inbound data. */
+  /**
+   * Linking sites new and lost; null when either run had no inbound data, or when the two
+   * runs read different inbound sources (see `inboundNotCompared`).
+   */
   linkingSites: { added: string[]; lost: string[] } | null;
+  /**
+   * Why what depends on inbound data (linking sites, asset backlinks, findings made from
+   * exports) is not compared: the runs read different sources, e.g. `links.csv was read in
+   * the last run, not in this one`. Null when they read the same ones.
+   */
+  inboundNotCompared: string | null;
 }
+
+/**
+ * Findings made from inbound data: they come and go with the sources read, so they are
+ * compared only when both runs read the same ones.
+ */
+const fromInboundData = new Set<FindingType>([
+  'lost-backlink-target',
+  'under-promoted-asset',
+  'suspicious-linking-site',
+]);
 
 /** The snapshot of a report. */
 export function createSnapshot(report: Report): RunSnapshot {
@@ -114,15 +138,20 @@ export function createSnapshot(report: Report): RunSnapshot {
       .map((page) => [page.path, page.metrics.contextualInlinks, page.metrics.linkScore]),
     assets: report.assets.pages.map((asset) => [asset.path, asset.backlinks]),
     linkingSites: report.inbound ? report.inbound.linkingSites.map((site) => site.site) : null,
+    inboundRead: report.inbound
+      ? report.inbound.sources.filter((source) => source.status === 'ok').map((s) => s.entry)
+      : null,
   };
 }
 
 /** Compare a run with the previous one. */
 export function compareRuns(previous: RunSnapshot, current: RunSnapshot): RunChanges {
+  const inboundNotCompared = inboundDifference(previous, current);
   const problems = (snapshot: RunSnapshot) =>
     new Map(
       snapshot.findings
         .filter((f) => severityRank(f.severity) <= severityRank('warning'))
+        .filter((f) => inboundNotCompared === null || !fromInboundData.has(f.type))
         .map((f) => [identityKey(f), f]),
     );
   const before = problems(previous);
@@ -162,7 +191,7 @@ export function compareRuns(previous: RunSnapshot, current: RunSnapshot): RunCha
       .sort(byMove)
       .slice(0, maxMovers);
 
-  const assetsBefore = new Map(previous.assets);
+  const assetsBefore = new Map(inboundNotCompared === null ? previous.assets : []);
   const assetBacklinks = current.assets
     .flatMap(([asset, backlinks]) => {
       if (!assetsBefore.has(asset)) return [];
@@ -199,10 +228,42 @@ export function compareRuns(previous: RunSnapshot, current: RunSnapshot): RunCha
     linkScore: movers((value) => value.score, 1),
     assetBacklinks,
     linkingSites:
-      previous.linkingSites && current.linkingSites
+      previous.linkingSites && current.linkingSites && inboundNotCompared === null
         ? difference(previous.linkingSites, current.linkingSites)
         : null,
+    inboundNotCompared,
   };
+}
+
+/**
+ * How the inbound sources read differ between two runs (`a.csv was read in the last run, not
+ * in this one`), or null when they are the same, or when a run had no inbound data at all.
+ */
+function inboundDifference(previous: RunSnapshot, current: RunSnapshot): string | null {
+  if (!previous.linkingSites || !current.linkingSites) return null;
+  // Note: a snapshot of an earlier version did not say; it is taken as the same.
+  if (!previous.inboundRead || !current.inboundRead) return null;
+  const before = new Set(previous.inboundRead);
+  const after = new Set(current.inboundRead);
+  const lost = [...before].filter((entry) => !after.has(entry)).sort();
+  const gained = [...after].filter((entry) => !before.has(entry)).sort();
+  if (lost.length === 0 && gained.length === 0) return null;
+  const names = (entries: string[]) =>
+    entries.length <= 3
+      ? entries.join(', ')
+      : `${entries.slice(0, 3).join(', ')} and ${entries.length - 3} more`;
+  const parts = [];
+  if (lost.length) {
+    parts.push(
+      `${names(lost)} ${lost.length === 1 ? 'was' : 'were'} read in the last run, not in this one`,
+    );
+  }
+  if (gained.length) {
+    parts.push(
+      `${names(gained)} ${gained.length === 1 ? 'is' : 'are'} read in this run, not in the last one`,
+    );
+  }
+  return parts.join('; ');
 }
 
 /** The one line a terminal shows, or null when nothing changed. */
@@ -225,7 +286,12 @@ export function describeChanges(changes: RunChanges): string | null {
   if (changes.linkingSites?.lost.length) {
     parts.push(plural(changes.linkingSites.lost.length, 'lost linking site'));
   }
-  return parts.length ? `since the last run (${changes.since}): ${parts.join(', ')}` : null;
+  const inbound = changes.inboundNotCompared
+    ? `inbound data not compared (${changes.inboundNotCompared})`
+    : null;
+  if (parts.length === 0 && inbound === null) return null;
+  const said = [parts.join(', '), inbound].filter(Boolean).join('; ');
+  return `since the last run (${changes.since}): ${said}`;
 }
 
 /** Where the snapshot of the run over one output folder is kept. */

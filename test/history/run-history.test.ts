@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   compareRuns,
   createSnapshot,
@@ -73,6 +73,85 @@ describe('compareRuns', () => {
     const changes = compareRuns(snapshot, snapshot);
     expect(changes.findings.addedCount + changes.findings.fixedCount).toBe(0);
     expect(describeChanges(changes)).toBeNull();
+  });
+});
+
+describe('compareRuns when an inbound source was not read in one of the runs', () => {
+  const pages = {
+    'index.html': page('<a href="/pricing/">Pricing</a>'),
+    'pricing/index.html': page('<a href="/">Home</a>'),
+  };
+  const sites = 'Site,Linking pages,Target pages\nreddit.com,12,4\nnews.ycombinator.com,3,2\n';
+  // Note: /old-page/ is not built: a lost-backlink-target finding made from this export.
+  const targets =
+    'Target page,Incoming links,Linking sites\nhttps://example.com/pricing/,9,4\nhttps://example.com/old-page/,5,2\n';
+
+  // Note: both runs of a test read the same files, as a project's runs do.
+  let exports = '';
+  beforeEach(async () => {
+    exports = await makeTempDir('exports-');
+  });
+
+  async function runWith(files: Record<string, string>, now: string) {
+    const dir = await writeSite(pages);
+    const inbound = [];
+    for (const [name, text] of Object.entries(files)) {
+      await writeFile(path.join(exports, name), text);
+      inbound.push(path.join(exports, name));
+    }
+    const { report } = await runLinkReport({
+      dir,
+      site,
+      now: new Date(now),
+      options: { reportDir: false, inbound },
+    });
+    return { report, snapshot: createSnapshot(report) };
+  }
+
+  it('does not call its linking sites lost, nor its findings fixed', async () => {
+    const first = await runWith(
+      { 'sites.csv': sites, 'targets.csv': targets },
+      '2026-11-30T10:00:00Z',
+    );
+    expect(first.report.findings.map((f) => f.type)).toContain('lost-backlink-target');
+    // The same files, but the linking sites export is now damaged.
+    const second = await runWith(
+      { 'sites.csv': 'garbage\u0000\u0001,,\n', 'targets.csv': targets },
+      '2026-12-01T10:00:00Z',
+    );
+    const changes = compareRuns(first.snapshot, second.snapshot);
+    const file = path.join(exports, 'sites.csv');
+    expect(changes.linkingSites).toBeNull();
+    expect(changes.inboundNotCompared).toBe(`${file} was read in the last run, not in this one`);
+    expect(changes.findings.added.map((f) => f.type)).toEqual(['inbound-source-failed']);
+    expect(changes.findings.fixed).toEqual([]);
+    expect(describeChanges(changes)).toBe(
+      `since the last run (2026-11-30T10:00:00.000Z): +1 new; inbound data not compared (${file} was read in the last run, not in this one)`,
+    );
+  });
+
+  it('compares them when both runs read the same sources', async () => {
+    const first = await runWith({ 'sites.csv': sites }, '2026-11-30T10:00:00Z');
+    const fewer = 'Site,Linking pages,Target pages\nreddit.com,12,4\n';
+    const second = await runWith({ 'sites.csv': fewer }, '2026-12-01T10:00:00Z');
+    const changes = compareRuns(first.snapshot, second.snapshot);
+    expect(first.snapshot.inboundRead).toEqual([path.join(exports, 'sites.csv')]);
+    expect(changes.inboundNotCompared).toBeNull();
+    expect(changes.linkingSites).toEqual({ added: [], lost: ['ycombinator.com'] });
+  });
+
+  it('says a source read in this run and not the last one', async () => {
+    const first = await runWith({ 'sites.csv': sites }, '2026-11-30T10:00:00Z');
+    const second = await runWith(
+      { 'sites.csv': sites, 'targets.csv': targets },
+      '2026-12-01T10:00:00Z',
+    );
+    const changes = compareRuns(first.snapshot, second.snapshot);
+    expect(changes.inboundNotCompared).toBe(
+      `${path.join(exports, 'targets.csv')} is read in this run, not in the last one`,
+    );
+    expect(changes.findings.added).toEqual([]);
+    expect(changes.linkingSites).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxShownLength, shorten, shortenValues } from '../../src/util/shorten.js';
+import { maxShownLength, maxShownTotal, shorten, shortenValues } from '../../src/util/shorten.js';
 
 describe('shorten', () => {
   it('keeps a value of at most maxShownLength characters as it is', () => {
@@ -14,6 +14,25 @@ describe('shorten', () => {
     expect(shown).toMatch(/aend \(1,000,009 characters\)$/);
     expect(shown).toContain('…');
     expect(shown.length).toBeLessThan(maxShownLength);
+  });
+
+  it("keeps sentences up to maxShownTotal whole, as the tool's own reasons are", () => {
+    const reason = 'unrecognized header "Linking page" on line 1; expected '.repeat(40);
+    expect(reason.length).toBeGreaterThan(maxShownLength);
+    expect(reason.length).toBeLessThan(maxShownTotal);
+    expect(shorten(reason)).toBe(reason);
+  });
+
+  it('cuts a long run inside a sentence in place, keeping the words around it', () => {
+    const shown = shorten(`links to /x${'y'.repeat(5000)}, which does not exist`);
+    expect(shown).toMatch(/^links to \/xy+…y+ \(5,002 characters\), which does not exist$/);
+  });
+
+  it('cuts a value of many words past maxShownTotal as a whole', () => {
+    const words = 'word '.repeat(100_000);
+    const shown = shorten(words);
+    expect(shown.length).toBeLessThan(maxShownTotal + 100);
+    expect(shown).toMatch(/ \(500,000 characters\)$/);
   });
 
   it('never splits a surrogate pair at either cut', () => {

@@ -69,7 +69,15 @@ export const changesSectionSchema: z.ZodType<RunChanges | null> = z
     linkingSites: z
       .object({ added: z.array(z.string()), lost: z.array(z.string()) })
       .nullable()
-      .describe('Linking sites new and lost; null unless both runs had inbound data.'),
+      .describe(
+        'Linking sites new and lost; null unless both runs had inbound data and read the same sources.',
+      ),
+    inboundNotCompared: z
+      .string()
+      .nullable()
+      .describe(
+        'Why linking sites, asset backlinks and findings made from inbound data are not compared: the runs read different inbound sources (one failed, or was added). Null when they read the same ones.',
+      ),
   })
   .nullable()
   .describe(

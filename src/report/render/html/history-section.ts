@@ -141,6 +141,15 @@ export function renderChanges(report: Report): Element {
           ]),
     );
   }
+  if (changes.inboundNotCompared) {
+    body.push(
+      h('h4', 'Inbound data'),
+      h(
+        'p',
+        `Not compared: ${changes.inboundNotCompared}. Linking sites, asset backlinks and findings made from inbound data are compared when both runs read the same sources.`,
+      ),
+    );
+  }
   return renderSection('changes', 'Changes', null, body);
 }
 
