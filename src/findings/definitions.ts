@@ -429,6 +429,8 @@ export const findingDefinitions = {
     snippet: string | null;
     /** Why the URL may be crafted; then no redirect is offered. */
     suspicious: string | null;
+    /** Sources whose inbound entry names this target (a drill-down): it may be a typo there. */
+    namedBy?: string[];
     note: string | null;
     referringDomains: string[];
     targetUrls: string[];
@@ -439,9 +441,20 @@ export const findingDefinitions = {
     description:
       'An inbound export names a URL of this site that the build no longer has and no redirect covers.',
     message: (d) =>
-      `${escapeUnsafe(d.target)} has ${d.backlinks} backlink(s) but the build has no page there${d.note ? ` (${d.note})` : ''}`,
+      `${escapeUnsafe(d.target)} has ${d.backlinks} backlink(s) but the build has no page there${d.note ? ` (${d.note})` : ''}${d.namedBy?.length ? ` (the target your inbound entry gives ${listSome(d.namedBy.map(escapeUnsafe))})` : ''}`,
     hint: (d) => {
       const what = d.kind === 'file' ? 'file' : 'page';
+      if (d.namedBy?.length) {
+        // Note: the export does not name its target; the entry does, and may be mistyped.
+        const sources = listSome(d.namedBy.map(escapeUnsafe));
+        const meant = d.suggestion
+          ? `If you meant ${escapeUnsafe(d.suggestion)}, fix the target of the entry for ${sources}`
+          : `Check the target of the entry for ${sources}: it must be the page the export is of`;
+        const gone = d.snippet
+          ? `; if that export really is of a ${what} that is gone, add a redirect in astro.config.mjs: redirects: { ${d.snippet} }`
+          : `; if that ${what} is gone, restore it or redirect it to the ${what} with the same content`;
+        return `${meant} (the export has no target column: every row is taken to link to the target the entry gives)${gone}.`;
+      }
       if (d.snippet) {
         // Note: the CLI also reads sites Astro did not build, whose redirects live with the host.
         return `Add a redirect to ${matchWording[d.match ?? ''] ?? 'the nearest page'} in astro.config.mjs: redirects: { ${d.snippet} } (for a site not built with Astro, the same rule in your host's redirects)`;

@@ -175,7 +175,18 @@ export function joinInbound(
       }
     } else if (resolution.kind === 'lost') {
       if (countLinks(evidence) === 0) missingWithoutBacklinks.push(decodePath(resolution.path));
-      else lost.push(createLostTarget(resolution, evidence, siteUrls, suggest));
+      else {
+        const namedBy = data.sources
+          .filter(
+            (source) =>
+              source.namedTarget !== null &&
+              evidence.from.has(source.name) &&
+              evidence.targetUrls.has(source.namedTarget),
+          )
+          .map((source) => source.name)
+          .sort(compare);
+        lost.push(createLostTarget(resolution, evidence, siteUrls, suggest, namedBy));
+      }
     } else {
       // Variants of one URL (scheme, www, slash) are one foreign target, named by the first.
       const targetUrl = [...evidence.targetUrls].sort(compare)[0] ?? '';
@@ -421,6 +432,7 @@ function createLostTarget(
   evidence: Evidence,
   siteUrls: SiteUrls,
   suggest: (target: string) => RedirectSuggestion,
+  namedBy: string[],
 ): LostTarget {
   const target = decodePath(resolution.path);
   // Note: anyone can link to a crafted URL on your domain; one a person would not recognize
@@ -449,6 +461,7 @@ function createLostTarget(
     ambiguous: suggested.ambiguous,
     redirect: redirect ? { ...redirect, entry: toRedirectEntry(redirect.from, redirect.to) } : null,
     suspicious,
+    namedBy,
     note: resolution.note,
   };
 }
@@ -512,6 +525,7 @@ function createFindings(data: InboundData, lost: readonly LostTarget[]): Finding
           redirectTo: target.redirect?.to ?? null,
           snippet: target.redirect?.entry ?? null,
           suspicious: target.suspicious,
+          namedBy: target.namedBy,
           note: target.note,
           referringDomains: target.referringDomains,
           targetUrls: target.targetUrls,

@@ -108,6 +108,7 @@ export function createSourceSummary(
     headerLine: null,
     fromCache: false,
     cachedAt: null,
+    namedTarget: null,
     problems: [],
   };
 }
@@ -405,6 +406,7 @@ class ExportParser {
       tool: table.tool,
       delimiter,
       headerLine,
+      namedTarget: columnIndex.target === undefined ? target : null,
     });
     if ((table.shape === 'target-sites' || table.shape === 'internal-links') && target === null) {
       this.fail(

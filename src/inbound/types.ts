@@ -204,6 +204,11 @@ export interface SourceSummary {
   fromCache: boolean;
   /** When the cached copy used was downloaded (ISO 8601), for remote sources read from cache. */
   cachedAt: string | null;
+  /**
+   * The target the entry names (`{ file, target }`, `file.csv=/pricing/`) for a table with no
+   * target column (a drill-down): every row links there. Null otherwise.
+   */
+  namedTarget: string | null;
   problems: InboundProblem[];
 }
 
@@ -417,6 +422,11 @@ export interface LostTarget {
    * invisible characters, very long), when it is not: then no redirect is offered.
    */
   suspicious: string | null;
+  /**
+   * Sources whose entry names this target (`file.csv=/pricng/`: a drill-down has no target
+   * column), sorted: the target may be the entry's typo rather than a page that is gone.
+   */
+  namedBy: string[];
   /** Extra explanation (outside base, redirect chain); null when none. */
   note: string | null;
 }

@@ -221,6 +221,36 @@ describe('joinInbound', () => {
     expect(joined.findings).toEqual([]);
   });
 
+  it("says a drill-down's lost target is the one its entry gives, maybe mistyped", async () => {
+    const drillDown = 'drill-down/example.com-Top sites linking to this page-2026-05-10.csv';
+    const loaded = await loadInbound([{ file: drillDown, target: '/pricng/' }], {
+      root: fixtures,
+    });
+    expect(loaded.sources.map((source) => source.namedTarget)).toEqual(['/pricng/']);
+    const joined = joinInbound(loaded, siteUrls, createLookup(pages), pages);
+    expect(joined.lost.map((lost) => [lost.target, lost.namedBy])).toEqual([
+      ['/pricng/', [drillDown]],
+    ]);
+    const [finding] = joined.findings;
+    expect(finding?.type).toBe('lost-backlink-target');
+    expect(finding?.message).toContain(`(the target your inbound entry gives ${drillDown})`);
+    // Not sure which it is: the typo is said first, the redirect only for a page that is gone.
+    expect(finding?.hint).toMatch(
+      /^If you meant \/pricing\/, fix the target of the entry for .*; if that export really is of a page that is gone, add a redirect in astro.config.mjs: redirects: \{ '\/pricng\/': '\/pricing\/' \}\.$/,
+    );
+  });
+
+  it('names no entry for a lost target an export names itself', async () => {
+    const loaded = await loadInbound(['gsc/example.com-Top target pages-2026-05-10.csv'], {
+      root: fixtures,
+    });
+    expect(loaded.sources.map((source) => source.namedTarget)).toEqual([null]);
+    const joined = joinInbound(loaded, siteUrls, createLookup(pages), pages);
+    expect(joined.lost.length).toBeGreaterThan(0);
+    for (const lost of joined.lost) expect(lost.namedBy).toEqual([]);
+    for (const finding of joined.findings) expect(finding.hint).not.toMatch(/fix the target/);
+  });
+
   it('does not list missing URLs without backlinks as lost, but says so', () => {
     const joined = joinInbound(
       data({
@@ -298,6 +328,7 @@ describe('joinInbound', () => {
           entry: "'/blog/new-post-tilte/': '/blog/new-post-title/'",
         },
         suspicious: null,
+        namedBy: [],
         note: null,
       },
     ]);
@@ -544,6 +575,7 @@ describe('joinInbound', () => {
       headerLine: 1,
       fromCache: false,
       cachedAt: null,
+      namedTarget: null,
       problems: [
         {
           source: 'gsc.csv',

@@ -85,6 +85,12 @@ const sourceSchema: z.ZodType<SourceSummary> = z.object({
   headerLine: z.number().int().nullable(),
   fromCache: z.boolean(),
   cachedAt: z.string().nullable(),
+  namedTarget: z
+    .string()
+    .nullable()
+    .describe(
+      'The target the entry names (`{ file, target }`, `file.csv=/pricing/`) for a table with no target column (a drill-down); null otherwise.',
+    ),
   problems: z.array(problemSchema),
 });
 
@@ -185,6 +191,11 @@ const lostSchema: z.ZodType<LostTarget> = z.object({
   ambiguous: z
     .array(z.string())
     .describe('Pages that fit equally well (the same slug in two folders), so none was chosen.'),
+  namedBy: z
+    .array(z.string())
+    .describe(
+      'Sources whose inbound entry gives this target (a drill-down export has no target column): the target may be a typo of the entry rather than a page that is gone.',
+    ),
   redirect: z
     .object({
       from: z.string(),

@@ -147,7 +147,13 @@ function renderLost(inbound: Inbound): Element {
       numeric: true,
       sort: (l) => l.linkingSites,
     },
-    { label: 'Why', cell: (l) => l.note ?? l.reason },
+    {
+      label: 'Why',
+      cell: (l) =>
+        l.namedBy.length > 0
+          ? `${l.note ?? l.reason}; this target is the one the inbound entry gives ${l.namedBy.join(', ')} (the export has no target column): check it for a typo before adding a redirect`
+          : (l.note ?? l.reason),
+    },
     {
       label: 'Redirect to add (astro.config.mjs)',
       cell: (l) =>
