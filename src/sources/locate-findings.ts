@@ -55,10 +55,10 @@ export async function locateFindings(
     }
     if (!link || !page) continue;
     const occurrence = occurrenceOf(finding, page);
-    const key = `${page.path}\u0000${link.href}\u0000${occurrence}`;
+    const key = `${page.path}\u0000${link.href}\u0000${occurrence}\u0000${maybeInEntry(link)}`;
     let place = memo.get(key);
     if (place === undefined) {
-      place = placeOf(link.href, page, occurrence, index);
+      place = placeOf(link.href, page, occurrence, index, maybeInEntry(link));
       memo.set(key, place);
     }
     if (place) finding.writtenAt = { file: place.file, line: place.line, column: place.column };
@@ -80,18 +80,32 @@ function entryOf(page: SitePage, index: SourceIndex, base: string): string | nul
   return index.entryFor(local);
 }
 
+/**
+ * Whether a link can come from the page's content entry: Markdown and MDX render into the
+ * page's content, never into its navigation, header, footer or sidebar, nor into `<head>`
+ * (`<link rel=icon>`, `<meta>`, `<script>`), which the layout writes.
+ */
+function maybeInEntry(link: { element: string; placement: string }): boolean {
+  return link.placement === 'content' && !layoutElements.has(link.element);
+}
+
+/** Elements a content entry does not write: the layout's `<head>`. */
+const layoutElements = new Set(['link', 'meta', 'script', 'base', 'style']);
+
 /** The place a page's link to `href` is written, or null when no single place explains it. */
 function placeOf(
   href: string,
   page: SitePage,
   occurrence: number,
   index: SourceIndex,
+  inEntry: boolean,
 ): WrittenPlace | null {
   const places = index.placesOf(href);
   if (places.length === 0) return null;
   const inFile = (file: string | null) =>
     file === null ? [] : places.filter((place) => place.file === file);
-  const entry = inFile(page.entry);
+  // Note: a navigation link is not the entry's link to the same URL, even on the same page.
+  const entry = inEntry ? inFile(page.entry) : [];
   if (entry.length > 0) return entry[occurrence] ?? null;
   const route = isProjectFile(page.source) ? inFile(page.source) : [];
   if (route.length > 0) return route[occurrence] ?? route[0]!;
@@ -117,8 +131,9 @@ function isProjectFile(source: string | null): source is string {
 }
 
 /**
- * Which of the page's links with the same href (and the same kind of placement: content or
- * navigation, which come from different source files) a finding is about, in document order.
+ * Which of the page's links with the same href (and the same kind of place: what the content
+ * entry may write, or what the layout writes, which come from different source files) a
+ * finding is about, in document order.
  */
 function occurrenceOf(finding: Finding, page: SitePage): number {
   const link = finding.link;
@@ -129,8 +144,8 @@ function occurrenceOf(finding: Finding, page: SitePage): number {
     (l) => l.position.type === 'source' && l.position.line === line && l.position.column === column,
   );
   if (!own) return 0;
-  const inContent = own.placement === 'content';
-  const ordered = same.filter((l) => (l.placement === 'content') === inContent);
+  const inContent = maybeInEntry(own);
+  const ordered = same.filter((l) => maybeInEntry(l) === inContent);
   const index = ordered.indexOf(own);
   return index === -1 ? 0 : index;
 }

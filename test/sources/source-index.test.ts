@@ -134,6 +134,55 @@ describe('where a link is written', () => {
     );
   });
 
+  it("does not take the layout's links to a URL for the content entry's link to it", async () => {
+    const dir = await writeSite({
+      'blog/first-post/index.html': page(
+        [
+          '<nav><a href="/">Home</a> <a href="/gone/">Gone</a></nav>',
+          '<main><p>See <a href="/gone/">the old page</a>.</p>',
+          '<p><img src="/favicon.svg" alt="Our logo"></p></main>',
+        ].join('\n'),
+        '<link rel="icon" href="/favicon.svg">',
+      ),
+      'index.html': page('<a href="/blog/first-post/">Post</a>'),
+    });
+    const root = await writeSite({
+      'src/content/blog/first-post.md':
+        '---\ntitle: First\n---\n\nSee [the old page](/gone/).\n\n![Our logo](/favicon.svg)\n',
+      'src/components/Nav.astro':
+        '<nav>\n  <a href="/">Home</a>\n  <a href="/gone/">Gone</a>\n</nav>\n',
+      'src/layouts/Base.astro':
+        '<html>\n  <head>\n    <link rel="icon" href="/favicon.svg" />\n  </head>\n</html>\n',
+    });
+    const { report } = await runLinkReport({ dir, root, srcDir: path.join(root, 'src') });
+    const at = (type: string, element: string, placement: string) =>
+      report.findings.find(
+        (f) => f.type === type && f.link?.element === element && f.link.placement === placement,
+      )?.writtenAt;
+    expect(at('broken-link', 'a', 'nav')).toEqual({
+      file: 'src/components/Nav.astro',
+      line: 3,
+      column: 12,
+    });
+    expect(at('broken-link', 'a', 'content')).toEqual({
+      file: 'src/content/blog/first-post.md',
+      line: 5,
+      column: 20,
+    });
+    expect(at('broken-resource', 'link', 'content')).toEqual({
+      file: 'src/layouts/Base.astro',
+      line: 3,
+      column: 28,
+    });
+    expect(at('broken-resource', 'img', 'content')).toEqual({
+      file: 'src/content/blog/first-post.md',
+      line: 7,
+      column: 13,
+    });
+    // Two places to fix: two causes, not one.
+    expect(report.groups.filter((group) => group.type === 'broken-link')).toHaveLength(2);
+  });
+
   it('says nothing when several components write the same href', async () => {
     const dir = await writeSite({ 'index.html': page('<a href="/gone/">x</a>') });
     const root = await writeSite({
