@@ -24,7 +24,10 @@ export interface SiteUrls extends SiteShape {
   origin: string;
   /** Whether `site` was configured (absolute self-links can only be recognized then). */
   siteKnown: boolean;
-  /** Origins treated as this site: http and https of the host and its www/apex twin. */
+  /**
+   * Origins treated as this site: http and https of the host and its www/apex twin, each also
+   * written as a fully qualified name (`example.com.`).
+   */
   internalOrigins: string[];
 }
 
@@ -69,7 +72,9 @@ export function createSiteUrls(shape: SiteShape): SiteUrls {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new TypeError(`site: expected an http(s) URL, got ${JSON.stringify(shape.site)}`);
   }
-  const hosts = [parsed.host, twinHost(parsed.host)].filter((h): h is string => Boolean(h));
+  const named = [parsed.host, twinHost(parsed.host)].filter((h): h is string => Boolean(h));
+  // Note: `example.com.` (the fully qualified name) is the same host; backlink tools export it.
+  const hosts = [...named, ...named.map(fullyQualified).filter((h): h is string => h !== null)];
   const internalOrigins = [parsed.origin];
   for (const host of hosts) {
     for (const protocol of ['https:', 'http:']) {
@@ -78,6 +83,15 @@ export function createSiteUrls(shape: SiteShape): SiteUrls {
     }
   }
   return { ...shape, base, origin: parsed.origin, siteKnown: true, internalOrigins };
+}
+
+/** `example.com.` for `example.com` (`example.com.:8080` with a port); none for IPs and localhost. */
+function fullyQualified(host: string): string | null {
+  const [, name = host, port = ''] = /^(.*?)(:\d+)?$/.exec(host) ?? [];
+  if (!name.includes('.') || name.endsWith('.') || /^[\d.]+$/.test(name) || name.startsWith('[')) {
+    return null;
+  }
+  return `${name}.${port}`;
 }
 
 /** The www/apex twin of a host: `www.example.com` ↔ `example.com`; none for IPs and localhost. */

@@ -178,6 +178,22 @@ describe('joinInbound', () => {
     expect(joined).toMatchObject({ byPage: {}, lost: [], findings: [] });
   });
 
+  it('counts a target written with the fully qualified host (example.com.) as this site', () => {
+    const joined = joinInbound(
+      data({
+        links: [
+          link('https://a.example/1', 'https://example.com./pricing/'),
+          link('https://b.example/2', 'http://www.example.com./pricing/'),
+        ],
+      }),
+      siteUrls,
+      createLookup(pages),
+      pages,
+    );
+    expect(joined.byPage['/pricing/']?.incomingLinks).toBe(2);
+    expect(joined.foreignTargets).toEqual([]);
+  });
+
   it('says how many links the tools mark as lost, and by which tools', async () => {
     const root = await temporaryFolder();
     const semrush =

@@ -105,10 +105,37 @@ describe('createSiteUrls', () => {
       'http://example.com',
       'https://www.example.com',
       'http://www.example.com',
+      'https://example.com.',
+      'http://example.com.',
+      'https://www.example.com.',
+      'http://www.example.com.',
     ]);
     expect(scopeOfUrl(new URL('http://www.example.com/x'), urls.internalOrigins)).toBe('internal');
+    expect(scopeOfUrl(new URL('https://EXAMPLE.com./x'), urls.internalOrigins)).toBe('internal');
+    expect(scopeOfUrl(new URL('https://example.com.evil.example/'), urls.internalOrigins)).toBe(
+      'outbound',
+    );
     expect(scopeOfUrl(new URL('https://other.com/x'), urls.internalOrigins)).toBe('outbound');
     expect(scopeOfUrl(new URL('mailto:a@example.com'), urls.internalOrigins)).toBe('other');
+  });
+  it('writes the fully qualified name of a host with a port before the port', () => {
+    const urls = createSiteUrls({
+      site: 'http://docs.example.com:8080/',
+      base: '/',
+      trailingSlash: 'ignore',
+      buildFormat: 'directory',
+    });
+    expect(urls.internalOrigins).toContain('http://docs.example.com.:8080');
+    expect(scopeOfUrl(new URL('http://docs.example.com.:8080/x'), urls.internalOrigins)).toBe(
+      'internal',
+    );
+    const local = createSiteUrls({
+      site: 'http://localhost:4321',
+      base: '/',
+      trailingSlash: 'ignore',
+      buildFormat: 'directory',
+    });
+    expect(local.internalOrigins).toEqual(['http://localhost:4321', 'https://localhost:4321']);
   });
   it('uses a placeholder origin when site is not set', () => {
     const urls = createSiteUrls({ base: '/', trailingSlash: 'ignore', buildFormat: 'directory' });
