@@ -506,9 +506,13 @@ class ExportParser {
     }
     const { header } = context;
     if (cells.length !== header.length) {
+      const split = this.detected?.delimiter === ',' ? splitThousands(cells, header.length) : null;
       this.addBadRow(
         line,
-        `expected ${header.length} field${header.length === 1 ? '' : 's'} (${header.join(', ')}), found ${cells.length}`,
+        `expected ${header.length} field${header.length === 1 ? '' : 's'} (${header.join(', ')}), found ${cells.length}` +
+          (split
+            ? `: ${JSON.stringify(split)} looks like one number with a thousands separator, written without quotes (as a spreadsheet saves it); export the file again from the tool, or quote such numbers ("${split}")`
+            : ''),
         cells.length < header.length,
       );
       return;
@@ -635,4 +639,27 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
 
 function describeReadError(error: Error): string {
   return error.message.startsWith('is ') ? error.message : `could not be read: ${error.message}`;
+}
+
+/**
+ * In a comma-separated row with more fields than the header, the first pair of fields that
+ * reads as one number split at its thousands separator (`1` and `029` of an unquoted
+ * `1,029`), when joining such pairs would give the header's count; null when none does.
+ */
+function splitThousands(cells: readonly string[], expected: number): string | null {
+  const extra = cells.length - expected;
+  if (extra <= 0) return null;
+  let pairs = 0;
+  let first: string | null = null;
+  for (let i = 0; i + 1 < cells.length; i++) {
+    const joined = [cells[i]!.trim()];
+    let j = i + 1;
+    while (j < cells.length && /^\d{3}$/.test(cells[j]!.trim())) joined.push(cells[j++]!.trim());
+    if (joined.length > 1 && /^[-+]?\d{1,3}$/.test(joined[0]!)) {
+      pairs += joined.length - 1;
+      first ??= joined.join(',');
+      i = j - 1;
+    }
+  }
+  return first !== null && pairs >= extra ? first : null;
 }
