@@ -111,7 +111,10 @@ function placeOf(
   if (route.length > 0) return route[occurrence] ?? route[0]!;
   const shared = places.filter((place) => !place.content);
   const files = new Set(shared.map((place) => place.file));
-  return files.size === 1 ? shared[0]! : null;
+  if (files.size !== 1) return null;
+  // Note: one component that writes the href twice (a desktop and a mobile menu) gives the
+  // page's first such link its first place and the second its second; past them, no guess.
+  return shared.length === 1 ? shared[0]! : (shared[occurrence] ?? null);
 }
 
 /** The one source file (not a content entry) that writes `href`, or null. */

@@ -183,6 +183,39 @@ describe('where a link is written', () => {
     expect(report.groups.filter((group) => group.type === 'broken-link')).toHaveLength(2);
   });
 
+  it('gives each of two places in one component its own link on the page', async () => {
+    const nav = '<nav><a href="/gone/">Gone</a></nav>';
+    const dir = await writeSite({
+      'index.html': page(`<header>${nav}</header><main><a href="/a/">A</a></main>${nav}`),
+      'a/index.html': page(`<header>${nav}</header><main><a href="/">Home</a></main>${nav}`),
+    });
+    const root = await writeSite({
+      'src/components/Menu.astro': [
+        '<header>',
+        '  <nav><a href="/gone/">Gone</a></nav>',
+        '</header>',
+        '<slot />',
+        '<nav class="mobile">',
+        '  <a href="/gone/">Gone</a>',
+        '</nav>',
+        '',
+      ].join('\n'),
+    });
+    const { report } = await runLinkReport({ dir, root, srcDir: path.join(root, 'src') });
+    const broken = report.findings.filter((f) => f.type === 'broken-link');
+    expect(broken).toHaveLength(4);
+    const lines = (pagePath: string) =>
+      broken.filter((f) => f.page === pagePath).map((f) => f.writtenAt?.line);
+    expect(lines('/')).toEqual([2, 6]);
+    expect(lines('/a/')).toEqual([2, 6]);
+    // Two places to fix, each on both pages.
+    const groups = report.groups.filter((group) => group.type === 'broken-link');
+    expect(groups.map((group) => [group.writtenAt?.line, group.count])).toEqual([
+      [2, 2],
+      [6, 2],
+    ]);
+  });
+
   it('says nothing when several components write the same href', async () => {
     const dir = await writeSite({ 'index.html': page('<a href="/gone/">x</a>') });
     const root = await writeSite({
