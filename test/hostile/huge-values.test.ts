@@ -57,7 +57,7 @@ describe('megabytes-long values from a page', () => {
 });
 
 describe('a site with more causes than a terminal can show', () => {
-  it(`lists the first ${maxListedCauses} and counts the rest`, async () => {
+  it(`lists (and annotates) the first ${maxListedCauses} and counts the rest`, async () => {
     const extra = 25;
     const links = Array.from(
       { length: maxListedCauses + extra },
@@ -69,6 +69,10 @@ describe('a site with more causes than a terminal can show', () => {
     const listed = stdout.split('\n').filter((line) => line.startsWith('error   broken-link'));
     expect(listed).toHaveLength(maxListedCauses);
     expect(stdout).toContain(`…and ${extra} more causes, not listed here`);
+    const github = await cli([dir, '--site', 'https://example.com', '--format', 'github']);
+    const annotations = github.stdout.split('\n').filter((line) => line.startsWith('::error '));
+    expect(annotations).toHaveLength(maxListedCauses);
+    expect(github.stdout).toContain(`…and ${extra} more causes, not annotated`);
     const { stdout: json } = await cli([dir, '--site', 'https://example.com', '--format', 'json']);
     const report = JSON.parse(json) as { groups: unknown[] };
     expect(report.groups.length).toBeGreaterThanOrEqual(maxListedCauses + extra);

@@ -3,12 +3,14 @@
  */
 import type { Finding } from '../../findings/finding.js';
 import { findingsByGroup } from '../../findings/groups.js';
+import { formatCount } from '../../util/format-count.js';
 import { shorten } from '../../util/shorten.js';
 import { escapeUnsafe } from '../../util/untrusted-text.js';
 import type { Report } from '../model/report-schema.js';
 import { displayPath } from './html/display.js';
 import {
   listedGroups,
+  maxListedCauses,
   renderHistoryLines,
   renderOutboundLine,
   renderSummaryLine,
@@ -50,7 +52,8 @@ const annotationPages = 10;
  * `::error file=src/components/Footer.astro,line=5,col=12,title=broken-link on 13 pages::…`.
  * GitHub shows 10 annotations of each level per step, so grouping first makes the first ten
  * ten distinct causes. A cause located in the sources is annotated there (it shows on the
- * pull request's diff); otherwise on the built file, line and column.
+ * pull request's diff); otherwise on the built file, line and column. At most
+ * `maxListedCauses` are annotated; a last line counts the rest.
  */
 export function renderGithubAnnotations(
   report: Pick<Report, 'groups' | 'findings'>,
@@ -58,7 +61,9 @@ export function renderGithubAnnotations(
 ): string {
   const byGroup = findingsByGroup(report.findings);
   // Note: causes a baseline accepts are not annotated: the pull request shows what is new.
-  const annotated = report.groups.filter((group) => group.baseline !== 'known');
+  const unknown = report.groups.filter((group) => group.baseline !== 'known');
+  // Note: GitHub shows at most 50 annotations per job; thousands more only flood the log.
+  const annotated = unknown.slice(0, maxListedCauses);
   const lines = annotated.map((group) => {
     const finding = byGroup.get(group.id)?.[0];
     const properties: string[] = [];
@@ -102,6 +107,12 @@ export function renderGithubAnnotations(
     const message = lines.map((line) => escapeUnsafe(line)).join('\n');
     return `::${command[group.severity]} ${properties.join(',')}::${escapeData(message)}`;
   });
+  const more = unknown.length - annotated.length;
+  if (more > 0) {
+    lines.push(
+      `…and ${formatCount(more)} more causes, not annotated: the report page and the JSON report have every one.`,
+    );
+  }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
