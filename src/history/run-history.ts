@@ -48,7 +48,8 @@ const snapshotSchema = z.object({
   /** Linking sites of the inbound data; null without inbound data. */
   linkingSites: z.array(z.string()).nullable(),
   /**
-   * The inbound sources read (`entry` of each source whose status is ok); null without
+   * The inbound sources read (`name` of each export whose status is ok: a file, also one of
+   * a folder, or a URL); null without
    * inbound data. Absent in snapshots of earlier versions: taken as the same as this run's.
    */
   inboundRead: z.array(z.string()).nullable().optional(),
@@ -107,6 +108,9 @@ const fromInboundData = new Set<FindingType>([
   'lost-backlink-target',
   'under-promoted-asset',
   'suspicious-linking-site',
+  // Note: an orphan with backlinks is an orphan-page without them: both come and go.
+  'orphan-with-backlinks',
+  'orphan-page',
 ]);
 
 /** The snapshot of a report. */
@@ -139,7 +143,11 @@ export function createSnapshot(report: Report): RunSnapshot {
     assets: report.assets.pages.map((asset) => [asset.path, asset.backlinks]),
     linkingSites: report.inbound ? report.inbound.linkingSites.map((site) => site.site) : null,
     inboundRead: report.inbound
-      ? report.inbound.sources.filter((source) => source.status === 'ok').map((s) => s.entry)
+      ? [
+          ...new Set(
+            report.inbound.sources.filter((s) => s.status === 'ok').map((source) => source.name),
+          ),
+        ]
       : null,
   };
 }

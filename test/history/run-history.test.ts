@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -92,18 +92,19 @@ describe('compareRuns when an inbound source was not read in one of the runs', (
     exports = await makeTempDir('exports-');
   });
 
-  async function runWith(files: Record<string, string>, now: string) {
+  // Note: the project root is the exports' folder, so sources are named `sites.csv`.
+  async function runWith(files: Record<string, string>, now: string, entries?: string[]) {
     const dir = await writeSite(pages);
-    const inbound = [];
     for (const [name, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(exports, name)), { recursive: true });
       await writeFile(path.join(exports, name), text);
-      inbound.push(path.join(exports, name));
     }
     const { report } = await runLinkReport({
       dir,
       site,
+      root: exports,
       now: new Date(now),
-      options: { reportDir: false, inbound },
+      options: { reportDir: false, inbound: entries ?? Object.keys(files) },
     });
     return { report, snapshot: createSnapshot(report) };
   }
@@ -120,7 +121,7 @@ describe('compareRuns when an inbound source was not read in one of the runs', (
       '2026-12-01T10:00:00Z',
     );
     const changes = compareRuns(first.snapshot, second.snapshot);
-    const file = path.join(exports, 'sites.csv');
+    const file = 'sites.csv';
     expect(changes.linkingSites).toBeNull();
     expect(changes.inboundNotCompared).toBe(`${file} was read in the last run, not in this one`);
     expect(changes.findings.added.map((f) => f.type)).toEqual(['inbound-source-failed']);
@@ -130,12 +131,32 @@ describe('compareRuns when an inbound source was not read in one of the runs', (
     );
   });
 
+  it('tells the files of one folder entry apart', async () => {
+    const folder = ['gsc/'];
+    const first = await runWith(
+      { 'gsc/sites.csv': sites, 'gsc/targets.csv': targets },
+      '2026-11-30T10:00:00Z',
+      folder,
+    );
+    const second = await runWith(
+      { 'gsc/sites.csv': 'garbage\u0000\u0001,,\n', 'gsc/targets.csv': targets },
+      '2026-12-01T10:00:00Z',
+      folder,
+    );
+    const changes = compareRuns(first.snapshot, second.snapshot);
+    expect(changes.inboundNotCompared).toBe(
+      'gsc/sites.csv was read in the last run, not in this one',
+    );
+    expect(changes.linkingSites).toBeNull();
+    expect(changes.findings.fixed).toEqual([]);
+  });
+
   it('compares them when both runs read the same sources', async () => {
     const first = await runWith({ 'sites.csv': sites }, '2026-11-30T10:00:00Z');
     const fewer = 'Site,Linking pages,Target pages\nreddit.com,12,4\n';
     const second = await runWith({ 'sites.csv': fewer }, '2026-12-01T10:00:00Z');
     const changes = compareRuns(first.snapshot, second.snapshot);
-    expect(first.snapshot.inboundRead).toEqual([path.join(exports, 'sites.csv')]);
+    expect(first.snapshot.inboundRead).toEqual(['sites.csv']);
     expect(changes.inboundNotCompared).toBeNull();
     expect(changes.linkingSites).toEqual({ added: [], lost: ['ycombinator.com'] });
   });
@@ -147,9 +168,7 @@ describe('compareRuns when an inbound source was not read in one of the runs', (
       '2026-12-01T10:00:00Z',
     );
     const changes = compareRuns(first.snapshot, second.snapshot);
-    expect(changes.inboundNotCompared).toBe(
-      `${path.join(exports, 'targets.csv')} is read in this run, not in the last one`,
-    );
+    expect(changes.inboundNotCompared).toBe('targets.csv is read in this run, not in the last one');
     expect(changes.findings.added).toEqual([]);
     expect(changes.linkingSites).toBeNull();
   });
