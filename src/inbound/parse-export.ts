@@ -506,7 +506,10 @@ class ExportParser {
     }
     const { header } = context;
     if (cells.length !== header.length) {
-      const split = this.detected?.delimiter === ',' ? splitThousands(cells, header.length) : null;
+      const split =
+        this.detected?.delimiter === ','
+          ? splitThousands(cells, header.length, numericColumns(context.columnIndex))
+          : null;
       this.addBadRow(
         line,
         `expected ${header.length} field${header.length === 1 ? '' : 's'} (${header.join(', ')}), found ${cells.length}` +
@@ -641,25 +644,62 @@ function describeReadError(error: Error): string {
   return error.message.startsWith('is ') ? error.message : `could not be read: ${error.message}`;
 }
 
+/** Columns that hold whole numbers (counts, ranks): where a split number would belong. */
+const countRoles = [
+  'incomingLinks',
+  'linkingSites',
+  'internalLinks',
+  'links',
+  'linkingPages',
+  'targetPages',
+  'dofollowLinks',
+  'referringDomains',
+  'rank',
+] as const;
+
+function numericColumns(columnIndex: Partial<Record<string, number>>): Set<number> {
+  const columns = new Set<number>();
+  for (const role of countRoles) {
+    const index = columnIndex[role];
+    if (index !== undefined) columns.add(index);
+  }
+  return columns;
+}
+
 /**
- * In a comma-separated row with more fields than the header, the first pair of fields that
- * reads as one number split at its thousands separator (`1` and `029` of an unquoted
- * `1,029`), when joining such pairs would give the header's count; null when none does.
+ * In a comma-separated row with more fields than the header, the number split at an unquoted
+ * thousands separator (`1` and `029` of `1,029`), when that is the one reading: joining such
+ * fields, left to right, gives exactly the header's count and a whole number in every count
+ * column (and only there). Null when it is not sure.
  */
-function splitThousands(cells: readonly string[], expected: number): string | null {
-  const extra = cells.length - expected;
-  if (extra <= 0) return null;
-  let pairs = 0;
+function splitThousands(
+  cells: readonly string[],
+  expected: number,
+  counts: ReadonlySet<number>,
+): string | null {
+  let extra = cells.length - expected;
+  if (extra <= 0 || counts.size === 0) return null;
+  const joined: string[] = [];
   let first: string | null = null;
-  for (let i = 0; i + 1 < cells.length; i++) {
-    const joined = [cells[i]!.trim()];
-    let j = i + 1;
-    while (j < cells.length && /^\d{3}$/.test(cells[j]!.trim())) joined.push(cells[j++]!.trim());
-    if (joined.length > 1 && /^[-+]?\d{1,3}$/.test(joined[0]!)) {
-      pairs += joined.length - 1;
-      first ??= joined.join(',');
+  for (let i = 0; i < cells.length; i++) {
+    let value = cells[i]!.trim();
+    if (extra > 0 && /^[-+]?[1-9]\d{0,2}$/.test(value)) {
+      let j = i + 1;
+      while (extra > 0 && j < cells.length && /^\d{3}$/.test(cells[j]!.trim())) {
+        value += `,${cells[j]!.trim()}`;
+        extra--;
+        j++;
+      }
+      if (j > i + 1) first ??= value;
       i = j - 1;
     }
+    joined.push(value);
   }
-  return first !== null && pairs >= extra ? first : null;
+  if (first === null || extra !== 0 || joined.length !== expected) return null;
+  const sure = joined.every((value, index) =>
+    counts.has(index)
+      ? /^(?:[-+]?\d{1,3}(?:,\d{3})*|\d*)$/.test(value)
+      : !/^\d+(?:,\d{3})+$/.test(value),
+  );
+  return sure ? first : null;
 }

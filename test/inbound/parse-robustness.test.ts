@@ -205,13 +205,17 @@ describe('bad rows', () => {
 
   it('says when an extra field is a number split at an unquoted thousands separator', () => {
     const result = parseText(
-      `${targetPages}\nhttps://example.com/,1,029,87\nhttps://example.com/a/,12,345,678,9\nhttps://example.com/b/,4,1,x\n`,
+      `${targetPages}\nhttps://example.com/,1,029,87\nhttps://example.com/a/,12,345,678,9\nhttps://example.com/b/,4,1,x\nhttps://example.com/c/,1,029,200\nhttps://example.com/d,y/,12,345\n`,
     );
-    expect(result.summary.problems.map((problem) => problem.message).slice(0, 3)).toEqual([
+    expect(result.summary.problems.map((problem) => problem.message).slice(0, 5)).toEqual([
       'export.csv, line 2: expected 3 fields (Target page, Incoming links, Linking sites), found 4: "1,029" looks like one number with a thousands separator, written without quotes (as a spreadsheet saves it); export the file again from the tool, or quote such numbers ("1,029")',
       'export.csv, line 3: expected 3 fields (Target page, Incoming links, Linking sites), found 5: "12,345,678" looks like one number with a thousands separator, written without quotes (as a spreadsheet saves it); export the file again from the tool, or quote such numbers ("12,345,678")',
       // Not a number: no guess.
       'export.csv, line 4: expected 3 fields (Target page, Incoming links, Linking sites), found 4',
+      // Only as many fields as one too many: 1,029 links from 200 sites.
+      'export.csv, line 5: expected 3 fields (Target page, Incoming links, Linking sites), found 4: "1,029" looks like one number with a thousands separator, written without quotes (as a spreadsheet saves it); export the file again from the tool, or quote such numbers ("1,029")',
+      // The comma is in the URL: "y/" would be a count; no guess.
+      'export.csv, line 6: expected 3 fields (Target page, Incoming links, Linking sites), found 4',
     ]);
   });
 
