@@ -58,7 +58,7 @@ export async function locateFindings(
     const key = `${page.path}\u0000${link.href}\u0000${occurrence}\u0000${maybeInEntry(link)}`;
     let place = memo.get(key);
     if (place === undefined) {
-      place = placeOf(link.href, page, occurrence, index, maybeInEntry(link));
+      place = placeOf(link.href, page, occurrence, index, maybeInEntry(link), link.placement);
       memo.set(key, place);
     }
     if (place) finding.writtenAt = { file: place.file, line: place.line, column: place.column };
@@ -99,6 +99,7 @@ function placeOf(
   occurrence: number,
   index: SourceIndex,
   inEntry: boolean,
+  placement: string,
 ): WrittenPlace | null {
   const places = index.placesOf(href);
   if (places.length === 0) return null;
@@ -111,10 +112,15 @@ function placeOf(
   if (route.length > 0) return route[occurrence] ?? route[0]!;
   const shared = places.filter((place) => !place.content);
   const files = new Set(shared.map((place) => place.file));
-  if (files.size !== 1) return null;
-  // Note: one component that writes the href twice (a desktop and a mobile menu) gives the
-  // page's first such link its first place and the second its second; past them, no guess.
-  return shared.length === 1 ? shared[0]! : (shared[occurrence] ?? null);
+  if (files.size === 1) {
+    // Note: one component that writes the href twice (a desktop and a mobile menu) gives the
+    // page's first such link its first place and the second its second; past them, no guess.
+    return shared.length === 1 ? shared[0]! : (shared[occurrence] ?? null);
+  }
+  // Note: Markdown asides (Starlight's `:::note`) are `<aside>`s in the content: when no
+  // component writes the href and the entry writes it once, that is where it is.
+  const fromEntry = inFile(page.entry);
+  return files.size === 0 && placement === 'aside' && fromEntry.length === 1 ? fromEntry[0]! : null;
 }
 
 /** The one source file (not a content entry) that writes `href`, or null. */

@@ -216,6 +216,23 @@ describe('where a link is written', () => {
     ]);
   });
 
+  it("places a link of a Markdown aside (Starlight's :::note) in the entry", async () => {
+    const dir = await writeSite({
+      'guide/index.html': page(
+        '<main><p>Intro</p><aside class="note"><p>See <a href="/gone/">the old guide</a>.</p></aside></main>',
+      ),
+      'index.html': page('<a href="/guide/">Guide</a>'),
+    });
+    const root = await writeSite({
+      'src/content/docs/guide.md':
+        '# Guide\n\nIntro\n\n:::note\nSee [the old guide](/gone/).\n:::\n',
+    });
+    const { report } = await runLinkReport({ dir, root, srcDir: path.join(root, 'src') });
+    const broken = report.findings.find((f) => f.type === 'broken-link');
+    expect(broken?.link?.placement).toBe('aside');
+    expect(broken?.writtenAt).toEqual({ file: 'src/content/docs/guide.md', line: 6, column: 21 });
+  });
+
   it('says nothing when several components write the same href', async () => {
     const dir = await writeSite({ 'index.html': page('<a href="/gone/">x</a>') });
     const root = await writeSite({
