@@ -441,7 +441,7 @@ export const findingDefinitions = {
     description:
       'An inbound export names a URL of this site that the build no longer has and no redirect covers.',
     message: (d) =>
-      `${escapeUnsafe(d.target)} has ${d.backlinks} backlink(s) but the build has no page there${d.note ? ` (${d.note})` : ''}${d.namedBy?.length ? ` (the target your inbound entry gives ${listSome(d.namedBy.map(escapeUnsafe))})` : ''}`,
+      `${escapeUnsafe(d.target)} has ${d.backlinks} backlink(s) but the build has no page there${d.note ? ` (${d.note})` : ''}${d.namedBy?.length ? ` (the target your inbound entry for ${listSome(d.namedBy.map(escapeUnsafe))} names)` : ''}`,
     hint: (d) => {
       const what = d.kind === 'file' ? 'file' : 'page';
       if (d.namedBy?.length) {
@@ -453,7 +453,7 @@ export const findingDefinitions = {
         const gone = d.snippet
           ? `; if that export really is of a ${what} that is gone, add a redirect in astro.config.mjs: redirects: { ${d.snippet} }`
           : `; if that ${what} is gone, restore it or redirect it to the ${what} with the same content`;
-        return `${meant} (the export has no target column: every row is taken to link to the target the entry gives)${gone}.`;
+        return `${meant} (the export has no target column: every row is taken to link to the target the entry names)${gone}.`;
       }
       if (d.snippet) {
         // Note: the CLI also reads sites Astro did not build, whose redirects live with the host.

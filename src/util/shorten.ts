@@ -41,16 +41,16 @@ export function shorten(value: string): string {
     run = -1;
   }
   shown = kept === 0 ? value : shown + value.slice(kept);
-  return shown.length > maxShownTotal ? cut(shown, 3000, 600) : shown;
+  return shown.length > maxShownTotal ? cut(shown, 3000, 600, value.length) : shown;
 }
 
-/** The start and end of a value around `…`, and its length. */
-function cut(value: string, head: number, tail: number): string {
+/** The start and end of a value around `…`, and its length (`length`: of the value as written). */
+function cut(value: string, head: number, tail: number, length = value.length): string {
   let start = head;
   if (isLowSurrogate(value.charCodeAt(start))) start--;
   let end = value.length - tail;
   if (isLowSurrogate(value.charCodeAt(end))) end++;
-  return `${value.slice(0, start)}…${value.slice(end)} (${formatCount(value.length)} characters)`;
+  return `${value.slice(0, start)}…${value.slice(end)} (${formatCount(length)} characters)`;
 }
 
 /** Space, tab, line breaks: where a long value can be read as words. */

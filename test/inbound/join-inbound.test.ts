@@ -249,7 +249,7 @@ describe('joinInbound', () => {
     ]);
     const [finding] = joined.findings;
     expect(finding?.type).toBe('lost-backlink-target');
-    expect(finding?.message).toContain(`(the target your inbound entry gives ${drillDown})`);
+    expect(finding?.message).toContain(`(the target your inbound entry for ${drillDown} names)`);
     // Not sure which it is: the typo is said first, the redirect only for a page that is gone.
     expect(finding?.hint).toMatch(
       /^If you meant \/pricing\/, fix the target of the entry for .*; if that export really is of a page that is gone, add a redirect in astro.config.mjs: redirects: \{ '\/pricng\/': '\/pricing\/' \}\.$/,

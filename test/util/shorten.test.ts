@@ -35,6 +35,11 @@ describe('shorten', () => {
     expect(shown).toMatch(/ \(500,000 characters\)$/);
   });
 
+  it('says the length of the value as written when a value with cut runs is cut again', () => {
+    const value = `${'x'.repeat(1000)} ${'word '.repeat(2000)}`;
+    expect(shorten(value)).toMatch(/ \(11,001 characters\)$/);
+  });
+
   it('never splits a surrogate pair at either cut', () => {
     // Note: 😀 is two UTF-16 units; repeated, every cut point falls inside or between pairs.
     for (const prefix of ['', 'x']) {

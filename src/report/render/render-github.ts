@@ -62,7 +62,8 @@ export function renderGithubAnnotations(
   const byGroup = findingsByGroup(report.findings);
   // Note: causes a baseline accepts are not annotated: the pull request shows what is new.
   const unknown = report.groups.filter((group) => group.baseline !== 'known');
-  // Note: GitHub shows at most 50 annotations per job; thousands more only flood the log.
+  // Note: GitHub shows 10 annotations per level and step, and 50 per job; the rest only fill
+  // the log, so past the text format's cap they are counted.
   const annotated = unknown.slice(0, maxListedCauses);
   const lines = annotated.map((group) => {
     const finding = byGroup.get(group.id)?.[0];

@@ -116,13 +116,18 @@ export function renderGroups(
     }
     const places = group.pages.slice(0, shown).map((page) => {
       const finding = firstOnPage.get(page)!;
+      const here = onPage.get(page) ?? [];
       const position =
         (finding.link?.position.type === 'source'
           ? `:${finding.link.position.line}:${finding.link.position.column}`
-          : '') + alsoAt(onPage.get(page) ?? []);
+          : '') + alsoAt(here);
       const where = [
         group.pages.length === 1 ? finding.source : null,
-        finding.file ? `${joinPath(options.outDir, finding.file)}${position}` : null,
+        finding.file
+          ? `${joinPath(options.outDir, finding.file)}${position}`
+          : here.length > 1
+            ? `${here.length} places`
+            : null,
       ].filter(Boolean);
       return `${paint(options, 'bold', safe(page))}${where.length ? ` (${safe(where.join(', '))})` : ''}`;
     });

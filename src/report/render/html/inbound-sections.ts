@@ -151,7 +151,7 @@ function renderLost(inbound: Inbound): Element {
       label: 'Why',
       cell: (l) =>
         l.namedBy.length > 0
-          ? `${l.note ?? l.reason}; this target is the one the inbound entry gives ${l.namedBy.join(', ')} (the export has no target column): check it for a typo before adding a redirect`
+          ? `${l.note ?? l.reason}; this target is the one the inbound entry for ${l.namedBy.join(', ')} names (the export has no target column): check it for a typo before adding a redirect`
           : (l.note ?? l.reason),
     },
     {
