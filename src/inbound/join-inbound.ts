@@ -185,7 +185,11 @@ export function joinInbound(
           )
           .map((source) => source.name)
           .sort(compare);
-        lost.push(createLostTarget(resolution, evidence, siteUrls, suggest, namedBy));
+        // Note: an export that names the URL itself confirms it: then it is no entry's typo.
+        const confirmed = [...evidence.from].some((name) => !namedBy.includes(name));
+        lost.push(
+          createLostTarget(resolution, evidence, siteUrls, suggest, confirmed ? [] : namedBy),
+        );
       }
     } else {
       // Variants of one URL (scheme, www, slash) are one foreign target, named by the first.

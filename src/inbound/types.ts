@@ -425,6 +425,7 @@ export interface LostTarget {
   /**
    * Sources whose entry names this target (`file.csv=/pricng/`: a drill-down has no target
    * column), sorted: the target may be the entry's typo rather than a page that is gone.
+   * Empty when an export names the URL itself too (then it is no typo of an entry).
    */
   namedBy: string[];
   /** Extra explanation (outside base, redirect chain); null when none. */

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -254,6 +254,26 @@ describe('joinInbound', () => {
     expect(finding?.hint).toMatch(
       /^If you meant \/pricing\/, fix the target of the entry for .*; if that export really is of a page that is gone, add a redirect in astro.config.mjs: redirects: \{ '\/pricng\/': '\/pricing\/' \}\.$/,
     );
+  });
+
+  it('takes a named target that another export names too for a page that is gone', async () => {
+    const drillDown = 'drill-down/example.com-Top sites linking to this page-2026-05-10.csv';
+    const root = await temporaryFolder();
+    await mkdir(path.join(root, 'drill-down'), { recursive: true });
+    await writeFile(
+      path.join(root, drillDown),
+      await readFile(path.join(fixtures, drillDown), 'utf8'),
+    );
+    await writeFile(
+      path.join(root, 'targets.csv'),
+      'Target page,Incoming links,Linking sites\nhttps://example.com/pricng/,5,2\n',
+    );
+    const loaded = await loadInbound([{ file: drillDown, target: '/pricng/' }, 'targets.csv'], {
+      root,
+    });
+    const joined = joinInbound(loaded, siteUrls, createLookup(pages), pages);
+    expect(joined.lost.map((lost) => [lost.target, lost.namedBy])).toEqual([['/pricng/', []]]);
+    expect(joined.findings[0]?.hint).toMatch(/^Add a redirect/);
   });
 
   it('names no entry for a lost target an export names itself', async () => {
