@@ -49,8 +49,8 @@ const snapshotSchema = z.object({
   linkingSites: z.array(z.string()).nullable(),
   /**
    * The inbound sources read (`name` of each export whose status is ok: a file, also one of
-   * a folder, or a URL); null without
-   * inbound data. Absent in snapshots of earlier versions: taken as the same as this run's.
+   * a folder, or a URL); null without inbound data. Absent in snapshots of earlier versions:
+   * taken as the same as this run's.
    */
   inboundRead: z.array(z.string()).nullable().optional(),
 });

@@ -55,10 +55,10 @@ export async function locateFindings(
     }
     if (!link || !page) continue;
     const occurrence = occurrenceOf(finding, page);
-    const key = `${page.path}\u0000${link.href}\u0000${occurrence}\u0000${maybeInEntry(link)}`;
+    const key = `${page.path}\u0000${link.href}\u0000${occurrence}\u0000${maybeInEntry(link)}\u0000${link.placement}`;
     let place = memo.get(key);
     if (place === undefined) {
-      place = placeOf(link.href, page, occurrence, index, maybeInEntry(link), link.placement);
+      place = placeOf(link, page, occurrence, index);
       memo.set(key, place);
     }
     if (place) finding.writtenAt = { file: place.file, line: place.line, column: place.column };
@@ -94,19 +94,17 @@ const layoutElements = new Set(['link', 'meta', 'script', 'base', 'style']);
 
 /** The place a page's link to `href` is written, or null when no single place explains it. */
 function placeOf(
-  href: string,
+  link: { href: string; element: string; placement: string },
   page: SitePage,
   occurrence: number,
   index: SourceIndex,
-  inEntry: boolean,
-  placement: string,
 ): WrittenPlace | null {
-  const places = index.placesOf(href);
+  const places = index.placesOf(link.href);
   if (places.length === 0) return null;
   const inFile = (file: string | null) =>
     file === null ? [] : places.filter((place) => place.file === file);
   // Note: a navigation link is not the entry's link to the same URL, even on the same page.
-  const entry = inEntry ? inFile(page.entry) : [];
+  const entry = maybeInEntry(link) ? inFile(page.entry) : [];
   if (entry.length > 0) return entry[occurrence] ?? null;
   const route = isProjectFile(page.source) ? inFile(page.source) : [];
   if (route.length > 0) return route[occurrence] ?? route[0]!;
@@ -120,7 +118,9 @@ function placeOf(
   // Note: Markdown asides (Starlight's `:::note`) are `<aside>`s in the content: when no
   // component writes the href and the entry writes it once, that is where it is.
   const fromEntry = inFile(page.entry);
-  return files.size === 0 && placement === 'aside' && fromEntry.length === 1 ? fromEntry[0]! : null;
+  return files.size === 0 && link.placement === 'aside' && fromEntry.length === 1
+    ? fromEntry[0]!
+    : null;
 }
 
 /** The one source file (not a content entry) that writes `href`, or null. */

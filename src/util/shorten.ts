@@ -31,12 +31,14 @@ export function shorten(value: string): string {
       if (run < 0) run = i;
       continue;
     }
-    // Note: punctuation after a URL belongs to the sentence: `/a…a (900 characters), which`.
-    let end = i;
-    while (end > run + 1 && run >= 0 && ',.;:!?)'.includes(value[end - 1]!)) end--;
-    if (run >= 0 && end - run > maxShownLength) {
-      shown += value.slice(kept, run) + cut(value.slice(run, end), 240, 60);
-      kept = end;
+    if (run >= 0 && i - run > maxShownLength) {
+      // Note: punctuation after a URL belongs to the sentence: `/a…a (900 characters), which`.
+      let end = i;
+      while (end > run + 1 && ',.;:!?)'.includes(value[end - 1]!)) end--;
+      if (end - run > maxShownLength) {
+        shown += value.slice(kept, run) + cut(value.slice(run, end), 240, 60);
+        kept = end;
+      }
     }
     run = -1;
   }

@@ -194,7 +194,7 @@ const lostSchema: z.ZodType<LostTarget> = z.object({
   namedBy: z
     .array(z.string())
     .describe(
-      'Sources whose inbound entry gives this target (a drill-down export has no target column): the target may be a typo of the entry rather than a page that is gone.',
+      'Sources whose inbound entry names this target (a drill-down export has no target column): the target may be a typo of the entry rather than a page that is gone. Empty when an export names the URL itself too.',
     ),
   redirect: z
     .object({

@@ -103,20 +103,18 @@ export function renderGroups(
       const at = group.writtenAt;
       lines.push(`${indent}written at ${safe(`${at.file}:${at.line}:${at.column}`)}`);
     }
-    const firstOnPage = new Map<string, Finding>();
     // Note: a cause can be on one page several times (a link and its twin in the sidebar):
     // every place is said, so the count of findings matches what a reader can find.
     const onPage = new Map<string, Finding[]>();
     for (const finding of members) {
       if (finding.page === null) continue;
-      if (!firstOnPage.has(finding.page)) firstOnPage.set(finding.page, finding);
       const list = onPage.get(finding.page);
       if (list) list.push(finding);
       else onPage.set(finding.page, [finding]);
     }
     const places = group.pages.slice(0, shown).map((page) => {
-      const finding = firstOnPage.get(page)!;
-      const here = onPage.get(page) ?? [];
+      const here = onPage.get(page)!;
+      const finding = here[0]!;
       const position =
         (finding.link?.position.type === 'source'
           ? `:${finding.link.position.line}:${finding.link.position.column}`
