@@ -134,6 +134,48 @@ describe('where a link is written', () => {
     );
   });
 
+  it("gives a locale's fallback home page the entry of the page it copies", async () => {
+    // Starlight with every locale prefixed and no French home page: /fr/ shows the English
+    // content (<main lang="en">), built by the package's route, from en/index.mdx.
+    const home = (lang: string) =>
+      `<!doctype html>\n<html lang="${lang}">\n<head><title>t</title></head>\n<body>\n` +
+      '<main lang="en">\n<a href="/guides/example/">Example Guide</a>\n</main>\n</body>\n</html>\n';
+    const dir = await writeSite({ 'en/index.html': home('en'), 'fr/index.html': home('fr') });
+    const root = await writeSite({
+      'src/content/docs/en/index.mdx':
+        '---\ntitle: Welcome\nhero:\n  actions:\n    - text: Example Guide\n      link: /guides/example/\n---\n',
+      'src/content/docs/fr/guides/example.md': '# Exemple\n',
+    });
+    const { report } = await runLinkReport({
+      dir,
+      root,
+      srcDir: path.join(root, 'src'),
+      i18n: {
+        defaultLocale: 'en',
+        locales: [
+          { path: 'en', codes: ['en'] },
+          { path: 'fr', codes: ['fr'] },
+        ],
+        prefixDefaultLocale: true,
+      },
+    });
+    const fr = report.pages.find((p) => p.path === '/fr/')!;
+    expect(fr.copyOf).toBe('/en/');
+    expect(fr.entry).toBe('src/content/docs/en/index.mdx');
+    const broken = report.findings.filter((f) => f.type === 'broken-link');
+    expect(broken.map((f) => f.page)).toEqual(['/en/', '/fr/']);
+    for (const finding of broken) {
+      expect(finding.writtenAt).toEqual({
+        file: 'src/content/docs/en/index.mdx',
+        line: 6,
+        column: 13,
+      });
+    }
+    const groups = report.groups.filter((group) => group.type === 'broken-link');
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ pages: ['/en/', '/fr/'], target: '/guides/example/' });
+  });
+
   it("does not take the layout's links to a URL for the content entry's link to it", async () => {
     const dir = await writeSite({
       'blog/first-post/index.html': page(
