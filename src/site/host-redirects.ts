@@ -3,9 +3,10 @@
  * `[[redirects]]`, and `vercel.json` `redirects`/`rewrites`. Their rules are redirects like
  * Astro's own: a link to one is a redirected link, not a broken one, and a rule whose
  * destination the build does not have is reported. Rules that depend on the request
- * (query, country, language, role, cookie, header conditions) or that serve 404 pages, and
- * catch-all rewrites (a single-page app's fallback), are not applied to links; they are
- * counted in a note.
+ * (query, country, language, role, cookie, header conditions), and catch-all rewrites (a
+ * single-page app's fallback), are not applied to links; they are counted in a note. Rules
+ * that serve error pages (404, 410, 451) agree with the report: links to what they match
+ * are broken, with or without them.
  */
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -223,10 +224,10 @@ function addRule(raw: RawRule, result: HostRedirects, skip: (why: string) => voi
     skip('with conditions (query, country, language, role, cookie or header)');
     return;
   }
-  if (raw.status === 404 || raw.status === 410 || raw.status === 451) {
-    skip('that serve error pages');
-    return;
-  }
+  // Note: a rule that serves an error page (`/:lang/* /:lang/404/ 404`, Starlight's own
+  // docs) says what the report says of the URLs it matches, that they are not pages: it
+  // is read, and needs no note (a warning in every build of such a site).
+  if (raw.status === 404 || raw.status === 410 || raw.status === 451) return;
   const from = raw.from.startsWith('/') ? raw.from : null;
   if (from === null) {
     skip('from another host');

@@ -138,12 +138,11 @@ function placeOfShared(href: string, index: SourceIndex): WrittenPlace | null {
 
 /** A route source in the project (not a package's route, not the redirects config). */
 function isProjectFile(source: string | null): source is string {
-  return (
-    source !== null &&
-    !source.includes(' ') &&
-    !source.split(/[\\/]/).includes('node_modules') &&
-    !path.isAbsolute(source)
-  );
+  if (source === null || source.includes(' ') || path.isAbsolute(source)) return false;
+  const segments = source.split(/[\\/]/);
+  // Note: a route outside the project (`../packages/starlight/routes/…`: a theme linked from
+  // a workspace of the same repository) is a package's route, as it is from node_modules.
+  return !segments.includes('node_modules') && segments[0] !== '..';
 }
 
 /**

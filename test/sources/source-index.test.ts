@@ -176,6 +176,22 @@ describe('where a link is written', () => {
     expect(groups[0]).toMatchObject({ pages: ['/en/', '/fr/'], target: '/guides/example/' });
   });
 
+  it('names the entry, not a route from a workspace package, as where a page is written', async () => {
+    // The Starlight docs: @astrojs/starlight is a workspace package next to the site.
+    const dir = await writeSite({ 'guides/a/index.html': page('<a href="/missing/">Gone</a>') });
+    const root = await writeSite({ 'src/content/docs/guides/a.md': '[Gone](/missing/)\n' });
+    const { report } = await runLinkReport({
+      dir,
+      root,
+      srcDir: path.join(root, 'src'),
+      sources: new Map([['guides/a/index.html', '../packages/starlight/routes/static/index.astro']]),
+    });
+    const broken = report.findings.find((f) => f.type === 'broken-link')!;
+    expect(report.pages[0]!.source).toBe('../packages/starlight/routes/static/index.astro');
+    expect(broken.source).toBe('src/content/docs/guides/a.md');
+    expect(broken.writtenAt).toEqual({ file: 'src/content/docs/guides/a.md', line: 1, column: 8 });
+  });
+
   it("does not take the layout's links to a URL for the content entry's link to it", async () => {
     const dir = await writeSite({
       'blog/first-post/index.html': page(
