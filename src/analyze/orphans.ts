@@ -106,6 +106,9 @@ export function findOrphans(input: FindOrphansInput): {
   // a family whose every page is an orphan is reported once, on the page that represents it.
   const orphanFamilies = new Map<string, SitePage[]>();
   const candidates = new Map<string, number>();
+  // Note: a home page is linked from the logo of every page, by design, not from content;
+  // so is each locale's home (`/de/`), a translation of the home page.
+  const homeFamily = home === null ? null : (graph.nodes.get(home)?.family ?? null);
   for (const page of graph.pages) {
     const m = metrics.get(page.path)!;
     const reason = exclusionOf(page, home);
@@ -121,7 +124,7 @@ export function findOrphans(input: FindOrphansInput): {
       continue;
     }
     if (home !== null && m.clickDepth === null) islandCandidates.push(page);
-    if (m.contextualInlinks === 0) {
+    if (m.contextualInlinks === 0 && page.family !== homeFamily) {
       boilerplateOnly.push({
         path: page.path,
         title: page.facts.title,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { runLinkReport } from '../../src/index.js';
+import { writeSite } from '../helpers/site-folder.js';
 import { analyzeTestSite } from './analyze-helpers.js';
 import { buildSite } from './site-factory.js';
 
@@ -172,5 +174,35 @@ describe('boilerplate-only pages', () => {
       ['/about/', 'info'],
       ['/contact/', 'info'],
     ]);
+  });
+
+  it("leaves out each locale's home page, which the logo links to on every page", async () => {
+    const layout = (lang: string, prefix: string, body: string) =>
+      `<!doctype html>\n<html lang="${lang}">\n<head><title>t</title></head>\n<body>\n` +
+      `<header><a href="${prefix}/">Logo</a> <a href="${prefix}/about/">About</a>` +
+      ` <a href="/">English</a> <a href="/de/">Deutsch</a></header>\n` +
+      `<main>\n${body}\n</main>\n</body>\n</html>\n`;
+    const dir = await writeSite({
+      'index.html': layout('en', '', '<a href="/guide/">Guide</a>'),
+      'guide/index.html': layout('en', '', 'A guide.'),
+      'about/index.html': layout('en', '', 'About.'),
+      'de/index.html': layout('de', '/de', '<a href="/de/guide/">Anleitung</a>'),
+      'de/guide/index.html': layout('de', '/de', 'Eine Anleitung.'),
+      'de/about/index.html': layout('de', '/de', 'Über uns.'),
+    });
+    const { report } = await runLinkReport({
+      dir,
+      i18n: {
+        defaultLocale: 'en',
+        locales: [
+          { path: 'en', codes: ['en'] },
+          { path: 'de', codes: ['de'] },
+        ],
+        prefixDefaultLocale: false,
+      },
+    });
+    expect(report.pages.find((p) => p.path === '/de/')?.family).toBe('/');
+    const info = report.findings.filter((f) => f.type === 'boilerplate-only-inlinks');
+    expect(info.map((f) => f.page)).toEqual(['/about/', '/de/about/']);
   });
 });
