@@ -184,7 +184,9 @@ describe('where a link is written', () => {
       dir,
       root,
       srcDir: path.join(root, 'src'),
-      sources: new Map([['guides/a/index.html', '../packages/starlight/routes/static/index.astro']]),
+      sources: new Map([
+        ['guides/a/index.html', '../packages/starlight/routes/static/index.astro'],
+      ]),
     });
     const broken = report.findings.find((f) => f.type === 'broken-link')!;
     expect(report.pages[0]!.source).toBe('../packages/starlight/routes/static/index.astro');
