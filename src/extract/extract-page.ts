@@ -205,6 +205,15 @@ interface PendingLink {
 }
 
 /**
+ * Whether a link is a series' previous or next page (`rel="prev"`, `rel="next"`): a
+ * template's pagination (Starlight's "Next page" in the footer of `<main>`), so navigation
+ * wherever it sits, never a link written in the content.
+ */
+function isPaginationRel(rel: readonly string[]): boolean {
+  return rel.includes('next') || rel.includes('prev') || rel.includes('previous');
+}
+
+/**
  * A reference that is not a link a reader follows (a CSS `url()`, a meta refresh, a social
  * image): no rel, target, hreflang or scope of its own, and never a download or a content
  * signal.
@@ -403,7 +412,10 @@ class PageCollector {
           hreflang,
           text,
           textSource,
-          placement: context.scope.placement,
+          placement:
+            reference.kind === 'navigation' && isPaginationRel(rel)
+              ? 'nav'
+              : context.scope.placement,
           position,
         };
         if (reference.kind === 'resource') {

@@ -574,6 +574,15 @@ describe('placement', () => {
     );
   });
 
+  test("places a series' previous and next links in nav, wherever they are", () => {
+    // Starlight: the pagination is in a <footer> inside <main>.
+    expect(
+      placementOf('<main><footer><a href="/b/" rel="next">Next page B</a></footer></main>'),
+    ).toBe('nav');
+    expect(placementOf('<article><a href="/a/" rel="prev">Previous</a></article>')).toBe('nav');
+    expect(placementOf('<main><a href="/a/" rel="noopener">A</a></main>')).toBe('content');
+  });
+
   test('places links in <head> in content', () => {
     expect(onlyLink('', '<link rel="stylesheet" href="/s.css">').placement).toBe('content');
   });
