@@ -361,6 +361,7 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
           linkScore: metrics.linkScore,
           backlinks: metrics.backlinks,
           copy: page?.copyOf != null,
+          family: page?.family,
         }
       : undefined;
   });

@@ -124,7 +124,9 @@ export function findOrphans(input: FindOrphansInput): {
       continue;
     }
     if (home !== null && m.clickDepth === null) islandCandidates.push(page);
-    if (m.contextualInlinks === 0 && page.family !== homeFamily) {
+    // Note: nor a fallback copy, as for orphans: it is the content of a page that is
+    // reported itself, linked by its locale's navigation.
+    if (m.contextualInlinks === 0 && page.family !== homeFamily && page.copyOf === null) {
       boilerplateOnly.push({
         path: page.path,
         title: page.facts.title,

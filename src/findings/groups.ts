@@ -39,7 +39,20 @@ export interface PageImpact {
   backlinks: number | null;
   /** A translation's fallback copy: listed after the page its content comes from. */
   copy: boolean;
+  /**
+   * The path of the page's translation family (`SitePage.family`): a page and its
+   * translations are one piece of content, so a finding about the page as content
+   * (`familyTypes`) is one cause for all of them. Default: the page itself.
+   */
+  family?: string | undefined;
 }
+
+/**
+ * Findings about a page as a piece of content, whose fix is the same in every language
+ * (link to it from content; make it reachable): one cause per translation family, so 17
+ * languages of a docs site do not make 17 causes.
+ */
+const familyTypes: ReadonlySet<FindingType> = new Set(['boilerplate-only-inlinks', 'island-page']);
 
 /**
  * Group findings by cause, and give each finding its group's id (`Finding.group`). Groups
@@ -53,7 +66,7 @@ export function groupFindings(
 ): FindingGroup[] {
   const groups = new Map<string, { group: FindingGroup; pageSet: Set<string>; order: number }>();
   for (const finding of findings) {
-    const { key, target } = causeOf(finding);
+    const { key, target } = causeOf(finding, impactOf);
     let entry = groups.get(key);
     if (!entry) {
       entry = {
@@ -76,6 +89,15 @@ export function groupFindings(
       groups.set(key, entry);
     }
     entry.group.count += 1;
+    // Note: a family's cause speaks of the page that represents it, wherever it comes.
+    if (
+      finding.page === target &&
+      entry.group.pages[0] !== target &&
+      familyTypes.has(finding.type)
+    ) {
+      entry.group.message = finding.message;
+      entry.group.hint = finding.hint;
+    }
     // Note: one new finding makes its cause new.
     if (finding.baseline === 'new') entry.group.baseline = 'new';
     if (finding.page !== null && !entry.pageSet.has(finding.page)) {
@@ -87,10 +109,19 @@ export function groupFindings(
   const ranked = [...groups.values()].map(({ group, order }) => {
     const impacts = group.pages.map((page) => impactOf(page));
     group.copies = impacts.filter((impact) => impact?.copy).length;
+    // Note: a family's cause lists the page it is named after first.
+    const first = familyTypes.has(group.type) ? group.target : null;
     group.pages.sort(
       (a, b) =>
-        Number(impactOf(a)?.copy ?? false) - Number(impactOf(b)?.copy ?? false) || compare(a, b),
+        Number(b === first) - Number(a === first) ||
+        Number(impactOf(a)?.copy ?? false) - Number(impactOf(b)?.copy ?? false) ||
+        compare(a, b),
     );
+    // Note: a family whose own page is fine (only translations are found) is named by the
+    // first page it is about, not by a page it does not list.
+    if (first !== null && group.pages[0] !== first && group.pages.length > 0) {
+      group.target = group.pages[0]!;
+    }
     return {
       group,
       order,
@@ -116,9 +147,16 @@ export function groupFindings(
  * otherwise its resolved target, and for a fragment-only href (`#_`) the href itself, since
  * it names a different page on each page. Findings about pages or sources are their own cause.
  */
-function causeOf(finding: Finding): { key: string; target: string } {
+function causeOf(
+  finding: Finding,
+  impactOf: (page: string) => PageImpact | undefined,
+): { key: string; target: string } {
   const details = finding.details as Record<string, unknown>;
   const base = `${finding.type}\u0000${finding.severity}`;
+  if (finding.page !== null && familyTypes.has(finding.type)) {
+    const family = impactOf(finding.page)?.family ?? finding.page;
+    return { key: `${base}\u0000${family}`, target: family };
+  }
   if (finding.link) {
     const href = finding.link.href;
     if (finding.writtenAt) {

@@ -189,6 +189,10 @@ describe('boilerplate-only pages', () => {
       'de/index.html': layout('de', '/de', '<a href="/de/guide/">Anleitung</a>'),
       'de/guide/index.html': layout('de', '/de', 'Eine Anleitung.'),
       'de/about/index.html': layout('de', '/de', 'Über uns.'),
+      // A fallback copy of the English page: its content, linked by its locale's navigation.
+      'fr/index.html': layout('fr', '/fr', '<a href="/fr/guide/">Guide</a>'),
+      'fr/guide/index.html': layout('fr', '/fr', 'Un guide.'),
+      'fr/about/index.html': layout('fr', '/fr', 'About.').replace('<main>', '<main lang="en">'),
     });
     const { report } = await runLinkReport({
       dir,
@@ -197,12 +201,22 @@ describe('boilerplate-only pages', () => {
         locales: [
           { path: 'en', codes: ['en'] },
           { path: 'de', codes: ['de'] },
+          { path: 'fr', codes: ['fr'] },
         ],
         prefixDefaultLocale: false,
       },
     });
     expect(report.pages.find((p) => p.path === '/de/')?.family).toBe('/');
+    expect(report.pages.find((p) => p.path === '/fr/about/')?.copyOf).toBe('/about/');
     const info = report.findings.filter((f) => f.type === 'boilerplate-only-inlinks');
     expect(info.map((f) => f.page)).toEqual(['/about/', '/de/about/']);
+    // A page and its translation are one piece of content: one cause.
+    const groups = report.groups.filter((g) => g.type === 'boilerplate-only-inlinks');
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({
+      target: '/about/',
+      pages: ['/about/', '/de/about/'],
+      message: '/about/ is linked from 2 page(s), but never from their main content',
+    });
   });
 });

@@ -65,6 +65,39 @@ describe('groupFindings', () => {
     expect(group!.pages).toEqual(['/guide/', '/da/guide/']);
   });
 
+  it("makes a page's translations one cause for findings about it as content", () => {
+    const boilerplateOnly = (page: string) =>
+      createFinding('boilerplate-only-inlinks', {
+        page,
+        details: { page, linkingPages: 3 },
+      });
+    const findings = [
+      boilerplateOnly('/de/guide/'),
+      boilerplateOnly('/guide/'),
+      boilerplateOnly('/other/'),
+      boilerplateOnly('/de/only/'),
+      boilerplateOnly('/fr/only/'),
+    ];
+    const groups = groupFindings(findings, (page) => ({
+      linkScore: null,
+      backlinks: null,
+      copy: false,
+      family: page.replace(/^\/(de|fr)\//, '/'),
+    }));
+    expect(groups.map((g) => [g.target, g.pages])).toEqual([
+      ['/guide/', ['/guide/', '/de/guide/']],
+      // The English /only/ is linked from content: the cause is named by its translations.
+      ['/de/only/', ['/de/only/', '/fr/only/']],
+      ['/other/', ['/other/']],
+    ]);
+    // The cause speaks of the page the family is named after, not of the first translation.
+    expect(groups[0]!.message).toBe(
+      '/guide/ is linked from 3 page(s), but never from their main content',
+    );
+    // Without families, each page is its own cause.
+    expect(groupFindings(findings.map((f) => ({ ...f })))).toHaveLength(5);
+  });
+
   it('gives the same groups for the same cause in any order, with stable ids', () => {
     const make = () => [broken('/', '/a/', 1), broken('/b/', '/a/', 2)];
     const one = groupFindings(make());
