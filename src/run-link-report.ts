@@ -200,10 +200,13 @@ export async function runLinkReport(input: LinkReportInput): Promise<LinkReportR
   if (requestedFormat === 'auto') {
     const guess = guessBuildFormat(discovered.html.map((file) => file.file));
     shape.buildFormat = guess.format;
-    notes.push(
-      `build format guessed from the files: ${guess.format} (${countPages(guess.filePages)} as x.html, ` +
-        `${countPages(guess.directoryPages)} as x/index.html); set it with --build-format`,
-    );
+    // Note: a site of only root pages (index.html, 404.html) says nothing of its format,
+    // and nothing depends on it: no note.
+    if (guess.directoryPages + guess.filePages > 0)
+      notes.push(
+        `build format guessed from the files: ${guess.format} (${countPages(guess.filePages)} as x.html, ` +
+          `${countPages(guess.directoryPages)} as x/index.html); set it with --build-format`,
+      );
   }
   const urls = createSiteUrls({ site: input.site, ...shape });
   endStage('discover');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLinkReport, showPath, version, writeReportFiles } from '../../src/index.js';
 import { junitErrors, sarifErrors } from '../helpers/ci-schemas.js';
+import { page, writeSite } from '../helpers/site-folder.js';
 import {
   ansiPattern,
   binPath,
@@ -68,6 +69,11 @@ describe('text format', () => {
     expect(given.stdout).not.toContain('build format guessed');
     const guessed = await cli([fixture('jekyll-site')]);
     expect(guessed.stdout).toContain('note: build format guessed from the files: file');
+    // A site of one index.html tells nothing, and nothing depends on it.
+    const dir = await writeSite({ 'index.html': page('<a href="/">Home</a>') });
+    const single = await cli([dir, '--no-cache', '--site', 'https://example.com']);
+    expect(single.status).toBe(0);
+    expect(single.stdout).not.toContain('build format');
   });
 
   it('colors with FORCE_COLOR or --color, and --no-color wins over FORCE_COLOR', async () => {
