@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runLinkReport } from '../../src/index.js';
-import { writeSite } from '../helpers/site-folder.js';
+import { i18nOf, writeSite } from '../helpers/site-folder.js';
 import { analyzeTestSite } from './analyze-helpers.js';
 import { buildSite } from './site-factory.js';
 
@@ -196,15 +196,7 @@ describe('boilerplate-only pages', () => {
     });
     const { report } = await runLinkReport({
       dir,
-      i18n: {
-        defaultLocale: 'en',
-        locales: [
-          { path: 'en', codes: ['en'] },
-          { path: 'de', codes: ['de'] },
-          { path: 'fr', codes: ['fr'] },
-        ],
-        prefixDefaultLocale: false,
-      },
+      i18n: i18nOf('en', ['en', 'de', 'fr'], false),
     });
     expect(report.pages.find((p) => p.path === '/de/')?.family).toBe('/');
     expect(report.pages.find((p) => p.path === '/fr/about/')?.copyOf).toBe('/about/');

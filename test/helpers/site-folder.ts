@@ -22,3 +22,20 @@ export async function writeFiles(dir: string, files: Record<string, string>): Pr
     await writeFile(target, content);
   }
 }
+
+/** An `i18n` input for `runLinkReport`: each locale's path is its one language code. */
+export function i18nOf(
+  defaultLocale: string,
+  codes: readonly string[],
+  prefixDefaultLocale: boolean,
+): {
+  defaultLocale: string;
+  locales: { path: string; codes: string[] }[];
+  prefixDefaultLocale: boolean;
+} {
+  return {
+    defaultLocale,
+    locales: codes.map((code) => ({ path: code, codes: [code] })),
+    prefixDefaultLocale,
+  };
+}

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLinkReport } from '../../src/index.js';
 import { createSourceIndex, scanValues } from '../../src/sources/source-index.js';
-import { page, writeSite } from '../helpers/site-folder.js';
+import { i18nOf, page, writeSite } from '../helpers/site-folder.js';
 
 const values = (text: string, markdown: boolean) => scanValues(text, markdown).map((v) => v.value);
 
@@ -150,14 +150,7 @@ describe('where a link is written', () => {
       dir,
       root,
       srcDir: path.join(root, 'src'),
-      i18n: {
-        defaultLocale: 'en',
-        locales: [
-          { path: 'en', codes: ['en'] },
-          { path: 'fr', codes: ['fr'] },
-        ],
-        prefixDefaultLocale: true,
-      },
+      i18n: i18nOf('en', ['en', 'fr'], true),
     });
     const fr = report.pages.find((p) => p.path === '/fr/')!;
     expect(fr.copyOf).toBe('/en/');
