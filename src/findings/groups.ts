@@ -64,7 +64,10 @@ export function groupFindings(
   findings: readonly Finding[],
   impactOf: (page: string) => PageImpact | undefined = () => undefined,
 ): FindingGroup[] {
-  const groups = new Map<string, { group: FindingGroup; pageSet: Set<string>; order: number }>();
+  const groups = new Map<
+    string,
+    { group: FindingGroup; firstOnPage: Map<string, Finding>; order: number }
+  >();
   for (const finding of findings) {
     const { key, target } = causeOf(finding, impactOf);
     let entry = groups.get(key);
@@ -83,30 +86,21 @@ export function groupFindings(
           hint: finding.hint,
           baseline: finding.baseline,
         },
-        pageSet: new Set(),
+        firstOnPage: new Map(),
         order: groups.size,
       };
       groups.set(key, entry);
     }
     entry.group.count += 1;
-    // Note: a family's cause speaks of the page that represents it, wherever it comes.
-    if (
-      finding.page === target &&
-      entry.group.pages[0] !== target &&
-      familyTypes.has(finding.type)
-    ) {
-      entry.group.message = finding.message;
-      entry.group.hint = finding.hint;
-    }
     // Note: one new finding makes its cause new.
     if (finding.baseline === 'new') entry.group.baseline = 'new';
-    if (finding.page !== null && !entry.pageSet.has(finding.page)) {
-      entry.pageSet.add(finding.page);
+    if (finding.page !== null && !entry.firstOnPage.has(finding.page)) {
+      entry.firstOnPage.set(finding.page, finding);
       entry.group.pages.push(finding.page);
     }
     finding.group = entry.group.id;
   }
-  const ranked = [...groups.values()].map(({ group, order }) => {
+  const ranked = [...groups.values()].map(({ group, firstOnPage, order }) => {
     const impacts = group.pages.map((page) => impactOf(page));
     group.copies = impacts.filter((impact) => impact?.copy).length;
     // Note: a family's cause lists the page it is named after first.
@@ -117,10 +111,13 @@ export function groupFindings(
         Number(impactOf(a)?.copy ?? false) - Number(impactOf(b)?.copy ?? false) ||
         compare(a, b),
     );
-    // Note: a family whose own page is fine (only translations are found) is named by the
-    // first page it is about, not by a page it does not list.
-    if (first !== null && group.pages[0] !== first && group.pages.length > 0) {
-      group.target = group.pages[0]!;
+    // Note: a family's cause speaks of its first page: the page it is named after, or when
+    // that page is fine (only translations are found), the first translation listed.
+    const lead = first === null ? undefined : firstOnPage.get(group.pages[0]!);
+    if (lead) {
+      group.target = lead.page!;
+      group.message = lead.message;
+      group.hint = lead.hint;
     }
     return {
       group,
@@ -186,9 +183,14 @@ function causeOf(
 
 /**
  * Each group's findings, in the findings' own order (page, line, column, …) whatever order
- * the list comes in, so what renderers show first does not depend on it.
+ * the list comes in, so what renderers show first does not depend on it. With the groups,
+ * a family's cause (`familyTypes`) starts with the finding on its first page, the one it
+ * is named after, which is where annotations and SARIF results place the cause.
  */
-export function findingsByGroup(findings: readonly Finding[]): Map<string, Finding[]> {
+export function findingsByGroup(
+  findings: readonly Finding[],
+  groups: readonly FindingGroup[] = [],
+): Map<string, Finding[]> {
   const byGroup = new Map<string, Finding[]>();
   for (const finding of findings) {
     if (finding.group === null) continue;
@@ -197,6 +199,12 @@ export function findingsByGroup(findings: readonly Finding[]): Map<string, Findi
     else byGroup.set(finding.group, [finding]);
   }
   for (const list of byGroup.values()) list.sort(compareFindings);
+  for (const group of groups) {
+    if (!familyTypes.has(group.type)) continue;
+    const list = byGroup.get(group.id);
+    const at = list?.findIndex((finding) => finding.page === group.pages[0]) ?? -1;
+    if (list && at > 0) list.unshift(...list.splice(at, 1));
+  }
   return byGroup;
 }
 

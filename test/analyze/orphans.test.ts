@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runLinkReport } from '../../src/index.js';
+import { renderGithubAnnotations } from '../../src/report/render/render-github.js';
 import { i18nOf, writeSite } from '../helpers/site-folder.js';
 import { analyzeTestSite } from './analyze-helpers.js';
 import { buildSite } from './site-factory.js';
@@ -179,36 +180,41 @@ describe('boilerplate-only pages', () => {
   it("leaves out each locale's home page, which the logo links to on every page", async () => {
     const layout = (lang: string, prefix: string, body: string) =>
       `<!doctype html>\n<html lang="${lang}">\n<head><title>t</title></head>\n<body>\n` +
-      `<header><a href="${prefix}/">Logo</a> <a href="${prefix}/about/">About</a>` +
+      `<header><a href="${prefix}/">Logo</a> <a href="${prefix}/team/">Team</a>` +
       ` <a href="/">English</a> <a href="/de/">Deutsch</a></header>\n` +
       `<main>\n${body}\n</main>\n</body>\n</html>\n`;
     const dir = await writeSite({
       'index.html': layout('en', '', '<a href="/guide/">Guide</a>'),
       'guide/index.html': layout('en', '', 'A guide.'),
-      'about/index.html': layout('en', '', 'About.'),
+      'team/index.html': layout('en', '', 'About.'),
       'de/index.html': layout('de', '/de', '<a href="/de/guide/">Anleitung</a>'),
       'de/guide/index.html': layout('de', '/de', 'Eine Anleitung.'),
-      'de/about/index.html': layout('de', '/de', 'Über uns.'),
+      'de/team/index.html': layout('de', '/de', 'Über uns.'),
       // A fallback copy of the English page: its content, linked by its locale's navigation.
       'fr/index.html': layout('fr', '/fr', '<a href="/fr/guide/">Guide</a>'),
       'fr/guide/index.html': layout('fr', '/fr', 'Un guide.'),
-      'fr/about/index.html': layout('fr', '/fr', 'About.').replace('<main>', '<main lang="en">'),
+      'fr/team/index.html': layout('fr', '/fr', 'About.').replace('<main>', '<main lang="en">'),
     });
     const { report } = await runLinkReport({
       dir,
       i18n: i18nOf('en', ['en', 'de', 'fr'], false),
     });
     expect(report.pages.find((p) => p.path === '/de/')?.family).toBe('/');
-    expect(report.pages.find((p) => p.path === '/fr/about/')?.copyOf).toBe('/about/');
+    expect(report.pages.find((p) => p.path === '/fr/team/')?.copyOf).toBe('/team/');
     const info = report.findings.filter((f) => f.type === 'boilerplate-only-inlinks');
-    expect(info.map((f) => f.page)).toEqual(['/about/', '/de/about/']);
+    expect(info.map((f) => f.page)).toEqual(['/de/team/', '/team/']);
     // A page and its translation are one piece of content: one cause.
     const groups = report.groups.filter((g) => g.type === 'boilerplate-only-inlinks');
     expect(groups).toHaveLength(1);
     expect(groups[0]).toMatchObject({
-      target: '/about/',
-      pages: ['/about/', '/de/about/'],
-      message: '/about/ is linked from 2 page(s), but never from their main content',
+      target: '/team/',
+      pages: ['/team/', '/de/team/'],
+      message: '/team/ is linked from 2 page(s), but never from their main content',
     });
+    // Annotated on the page the cause is named after.
+    const annotation = renderGithubAnnotations(report, { outDir: 'dist' })
+      .split('\n')
+      .find((line) => line.includes('boilerplate-only-inlinks'));
+    expect(annotation).toMatch(/^::notice file=dist\/team\/index\.html,/);
   });
 });

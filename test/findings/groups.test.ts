@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingsByGroup } from '../../src/findings/groups.js';
 import { createFinding, type Finding, groupFindings } from '../../src/index.js';
 
 const broken = (page: string, href: string, line: number, at: Finding['writtenAt'] = null) => {
@@ -96,6 +97,40 @@ describe('groupFindings', () => {
     );
     // Without families, each page is its own cause.
     expect(groupFindings(findings.map((f) => ({ ...f })))).toHaveLength(5);
+  });
+
+  it("starts a family's cause with its first page, for the outputs that place a cause", () => {
+    const boilerplateOnly = (page: string) =>
+      createFinding('boilerplate-only-inlinks', {
+        page,
+        file: `${page.slice(1)}index.html`,
+        details: { page, linkingPages: 2 },
+      });
+    // /x/ itself is fine; /de/x/ is a fallback copy, /fr/x/ a translation.
+    const findings = [boilerplateOnly('/de/x/'), boilerplateOnly('/fr/x/')];
+    const groups = groupFindings(findings, (page) => ({
+      linkScore: null,
+      backlinks: null,
+      copy: page === '/de/x/',
+      family: '/x/',
+    }));
+    expect(groups[0]).toMatchObject({
+      target: '/fr/x/',
+      pages: ['/fr/x/', '/de/x/'],
+      copies: 1,
+      message: '/fr/x/ is linked from 2 page(s), but never from their main content',
+    });
+    // Sorted by page, /de/x/ would come first; with the groups, the cause's page does.
+    expect(
+      findingsByGroup(findings)
+        .get(groups[0]!.id)!
+        .map((f) => f.page),
+    ).toEqual(['/de/x/', '/fr/x/']);
+    expect(
+      findingsByGroup(findings, groups)
+        .get(groups[0]!.id)!
+        .map((f) => f.page),
+    ).toEqual(['/fr/x/', '/de/x/']);
   });
 
   it('gives the same groups for the same cause in any order, with stable ids', () => {

@@ -59,7 +59,7 @@ export function renderGithubAnnotations(
   report: Pick<Report, 'groups' | 'findings'>,
   options: GithubOptions,
 ): string {
-  const byGroup = findingsByGroup(report.findings);
+  const byGroup = findingsByGroup(report.findings, report.groups);
   // Note: causes a baseline accepts are not annotated: the pull request shows what is new.
   const unknown = report.groups.filter((group) => group.baseline !== 'known');
   // Note: GitHub shows 10 annotations per level and step, and 50 per job; the rest only fill
@@ -150,7 +150,7 @@ export function markdownCode(text: string): string {
  * link, where it is written and the pages. Pages are shown decoded (`/über-uns/`).
  */
 export function renderGithubSummary(report: Report, limit = 50): string {
-  const byGroup = findingsByGroup(report.findings);
+  const byGroup = findingsByGroup(report.findings, report.groups);
   const shown = listedGroups(report).filter((group) => group.severity !== 'info');
   const lines = ['## Link report', '', renderSummaryLine(report), ''];
   for (const line of renderHistoryLines(report)) lines.push(markdownText(line), '');

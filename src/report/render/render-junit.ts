@@ -22,7 +22,7 @@ export function renderJunitReport(
   roots: LocationRoots,
 ): string {
   const failingGroups = new Set(failing.map((finding) => finding.group));
-  const byGroup = findingsByGroup(report.findings);
+  const byGroup = findingsByGroup(report.findings, report.groups);
   const byType = new Map<string, FindingGroup[]>();
   for (const group of report.groups) {
     const list = byType.get(group.type);

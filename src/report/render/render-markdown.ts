@@ -35,7 +35,7 @@ export function renderMarkdownReport(
 ): string {
   const limit = options.limit ?? 50;
   const failingGroups = new Set(failing.map((finding) => finding.group));
-  const byGroup = findingsByGroup(report.findings);
+  const byGroup = findingsByGroup(report.findings, report.groups);
   const shown = listedGroups(report).filter((group) => options.info || group.severity !== 'info');
   const level = Array.isArray(failOn) ? failOn.join(', ') : failOn;
   const verdict =

@@ -58,7 +58,7 @@ export function renderSarifReport(
   report: Pick<Report, 'groups' | 'findings' | 'notes' | 'pages' | 'site'>,
   options: SarifOptions,
 ): string {
-  const byGroup = findingsByGroup(report.findings);
+  const byGroup = findingsByGroup(report.findings, report.groups);
   const rules = findingTypes.map((type) => describeRule(type));
   const ruleIndex = new Map(findingTypes.map((type, index) => [type, index]));
   const occurrences = new Map<string, number>();

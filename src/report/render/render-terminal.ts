@@ -87,7 +87,7 @@ export function renderGroups(
   findings: readonly Finding[],
   options: GroupOptions,
 ): string {
-  const byGroup = findingsByGroup(findings);
+  const byGroup = findingsByGroup(findings, groups);
   const shown = options.pagesShown ?? 3;
   const indent = ' '.repeat(8);
   const lines: string[] = [];
