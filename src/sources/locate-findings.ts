@@ -40,12 +40,13 @@ export async function locateFindings(
 ): Promise<LocateResult> {
   const index = await createSourceIndex(input.root, input.srcDir);
   for (const page of graph.pages) page.entry = entryOf(page, index, input.base);
-  // Note: a fallback copy shows the content of the page it copies, so it is built from that
-  // page's entry: Starlight's French home page with the English content has no
-  // `fr/index.mdx`, and its path names no entry (`/fr/` is not `en/index.mdx`).
+  // Note: a fallback copy whose path names no entry shows the content of the page it
+  // copies, so it is built from that page's entry: Starlight's French home page with the
+  // English content has no `fr/index.mdx` (`/fr/` is not `en/index.mdx`). A copy with an
+  // entry of its own (an untranslated `fr/about.md`) keeps it.
   for (const page of graph.pages) {
-    const original = page.copyOf === null ? undefined : graph.nodes.get(page.copyOf);
-    if (original?.entry) page.entry = original.entry;
+    if (page.entry !== null || page.copyOf === null) continue;
+    page.entry = graph.nodes.get(page.copyOf)?.entry ?? null;
   }
   // Note: many findings share an href and a page family; each (page, href, placement) is
   // looked up once.

@@ -140,8 +140,16 @@ describe('where a link is written', () => {
     const home = (lang: string) =>
       `<!doctype html>\n<html lang="${lang}">\n<head><title>t</title></head>\n<body>\n` +
       '<main lang="en">\n<a href="/guides/example/">Example Guide</a>\n</main>\n</body>\n</html>\n';
-    const dir = await writeSite({ 'en/index.html': home('en'), 'fr/index.html': home('fr') });
+    const dir = await writeSite({
+      'en/index.html': home('en'),
+      'fr/index.html': home('fr'),
+      'en/about/index.html': home('en'),
+      'fr/about/index.html': home('fr'),
+    });
     const root = await writeSite({
+      'src/content/docs/en/about.md': 'About',
+      // An untranslated copy kept as its own entry: it stays that page's entry.
+      'src/content/docs/fr/about.md': 'About',
       'src/content/docs/en/index.mdx':
         '---\ntitle: Welcome\nhero:\n  actions:\n    - text: Example Guide\n      link: /guides/example/\n---\n',
       'src/content/docs/fr/guides/example.md': '# Exemple\n',
@@ -155,7 +163,12 @@ describe('where a link is written', () => {
     const fr = report.pages.find((p) => p.path === '/fr/')!;
     expect(fr.copyOf).toBe('/en/');
     expect(fr.entry).toBe('src/content/docs/en/index.mdx');
-    const broken = report.findings.filter((f) => f.type === 'broken-link');
+    const frAbout = report.pages.find((p) => p.path === '/fr/about/')!;
+    expect(frAbout.copyOf).toBe('/en/about/');
+    expect(frAbout.entry).toBe('src/content/docs/fr/about.md');
+    const broken = report.findings.filter(
+      (f) => f.type === 'broken-link' && !f.page?.endsWith('/about/'),
+    );
     expect(broken.map((f) => f.page)).toEqual(['/en/', '/fr/']);
     for (const finding of broken) {
       expect(finding.writtenAt).toEqual({
@@ -164,7 +177,9 @@ describe('where a link is written', () => {
         column: 13,
       });
     }
-    const groups = report.groups.filter((group) => group.type === 'broken-link');
+    const groups = report.groups.filter(
+      (group) => group.type === 'broken-link' && group.pages.includes('/fr/'),
+    );
     expect(groups).toHaveLength(1);
     expect(groups[0]).toMatchObject({ pages: ['/en/', '/fr/'], target: '/guides/example/' });
   });
