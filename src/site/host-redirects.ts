@@ -32,7 +32,12 @@ export interface HostRedirectsInput {
 export async function readHostRedirects(input: HostRedirectsInput): Promise<HostRedirects> {
   const result: HostRedirects = { rules: [], notes: [] };
   const skipped = new Map<string, number>();
-  const skip = (why: string) => skipped.set(why, (skipped.get(why) ?? 0) + 1);
+  const skip: Skip = Object.assign(
+    (why: string) => {
+      skipped.set(why, (skipped.get(why) ?? 0) + 1);
+    },
+    { errorRule: null, afterErrorRule: 0 },
+  );
   const files: [string, string, (text: string, name: string) => void | Promise<void>][] = [
     [
       path.join(input.dir, '_redirects'),
@@ -50,7 +55,20 @@ export async function readHostRedirects(input: HostRedirectsInput): Promise<Host
       (text, name) => readVercelJson(text, name, result, skip),
     ],
   ];
+  // Note: `_redirects` and then `netlify.toml` are one list of rules (Netlify, Cloudflare
+  // Pages); `vercel.json` is another host's.
+  const noteShadowedRules = () => {
+    if (skip.errorRule !== null && skip.afterErrorRule > 0) {
+      result.notes.push(
+        `${skip.errorRule} serves an error page, and ${skip.afterErrorRule} redirect rule(s) after it are applied to links as written: ` +
+          'the host takes the first rule that matches, so where they overlap it serves the error page instead',
+      );
+    }
+    skip.errorRule = null;
+    skip.afterErrorRule = 0;
+  };
   for (const [file, name, read] of files) {
+    if (name === 'vercel.json') noteShadowedRules();
     const text = await readSmallFile(file);
     if (text === null) continue;
     if (text instanceof Error) {
@@ -67,8 +85,15 @@ export async function readHostRedirects(input: HostRedirectsInput): Promise<Host
     const parts = [...skipped].map(([why, count]) => `${count} ${why}`);
     result.notes.push(`host redirect rules not applied to links: ${parts.join(', ')}`);
   }
+  noteShadowedRules();
   return result;
 }
+
+/**
+ * Counts the rules not applied to links (by why), and remembers the first rule that serves
+ * an error page: rules after it may never be reached.
+ */
+type Skip = ((why: string) => void) & { errorRule: string | null; afterErrorRule: number };
 
 async function readSmallFile(file: string): Promise<string | null | Error> {
   try {
@@ -85,12 +110,7 @@ async function readSmallFile(file: string): Promise<string | null | Error> {
  * `_redirects`: one rule per line, `from [query…] to [status[!]] [conditions…]`, `#`
  * comments. `*` (a splat) and `:name` placeholders; `:splat` in the destination.
  */
-function readRedirectsFile(
-  text: string,
-  name: string,
-  result: HostRedirects,
-  skip: (why: string) => void,
-): void {
+function readRedirectsFile(text: string, name: string, result: HostRedirects, skip: Skip): void {
   for (const [index, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (line === '') continue;
@@ -126,7 +146,7 @@ async function readNetlifyToml(
   text: string,
   name: string,
   result: HostRedirects,
-  skip: (why: string) => void,
+  skip: Skip,
 ): Promise<void> {
   // Note: the TOML parser loads only for a site that has the file.
   const { parse: parseToml } = await import('smol-toml');
@@ -160,12 +180,7 @@ async function readNetlifyToml(
  * `vercel.json`: `redirects` (`source`, `destination`, `permanent`, `statusCode`) and
  * `rewrites` (`source`, `destination`), path-to-regexp sources (`:slug`, `:path*`).
  */
-function readVercelJson(
-  text: string,
-  name: string,
-  result: HostRedirects,
-  skip: (why: string) => void,
-): void {
+function readVercelJson(text: string, name: string, result: HostRedirects, skip: Skip): void {
   const data = JSON.parse(text) as { redirects?: unknown; rewrites?: unknown };
   for (const [key, rewrite] of [
     ['redirects', false],
@@ -219,15 +234,18 @@ interface RawRule {
 }
 
 /** Turn a host rule into the core's `RedirectRule` (Astro's `[param]` pattern syntax). */
-function addRule(raw: RawRule, result: HostRedirects, skip: (why: string) => void): void {
+function addRule(raw: RawRule, result: HostRedirects, skip: Skip): void {
   if (raw.conditional) {
     skip('with conditions (query, country, language, role, cookie or header)');
     return;
   }
-  // Note: a rule that serves an error page (`/:lang/* /:lang/404/ 404`, Starlight's own
-  // docs) says what the report says of the URLs it matches, that they are not pages: it
-  // is read, and needs no note (a warning in every build of such a site).
-  if (raw.status === 404 || raw.status === 410 || raw.status === 451) return;
+  // Note: a rule that serves an error page (`/:lang/* /:lang/404/ 404`, last in Starlight's
+  // own docs) says what the report says of the URLs it matches, that they are not pages:
+  // it needs no note (a warning in every build of such a site), unless rules follow it.
+  if (raw.status === 404 || raw.status === 410 || raw.status === 451) {
+    skip.errorRule ??= raw.where;
+    return;
+  }
   const from = raw.from.startsWith('/') ? raw.from : null;
   if (from === null) {
     skip('from another host');
@@ -250,6 +268,7 @@ function addRule(raw: RawRule, result: HostRedirects, skip: (why: string) => voi
     // Note: `https://` has a colon too; only `:name` after a slash or at the start is a placeholder.
     offset === 0 || text[offset - 1] === '/' ? `[${name}]` : whole,
   );
+  if (skip.errorRule !== null) skip.afterErrorRule++;
   result.rules.push({
     from: pattern,
     to,

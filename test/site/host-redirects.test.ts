@@ -63,8 +63,23 @@ describe('host redirect files', () => {
     ]);
     expect(notes).toEqual([
       '_redirects:11: not read: expected "from to [status]", got "not-a-rule"',
+      // netlify.toml's rules come after _redirects' own.
+      '_redirects:9 serves an error page, and 1 redirect rule(s) after it are applied to links as written: the host takes the first rule that matches, so where they overlap it serves the error page instead',
       'host redirect rules not applied to links: 3 with conditions (query, country, language, role, cookie or header), 1 catch-all rewrites (a single-page app fallback), 1 with regular expressions',
     ]);
+  });
+
+  it('says nothing of error-page rules that come last (Starlight)', async () => {
+    const dir = await writeSite({
+      _redirects: [
+        '/showcase/          /resources/showcase/',
+        '/:lang/*            /:lang/404/     404',
+        '/*                  /404/           404',
+      ].join('\n'),
+    });
+    const { rules, notes } = await readHostRedirects({ dir, root: dir });
+    expect(rules.map((rule) => rule.from)).toEqual(['/showcase/']);
+    expect(notes).toEqual([]);
   });
 
   it('treats a link to a host redirect as redirected, and reports what leads nowhere', async () => {
