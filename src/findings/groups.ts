@@ -184,8 +184,9 @@ function causeOf(
 /**
  * Each group's findings, in the findings' own order (page, line, column, …) whatever order
  * the list comes in, so what renderers show first does not depend on it. With the groups,
- * a family's cause (`familyTypes`) starts with the finding on its first page, the one it
- * is named after, which is where annotations and SARIF results place the cause.
+ * in the order of each group's `pages` first (the page the cause is named after or the
+ * content comes from, copies last): annotations and SARIF results place a cause on its
+ * first finding.
  */
 export function findingsByGroup(
   findings: readonly Finding[],
@@ -198,12 +199,13 @@ export function findingsByGroup(
     if (list) list.push(finding);
     else byGroup.set(finding.group, [finding]);
   }
-  for (const list of byGroup.values()) list.sort(compareFindings);
-  for (const group of groups) {
-    if (!familyTypes.has(group.type)) continue;
-    const list = byGroup.get(group.id);
-    const at = list?.findIndex((finding) => finding.page === group.pages[0]) ?? -1;
-    if (list && at > 0) list.unshift(...list.splice(at, 1));
+  const pagesOf = new Map(groups.map((group) => [group.id, group.pages]));
+  for (const [id, list] of byGroup) {
+    const pages = pagesOf.get(id);
+    const rank = new Map(pages?.map((page, index) => [page, index]));
+    const rankOf = (finding: Finding) =>
+      finding.page === null ? Infinity : (rank.get(finding.page) ?? Infinity);
+    list.sort((a, b) => rankOf(a) - rankOf(b) || compareFindings(a, b));
   }
   return byGroup;
 }

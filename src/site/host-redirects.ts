@@ -31,44 +31,28 @@ export interface HostRedirectsInput {
 /** Read every host redirect file there is. Never throws: an unreadable file is a note. */
 export async function readHostRedirects(input: HostRedirectsInput): Promise<HostRedirects> {
   const result: HostRedirects = { rules: [], notes: [] };
-  const skipped = new Map<string, number>();
-  const skip: Skip = Object.assign(
-    (why: string) => {
-      skipped.set(why, (skipped.get(why) ?? 0) + 1);
-    },
-    { errorRule: null, afterErrorRule: 0 },
-  );
+  const tally = new RuleTally();
   const files: [string, string, (text: string, name: string) => void | Promise<void>][] = [
     [
       path.join(input.dir, '_redirects'),
       '_redirects',
-      (text, name) => readRedirectsFile(text, name, result, skip),
+      (text, name) => readRedirectsFile(text, name, result, tally),
     ],
     [
       path.join(input.root, 'netlify.toml'),
       'netlify.toml',
-      (text, name) => readNetlifyToml(text, name, result, skip),
+      (text, name) => readNetlifyToml(text, name, result, tally),
     ],
     [
       path.join(input.root, 'vercel.json'),
       'vercel.json',
-      (text, name) => readVercelJson(text, name, result, skip),
+      (text, name) => readVercelJson(text, name, result, tally),
     ],
   ];
   // Note: `_redirects` and then `netlify.toml` are one list of rules (Netlify, Cloudflare
   // Pages); `vercel.json` is another host's.
-  const noteShadowedRules = () => {
-    if (skip.errorRule !== null && skip.afterErrorRule > 0) {
-      result.notes.push(
-        `${skip.errorRule} serves an error page, and ${skip.afterErrorRule} redirect rule(s) after it are applied to links as written: ` +
-          'the host takes the first rule that matches, so where they overlap it serves the error page instead',
-      );
-    }
-    skip.errorRule = null;
-    skip.afterErrorRule = 0;
-  };
   for (const [file, name, read] of files) {
-    if (name === 'vercel.json') noteShadowedRules();
+    if (name === 'vercel.json') tally.endOfList(result.notes);
     const text = await readSmallFile(file);
     if (text === null) continue;
     if (text instanceof Error) {
@@ -81,19 +65,50 @@ export async function readHostRedirects(input: HostRedirectsInput): Promise<Host
       result.notes.push(`${name}: not read: ${(error as Error).message}`);
     }
   }
-  if (skipped.size > 0) {
-    const parts = [...skipped].map(([why, count]) => `${count} ${why}`);
+  if (tally.skipped.size > 0) {
+    const parts = [...tally.skipped].map(([why, count]) => `${count} ${why}`);
     result.notes.push(`host redirect rules not applied to links: ${parts.join(', ')}`);
   }
-  noteShadowedRules();
+  tally.endOfList(result.notes);
   return result;
 }
 
 /**
- * Counts the rules not applied to links (by why), and remembers the first rule that serves
- * an error page: rules after it may never be reached.
+ * The rules not applied to links, by why, and the first rule of a host's list that serves an
+ * error page: the host takes the first rule that matches, so rules after it may never be
+ * reached.
  */
-type Skip = ((why: string) => void) & { errorRule: string | null; afterErrorRule: number };
+class RuleTally {
+  readonly skipped = new Map<string, number>();
+  private errorRule: string | null = null;
+  private afterErrorRule = 0;
+
+  skip(why: string): void {
+    this.skipped.set(why, (this.skipped.get(why) ?? 0) + 1);
+  }
+
+  /** A rule that serves an error page, at `where`. */
+  errorPage(where: string): void {
+    this.errorRule ??= where;
+  }
+
+  /** A rule applied to links. */
+  applied(): void {
+    if (this.errorRule !== null) this.afterErrorRule++;
+  }
+
+  /** The end of one host's list: a note when redirect rules follow an error-page rule. */
+  endOfList(notes: string[]): void {
+    if (this.errorRule !== null && this.afterErrorRule > 0) {
+      notes.push(
+        `${this.errorRule} serves an error page, and ${this.afterErrorRule} redirect rule(s) after it are applied to links as written: ` +
+          'the host takes the first rule that matches, so where they overlap it serves the error page instead',
+      );
+    }
+    this.errorRule = null;
+    this.afterErrorRule = 0;
+  }
+}
 
 async function readSmallFile(file: string): Promise<string | null | Error> {
   try {
@@ -110,7 +125,12 @@ async function readSmallFile(file: string): Promise<string | null | Error> {
  * `_redirects`: one rule per line, `from [query…] to [status[!]] [conditions…]`, `#`
  * comments. `*` (a splat) and `:name` placeholders; `:splat` in the destination.
  */
-function readRedirectsFile(text: string, name: string, result: HostRedirects, skip: Skip): void {
+function readRedirectsFile(
+  text: string,
+  name: string,
+  result: HostRedirects,
+  tally: RuleTally,
+): void {
   for (const [index, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (line === '') continue;
@@ -136,7 +156,7 @@ function readRedirectsFile(text: string, name: string, result: HostRedirects, sk
         where: `${name}:${index + 1}`,
       },
       result,
-      skip,
+      tally,
     );
   }
 }
@@ -146,7 +166,7 @@ async function readNetlifyToml(
   text: string,
   name: string,
   result: HostRedirects,
-  skip: Skip,
+  tally: RuleTally,
 ): Promise<void> {
   // Note: the TOML parser loads only for a site that has the file.
   const { parse: parseToml } = await import('smol-toml');
@@ -171,7 +191,7 @@ async function readNetlifyToml(
         where: `${name} [[redirects]] #${index + 1}`,
       },
       result,
-      skip,
+      tally,
     );
   }
 }
@@ -180,7 +200,7 @@ async function readNetlifyToml(
  * `vercel.json`: `redirects` (`source`, `destination`, `permanent`, `statusCode`) and
  * `rewrites` (`source`, `destination`), path-to-regexp sources (`:slug`, `:path*`).
  */
-function readVercelJson(text: string, name: string, result: HostRedirects, skip: Skip): void {
+function readVercelJson(text: string, name: string, result: HostRedirects, tally: RuleTally): void {
   const data = JSON.parse(text) as { redirects?: unknown; rewrites?: unknown };
   for (const [key, rewrite] of [
     ['redirects', false],
@@ -197,7 +217,7 @@ function readVercelJson(text: string, name: string, result: HostRedirects, skip:
         continue;
       }
       if (/[()]/.test(rule.source)) {
-        skip('with regular expressions');
+        tally.skip('with regular expressions');
         continue;
       }
       const status = rewrite
@@ -217,7 +237,7 @@ function readVercelJson(text: string, name: string, result: HostRedirects, skip:
           splatName: /:(\w+)[*+]/.exec(rule.source)?.[1],
         },
         result,
-        skip,
+        tally,
       );
     }
   }
@@ -234,25 +254,25 @@ interface RawRule {
 }
 
 /** Turn a host rule into the core's `RedirectRule` (Astro's `[param]` pattern syntax). */
-function addRule(raw: RawRule, result: HostRedirects, skip: Skip): void {
+function addRule(raw: RawRule, result: HostRedirects, tally: RuleTally): void {
   if (raw.conditional) {
-    skip('with conditions (query, country, language, role, cookie or header)');
+    tally.skip('with conditions (query, country, language, role, cookie or header)');
     return;
   }
   // Note: a rule that serves an error page (`/:lang/* /:lang/404/ 404`, last in Starlight's
   // own docs) says what the report says of the URLs it matches, that they are not pages:
   // it needs no note (a warning in every build of such a site), unless rules follow it.
   if (raw.status === 404 || raw.status === 410 || raw.status === 451) {
-    skip.errorRule ??= raw.where;
+    tally.errorPage(raw.where);
     return;
   }
   const from = raw.from.startsWith('/') ? raw.from : null;
   if (from === null) {
-    skip('from another host');
+    tally.skip('from another host');
     return;
   }
   if (raw.status === 200 && /^\/?\*$/.test(from.replace(/\/$/, ''))) {
-    skip('catch-all rewrites (a single-page app fallback)');
+    tally.skip('catch-all rewrites (a single-page app fallback)');
     return;
   }
   const splat = raw.splatName ?? 'splat';
@@ -268,7 +288,7 @@ function addRule(raw: RawRule, result: HostRedirects, skip: Skip): void {
     // Note: `https://` has a colon too; only `:name` after a slash or at the start is a placeholder.
     offset === 0 || text[offset - 1] === '/' ? `[${name}]` : whole,
   );
-  if (skip.errorRule !== null) skip.afterErrorRule++;
+  tally.applied();
   result.rules.push({
     from: pattern,
     to,
