@@ -375,6 +375,18 @@ export const assetRules: readonly AssetRule[] = [
 
 /** The words of a page's URL path, title and h1, lower-cased, one space apart. */
 export function pageWords(input: Pick<AssetRuleInput, 'path' | 'title' | 'h1'>): string {
+  // Note: every words rule reads them, for every page: made once per input.
+  let words = wordsOf.get(input);
+  if (words === undefined) {
+    words = readPageWords(input);
+    wordsOf.set(input, words);
+  }
+  return words;
+}
+
+const wordsOf = new WeakMap<object, string>();
+
+function readPageWords(input: Pick<AssetRuleInput, 'path' | 'title' | 'h1'>): string {
   let path = input.path;
   try {
     path = decodeURIComponent(path);

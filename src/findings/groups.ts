@@ -105,12 +105,17 @@ export function groupFindings(
     group.copies = impacts.filter((impact) => impact?.copy).length;
     // Note: a family's cause lists the page it is named after first.
     const first = familyTypes.has(group.type) ? group.target : null;
-    group.pages.sort(
-      (a, b) =>
-        Number(b === first) - Number(a === first) ||
-        Number(impactOf(a)?.copy ?? false) - Number(impactOf(b)?.copy ?? false) ||
-        compare(a, b),
-    );
+    // Note: sorted with each page's impact looked up once, not twice per comparison (a
+    // header's broken link is one group of every page).
+    group.pages = group.pages
+      .map((page, i) => ({ page, lead: page === first, copy: impacts[i]?.copy ?? false }))
+      .sort(
+        (a, b) =>
+          Number(b.lead) - Number(a.lead) ||
+          Number(a.copy) - Number(b.copy) ||
+          compare(a.page, b.page),
+      )
+      .map((entry) => entry.page);
     // Note: a family's cause speaks of its first page: the page it is named after, or when
     // that page is fine (only translations are found), the first translation listed.
     const lead = first === null ? undefined : firstOnPage.get(group.pages[0]!);
@@ -122,7 +127,7 @@ export function groupFindings(
     return {
       group,
       order,
-      score: Math.max(-1, ...impacts.map((impact) => impact?.linkScore ?? -1)),
+      score: impacts.reduce((max, impact) => Math.max(max, impact?.linkScore ?? -1), -1),
       backlinks: impacts.reduce((sum, impact) => sum + (impact?.backlinks ?? 0), 0),
     };
   });

@@ -123,10 +123,20 @@ export function assignLocales(
     const original = family.find(
       (page) => sameLanguage(page.locale ?? page.facts.lang, defaultCode) && !declared(page),
     );
-    const originalContent = original ? contentOf(original) : null;
-    const isCopy = (page: SitePage) =>
-      declared(page) ||
-      (original !== undefined && page !== original && contentOf(page) === originalContent);
+    // Note: made only when a page is compared with it: most families are one page.
+    let originalContent: string | null = null;
+    const compared = new Map<SitePage, boolean>();
+    const isCopy = (page: SitePage) => {
+      if (declared(page)) return true;
+      if (original === undefined || page === original) return false;
+      let copy = compared.get(page);
+      if (copy === undefined) {
+        originalContent ??= contentOf(original);
+        copy = contentOf(page) === originalContent;
+        compared.set(page, copy);
+      }
+      return copy;
+    };
     const inDefault = (page: SitePage) => sameLanguage(page.locale ?? page.facts.lang, defaultCode);
     const representative =
       family.find((page) => inDefault(page) && !isCopy(page)) ??

@@ -15,6 +15,14 @@ describe('normalizeAnchorText', () => {
   ])('folds %j to %j', (text, expected) => {
     expect(normalizeAnchorText(text)).toBe(expected);
   });
+
+  it('folds a text seen before to the same key, plain or not, in any order', () => {
+    const texts = ['Docs', 'Read more »', 'DOCS', 'Docs', '  Read   MORE »', 'Read more »'];
+    const first = texts.map(normalizeAnchorText);
+    const again = [...texts].reverse().map(normalizeAnchorText).reverse();
+    expect(first).toEqual(['docs', 'read more', 'docs', 'docs', 'read more', 'read more']);
+    expect(again).toEqual(first);
+  });
 });
 
 describe('generic and empty anchors', () => {
