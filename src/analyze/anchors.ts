@@ -9,6 +9,7 @@ import { createFinding, type Finding } from '../findings/finding.js';
 import type { LinkGraph } from '../graph/build-link-graph.js';
 import type { SitePage } from '../site/site-index.js';
 import { detached } from '../util/detached.js';
+import { boundedMemo } from '../util/memo.js';
 import { isContentPage } from './page-metrics.js';
 
 /** One row of Search Console's "Top linking text" table. */
@@ -65,29 +66,21 @@ export const topAnchorTexts = 20;
 /**
  * Fold a link text for comparison: lower case, whitespace runs as one space, and no
  * punctuation, symbols or arrows at either end (`Read more »` → `read more`).
+ *
+ * Remembered: it runs for every link and edge, and its keys go into maps. A text seen
+ * before (the same nav and footer texts on every page) gets the same key back, whose hash
+ * V8 has computed already; lower-casing it again made a new string to hash at every lookup.
  */
-export function normalizeAnchorText(text: string): string {
-  // Note: this runs for every link and edge, and its keys go into maps. A text seen before
-  // (the same nav and footer texts on every page) gets the same key back, whose hash V8 has
-  // computed already; lower-casing it again made a new string to hash at every lookup.
-  let folded = foldedTexts.get(text);
-  if (folded === undefined) {
-    const lower = text.toLowerCase();
-    folded = plainText.test(lower)
-      ? lower
-      : lower.replace(/\s+/g, ' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    if (foldedTexts.size >= maxFoldedTexts) foldedTexts.clear();
-    // Note: a text may be a slice of its page (see `detached`), and so may its lower case.
-    folded = detached(folded);
-    foldedTexts.set(detached(text), folded);
-  }
-  return folded;
-}
+export const normalizeAnchorText: (text: string) => string = boundedMemo(200_000, (text) => {
+  const lower = text.toLowerCase();
+  const folded = plainText.test(lower)
+    ? lower
+    : lower.replace(/\s+/g, ' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  // Note: a text may be a slice of its page (see `detached`), and so may its lower case.
+  return detached(folded);
+});
 
 const plainText = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
-/** Bounded: a site with more distinct link texts than this folds the rest again. */
-const foldedTexts = new Map<string, string>();
-const maxFoldedTexts = 200_000;
 
 /** Quotes around a whole link text, which are typography, not words. */
 const enclosingQuotes = /^\s*["'“”‘’«»„‚‹›「」『』]+\s*(.*?)\s*["'“”‘’«»„‚‹›「」『』]+\s*$/su;

@@ -3,6 +3,7 @@
  * counts them, for page metrics, the report's summary and its outbound section.
  */
 import type { SitePage } from '../site/site-index.js';
+import { boundedMemo } from '../util/memo.js';
 
 /** The outbound links of one page to one URL. */
 export interface OutboundUrl {
@@ -122,18 +123,9 @@ function countDomain(
 /**
  * The host and scheme of an outbound URL, remembered: the same URLs (a share button, the
  * project's repository) are linked from every page, and parsing each was a third of this
- * stage on large sites. Bounded: past the bound, URLs are parsed again.
+ * stage on large sites.
  */
-function originOf(url: string): { domain: string; insecure: boolean } {
-  let found = origins.get(url);
-  if (found === undefined) {
-    const parsed = new URL(url);
-    found = { domain: parsed.hostname, insecure: parsed.protocol === 'http:' };
-    if (origins.size >= maxOrigins) origins.clear();
-    origins.set(url, found);
-  }
-  return found;
-}
-
-const origins = new Map<string, { domain: string; insecure: boolean }>();
-const maxOrigins = 100_000;
+const originOf = boundedMemo(100_000, (url) => {
+  const parsed = new URL(url);
+  return { domain: parsed.hostname, insecure: parsed.protocol === 'http:' };
+});
